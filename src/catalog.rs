@@ -1,0 +1,166 @@
+//! The capabilities the Linux kernel defines (0..=40), with the kernel release
+//! that introduced each one. Numbers and names follow
+//! `include/uapi/linux/capability.h`; "since" follows capabilities(7).
+//!
+//! Descriptions are user-facing text, so they live in `strings::catalog`.
+
+use crate::set::CapSet;
+
+/// A kernel release, compared as (major, minor, patch).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
+pub struct KernelVersion(pub u8, pub u8, pub u8);
+
+impl std::fmt::Display for KernelVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KernelVersion(a, b, 0) if *a >= 3 => write!(f, "{a}.{b}"),
+            KernelVersion(a, b, c) if *c != 0 => write!(f, "{a}.{b}.{c}"),
+            KernelVersion(a, b, _) => write!(f, "{a}.{b}"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Capability {
+    pub number: u8,
+    /// The kernel's name, e.g. `CAP_NET_RAW`.
+    pub name: &'static str,
+    /// First kernel release that knew this capability.
+    pub since: KernelVersion,
+}
+
+impl Capability {
+    /// libcap's spelling, as `capsh --decode` and `getcap` print it.
+    pub fn libcap_name(&self) -> String {
+        self.name.to_ascii_lowercase()
+    }
+
+    /// The spelling Docker, Kubernetes and the OCI tools' users write: no prefix.
+    pub fn short_name(&self) -> &'static str {
+        &self.name[4..]
+    }
+}
+
+const fn cap(number: u8, name: &'static str, since: KernelVersion) -> Capability {
+    Capability { number, name, since }
+}
+
+const K2_2: KernelVersion = KernelVersion(2, 2, 0);
+const K2_4: KernelVersion = KernelVersion(2, 4, 0);
+
+/// Indexed by capability number.
+pub static CAPABILITIES: [Capability; 41] = [
+    cap(0, "CAP_CHOWN", K2_2),
+    cap(1, "CAP_DAC_OVERRIDE", K2_2),
+    cap(2, "CAP_DAC_READ_SEARCH", K2_2),
+    cap(3, "CAP_FOWNER", K2_2),
+    cap(4, "CAP_FSETID", K2_2),
+    cap(5, "CAP_KILL", K2_2),
+    cap(6, "CAP_SETGID", K2_2),
+    cap(7, "CAP_SETUID", K2_2),
+    cap(8, "CAP_SETPCAP", K2_2),
+    cap(9, "CAP_LINUX_IMMUTABLE", K2_2),
+    cap(10, "CAP_NET_BIND_SERVICE", K2_2),
+    cap(11, "CAP_NET_BROADCAST", K2_2),
+    cap(12, "CAP_NET_ADMIN", K2_2),
+    cap(13, "CAP_NET_RAW", K2_2),
+    cap(14, "CAP_IPC_LOCK", K2_2),
+    cap(15, "CAP_IPC_OWNER", K2_2),
+    cap(16, "CAP_SYS_MODULE", K2_2),
+    cap(17, "CAP_SYS_RAWIO", K2_2),
+    cap(18, "CAP_SYS_CHROOT", K2_2),
+    cap(19, "CAP_SYS_PTRACE", K2_2),
+    cap(20, "CAP_SYS_PACCT", K2_2),
+    cap(21, "CAP_SYS_ADMIN", K2_2),
+    cap(22, "CAP_SYS_BOOT", K2_2),
+    cap(23, "CAP_SYS_NICE", K2_2),
+    cap(24, "CAP_SYS_RESOURCE", K2_2),
+    cap(25, "CAP_SYS_TIME", K2_2),
+    cap(26, "CAP_SYS_TTY_CONFIG", K2_2),
+    cap(27, "CAP_MKNOD", K2_4),
+    cap(28, "CAP_LEASE", K2_4),
+    cap(29, "CAP_AUDIT_WRITE", KernelVersion(2, 6, 11)),
+    cap(30, "CAP_AUDIT_CONTROL", KernelVersion(2, 6, 11)),
+    cap(31, "CAP_SETFCAP", KernelVersion(2, 6, 24)),
+    cap(32, "CAP_MAC_OVERRIDE", KernelVersion(2, 6, 25)),
+    cap(33, "CAP_MAC_ADMIN", KernelVersion(2, 6, 25)),
+    cap(34, "CAP_SYSLOG", KernelVersion(2, 6, 37)),
+    cap(35, "CAP_WAKE_ALARM", KernelVersion(3, 0, 0)),
+    cap(36, "CAP_BLOCK_SUSPEND", KernelVersion(3, 5, 0)),
+    cap(37, "CAP_AUDIT_READ", KernelVersion(3, 16, 0)),
+    cap(38, "CAP_PERFMON", KernelVersion(5, 8, 0)),
+    cap(39, "CAP_BPF", KernelVersion(5, 8, 0)),
+    cap(40, "CAP_CHECKPOINT_RESTORE", KernelVersion(5, 9, 0)),
+];
+
+/// Highest capability number any released kernel defines (`CAP_LAST_CAP`).
+pub const LAST_CAP: u8 = 40;
+
+/// Every capability the catalog knows: `000001ffffffffff`.
+pub const KNOWN: CapSet = CapSet::first_n(LAST_CAP + 1);
+
+pub fn get(number: u8) -> Option<&'static Capability> {
+    CAPABILITIES.get(number as usize)
+}
+
+/// Exact kernel name, upper case with the `CAP_` prefix (what runc accepts).
+pub fn by_kernel_name(name: &str) -> Option<&'static Capability> {
+    CAPABILITIES.iter().find(|c| c.name == name)
+}
+
+/// Any spelling people write: `CAP_NET_RAW`, `cap_net_raw`, `NET_RAW`, `net_raw`.
+/// Numbers are not accepted here; callers that allow them parse them first.
+pub fn by_any_spelling(name: &str) -> Option<&'static Capability> {
+    let name = name.trim();
+    let bare = strip_cap_prefix(name);
+    CAPABILITIES.iter().find(|c| c.short_name().eq_ignore_ascii_case(bare))
+}
+
+/// `name` without a leading `CAP_` in any case.
+pub fn strip_cap_prefix(name: &str) -> &str {
+    match name.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("cap_") => &name[4..],
+        _ => name,
+    }
+}
+
+/// Capabilities a kernel of the given version knows.
+pub fn known_by(kernel: KernelVersion) -> CapSet {
+    CapSet::from_caps(CAPABILITIES.iter().filter(|c| c.since <= kernel).map(|c| c.number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_indexed_by_number() {
+        for (i, c) in CAPABILITIES.iter().enumerate() {
+            assert_eq!(c.number as usize, i);
+            assert!(c.name.starts_with("CAP_"));
+        }
+        assert_eq!(KNOWN.hex16(), "000001ffffffffff");
+    }
+
+    #[test]
+    fn spellings() {
+        for s in ["CAP_NET_RAW", "cap_net_raw", "NET_RAW", "net_raw", " Net_Raw "] {
+            assert_eq!(by_any_spelling(s).map(|c| c.number), Some(13), "{s}");
+        }
+        assert!(by_any_spelling("CAP_CAP_NET_RAW").is_none());
+        assert!(by_any_spelling("13").is_none());
+        assert_eq!(by_kernel_name("CAP_NET_RAW").unwrap().number, 13);
+        assert!(by_kernel_name("NET_RAW").is_none());
+        assert_eq!(get(38).unwrap().libcap_name(), "cap_perfmon");
+        assert_eq!(get(12).unwrap().short_name(), "NET_ADMIN");
+    }
+
+    #[test]
+    fn kernel_versions() {
+        assert_eq!(known_by(KernelVersion(3, 15, 0)).hex16(), "0000001fffffffff");
+        assert_eq!(known_by(KernelVersion(5, 8, 0)).hex16(), "000000ffffffffff");
+        assert_eq!(known_by(KernelVersion(6, 18, 0)), KNOWN);
+        assert_eq!(KernelVersion(2, 6, 11).to_string(), "2.6.11");
+        assert_eq!(KernelVersion(3, 16, 0).to_string(), "3.16");
+    }
+}

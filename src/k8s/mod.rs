@@ -1,0 +1,1 @@
+//! Kubernetes workloads: parsing, securityContext merging, findings. (being written)

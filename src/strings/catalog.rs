@@ -1,0 +1,1 @@
+//! English text: catalog. (being written)

@@ -1,0 +1,1 @@
+//! English text: containers. (being written)

@@ -1,0 +1,1 @@
+//! English text: decode. (being written)

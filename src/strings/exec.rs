@@ -1,0 +1,1 @@
+//! English text: exec. (being written)

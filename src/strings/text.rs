@@ -1,0 +1,1 @@
+//! English text: text. (being written)

@@ -1,0 +1,1 @@
+//! English text: ui. (being written)
