@@ -2,12 +2,13 @@
 //!
 //! Layers (data flows one way, top to bottom):
 //! - pure core, no web and no I/O: `catalog`, `set`, `mask`, `status`,
-//!   `preset`, `text`, `exec`, `runtime`, `k8s`;
+//!   `preset`, `text`, `exec`, `container`, `runtime`, `cmdline`, `compose`, `k8s`;
 //! - `strings`: every user-facing sentence, so a second language can be added;
 //! - `ui`: the thin Yew front end (the `caplens-web` binary mounts it);
 //! - `src/bin/caplens.rs`: the thin command-line front end.
 
 pub mod catalog;
+pub mod container;
 pub mod exec;
 pub mod k8s;
 pub mod mask;
