@@ -21,6 +21,15 @@ pub const DEFAULT_KERNEL_CAPS: u8 = catalog::LAST_CAP + 1;
 /// megabyte must not come back as a megabyte-long message).
 const MAX_ECHO: usize = 48;
 
+/// A getcap line is a path (at most 4096 bytes on Linux) and a canonical
+/// text (under 2 KiB); anything far longer is not getcap output, and
+/// refusing it keeps the split search below cheap.
+pub const MAX_GETCAP_LINE: usize = 16 * 1024;
+
+/// Upper bound on the words of a canonical text (a background, up to seven
+/// state groups, up to seven groups of bits beyond the kernel's).
+const MAX_TEXT_WORDS: usize = 16;
+
 /// The three sets libcap's `cap_t` holds for a file or a process.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
 pub struct TextCaps {
@@ -116,6 +125,8 @@ pub enum TextErrorKind {
     SecondEquals,
     /// The text contains a NUL byte (libcap would silently stop there).
     NulByte,
+    /// A `getcap` line longer than [`MAX_GETCAP_LINE`] bytes.
+    LineTooLong { limit: usize },
 }
 
 /// Why a parsed set cannot be written as file capabilities.
@@ -383,7 +394,7 @@ fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
                     return Err((i, TextErrorKind::MissingFlags { op: op_text, found: char_at(text, i) }));
                 }
             }
-            if !(i < n && !is_space(b[i])) {
+            if i >= n || is_space(b[i]) {
                 break;
             }
         }
@@ -607,6 +618,9 @@ pub fn parse_getcap_line_for_kernel(line: &str, kernel_caps: u8) -> Result<Getca
 }
 
 fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError> {
+    if line.len() > MAX_GETCAP_LINE {
+        return Err((MAX_GETCAP_LINE, TextErrorKind::LineTooLong { limit: MAX_GETCAP_LINE }));
+    }
     if let Some(nul) = line.bytes().position(|b| b == 0) {
         return Err((nul, TextErrorKind::NulByte));
     }
@@ -637,25 +651,37 @@ fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError
     if line[toks[1].0..text_end].trim() == "(Not a regular file)" {
         return Ok(GetcapEntry { path: line[path_start..path_end].to_string(), caps: None, rootid });
     }
-    // The earliest split after the first word whose tail parses wins: a
-    // path word is never a valid clause unless it is one by accident.
+    // getcap prints canonical text, so the split whose tail is exactly a
+    // canonical form wins; failing that, the earliest tail that parses (a
+    // pasted line may have been retyped). Canonical text has at most ~16
+    // words, so only the last few splits are candidates.
+    let first_candidate = toks.len().saturating_sub(MAX_TEXT_WORDS).max(1);
+    let mut parsed_tail = None;
     let mut first_error = None;
-    for k in 1..toks.len() {
+    for k in first_candidate..toks.len() {
         let tail = &line[toks[k].0..text_end];
         match parse_raw(tail, kernel_caps) {
             Ok(caps) => {
                 let path = line[path_start..toks[k - 1].1].to_string();
-                return Ok(GetcapEntry { path, caps: Some(caps), rootid });
+                let entry = GetcapEntry { path, caps: Some(caps), rootid };
+                let canonical = [Style::Compact, Style::Pre241]
+                    .iter()
+                    .any(|&style| to_text_with(&caps, Format { kernel_caps, style }) == tail);
+                if canonical {
+                    return Ok(entry);
+                }
+                parsed_tail.get_or_insert(entry);
             }
             Err((o, kind)) => {
-                if first_error.is_none() {
-                    first_error = Some((o + toks[k].0, kind));
-                }
+                first_error.get_or_insert((o + toks[k].0, kind));
             }
         }
     }
-    // Report the error as if the path were the first word only.
-    Err(first_error.expect("at least two tokens"))
+    match (parsed_tail, first_error) {
+        (Some(entry), _) => Ok(entry),
+        (None, Some(e)) => Err(e),
+        (None, None) => Err((text_end, TextErrorKind::MissingOperator { found: None })),
+    }
 }
 
 /// Several lines of `getcap` (e.g. `getcap -r /usr`), blank lines skipped.
@@ -958,6 +984,21 @@ mod tests {
         assert_eq!(e.caps, None);
         let e = parse_getcap_line("/usr/bin/ping cap_net_raw+EP").unwrap_err();
         assert_eq!((e.column, e.kind), (27, TextErrorKind::BadFlag { found: 'E' }));
+    }
+
+    #[test]
+    fn getcap_line_split_prefers_canonical_tail() {
+        let e = parse_getcap_line("/tmp/my tool =ep cap_net_admin,cap_net_raw=p").unwrap();
+        assert_eq!(e.path, "/tmp/my tool =ep");
+        assert_eq!(e.caps.unwrap().permitted, CapSet::from_caps([12, 13]));
+        // Not canonical anywhere: the earliest tail that parses.
+        let e = parse_getcap_line("/bin/ping cap_net_raw+ep").unwrap();
+        assert_eq!(e.path, "/bin/ping");
+        let long = format!("/x {}", "=p ".repeat(MAX_GETCAP_LINE));
+        assert_eq!(parse_getcap_line(&long).unwrap_err().kind, TextErrorKind::LineTooLong { limit: MAX_GETCAP_LINE });
+        // Many words: only the last few splits are tried.
+        let many = format!("/x {}cap_chown=p", "a ".repeat(5000));
+        assert_eq!(parse_getcap_line(&many).unwrap().caps.unwrap().permitted, CapSet::single(0));
     }
 
     #[test]

@@ -76,6 +76,9 @@ pub fn error_kind(kind: &TextErrorKind) -> String {
             "only the first operator of a clause may be '='; start a new clause after a space instead".to_string()
         }
         TextErrorKind::NulByte => "the text contains a NUL byte".to_string(),
+        TextErrorKind::LineTooLong { limit } => {
+            format!("this line is longer than {limit} bytes, too long to be getcap output")
+        }
     }
 }
 
