@@ -14,6 +14,7 @@ pub mod exec;
 pub mod k8s;
 pub mod mask;
 pub mod preset;
+pub mod risk;
 pub mod runtime;
 pub mod set;
 pub mod status;
