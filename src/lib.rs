@@ -7,6 +7,7 @@
 //! - `ui`: the thin Yew front end (the `caplens-web` binary mounts it);
 //! - `src/bin/caplens.rs`: the thin command-line front end.
 
+pub mod analysis;
 pub mod catalog;
 pub mod container;
 pub mod exec;
