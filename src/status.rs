@@ -63,6 +63,8 @@ pub enum SourceKind {
     CapshPrint,
     /// `getpcaps PID` output.
     Getpcaps,
+    /// A list of capability names or numbers (`NET_RAW, cap_sys_admin`).
+    NameList,
 }
 
 /// One set found in the input.
@@ -248,6 +250,11 @@ pub fn recognise(text: &str) -> Result<Report, InputError> {
         return Err(error(InputErrorKind::Empty, 1, 1));
     };
     if b.recognised == 0 || b.entries.is_empty() {
+        if b.recognised == 0 {
+            if let Some(result) = name_list(text) {
+                return result;
+            }
+        }
         // A single word that is not a mask was most likely meant as one:
         // say what is wrong with it rather than "not recognised".
         if nonblank_lines == 1 && looks_like_attempted_mask(first_line) {
@@ -259,6 +266,53 @@ pub fn recognise(text: &str) -> Result<Report, InputError> {
         return Err(error(InputErrorKind::NotRecognised, line, 1));
     }
     Ok(finish(b))
+}
+
+/// The whole input as a list of capability names (the reverse direction:
+/// names to a mask). `None` if it does not look like one at all, so the
+/// caller can report something more fitting.
+fn name_list(text: &str) -> Option<Result<Report, InputError>> {
+    let mut set = CapSet::EMPTY;
+    let mut first_line = None;
+    let mut named = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let no = to_u32(i + 1);
+        first_line.get_or_insert(no);
+        match mask::parse_names(line) {
+            Ok(s) => set = set.union(s),
+            // After at least one good name (earlier item or line), the user was
+            // clearly writing a list: name the bad item.
+            Err(e) if named || e.column > 1 => {
+                return Some(Err(error(InputErrorKind::BadName { item: e.item, error: e.kind }, no, e.column)));
+            }
+            Err(_) => return None,
+        }
+        // A line of numbers alone is not evidence of a name list.
+        named |= line.split([',', ' ', '\t']).any(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
+    }
+    if !named {
+        return None;
+    }
+    let line = first_line.unwrap_or(1);
+    let mut notes = Vec::new();
+    let bits = mask::unknown_bits(set);
+    if !bits.is_empty() {
+        notes.push(Note::UnknownBits { kind: None, line, bits });
+    }
+    Some(Ok(Report {
+        source: SourceKind::NameList,
+        sets: vec![SetEntry { kind: None, caps: set, line }],
+        no_new_privs: None,
+        seccomp: None,
+        uid: None,
+        gid: None,
+        securebits: None,
+        notes,
+    }))
 }
 
 /// A single short token of letters and digits (`a80425fg`, `0x12zz`, `zz`):
@@ -327,7 +381,13 @@ fn finish(mut b: Builder) -> Report {
 
 /// Handles one non-blank line. Ok(false): not understood (skipped with a note).
 fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
-    let trimmed = line.trim_start();
+    let mut trimmed = line.trim_start();
+    // `grep Cap /proc/*/status` prefixes each line with the file name.
+    if trimmed.starts_with('/') {
+        if let Some(pos) = trimmed.find("status:") {
+            trimmed = &trimmed[pos + "status:".len()..];
+        }
+    }
     let lead = line.len() - trimmed.len();
 
     // capsh --print
@@ -889,6 +949,33 @@ groups=
         for bad in ["+ep", "cap_chown+", "cap_chown+p=e", "cap_bogus=p", "64=p", "cap_chown", "cap_chown+EP"] {
             assert!(libcap_text::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn name_lists_make_a_mask() {
+        let r = ok("NET_RAW, cap_sys_admin\nchown 63");
+        assert_eq!(r.source, SourceKind::NameList);
+        assert_eq!(r.sets, vec![SetEntry { kind: None, caps: CapSet::from_caps([0, 13, 21, 63]), line: 1 }]);
+        assert_eq!(r.notes, vec![Note::UnknownBits { kind: None, line: 1, bits: CapSet::single(63) }]);
+        assert_eq!(ok("ALL").sets[0].caps, KNOWN);
+        // Digits alone are a mask, not cap numbers (as in capsh --decode).
+        assert_eq!(ok("13").source, SourceKind::BareMask);
+        assert_eq!(ok("13").sets[0].caps, CapSet(0x13));
+        let e = err("net_raw,net_rwa");
+        assert_eq!(e, InputError { kind: InputErrorKind::BadName { item: "net_rwa".into(), error: NameErrorKind::UnknownName }, line: 1, column: 9 });
+        let e = err("chown\n  kill, sys_adm");
+        assert_eq!((e.line, e.column), (2, 9));
+    }
+
+    #[test]
+    fn grep_over_several_files() {
+        let r = ok("/proc/1/status:CapEff:\t00000000a80425fb\n/proc/1/status:CapBnd:\t00000000a80425fb");
+        assert_eq!(r.source, SourceKind::CapLines);
+        assert_eq!(r.get(SetKind::Effective), Some(DOCKER));
+        let e = err("/proc/1/status:CapEff:\t1\n/proc/7/status:CapEff:\t0");
+        assert_eq!(e.kind, InputErrorKind::Conflict { kind: SetKind::Effective, first_line: 1 });
+        let e = err("/proc/1/status:CapEff:\tzz");
+        assert_eq!((e.line, e.column), (1, 24));
     }
 
     #[test]

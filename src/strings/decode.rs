@@ -108,6 +108,7 @@ pub fn source_kind(kind: SourceKind) -> &'static str {
         SourceKind::ProcStatus => "a whole /proc/PID/status",
         SourceKind::CapshPrint => "capsh --print output",
         SourceKind::Getpcaps => "getpcaps output",
+        SourceKind::NameList => "a list of capability names",
     }
 }
 
