@@ -745,3 +745,7 @@ fn ineffective_add(
         }),
     })
 }
+
+#[cfg(test)]
+#[path = "analysis_tests.rs"]
+mod tests;

@@ -309,3 +309,38 @@ pub fn start_failure(f: &StartFailure) -> String {
         ),
     }
 }
+
+/// A command-line parse error, with where it happened.
+pub fn cmdline_error(e: &crate::cmdline::CmdlineError) -> String {
+    use crate::cmdline::CmdlineErrorKind as K;
+    let what = match &e.kind {
+        K::Empty => "the command is empty".to_string(),
+        K::TooLong { max } => format!("the command is longer than {max} bytes"),
+        K::TooManyWords { max } => format!("the command has more than {max} words"),
+        K::UnterminatedQuote { quote } => format!("the {quote} quote is never closed"),
+        K::NotARunCommand { found } if found.is_empty() => "expected `run` or `create` after docker/podman".to_string(),
+        K::NotARunCommand { found } => format!("expected `docker run` or `podman run`, found `{found}`"),
+        K::MissingValue { flag } => format!("{flag} needs a value"),
+        K::UnknownOption { flag } => format!(
+            "unknown option {flag}; if it takes a value, write it as {flag}=VALUE so the image is not mistaken"
+        ),
+        K::NoImage => "the command ends before naming an image".to_string(),
+        K::BadUser { value } => format!("`{value}` is not a user (name, uid, or uid:gid)"),
+        K::BadBool { flag, value } => format!("{flag} expects true or false, not `{value}`"),
+        K::BadSysctl { value } => format!("--sysctl expects NAME=VALUE, not `{value}`"),
+    };
+    let mut place = Vec::new();
+    if let Some(a) = e.arg {
+        place.push(format!("argument {a}"));
+    }
+    match (e.line, e.column) {
+        (Some(l), Some(c)) => place.push(format!("line {l}, column {c}")),
+        (Some(l), None) => place.push(format!("line {l}")),
+        _ => {}
+    }
+    if place.is_empty() {
+        what
+    } else {
+        format!("{}: {what}", place.join(", "))
+    }
+}
