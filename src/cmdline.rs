@@ -576,6 +576,17 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
     Ok(RunCommand { spec, image, command })
 }
 
+/// Problems with the options of `caplens docker` itself (before the run
+/// command), worded by `strings::containers::docker_cli_error`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum CliProblem {
+    MissingValue(String),
+    BadValue(String, String),
+    UnknownOption(String),
+    NoCommand,
+    Stdin(String),
+}
+
 #[cfg(test)]
 #[path = "cmdline_tests.rs"]
 mod tests;
