@@ -124,6 +124,8 @@ pub struct IneffectiveAdd {
     /// Under no_new_privs, file capabilities cannot raise these caps because
     /// the runtime left them out of the permitted set (Docker 20.10.14–24.x).
     pub file_caps_blocked_by_nnp: bool,
+    /// The runtime put them in the OCI permitted set (exec then discards it).
+    pub in_oci_permitted: bool,
     pub low_ports: LowPorts,
 }
 
@@ -658,6 +660,8 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         findings.push(f);
     }
 
+    // Most severe first; the order within a severity follows the input.
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
     ContainerReport {
         workload: spec.workload.clone(),
         container: spec.container.clone(),
@@ -697,6 +701,7 @@ fn ineffective_add(
     let mut conditional = false;
     let mut nnp = false;
     let mut blocked = false;
+    let mut in_permitted = false;
     for o in outcomes {
         let l = lost(o);
         if l.is_empty() {
@@ -712,6 +717,7 @@ fn ineffective_add(
         if let Ok(oci) = &o.oci {
             nnp = oci.no_new_privs;
             blocked = oci.no_new_privs && !l.is_subset_of(oci.sets.permitted);
+            in_permitted = l.is_subset_of(oci.sets.permitted);
         }
     }
     if caps.is_empty() {
@@ -741,7 +747,13 @@ fn ineffective_add(
             source: spec.source,
             no_new_privs: nnp,
             file_caps_blocked_by_nnp: blocked,
+            in_oci_permitted: in_permitted,
             low_ports,
         }),
     })
 }
+
+#[cfg(test)]
+#[path = "analysis_tests.rs"]
+mod tests;
+

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod catalog;
+pub mod cmdline;
 pub mod container;
 pub mod exec;
 pub mod k8s;

@@ -63,6 +63,8 @@ pub enum SourceKind {
     CapshPrint,
     /// `getpcaps PID` output.
     Getpcaps,
+    /// A list of capability names or numbers (`NET_RAW, cap_sys_admin`).
+    NameList,
 }
 
 /// One set found in the input.
@@ -248,6 +250,11 @@ pub fn recognise(text: &str) -> Result<Report, InputError> {
         return Err(error(InputErrorKind::Empty, 1, 1));
     };
     if b.recognised == 0 || b.entries.is_empty() {
+        if b.recognised == 0 {
+            if let Some(result) = name_list(text) {
+                return result;
+            }
+        }
         // A single word that is not a mask was most likely meant as one:
         // say what is wrong with it rather than "not recognised".
         if nonblank_lines == 1 && looks_like_attempted_mask(first_line) {
@@ -259,6 +266,53 @@ pub fn recognise(text: &str) -> Result<Report, InputError> {
         return Err(error(InputErrorKind::NotRecognised, line, 1));
     }
     Ok(finish(b))
+}
+
+/// The whole input as a list of capability names (the reverse direction:
+/// names to a mask). `None` if it does not look like one at all, so the
+/// caller can report something more fitting.
+fn name_list(text: &str) -> Option<Result<Report, InputError>> {
+    let mut set = CapSet::EMPTY;
+    let mut first_line = None;
+    let mut named = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let no = to_u32(i + 1);
+        first_line.get_or_insert(no);
+        match mask::parse_names(line) {
+            Ok(s) => set = set.union(s),
+            // After at least one good name (earlier item or line), the user was
+            // clearly writing a list: name the bad item.
+            Err(e) if named || e.column > 1 => {
+                return Some(Err(error(InputErrorKind::BadName { item: e.item, error: e.kind }, no, e.column)));
+            }
+            Err(_) => return None,
+        }
+        // A line of numbers alone is not evidence of a name list.
+        named |= line.split([',', ' ', '\t']).any(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
+    }
+    if !named {
+        return None;
+    }
+    let line = first_line.unwrap_or(1);
+    let mut notes = Vec::new();
+    let bits = mask::unknown_bits(set);
+    if !bits.is_empty() {
+        notes.push(Note::UnknownBits { kind: None, line, bits });
+    }
+    Some(Ok(Report {
+        source: SourceKind::NameList,
+        sets: vec![SetEntry { kind: None, caps: set, line }],
+        no_new_privs: None,
+        seccomp: None,
+        uid: None,
+        gid: None,
+        securebits: None,
+        notes,
+    }))
 }
 
 /// A single short token of letters and digits (`a80425fg`, `0x12zz`, `zz`):
@@ -312,7 +366,12 @@ fn finish(mut b: Builder) -> Report {
             notes.push(Note::SetsNotShown { kinds: missing });
         }
     }
-    notes.extend(b.notes);
+    for n in b.notes {
+        // The same remark can come from two parts of one line (getpcaps --iab).
+        if !notes.contains(&n) {
+            notes.push(n);
+        }
+    }
     Report {
         source,
         sets: b.entries,
@@ -327,7 +386,13 @@ fn finish(mut b: Builder) -> Report {
 
 /// Handles one non-blank line. Ok(false): not understood (skipped with a note).
 fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
-    let trimmed = line.trim_start();
+    let mut trimmed = line.trim_start();
+    // `grep Cap /proc/*/status` prefixes each line with the file name.
+    if trimmed.starts_with('/') {
+        if let Some(pos) = trimmed.find("status:") {
+            trimmed = &trimmed[pos + "status:".len()..];
+        }
+    }
     let lead = line.len() - trimmed.len();
 
     // capsh --print
@@ -371,7 +436,7 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
             return Err(error(InputErrorKind::SeveralProcesses { first_line: first }, no, 1));
         }
         b.saw_getpcaps = Some(no);
-        add_text_sets(b, &trimmed[text_at..], line, lead + text_at, no)?;
+        getpcaps_body(b, &trimmed[text_at..], line, lead + text_at, no)?;
         return Ok(true);
     }
 
@@ -538,6 +603,53 @@ fn capsh_name_list(rest: &str, line: &str, at: usize, no: u32) -> Result<CapSet,
     })
 }
 
+/// After `PID:`: plain libcap text, or with `--iab` the text in double
+/// quotes (left out when it is just `=`) followed by `[IAB]` when Ambient or
+/// Bounding differ from the default.
+fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) -> Result<(), InputError> {
+    let t = body.trim_start();
+    let mut at = at + (body.len() - t.len());
+    let mut rest = t;
+    let mut iab_mode = false;
+    if let Some(q) = t.strip_prefix('"') {
+        let end = q.find('"').ok_or_else(|| {
+            error(InputErrorKind::BadCapText { clause: t.to_string() }, no, column_of(line, at))
+        })?;
+        add_text_sets(b, &q[..end], line, at + 1, no)?;
+        iab_mode = true;
+        rest = &q[end + 1..];
+        at += end + 2;
+    }
+    let trimmed = rest.trim();
+    if let Some(inner) = trimmed.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        let inner_at = at + (rest.len() - rest.trim_start().len()) + 1;
+        let iab = libcap_text::parse_iab(inner).map_err(|e| {
+            error(InputErrorKind::BadCapText { clause: e.clause }, no, column_of(line, inner_at) + e.column - 1)
+        })?;
+        if !iab_mode {
+            // `PID: [IAB]` alone: the capability text was a bare `=`.
+            add_text_sets(b, "", line, inner_at, no)?;
+        }
+        b.add(Some(SetKind::Inheritable), iab.inheritable, no)?;
+        b.add(Some(SetKind::Ambient), iab.ambient, no)?;
+        b.add(Some(SetKind::Bounding), KNOWN.minus(iab.not_bounding), no)?;
+        if !iab.not_bounding.is_empty() {
+            b.notes.push(Note::AllMeansKernelCaps { line: no });
+        }
+    } else if iab_mode {
+        if !trimmed.is_empty() {
+            return Err(error(InputErrorKind::BadCapText { clause: trimmed.to_string() }, no, column_of(line, at)));
+        }
+        // No bracket: Ambient empty and Bounding full.
+        b.add(Some(SetKind::Ambient), CapSet::EMPTY, no)?;
+        b.add(Some(SetKind::Bounding), KNOWN, no)?;
+        b.notes.push(Note::AllMeansKernelCaps { line: no });
+    } else {
+        add_text_sets(b, rest, line, at, no)?;
+    }
+    Ok(())
+}
+
 fn add_text_sets(b: &mut Builder, text: &str, line: &str, at: usize, no: u32) -> Result<(), InputError> {
     let parsed = libcap_text::parse(text).map_err(|e| {
         error(InputErrorKind::BadCapText { clause: e.clause }, no, column_of(line, at) + e.column - 1)
@@ -662,6 +774,53 @@ mod libcap_text {
             return n.filter(|n| *n < 64).map(|n| CapSet::single(n as u8));
         }
         catalog::by_any_spelling(item).map(|c| CapSet::single(c.number))
+    }
+
+    /// libcap's IAB text (`getpcaps --iab`, `capsh --iab`): comma-separated
+    /// names; `!` = blocked from the bounding set, `^` = ambient (and so
+    /// inheritable), `%` or nothing = inheritable.
+    pub struct Iab {
+        pub inheritable: CapSet,
+        pub ambient: CapSet,
+        pub not_bounding: CapSet,
+    }
+
+    pub fn parse_iab(text: &str) -> Result<Iab, TextError> {
+        let mut iab = Iab { inheritable: CapSet::EMPTY, ambient: CapSet::EMPTY, not_bounding: CapSet::EMPTY };
+        let mut column: u32 = 1;
+        for item in text.split(',') {
+            let bad = || TextError { clause: item.to_string(), column };
+            let mut name = item.trim();
+            let (mut blocked, mut ambient, mut inh) = (false, false, false);
+            loop {
+                match name.chars().next() {
+                    Some('!') => blocked = true,
+                    Some('^') => ambient = true,
+                    Some('%') => inh = true,
+                    _ => break,
+                }
+                name = &name[1..];
+            }
+            if name.is_empty() {
+                if item.trim().is_empty() && text.trim().is_empty() {
+                    break;
+                }
+                return Err(bad());
+            }
+            let mut scratch = Parsed { inheritable: CapSet::EMPTY, permitted: CapSet::EMPTY, effective: CapSet::EMPTY, used_all: false };
+            let caps = item_caps(&mut scratch, name).ok_or_else(bad)?;
+            if blocked {
+                iab.not_bounding = iab.not_bounding.union(caps);
+            }
+            if ambient {
+                iab.ambient = iab.ambient.union(caps);
+            }
+            if ambient || inh || !blocked {
+                iab.inheritable = iab.inheritable.union(caps);
+            }
+            column = column.saturating_add(item.chars().count() as u32 + 1);
+        }
+        Ok(iab)
     }
 
     fn raise(p: &mut Parsed, caps: CapSet, flags: &str) {
@@ -855,6 +1014,18 @@ groups=
         assert_eq!(r.source, SourceKind::Getpcaps);
         assert_eq!(r.get(SetKind::Effective), Some(CapSet(0x000001fffeffffff)));
         assert_eq!(r.get(SetKind::Bounding), None);
+        for fixture in [
+            include_str!("../tests/fixtures/getpcaps_iab_2.66.txt"),
+            include_str!("../tests/fixtures/getpcaps_verbose_2.66.txt"),
+            include_str!("../tests/fixtures/getpcaps_ugly_2.66.txt"),
+        ] {
+            let r = ok(fixture);
+            assert_eq!(r.source, SourceKind::Getpcaps);
+            assert_eq!(r.get(SetKind::Permitted), Some(CapSet(0x000001fffeffffff)), "{fixture}");
+        }
+        let r = ok(include_str!("../tests/fixtures/getpcaps_iab_2.66.txt"));
+        assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x000001fffeffffff)));
+        assert_eq!(r.notes, vec![Note::AllMeansKernelCaps { line: 1 }]);
         let r = ok("1: cap_net_admin,cap_net_raw=p cap_net_raw+e");
         assert_eq!(r.get(SetKind::Permitted), Some(CapSet::from_caps([12, 13])));
         assert_eq!(r.get(SetKind::Effective), Some(CapSet::single(13)));
@@ -866,6 +1037,25 @@ groups=
             assert_eq!(r.get(SetKind::Permitted), Some(CapSet::from_caps([0, 5])));
             assert_eq!(r.get(SetKind::Inheritable), Some(CapSet::EMPTY));
         }
+        // getpcaps --iab (libcap 2.66, this machine's format).
+        let r = ok("13481: \"=ep cap_sys_resource-ep\" [!cap_sys_resource]");
+        assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x000001fffeffffff)));
+        assert_eq!(r.get(SetKind::Ambient), Some(CapSet::EMPTY));
+        assert_eq!(r.get(SetKind::Effective), Some(CapSet(0x000001fffeffffff)));
+        let r = ok("42: \"cap_chown=i cap_net_bind_service=eip\" [^cap_net_bind_service,!cap_sys_admin,!%cap_chown]");
+        assert_eq!(r.get(SetKind::Ambient), Some(CapSet::single(10)));
+        assert_eq!(r.get(SetKind::Bounding), Some(KNOWN.without(21).without(0)));
+        // IAB says CHOWN is inheritable, the text says it is not: contradiction.
+        let e = err("42: \"cap_net_bind_service=eip\" [^cap_net_bind_service,!%cap_chown]");
+        assert_eq!(e.kind, InputErrorKind::Conflict { kind: SetKind::Inheritable, first_line: 1 });
+        let r = ok("42: [!cap_sys_admin]");
+        assert_eq!(r.get(SetKind::Permitted), Some(CapSet::EMPTY));
+        assert_eq!(r.get(SetKind::Bounding), Some(KNOWN.without(21)));
+        let r = ok("42: \"=ep\"");
+        assert_eq!(r.get(SetKind::Bounding), Some(KNOWN));
+        assert!(r.notes.iter().all(|n| !matches!(n, Note::SetsNotShown { .. })));
+        let e = err("42: \"=ep\" [!cap_bogus]");
+        assert_eq!(e, InputError { kind: InputErrorKind::BadCapText { clause: "!cap_bogus".into() }, line: 1, column: 12 });
         let e = err("1: =ep\n2: =");
         assert_eq!(e, InputError { kind: InputErrorKind::SeveralProcesses { first_line: 1 }, line: 2, column: 1 });
     }
@@ -889,6 +1079,33 @@ groups=
         for bad in ["+ep", "cap_chown+", "cap_chown+p=e", "cap_bogus=p", "64=p", "cap_chown", "cap_chown+EP"] {
             assert!(libcap_text::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn name_lists_make_a_mask() {
+        let r = ok("NET_RAW, cap_sys_admin\nchown 63");
+        assert_eq!(r.source, SourceKind::NameList);
+        assert_eq!(r.sets, vec![SetEntry { kind: None, caps: CapSet::from_caps([0, 13, 21, 63]), line: 1 }]);
+        assert_eq!(r.notes, vec![Note::UnknownBits { kind: None, line: 1, bits: CapSet::single(63) }]);
+        assert_eq!(ok("ALL").sets[0].caps, KNOWN);
+        // Digits alone are a mask, not cap numbers (as in capsh --decode).
+        assert_eq!(ok("13").source, SourceKind::BareMask);
+        assert_eq!(ok("13").sets[0].caps, CapSet(0x13));
+        let e = err("net_raw,net_rwa");
+        assert_eq!(e, InputError { kind: InputErrorKind::BadName { item: "net_rwa".into(), error: NameErrorKind::UnknownName }, line: 1, column: 9 });
+        let e = err("chown\n  kill, sys_adm");
+        assert_eq!((e.line, e.column), (2, 9));
+    }
+
+    #[test]
+    fn grep_over_several_files() {
+        let r = ok("/proc/1/status:CapEff:\t00000000a80425fb\n/proc/1/status:CapBnd:\t00000000a80425fb");
+        assert_eq!(r.source, SourceKind::CapLines);
+        assert_eq!(r.get(SetKind::Effective), Some(DOCKER));
+        let e = err("/proc/1/status:CapEff:\t1\n/proc/7/status:CapEff:\t0");
+        assert_eq!(e.kind, InputErrorKind::Conflict { kind: SetKind::Effective, first_line: 1 });
+        let e = err("/proc/1/status:CapEff:\tzz");
+        assert_eq!((e.line, e.column), (1, 24));
     }
 
     #[test]

@@ -68,10 +68,7 @@ fn ineffective_message(d: &IneffectiveAdd) -> String {
     let mut m = format!(
         "{who} added capabilities {caps} do nothing for it: {} puts them only in the bounding set{}, and on execve a non-root process keeps just its ambient capabilities plus what file capabilities grant. PID 1's permitted and effective sets end up without them.",
         runtime_name(d.runtime),
-        match d.runtime {
-            RuntimeKind::Docker | RuntimeKind::Containerd | RuntimeKind::Crio => " (and permitted, which exec discards)",
-            RuntimeKind::Podman => "",
-        }
+        if d.in_oci_permitted { " (and the permitted set, which exec recomputes)" } else { "" }
     );
     if d.source == SourceKind::Kubernetes {
         m.push_str(" Kubernetes has no field for ambient capabilities (KEP-2763 is not implemented).");
@@ -307,5 +304,218 @@ pub fn start_failure(f: &StartFailure) -> String {
             "exec fails with EPERM (Operation not permitted): the binary has +e file capabilities including {}, which the bounding set does not allow.",
             cap_list(*missing)
         ),
+    }
+}
+
+/// A command-line parse error, with where it happened.
+pub fn cmdline_error(e: &crate::cmdline::CmdlineError) -> String {
+    use crate::cmdline::CmdlineErrorKind as K;
+    let what = match &e.kind {
+        K::Empty => "the command is empty".to_string(),
+        K::TooLong { max } => format!("the command is longer than {max} bytes"),
+        K::TooManyWords { max } => format!("the command has more than {max} words"),
+        K::UnterminatedQuote { quote } => format!("the {quote} quote is never closed"),
+        K::NotARunCommand { found } if found.is_empty() => "expected `run` or `create` after docker/podman".to_string(),
+        K::NotARunCommand { found } => format!("expected `docker run` or `podman run`, found `{found}`"),
+        K::MissingValue { flag } => format!("{flag} needs a value"),
+        K::UnknownOption { flag } => format!(
+            "unknown option {flag}; if it takes a value, write it as {flag}=VALUE so the image is not mistaken"
+        ),
+        K::NoImage => "the command ends before naming an image".to_string(),
+        K::BadUser { value } => format!("`{value}` is not a user (name, uid, or uid:gid)"),
+        K::BadBool { flag, value } => format!("{flag} expects true or false, not `{value}`"),
+        K::BadSysctl { value } => format!("--sysctl expects NAME=VALUE, not `{value}`"),
+    };
+    let mut place = Vec::new();
+    if let Some(a) = e.arg {
+        place.push(format!("argument {a}"));
+    }
+    match (e.line, e.column) {
+        (Some(l), Some(c)) => place.push(format!("line {l}, column {c}")),
+        (Some(l), None) => place.push(format!("line {l}")),
+        _ => {}
+    }
+    if place.is_empty() {
+        what
+    } else {
+        format!("{}: {what}", place.join(", "))
+    }
+}
+
+fn runtime_label(r: crate::runtime::Runtime) -> String {
+    use crate::runtime::{ContainerdEra, CrioEra, DockerEra, PodmanEra, Runtime};
+    match r {
+        Runtime::Docker(DockerEra::UpTo20_10_13) => "Docker ≤ 20.10.13".into(),
+        Runtime::Docker(DockerEra::From20_10_14To24) => "Docker 20.10.14 – 24.x".into(),
+        Runtime::Docker(DockerEra::From25) => "Docker ≥ 25".into(),
+        Runtime::Containerd(ContainerdEra::WithInheritable) => "containerd ≤ 1.5.10 / 1.6.1".into(),
+        Runtime::Containerd(ContainerdEra::Current) => "containerd ≥ 1.5.11 / 1.6.2".into(),
+        Runtime::Crio(c) => {
+            let era = match c.era {
+                CrioEra::UpTo1_17 => "CRI-O ≤ 1.17",
+                CrioEra::From1_18To1_23 => "CRI-O 1.18 – 1.23",
+                CrioEra::From1_24 => "CRI-O ≥ 1.24",
+            };
+            if c.add_inheritable {
+                format!("{era} (add_inheritable_capabilities)")
+            } else {
+                era.to_string()
+            }
+        }
+        Runtime::Podman(PodmanEra::UpTo4_3) => "Podman ≤ 4.3".into(),
+        Runtime::Podman(PodmanEra::V4_4) => "Podman 4.4".into(),
+        Runtime::Podman(PodmanEra::From4_5) => "Podman ≥ 4.5".into(),
+    }
+}
+
+fn add_result(r: crate::analysis::AddResult) -> &'static str {
+    use crate::analysis::AddResult as A;
+    match r {
+        A::Effective => "effective in PID 1: it works",
+        A::PermittedOnly => "permitted but not effective: the program must raise it",
+        A::BoundingOnly => "only in the bounding set: a program gets it only through file capabilities on its binary",
+        A::NotGranted => "never reaches the container",
+        A::NoContainer => "the container does not start",
+        A::NotApplicable => "expands to every capability the host has",
+    }
+}
+
+fn user_label(u: crate::runtime::RunUser) -> String {
+    match u {
+        crate::runtime::RunUser::Root => "as root".into(),
+        crate::runtime::RunUser::NonRoot { uid: Some(n) } => format!("as uid {n}"),
+        crate::runtime::RunUser::NonRoot { uid: None } => "as non-root".into(),
+    }
+}
+
+fn where_(at: &crate::container::Location) -> String {
+    let mut s = at.path.clone();
+    if let Some(d) = at.document {
+        s = format!("document {}, {s}", d + 1);
+    }
+    match (at.line, at.column) {
+        (Some(l), Some(c)) => format!("{s}, line {l}, column {c}"),
+        (Some(l), None) => format!("{s}, line {l}"),
+        _ => s,
+    }
+}
+
+fn sets_block(out: &mut String, title: &str, p: &crate::analysis::Pid1) {
+    out.push_str(&format!("  {title}:\n"));
+    let st = &p.state;
+    for (label, set) in [
+        ("CapInh", st.inheritable),
+        ("CapPrm", st.permitted),
+        ("CapEff", st.effective),
+        ("CapBnd", st.bounding),
+        ("CapAmb", st.ambient),
+    ] {
+        let names = if set.is_empty() { String::new() } else { format!("  {}", cap_list(set)) };
+        out.push_str(&format!("    {label}: {}{names}\n", set.hex16()));
+    }
+    out.push_str(&format!("    NoNewPrivs: {}\n", u8::from(st.no_new_privs)));
+}
+
+/// The human-readable report of one container (CLI output).
+pub fn report_text(r: &crate::analysis::ContainerReport) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("{} — container \"{}\" on {}\n", r.workload, r.container, runtime_label(r.runtime)));
+    if let Some(e) = &r.creation_error {
+        out.push_str(&format!("\n  {}\n", creation_error(e)));
+    }
+    if let Some(o) = &r.oci {
+        out.push_str("\n  OCI spec written by the runtime");
+        if r.oci_by_image_user.is_some_and(|(a, b)| a != b) {
+            out.push_str(" (if the image runs as root)");
+        }
+        out.push_str(":\n");
+        for (label, set) in [
+            ("bounding", o.bounding),
+            ("effective", o.effective),
+            ("permitted", o.permitted),
+            ("inheritable", o.inheritable),
+            ("ambient", o.ambient),
+        ] {
+            out.push_str(&format!("    {label:<11} {}\n", set.hex16()));
+        }
+    }
+    if let Some(f) = &r.start_failure {
+        out.push_str(&format!("\n  {}\n", start_failure(f)));
+    }
+    if let Some(p) = &r.pid1 {
+        out.push('\n');
+        let title = match p.uid {
+            Some(u) => format!("PID 1 after exec (uid {u})"),
+            None => "PID 1 after exec (non-root user)".to_string(),
+        };
+        sets_block(&mut out, &title, p);
+    }
+    if let Some(by) = &r.pid1_by_image_user {
+        out.push_str("\n  The image's USER decides; both outcomes:\n");
+        if let Some(p) = &by.root {
+            sets_block(&mut out, "PID 1 if the image runs as root", p);
+        }
+        if let Some(p) = &by.nonroot {
+            sets_block(&mut out, "PID 1 if the image runs as a non-root user", p);
+        }
+    }
+    if !r.adds.is_empty() {
+        out.push_str("\n  What each added capability achieves:\n");
+        for a in &r.adds {
+            let default = if a.already_default { " (already a default)" } else { "" };
+            for (u, res) in &a.results {
+                let who = if a.results.len() > 1 { format!(" {}", user_label(*u)) } else { String::new() };
+                out.push_str(&format!("    {}{default}{who}: {}\n", a.written, add_result(*res)));
+            }
+        }
+    }
+    if !r.notes.is_empty() {
+        out.push_str("\n  Notes:\n");
+        for n in &r.notes {
+            out.push_str(&format!("    - {}\n", runtime_note(n)));
+        }
+    }
+    if r.findings.is_empty() {
+        out.push_str("\n  No findings.\n");
+    } else {
+        out.push_str("\n  Findings:\n");
+        for f in &r.findings {
+            out.push_str(&format!("    {} [{}] at {}\n", f.severity.as_str(), f.id().as_str(), where_(&f.at)));
+            out.push_str(&format!("      {}\n", finding_message(f)));
+            out.push_str(&format!("      Fix: {}\n", finding_fix(f)));
+        }
+    }
+    if let Some(p) = &r.pss {
+        out.push_str(&format!(
+            "\n  Pod Security Standards: baseline {}, restricted {}\n",
+            if p.baseline { "passes" } else { "fails" },
+            if p.restricted { "passes" } else { "fails" }
+        ));
+    }
+    out
+}
+
+pub const DOCKER_USAGE: &str = "\
+usage: caplens docker [options] -- [docker|podman] run [RUN OPTIONS] IMAGE [COMMAND...]
+       caplens docker [options] -          (read a pasted command from stdin)
+
+options:
+  --runtime docker|podman     engine to model (default: docker; `caplens podman` picks podman)
+  --docker-era le-20.10.13|20.10.14-24|ge-25   Docker release family (default ge-25)
+  --podman-era le-4.3|4.4|ge-4.5               Podman release family (default ge-4.5)
+  --kernel X.Y                host kernel (capabilities newer than it do not exist)
+  --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
+  --json                      print {\"containers\": [ ... ]}
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
+
+/// Errors of the `caplens docker` option parser.
+pub fn docker_cli_error(what: &crate::cmdline::CliProblem) -> String {
+    use crate::cmdline::CliProblem as P;
+    match what {
+        P::MissingValue(o) => format!("caplens docker: {o} needs a value"),
+        P::BadValue(o, v) => format!("caplens docker: `{v}` is not a valid value for {o}"),
+        P::UnknownOption(o) => format!("caplens docker: unknown option {o} (put the run command after --)"),
+        P::NoCommand => "caplens docker: no command given".to_string(),
+        P::Stdin(e) => format!("caplens docker: cannot read stdin: {e}"),
     }
 }
