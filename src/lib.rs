@@ -7,12 +7,15 @@
 //! - `ui`: the thin Yew front end (the `caplens-web` binary mounts it);
 //! - `src/bin/caplens.rs`: the thin command-line front end.
 
+pub mod analysis;
 pub mod catalog;
+pub mod cmdline;
 pub mod container;
 pub mod exec;
 pub mod k8s;
 pub mod mask;
 pub mod preset;
+pub mod risk;
 pub mod runtime;
 pub mod set;
 pub mod status;
