@@ -366,7 +366,12 @@ fn finish(mut b: Builder) -> Report {
             notes.push(Note::SetsNotShown { kinds: missing });
         }
     }
-    notes.extend(b.notes);
+    for n in b.notes {
+        // The same remark can come from two parts of one line (getpcaps --iab).
+        if !notes.contains(&n) {
+            notes.push(n);
+        }
+    }
     Report {
         source,
         sets: b.entries,
@@ -431,7 +436,7 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
             return Err(error(InputErrorKind::SeveralProcesses { first_line: first }, no, 1));
         }
         b.saw_getpcaps = Some(no);
-        add_text_sets(b, &trimmed[text_at..], line, lead + text_at, no)?;
+        getpcaps_body(b, &trimmed[text_at..], line, lead + text_at, no)?;
         return Ok(true);
     }
 
@@ -598,6 +603,53 @@ fn capsh_name_list(rest: &str, line: &str, at: usize, no: u32) -> Result<CapSet,
     })
 }
 
+/// After `PID:`: plain libcap text, or with `--iab` the text in double
+/// quotes (left out when it is just `=`) followed by `[IAB]` when Ambient or
+/// Bounding differ from the default.
+fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) -> Result<(), InputError> {
+    let t = body.trim_start();
+    let mut at = at + (body.len() - t.len());
+    let mut rest = t;
+    let mut iab_mode = false;
+    if let Some(q) = t.strip_prefix('"') {
+        let end = q.find('"').ok_or_else(|| {
+            error(InputErrorKind::BadCapText { clause: t.to_string() }, no, column_of(line, at))
+        })?;
+        add_text_sets(b, &q[..end], line, at + 1, no)?;
+        iab_mode = true;
+        rest = &q[end + 1..];
+        at += end + 2;
+    }
+    let trimmed = rest.trim();
+    if let Some(inner) = trimmed.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        let inner_at = at + (rest.len() - rest.trim_start().len()) + 1;
+        let iab = libcap_text::parse_iab(inner).map_err(|e| {
+            error(InputErrorKind::BadCapText { clause: e.clause }, no, column_of(line, inner_at) + e.column - 1)
+        })?;
+        if !iab_mode {
+            // `PID: [IAB]` alone: the capability text was a bare `=`.
+            add_text_sets(b, "", line, inner_at, no)?;
+        }
+        b.add(Some(SetKind::Inheritable), iab.inheritable, no)?;
+        b.add(Some(SetKind::Ambient), iab.ambient, no)?;
+        b.add(Some(SetKind::Bounding), KNOWN.minus(iab.not_bounding), no)?;
+        if !iab.not_bounding.is_empty() {
+            b.notes.push(Note::AllMeansKernelCaps { line: no });
+        }
+    } else if iab_mode {
+        if !trimmed.is_empty() {
+            return Err(error(InputErrorKind::BadCapText { clause: trimmed.to_string() }, no, column_of(line, at)));
+        }
+        // No bracket: Ambient empty and Bounding full.
+        b.add(Some(SetKind::Ambient), CapSet::EMPTY, no)?;
+        b.add(Some(SetKind::Bounding), KNOWN, no)?;
+        b.notes.push(Note::AllMeansKernelCaps { line: no });
+    } else {
+        add_text_sets(b, rest, line, at, no)?;
+    }
+    Ok(())
+}
+
 fn add_text_sets(b: &mut Builder, text: &str, line: &str, at: usize, no: u32) -> Result<(), InputError> {
     let parsed = libcap_text::parse(text).map_err(|e| {
         error(InputErrorKind::BadCapText { clause: e.clause }, no, column_of(line, at) + e.column - 1)
@@ -722,6 +774,53 @@ mod libcap_text {
             return n.filter(|n| *n < 64).map(|n| CapSet::single(n as u8));
         }
         catalog::by_any_spelling(item).map(|c| CapSet::single(c.number))
+    }
+
+    /// libcap's IAB text (`getpcaps --iab`, `capsh --iab`): comma-separated
+    /// names; `!` = blocked from the bounding set, `^` = ambient (and so
+    /// inheritable), `%` or nothing = inheritable.
+    pub struct Iab {
+        pub inheritable: CapSet,
+        pub ambient: CapSet,
+        pub not_bounding: CapSet,
+    }
+
+    pub fn parse_iab(text: &str) -> Result<Iab, TextError> {
+        let mut iab = Iab { inheritable: CapSet::EMPTY, ambient: CapSet::EMPTY, not_bounding: CapSet::EMPTY };
+        let mut column: u32 = 1;
+        for item in text.split(',') {
+            let bad = || TextError { clause: item.to_string(), column };
+            let mut name = item.trim();
+            let (mut blocked, mut ambient, mut inh) = (false, false, false);
+            loop {
+                match name.chars().next() {
+                    Some('!') => blocked = true,
+                    Some('^') => ambient = true,
+                    Some('%') => inh = true,
+                    _ => break,
+                }
+                name = &name[1..];
+            }
+            if name.is_empty() {
+                if item.trim().is_empty() && text.trim().is_empty() {
+                    break;
+                }
+                return Err(bad());
+            }
+            let mut scratch = Parsed { inheritable: CapSet::EMPTY, permitted: CapSet::EMPTY, effective: CapSet::EMPTY, used_all: false };
+            let caps = item_caps(&mut scratch, name).ok_or_else(bad)?;
+            if blocked {
+                iab.not_bounding = iab.not_bounding.union(caps);
+            }
+            if ambient {
+                iab.ambient = iab.ambient.union(caps);
+            }
+            if ambient || inh || !blocked {
+                iab.inheritable = iab.inheritable.union(caps);
+            }
+            column = column.saturating_add(item.chars().count() as u32 + 1);
+        }
+        Ok(iab)
     }
 
     fn raise(p: &mut Parsed, caps: CapSet, flags: &str) {
@@ -915,6 +1014,18 @@ groups=
         assert_eq!(r.source, SourceKind::Getpcaps);
         assert_eq!(r.get(SetKind::Effective), Some(CapSet(0x000001fffeffffff)));
         assert_eq!(r.get(SetKind::Bounding), None);
+        for fixture in [
+            include_str!("../tests/fixtures/getpcaps_iab_2.66.txt"),
+            include_str!("../tests/fixtures/getpcaps_verbose_2.66.txt"),
+            include_str!("../tests/fixtures/getpcaps_ugly_2.66.txt"),
+        ] {
+            let r = ok(fixture);
+            assert_eq!(r.source, SourceKind::Getpcaps);
+            assert_eq!(r.get(SetKind::Permitted), Some(CapSet(0x000001fffeffffff)), "{fixture}");
+        }
+        let r = ok(include_str!("../tests/fixtures/getpcaps_iab_2.66.txt"));
+        assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x000001fffeffffff)));
+        assert_eq!(r.notes, vec![Note::AllMeansKernelCaps { line: 1 }]);
         let r = ok("1: cap_net_admin,cap_net_raw=p cap_net_raw+e");
         assert_eq!(r.get(SetKind::Permitted), Some(CapSet::from_caps([12, 13])));
         assert_eq!(r.get(SetKind::Effective), Some(CapSet::single(13)));
@@ -926,6 +1037,25 @@ groups=
             assert_eq!(r.get(SetKind::Permitted), Some(CapSet::from_caps([0, 5])));
             assert_eq!(r.get(SetKind::Inheritable), Some(CapSet::EMPTY));
         }
+        // getpcaps --iab (libcap 2.66, this machine's format).
+        let r = ok("13481: \"=ep cap_sys_resource-ep\" [!cap_sys_resource]");
+        assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x000001fffeffffff)));
+        assert_eq!(r.get(SetKind::Ambient), Some(CapSet::EMPTY));
+        assert_eq!(r.get(SetKind::Effective), Some(CapSet(0x000001fffeffffff)));
+        let r = ok("42: \"cap_chown=i cap_net_bind_service=eip\" [^cap_net_bind_service,!cap_sys_admin,!%cap_chown]");
+        assert_eq!(r.get(SetKind::Ambient), Some(CapSet::single(10)));
+        assert_eq!(r.get(SetKind::Bounding), Some(KNOWN.without(21).without(0)));
+        // IAB says CHOWN is inheritable, the text says it is not: contradiction.
+        let e = err("42: \"cap_net_bind_service=eip\" [^cap_net_bind_service,!%cap_chown]");
+        assert_eq!(e.kind, InputErrorKind::Conflict { kind: SetKind::Inheritable, first_line: 1 });
+        let r = ok("42: [!cap_sys_admin]");
+        assert_eq!(r.get(SetKind::Permitted), Some(CapSet::EMPTY));
+        assert_eq!(r.get(SetKind::Bounding), Some(KNOWN.without(21)));
+        let r = ok("42: \"=ep\"");
+        assert_eq!(r.get(SetKind::Bounding), Some(KNOWN));
+        assert!(r.notes.iter().all(|n| !matches!(n, Note::SetsNotShown { .. })));
+        let e = err("42: \"=ep\" [!cap_bogus]");
+        assert_eq!(e, InputError { kind: InputErrorKind::BadCapText { clause: "!cap_bogus".into() }, line: 1, column: 12 });
         let e = err("1: =ep\n2: =");
         assert_eq!(e, InputError { kind: InputErrorKind::SeveralProcesses { first_line: 1 }, line: 2, column: 1 });
     }

@@ -100,3 +100,55 @@ fn unknown_bits_are_numbers_like_capsh() {
     assert_eq!(tail, want);
     assert_eq!(mask::unknown_bits(CapSet::ALL_BITS).iter().collect::<Vec<_>>(), (41..64).collect::<Vec<u8>>());
 }
+
+/// The same live process state read four ways — /proc/self/status,
+/// `capsh --print`, `getpcaps --iab` and `getpcaps` — must give the same sets.
+/// Runs each scenario under capsh to get varied states (dropped bounding
+/// caps, inheritable and ambient caps, a non-root user).
+#[test]
+fn live_process_outputs_agree() {
+    use caplens::status::{SetKind, SourceKind};
+    const SCRIPT: &str = "cat /proc/self/status; echo @@; capsh --print; echo @@; getpcaps --iab $$; echo @@; getpcaps $$";
+    let scenarios: [&[&str]; 3] = [
+        &["--", "-c", SCRIPT],
+        &["--drop=cap_sys_admin,cap_net_raw", "--inh=cap_net_bind_service,cap_chown", "--addamb=cap_net_bind_service", "--", "-c", SCRIPT],
+        &["--user=nobody", "--drop=cap_sys_admin", "--", "-c", SCRIPT],
+    ];
+    // `=ep` in libcap text means "every capability of this kernel"; caplens
+    // reads it as 41. On an older kernel only the explicit lists can agree.
+    let last_cap = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap").unwrap_or_default();
+    let full_kernel = last_cap.trim() == "40";
+    if !full_kernel {
+        println!("kernel cap_last_cap is {last_cap:?}, not 40: comparing explicit lists only");
+    }
+    for args in scenarios {
+        let out = Command::new("capsh").args(args).output().unwrap_or_else(|e| {
+            panic!("cannot run `capsh` ({e}); install libcap2-bin (CI installs it)")
+        });
+        assert!(out.status.success(), "capsh {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let parts: Vec<&str> = text.split("@@\n").collect();
+        assert_eq!(parts.len(), 4, "{text}");
+        let reports: Vec<_> = parts
+            .iter()
+            .map(|p| status::recognise(p).unwrap_or_else(|e| panic!("{args:?}: {e:?} in\n{p}")))
+            .collect();
+        let kinds: Vec<SourceKind> = reports.iter().map(|r| r.source).collect();
+        assert_eq!(kinds, [SourceKind::ProcStatus, SourceKind::CapshPrint, SourceKind::Getpcaps, SourceKind::Getpcaps]);
+        let proc = &reports[0];
+        for kind in SetKind::ALL {
+            let truth = proc.get(kind);
+            assert!(truth.is_some(), "/proc shows {kind:?}");
+            for (i, r) in reports.iter().enumerate().skip(1) {
+                let explicit = i == 1 && matches!(kind, SetKind::Bounding | SetKind::Ambient);
+                if let Some(seen) = r.get(kind) {
+                    if full_kernel || explicit {
+                        assert_eq!(Some(seen), truth, "{args:?}: {kind:?} from {:?}\n{}", r.source, parts[i]);
+                    }
+                }
+            }
+        }
+        // getpcaps --iab shows all five sets.
+        assert_eq!(reports[2].sets.len(), 5, "{args:?}");
+    }
+}

@@ -134,6 +134,10 @@ pub fn short_names(set: CapSet) -> Vec<String> {
     set.iter().map(|n| catalog::get(n).map_or_else(|| n.to_string(), |c| c.short_name().to_string())).collect()
 }
 
+/// Why a list from an old capsh ends in numbers such as 35,36.
+pub const OLD_CAPSH_NUMBERS: &str = ". A capsh older than the kernel prints the capabilities it does not know as plain \
+numbers, so the same set can appear as `...,cap_syslog,35,36` (35 is WAKE_ALARM, 36 BLOCK_SUSPEND)";
+
 /// What bits 41–63 mean.
 pub const UNKNOWN_BITS_MEANING: &str = "No released kernel defines capabilities above 40, so these bits name nothing. \
 capsh prints them as plain numbers. Kernels before 3.8 showed every bit above their last capability as 1 in a full \
@@ -184,12 +188,18 @@ pub fn kernel_span(r: &KernelRange) -> String {
 
 pub fn kernel_range(r: &KernelRange) -> String {
     match r.reason {
-        RangeReason::FullSet => format!(
-            "exactly the {} capabilities (0-{}) that {} defines: a full bounding set like this points to that kernel",
-            r.caps,
-            r.caps.saturating_sub(1),
-            kernel_span(r)
-        ),
+        RangeReason::FullSet => {
+            let mut s = format!(
+                "exactly the {} capabilities (0-{}) that {} defines: a full bounding set like this points to that kernel",
+                r.caps,
+                r.caps.saturating_sub(1),
+                kernel_span(r)
+            );
+            if r.caps >= 36 {
+                s.push_str(OLD_CAPSH_NUMBERS);
+            }
+            s
+        }
         RangeReason::AllBitsBefore3_8 => format!(
             "all 64 bits set: kernels before 3.8 showed a full bounding set this way, so this points to {}",
             kernel_span(r)
