@@ -416,13 +416,15 @@ pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions
         securebits: securebits.0,
     });
 
-    // Step 16.
+    // Step 16. Since the 2025 change the kernel also keeps the old
+    // "effective uid differs from the real uid" test here, so the loader's
+    // secure mode did not change meaning.
+    let setid = match options.rule {
+        SetidRule::Current => ids_changed || new_euid != old.uid,
+        SetidRule::Pre2025 => ids_changed,
+    };
     let beyond = old.uid != 0 && (effective || !permitted.is_subset_of(ambient));
-    trace.push(Step::SecureExec {
-        secure: ids_changed || beyond,
-        setid: ids_changed,
-        file_effective_or_gain: beyond,
-    });
+    trace.push(Step::SecureExec { secure: setid || beyond, setid, file_effective_or_gain: beyond });
 
     let after = ProcessState {
         uid: old.uid,
