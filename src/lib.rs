@@ -19,3 +19,4 @@ pub mod status;
 pub mod strings;
 pub mod text;
 pub mod ui;
+pub mod yaml;
