@@ -8,10 +8,12 @@
 //! - `src/bin/caplens.rs`: the thin command-line front end.
 
 pub mod catalog;
+pub mod compose;
 pub mod container;
 pub mod exec;
 pub mod k8s;
 pub mod mask;
+pub mod paste;
 pub mod preset;
 pub mod runtime;
 pub mod set;
