@@ -7,7 +7,9 @@
 //! - `ui`: the thin Yew front end (the `caplens-web` binary mounts it);
 //! - `src/bin/caplens.rs`: the thin command-line front end.
 
+pub mod analysis;
 pub mod catalog;
+pub mod cmdline;
 pub mod compose;
 pub mod container;
 pub mod exec;
@@ -15,6 +17,7 @@ pub mod k8s;
 pub mod mask;
 pub mod paste;
 pub mod preset;
+pub mod risk;
 pub mod runtime;
 pub mod set;
 pub mod status;

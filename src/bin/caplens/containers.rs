@@ -5,8 +5,3 @@ pub fn run_k8s(_args: &[String]) -> ExitCode {
     eprintln!("caplens k8s: not available yet");
     ExitCode::from(2)
 }
-
-pub fn run_docker(_cmd: &str, _args: &[String]) -> ExitCode {
-    eprintln!("caplens docker: not available yet");
-    ExitCode::from(2)
-}

@@ -1,0 +1,1 @@
+//! The JSON-lines protocol of `caplens exec` (being written).
