@@ -176,6 +176,9 @@ pub enum Detail {
     DangerousAll { written: String, caps: CapSet },
     DefaultNetRaw { runtime: RuntimeKind, source: SourceKind },
     PreferPerfmon { written: String, kernel_has_perfmon: bool },
+    /// How a manifest or compose file is written (unknown/misplaced fields,
+    /// ape-conflict), from the input readers; words in `strings::k8s`.
+    Input { input: crate::k8s::finding::FindingKind },
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -196,6 +199,12 @@ impl Finding {
             Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => FindingId::DangerousCapability,
             Detail::DefaultNetRaw { .. } => FindingId::DefaultNetRaw,
             Detail::PreferPerfmon { .. } => FindingId::PreferPerfmon,
+            Detail::Input { input } => match input {
+                crate::k8s::finding::FindingKind::UnknownField { .. } => FindingId::UnknownField,
+                crate::k8s::finding::FindingKind::MisplacedField { .. }
+                | crate::k8s::finding::FindingKind::WrongType { .. } => FindingId::MisplacedField,
+                crate::k8s::finding::FindingKind::ApeConflict { .. } => FindingId::ApeConflict,
+            },
         }
     }
 }
