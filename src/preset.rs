@@ -278,6 +278,18 @@ mod tests {
         }
     }
 
+    /// `runtime` keeps its own constants for the engines; they must agree.
+    #[test]
+    fn presets_agree_with_runtime_models() {
+        use crate::runtime::{containerd, crio, docker, podman};
+        assert_eq!(PresetId::Docker.caps(), docker::DEFAULTS);
+        assert_eq!(PresetId::Docker.caps(), containerd::DEFAULTS);
+        assert_eq!(PresetId::Crio.caps(), crio::DEFAULTS);
+        assert_eq!(PresetId::CrioLegacy.caps(), crio::DEFAULTS_UP_TO_1_17);
+        assert_eq!(PresetId::Podman.caps(), podman::DEFAULTS);
+        assert_eq!(PresetId::Podman44.caps(), podman::DEFAULTS_4_4);
+    }
+
     #[test]
     fn kernel_ranges_from_catalog() {
         let r = kernel_ranges();

@@ -16,6 +16,13 @@ use serde::Serialize;
 /// stay responsive.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
+/// More bare masks than this in one input is not something a person reads;
+/// refusing keeps the result (one column per mask) small.
+pub const MAX_MASKS: usize = 64;
+
+/// How many skipped line numbers a note lists.
+pub const MAX_LISTED_LINES: usize = 5;
+
 /// The five per-thread capability sets, in the order `/proc` lists them.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -101,8 +108,9 @@ pub struct Ids {
 pub enum Note {
     /// Bits 41–63 are set: no released kernel defines them.
     UnknownBits { kind: Option<SetKind>, line: u32, bits: CapSet },
-    /// A line that was not understood and was skipped.
-    IgnoredLine { line: u32 },
+    /// Lines that were not understood and were skipped: the first few
+    /// line numbers, and how many there were in all.
+    IgnoredLines { lines: Vec<u32>, total: u32 },
     /// libcap text used `all` or a bare `=`: it means every capability of
     /// the kernel that printed it; read here as the 41 current ones.
     AllMeansKernelCaps { line: u32 },
@@ -172,6 +180,8 @@ pub enum InputErrorKind {
     Conflict { kind: SetKind, first_line: u32 },
     /// Output for more than one process; paste one at a time.
     SeveralProcesses { first_line: u32 },
+    /// More than `MAX_MASKS` bare masks.
+    TooManyMasks { limit: usize },
 }
 
 fn error(kind: InputErrorKind, line: u32, column: u32) -> InputError {
@@ -218,6 +228,8 @@ impl Builder {
                 }
                 return Ok(());
             }
+        } else if self.entries.iter().filter(|e| e.kind.is_none()).count() >= MAX_MASKS {
+            return Err(error(InputErrorKind::TooManyMasks { limit: MAX_MASKS }, line, 1));
         }
         self.entries.push(SetEntry { kind, caps, line });
         Ok(())
@@ -339,8 +351,9 @@ fn finish(mut b: Builder) -> Report {
     // Stable: kinds in /proc order, bare masks (None) last in input order.
     b.entries.sort_by_key(|e| e.kind.map_or(5, |k| k as u8));
     let mut notes = Vec::new();
-    for l in &b.ignored {
-        notes.push(Note::IgnoredLine { line: *l });
+    if !b.ignored.is_empty() {
+        let lines = b.ignored.iter().copied().take(MAX_LISTED_LINES).collect();
+        notes.push(Note::IgnoredLines { lines, total: to_u32(b.ignored.len()) });
     }
     for e in &b.entries {
         let bits = mask::unknown_bits(e.caps);
@@ -906,7 +919,10 @@ mod tests {
         assert_eq!(r.sets.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![Some(SetKind::Permitted), Some(SetKind::Effective)]);
         // A shell prompt line is skipped with a note.
         let r = ok("root@3f2a:/# grep Cap /proc/1/status\nCapBnd:\t00000000a80425fb");
-        assert_eq!(r.notes, vec![Note::IgnoredLine { line: 1 }]);
+        assert_eq!(r.notes, vec![Note::IgnoredLines { lines: vec![1], total: 1 }]);
+        // Many skipped lines make one short note.
+        let r = ok(&format!("CapEff: 0\n{}", "junk here\n".repeat(1000)));
+        assert_eq!(r.notes, vec![Note::IgnoredLines { lines: vec![2, 3, 4, 5, 6], total: 1000 }]);
         // The same value twice is fine; different values are not.
         assert_eq!(ok("CapEff: 1\nCapEff: 0x1").sets.len(), 1);
         let e = err("CapEff: 1\nCapPrm: 1\nCapEff: 3");
@@ -1133,6 +1149,13 @@ groups=
         // Columns count characters: a multi-byte character before the error.
         let e = err("CapEff:\u{00a0}é1");
         assert_eq!(e.column, 9);
+    }
+
+    #[test]
+    fn mask_count_is_bounded() {
+        assert_eq!(ok(&"1\n".repeat(MAX_MASKS)).sets.len(), MAX_MASKS);
+        let e = err(&"1\n".repeat(100_000));
+        assert_eq!(e, InputError { kind: InputErrorKind::TooManyMasks { limit: MAX_MASKS }, line: 65, column: 1 });
     }
 
     #[test]

@@ -64,6 +64,9 @@ pub fn input_error_message(kind: &InputErrorKind) -> String {
             "{} appears again with a different value (first on line {first_line}); paste one process at a time",
             set_name(*kind)
         ),
+        InputErrorKind::TooManyMasks { limit } => format!(
+            "more than {limit} masks; decode them in smaller groups"
+        ),
         InputErrorKind::SeveralProcesses { first_line } => format!(
             "output for a second process (the first starts on line {first_line}); paste one process at a time"
         ),
@@ -150,7 +153,14 @@ pub fn note(n: &Note) -> String {
             set_label(*kind),
             bits.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ")
         ),
-        Note::IgnoredLine { line } => format!("line {line} was not understood and was skipped"),
+        Note::IgnoredLines { lines, total } => {
+            let listed = lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
+            match *total as usize {
+                1 => format!("line {listed} was not understood and was skipped"),
+                n if n == lines.len() => format!("lines {listed} were not understood and were skipped"),
+                n => format!("{n} lines were not understood and were skipped (lines {listed}, …)"),
+            }
+        }
         Note::AllMeansKernelCaps { line } => format!(
             "line {line} uses `all` (or a bare `=`), which means every capability of the kernel that printed it; \
 it is read here as all 41 capabilities of Linux 5.9 and later"
