@@ -427,6 +427,9 @@ fn users(spec: &ContainerSpec, image_user: ImageUser) -> Vec<RunUser> {
         UserSpec::Uid(n) => vec![RunUser::NonRoot { uid: Some(*n) }],
         UserSpec::Name(n) if n == "root" => vec![RunUser::Root],
         UserSpec::Name(_) => vec![RunUser::NonRoot { uid: None }],
+        // runAsNonRoot: the kubelet refuses an image whose USER is root (§8.1),
+        // so only the non-root outcome can run.
+        UserSpec::Image if matches!(&spec.run_as_non_root, Some(f) if f.value) => vec![RunUser::NonRoot { uid: None }],
         UserSpec::Image => match image_user {
             ImageUser::Root => vec![RunUser::Root],
             ImageUser::NonRoot => vec![RunUser::NonRoot { uid: None }],

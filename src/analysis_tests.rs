@@ -256,3 +256,24 @@ fn apparent_flag_values_feed_the_runtime() {
     let r = analyse(&spec, &AnalysisOptions::new(CONTAINERD));
     assert!(r.pid1.unwrap().state.no_new_privs);
 }
+
+#[test]
+fn docker_comma_list_is_one_unknown_name_with_a_hint() {
+    let r = docker("docker run --cap-add NET_ADMIN,SYS_TIME x");
+    let f = find(&r, FindingId::UnknownCapability);
+    assert!(strings::containers::finding_message(f).contains("does not split the value on commas"));
+    assert_eq!(strings::containers::finding_fix(f), "List each capability separately, e.g. `--cap-add NET_ADMIN --cap-add SYS_TIME` (or one YAML list item each).");
+    assert!(r.creation_error.is_some());
+}
+
+#[test]
+fn run_as_non_root_leaves_only_the_non_root_outcome() {
+    let mut spec = parse_command("docker run --cap-add NET_BIND_SERVICE x", SourceKind::DockerRun).unwrap().spec;
+    spec.source = SourceKind::Kubernetes;
+    spec.run_as_non_root = Some(Flag { value: true, at: Location::default() });
+    let r = analyse(&spec, &AnalysisOptions::new(CONTAINERD));
+    assert_eq!(r.outcomes.len(), 1);
+    assert!(r.pid1.unwrap().uid.is_none());
+    let Detail::IneffectiveAdd(d) = &find(&r, FindingId::IneffectiveAdd).detail else { unreachable!() };
+    assert!(!d.conditional);
+}

@@ -169,6 +169,10 @@ pub fn finding_message(f: &Finding) -> String {
                 (RuntimeKind::Podman, _) => "Podman refuses to create the container (unknown capability)",
             };
             match why {
+                UnknownReason::NoKernel if written.contains(',') && *runtime != RuntimeKind::Podman => format!(
+                    "`{written}` is read as one name: {} does not split the value on commas; {effect}.",
+                    runtime_name(*runtime)
+                ),
                 UnknownReason::NoKernel => format!("`{written}` is not a capability any Linux kernel defines; {effect}."),
                 UnknownReason::NewerThanKernel { cap, kernel } => {
                     let since = catalog::get(*cap).map(|c| c.since.to_string()).unwrap_or_default();
@@ -221,6 +225,10 @@ pub fn finding_fix(f: &Finding) -> String {
         }
         Detail::NameCase { canonical, .. } => format!("Write `{canonical}`."),
         Detail::UnknownCapability { written, why, .. } => match why {
+            UnknownReason::NoKernel if written.contains(',') => {
+                let parts: Vec<&str> = written.split(',').map(str::trim).collect();
+                format!("List each capability separately, e.g. `--cap-add {}` (or one YAML list item each).", parts.join(" --cap-add "))
+            }
             UnknownReason::NoKernel => {
                 format!("Check the spelling of `{written}` against capabilities(7), or remove it.")
             }
