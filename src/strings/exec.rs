@@ -2,11 +2,12 @@
 //! the page show about an exec or a uid change is written here.
 
 use crate::catalog;
+use crate::exec::protocol::{Expected, ProtocolError, MAX_LINE};
 use crate::exec::reasons::NoEffective;
 use crate::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
     EuidAfterDowngrade, FileCapsStep, Lost, Refusal, RootStep, SetName, SetidCheck, SetidRule,
-    SetuidBit, Source, Step, Transition, UidRefusal, UidStep, Why,
+    SetuidBit, Source, StateProblem, Step, Transition, UidRefusal, UidStep, Why,
 };
 use crate::set::CapSet;
 
@@ -371,6 +372,51 @@ pub fn uid_refusal(r: &UidRefusal) -> String {
         "EPERM: without CAP_SETUID in the effective set a process may only switch among its own real, effective and saved uids, and {} is none of them.",
         r.not_own
     )
+}
+
+/// A bad line of `caplens exec` input.
+pub fn protocol_error(e: &ProtocolError) -> String {
+    match e {
+        ProtocolError::TooLong { len } => format!("line too long ({len} bytes; at most {MAX_LINE})"),
+        ProtocolError::NotJson { line, column, message } => {
+            format!("not valid JSON at line {line}, column {column}: {message}")
+        }
+        ProtocolError::NotObject { path } => format!("{path}: expected a JSON object"),
+        ProtocolError::Missing { path } => format!("{path}: missing"),
+        ProtocolError::WrongType { path, expected, found } => format!(
+            "{path}: expected {}, found {found}",
+            match expected {
+                Expected::Object => "an object",
+                Expected::ObjectOrNull => "an object or null",
+                Expected::Integer => "a non-negative integer",
+                Expected::Bool => "true or false",
+                Expected::HexString => "a string of 1 to 16 hex digits",
+                Expected::String => "a string",
+            }
+        ),
+        ProtocolError::BadMask { path, value } => {
+            format!("{path}: expected 1 to 16 hex digits (bit n = capability n), got {value:?}")
+        }
+        ProtocolError::OutOfRange { path, value, max } => {
+            format!("{path}: {value} is not an integer between 0 and {max}")
+        }
+        ProtocolError::UnknownKey { path } => format!("{path}: unknown key"),
+        ProtocolError::BadRule { value } => format!("rule: expected \"current\" or \"pre2025\", got {value:?}"),
+    }
+}
+
+/// A before-state the kernel could never hold.
+pub fn state_problem(p: &StateProblem) -> String {
+    match p {
+        StateProblem::EffectiveNotPermitted(s) => format!(
+            "the kernel never lets a capability be effective without being permitted: {}",
+            cap_list(*s)
+        ),
+        StateProblem::AmbientNotPermittedAndInheritable(s) => format!(
+            "the kernel keeps ambient within permitted and inheritable, so {} could not be ambient",
+            cap_list(*s)
+        ),
+    }
 }
 
 #[cfg(test)]
