@@ -92,15 +92,4 @@ impl Finding {
     pub fn severity(&self) -> Severity {
         self.kind.severity()
     }
-
-    /// The same finding in the shape of the per-container report.
-    pub fn to_report(&self) -> crate::analysis::Finding {
-        use crate::analysis::{Detail, Severity as S};
-        let severity = match self.severity() {
-            Severity::Info => S::Info,
-            Severity::Warning => S::Warning,
-            Severity::Error => S::Error,
-        };
-        crate::analysis::Finding { severity, at: self.at.clone(), detail: Detail::Input { input: self.kind.clone() } }
-    }
 }
