@@ -488,6 +488,10 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
             }
         }
     }
+    if outcomes.iter().all(|o| o.user.is_root()) {
+        // Only a non-root program depends on the empty ambient set.
+        notes.retain(|n| *n != RuntimeNote::AmbientNeverSet);
+    }
     let oci = first.oci_sets().copied().or_else(|| outcomes.get(1).and_then(|o| o.oci_sets().copied()));
     let oci_by_image_user = if unknown_user {
         match (outcomes[0].oci_sets(), outcomes[1].oci_sets()) {

@@ -277,3 +277,10 @@ fn run_as_non_root_leaves_only_the_non_root_outcome() {
     let Detail::IneffectiveAdd(d) = &find(&r, FindingId::IneffectiveAdd).detail else { unreachable!() };
     assert!(!d.conditional);
 }
+
+#[test]
+fn ambient_note_only_when_a_non_root_outcome_exists() {
+    assert!(!docker("docker run -u 0 x").notes.contains(&RuntimeNote::AmbientNeverSet));
+    assert!(docker("docker run -u 1000 x").notes.contains(&RuntimeNote::AmbientNeverSet));
+    assert!(docker("docker run x").notes.contains(&RuntimeNote::AmbientNeverSet));
+}

@@ -583,6 +583,8 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
 pub enum CliProblem {
     MissingValue(String),
     BadValue(String, String),
+    /// The value did not parse; the second field is the parser's own message.
+    BadText(String, String),
     UnknownOption(String),
     NoCommand,
     Stdin(String),

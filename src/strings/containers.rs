@@ -513,6 +513,7 @@ options:
   --podman-era le-4.3|4.4|ge-4.5               Podman release family (default ge-4.5)
   --kernel X.Y                host kernel (capabilities newer than it do not exist)
   --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
+  --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
   --json                      print {\"containers\": [ ... ]}
   --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
 
@@ -522,6 +523,7 @@ pub fn docker_cli_error(what: &crate::cmdline::CliProblem) -> String {
     match what {
         P::MissingValue(o) => format!("caplens docker: {o} needs a value"),
         P::BadValue(o, v) => format!("caplens docker: `{v}` is not a valid value for {o}"),
+        P::BadText(o, why) => format!("caplens docker: {o}: {why}"),
         P::UnknownOption(o) => format!("caplens docker: unknown option {o} (put the run command after --)"),
         P::NoCommand => "caplens docker: no command given".to_string(),
         P::Stdin(e) => format!("caplens docker: cannot read stdin: {e}"),
