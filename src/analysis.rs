@@ -176,6 +176,16 @@ pub enum Detail {
     DangerousAll { written: String, caps: CapSet },
     DefaultNetRaw { runtime: RuntimeKind, source: SourceKind },
     PreferPerfmon { written: String, kernel_has_perfmon: bool },
+    /// A finding about how the manifest is written (unknown-field,
+    /// misplaced-field, ape-conflict), from `k8s`; worded by `strings::k8s`.
+    Manifest {
+        #[serde(rename = "finding", serialize_with = "serialize_manifest_kind")]
+        kind: crate::k8s::finding::FindingKind,
+    },
+}
+
+fn serialize_manifest_kind<S: Serializer>(k: &crate::k8s::finding::FindingKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.id())
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -196,7 +206,26 @@ impl Finding {
             Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => FindingId::DangerousCapability,
             Detail::DefaultNetRaw { .. } => FindingId::DefaultNetRaw,
             Detail::PreferPerfmon { .. } => FindingId::PreferPerfmon,
+            Detail::Manifest { kind: k } => {
+                use crate::k8s::finding::FindingKind as K;
+                match k {
+                    K::UnknownField { .. } => FindingId::UnknownField,
+                    K::MisplacedField { .. } | K::WrongType { .. } => FindingId::MisplacedField,
+                    K::ApeConflict { .. } => FindingId::ApeConflict,
+                }
+            }
         }
+    }
+
+    /// A `k8s` input finding, as one of this report's findings.
+    pub fn from_manifest(f: &crate::k8s::finding::Finding) -> Finding {
+        use crate::k8s::finding::Severity as K;
+        let severity = match f.severity() {
+            K::Info => Severity::Info,
+            K::Warning => Severity::Warning,
+            K::Error => Severity::Error,
+        };
+        Finding { severity, at: f.at.clone(), detail: Detail::Manifest { kind: f.kind.clone() } }
     }
 }
 
@@ -417,6 +446,18 @@ impl ContainerReport {
     /// The worst severity among the findings.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// Add the manifest's own findings (from `k8s`), keeping the order
+    /// most severe first.
+    pub fn add_manifest_findings(&mut self, found: &[crate::k8s::finding::Finding]) {
+        self.findings.extend(found.iter().map(Finding::from_manifest));
+        self.findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    }
+
+    /// Fill in the Pod Security verdict computed by `k8s::pss`.
+    pub fn set_pss(&mut self, verdict: &crate::k8s::pss::Verdict) {
+        self.pss = Some(PssVerdict { baseline: verdict.baseline(), restricted: verdict.restricted() });
     }
 }
 
