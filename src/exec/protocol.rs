@@ -31,8 +31,8 @@ const KNOWN_SECUREBITS: u32 = 0xfff;
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum ProtocolError {
     TooLong { len: usize },
-    /// Not JSON; line/column as serde_json reports them (1-based).
-    NotJson { line: usize, column: usize, message: String },
+    /// Not JSON; the 1-based column (in characters) where serde_json gave up.
+    NotJson { column: usize, message: String },
     NotObject { path: String },
     Missing { path: String },
     /// The value at `path` has the wrong JSON type.
@@ -65,11 +65,25 @@ pub struct Request {
 
 /// Answers one input line (without its newline). Never panics.
 pub fn answer_line(line: &str) -> String {
+    answer(line, None)
+}
+
+/// Like [`answer_line`], but error messages also name the input line
+/// (1-based), as the CLI reading a stream wants.
+pub fn answer_line_at(line_number: usize, line: &str) -> String {
+    answer(line, Some(line_number))
+}
+
+fn answer(line: &str, line_number: Option<usize>) -> String {
     match parse_request(line) {
-        Ok(req) => answer(&req),
+        Ok(req) => answer_request(&req),
         Err((err, echo)) => {
             let mut out = open_object(&echo);
-            push_key(&mut out, "error", &Value::String(words::protocol_error(&err)));
+            let msg = match line_number {
+                Some(n) => words::protocol_error_at(n, &err),
+                None => words::protocol_error(&err),
+            };
+            push_key(&mut out, "error", &Value::String(msg));
             out.push('}');
             out
         }
@@ -95,7 +109,15 @@ pub fn parse_request(line: &str) -> Result<Request, (ProtocolError, Echo)> {
         return Err((ProtocolError::TooLong { len: line.len() }, Vec::new()));
     }
     let value: Value = serde_json::from_str(line).map_err(|e| {
-        (ProtocolError::NotJson { line: e.line(), column: e.column(), message: e.to_string() }, Vec::new())
+        {
+        // serde_json appends " at line L column C"; we report those separately.
+        let full = e.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        (ProtocolError::NotJson { column: e.column(), message }, Vec::new())
+    }
     })?;
     let Value::Object(top) = value else {
         return Err((ProtocolError::NotObject { path: "(the line)".to_string() }, Vec::new()));
@@ -265,22 +287,28 @@ fn push_key(out: &mut String, key: &str, v: &Value) {
 }
 
 /// The answer to a parsed request.
-pub fn answer(req: &Request) -> String {
+pub fn answer_request(req: &Request) -> String {
     let t = execve_with(&req.before, &req.file, &req.options);
     let mut out = open_object(&req.echo);
+    // Built by hand so the keys come out in the documented order.
     let after = match &t.outcome {
-        Err(_) => serde_json::json!({"error": "EPERM"}),
-        Ok(a) => serde_json::json!({
-            "uid": a.uid,
-            "euid": a.euid,
-            "inheritable": a.inheritable.hex16(),
-            "permitted": a.permitted.hex16(),
-            "effective": a.effective.hex16(),
-            "bounding": a.bounding.hex16(),
-            "ambient": a.ambient.hex16(),
-        }),
+        Err(_) => r#"{"error":"EPERM"}"#.to_string(),
+        Ok(a) => format!(
+            r#"{{"uid":{},"euid":{},"inheritable":"{}","permitted":"{}","effective":"{}","bounding":"{}","ambient":"{}"}}"#,
+            a.uid,
+            a.euid,
+            a.inheritable.hex16(),
+            a.permitted.hex16(),
+            a.effective.hex16(),
+            a.bounding.hex16(),
+            a.ambient.hex16()
+        ),
     };
-    push_key(&mut out, "after", &after);
+    if out.len() > 1 {
+        out.push(',');
+    }
+    out.push_str(r#""after":"#);
+    out.push_str(&after);
     let trace: Vec<Value> = t.trace.iter().map(|s| Value::String(words::step(s))).collect();
     push_key(&mut out, "trace", &Value::Array(trace));
     let notes: Vec<Value> = t
@@ -325,7 +353,7 @@ mod tests {
         assert_eq!(v["after"]["bounding"], "000001fffeffffff");
         assert_eq!(v["after"]["ambient"], "0000000000000000");
         assert!(v["trace"].as_array().unwrap().len() > 5);
-        assert!(answer_line(PING).starts_with(r#"{"id":7,"after":"#));
+        assert!(answer_line(PING).starts_with(r#"{"id":7,"after":{"uid":1000,"euid":1000,"inheritable":"0000000000000000","permitted":"0000000000002000","#));
     }
 
     #[test]
@@ -338,7 +366,9 @@ mod tests {
     #[test]
     fn bad_lines_say_where() {
         let e = |s: &str| parse(&answer_line(s))["error"].as_str().unwrap().to_string();
-        assert!(e("{").contains("column"), "{}", e("{"));
+        assert!(e("{").contains("column 1"), "{}", e("{"));
+        let v = parse(&answer_line_at(4, "nope"));
+        assert!(v["error"].as_str().unwrap().starts_with("input line 4: not valid JSON at column 2"), "{v}");
         assert!(e("[1]").contains("object"));
         assert!(e(r#"{"before": {}}"#).contains("before.uid"));
         let bad = r#"{"id":"x","before": {"uid": 0, "inheritable": "zz", "permitted": "0", "effective": "0", "bounding": "0"}}"#;
