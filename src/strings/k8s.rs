@@ -75,7 +75,11 @@ pub fn yaml_error(e: &YamlError) -> String {
             at.line, at.column
         ),
         YamlError::TooManyNodes { at, limit } => format!(
-            "Line {}, column {}: expanding aliases (*name) would build more than {limit} values — this looks like an alias bomb; reading stopped.",
+            "Line {}, column {}: the input holds more than {limit} values, more than this tool reads at once; reading stopped. Paste fewer manifests.",
+            at.line, at.column
+        ),
+        YamlError::AliasBomb { at, limit } => format!(
+            "Line {}, column {}: expanding aliases (*name) would copy more than {limit} values — this looks like an alias bomb; reading stopped.",
             at.line, at.column
         ),
         YamlError::TooManyDocuments { at, limit } => format!(
