@@ -176,6 +176,16 @@ pub enum Detail {
     DangerousAll { written: String, caps: CapSet },
     DefaultNetRaw { runtime: RuntimeKind, source: SourceKind },
     PreferPerfmon { written: String, kernel_has_perfmon: bool },
+    /// A finding about how the manifest is written (unknown-field,
+    /// misplaced-field, ape-conflict), from `k8s`; worded by `strings::k8s`.
+    Manifest {
+        #[serde(rename = "finding", serialize_with = "serialize_manifest_kind")]
+        kind: crate::k8s::finding::FindingKind,
+    },
+}
+
+fn serialize_manifest_kind<S: Serializer>(k: &crate::k8s::finding::FindingKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.id())
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -196,7 +206,26 @@ impl Finding {
             Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => FindingId::DangerousCapability,
             Detail::DefaultNetRaw { .. } => FindingId::DefaultNetRaw,
             Detail::PreferPerfmon { .. } => FindingId::PreferPerfmon,
+            Detail::Manifest { kind: k } => {
+                use crate::k8s::finding::FindingKind as K;
+                match k {
+                    K::UnknownField { .. } => FindingId::UnknownField,
+                    K::MisplacedField { .. } | K::WrongType { .. } => FindingId::MisplacedField,
+                    K::ApeConflict { .. } => FindingId::ApeConflict,
+                }
+            }
         }
+    }
+
+    /// A `k8s` input finding, as one of this report's findings.
+    pub fn from_manifest(f: &crate::k8s::finding::Finding) -> Finding {
+        use crate::k8s::finding::Severity as K;
+        let severity = match f.severity() {
+            K::Info => Severity::Info,
+            K::Warning => Severity::Warning,
+            K::Error => Severity::Error,
+        };
+        Finding { severity, at: f.at.clone(), detail: Detail::Manifest { kind: f.kind.clone() } }
     }
 }
 
@@ -418,6 +447,18 @@ impl ContainerReport {
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
+
+    /// Add the manifest's own findings (from `k8s`), keeping the order
+    /// most severe first.
+    pub fn add_manifest_findings(&mut self, found: &[crate::k8s::finding::Finding]) {
+        self.findings.extend(found.iter().map(Finding::from_manifest));
+        self.findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    }
+
+    /// Fill in the Pod Security verdict computed by `k8s::pss`.
+    pub fn set_pss(&mut self, verdict: &crate::k8s::pss::Verdict) {
+        self.pss = Some(PssVerdict { baseline: verdict.baseline(), restricted: verdict.restricted() });
+    }
 }
 
 /// The users to simulate.
@@ -427,6 +468,9 @@ fn users(spec: &ContainerSpec, image_user: ImageUser) -> Vec<RunUser> {
         UserSpec::Uid(n) => vec![RunUser::NonRoot { uid: Some(*n) }],
         UserSpec::Name(n) if n == "root" => vec![RunUser::Root],
         UserSpec::Name(_) => vec![RunUser::NonRoot { uid: None }],
+        // runAsNonRoot: the kubelet refuses an image whose USER is root (§8.1),
+        // so only the non-root outcome can run.
+        UserSpec::Image if matches!(&spec.run_as_non_root, Some(f) if f.value) => vec![RunUser::NonRoot { uid: None }],
         UserSpec::Image => match image_user {
             ImageUser::Root => vec![RunUser::Root],
             ImageUser::NonRoot => vec![RunUser::NonRoot { uid: None }],
@@ -484,6 +528,10 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 notes.push(n.clone());
             }
         }
+    }
+    if outcomes.iter().all(|o| o.user.is_root()) {
+        // Only a non-root program depends on the empty ambient set.
+        notes.retain(|n| *n != RuntimeNote::AmbientNeverSet);
     }
     let oci = first.oci_sets().copied().or_else(|| outcomes.get(1).and_then(|o| o.oci_sets().copied()));
     let oci_by_image_user = if unknown_user {

@@ -256,3 +256,78 @@ fn apparent_flag_values_feed_the_runtime() {
     let r = analyse(&spec, &AnalysisOptions::new(CONTAINERD));
     assert!(r.pid1.unwrap().state.no_new_privs);
 }
+
+#[test]
+fn docker_comma_list_is_one_unknown_name_with_a_hint() {
+    let r = docker("docker run --cap-add NET_ADMIN,SYS_TIME x");
+    let f = find(&r, FindingId::UnknownCapability);
+    assert!(strings::containers::finding_message(f).contains("does not split the value on commas"));
+    assert_eq!(strings::containers::finding_fix(f), "List each capability separately, e.g. `--cap-add NET_ADMIN --cap-add SYS_TIME` (or one YAML list item each).");
+    assert!(r.creation_error.is_some());
+}
+
+#[test]
+fn run_as_non_root_leaves_only_the_non_root_outcome() {
+    let mut spec = parse_command("docker run --cap-add NET_BIND_SERVICE x", SourceKind::DockerRun).unwrap().spec;
+    spec.source = SourceKind::Kubernetes;
+    spec.run_as_non_root = Some(Flag { value: true, at: Location::default() });
+    let r = analyse(&spec, &AnalysisOptions::new(CONTAINERD));
+    assert_eq!(r.outcomes.len(), 1);
+    assert!(r.pid1.unwrap().uid.is_none());
+    let Detail::IneffectiveAdd(d) = &find(&r, FindingId::IneffectiveAdd).detail else { unreachable!() };
+    assert!(!d.conditional);
+}
+
+#[test]
+fn ambient_note_only_when_a_non_root_outcome_exists() {
+    assert!(!docker("docker run -u 0 x").notes.contains(&RuntimeNote::AmbientNeverSet));
+    assert!(docker("docker run -u 1000 x").notes.contains(&RuntimeNote::AmbientNeverSet));
+    assert!(docker("docker run x").notes.contains(&RuntimeNote::AmbientNeverSet));
+}
+
+fn manifest_reports(text: &str, runtime: Runtime) -> Vec<ContainerReport> {
+    let m = crate::k8s::read(text).unwrap();
+    m.containers
+        .iter()
+        .map(|c| {
+            let mut r = analyse(&c.spec, &AnalysisOptions::new(runtime));
+            r.add_manifest_findings(&c.findings);
+            r.set_pss(&c.pss(&m));
+            r
+        })
+        .collect()
+}
+
+#[test]
+fn seed_cpb_demo_with_typo_and_fixed() {
+    // The seed article's busybox: add NET_ADMIN, drop KILL, under `sercurityContext`.
+    let typo = include_str!("../examples/cpb-demo-typo.yaml");
+    let r = &manifest_reports(typo, CONTAINERD)[0];
+    let v = serde_json::to_value(r).unwrap();
+    let found: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert!(found.contains(&"unknown-field"), "{found:?}");
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["message"].as_str().unwrap_or("").is_empty()));
+    // the typo means nothing was added: defaults only (root image case)
+    assert_eq!(v["pid1_by_image_user"]["root"]["effective"], "00000000a80425fb");
+    assert!(v["pss"]["baseline"].is_boolean());
+    let fixed = include_str!("../examples/cpb-demo.yaml");
+    let r = &manifest_reports(fixed, CONTAINERD)[0];
+    assert!(!ids(r).contains(&FindingId::UnknownField));
+    let root = r.pid1_by_image_user.unwrap().root.unwrap().state.effective;
+    assert!(root.contains(12) && !root.contains(5));
+    assert_eq!(r.pss, Some(PssVerdict { baseline: false, restricted: false }));
+}
+
+#[test]
+fn bind_nonroot_deployment_restricted_but_ineffective() {
+    let r = &manifest_reports(include_str!("../examples/bind-nonroot.yaml"), CONTAINERD)[0];
+    assert_eq!(r.workload, "Deployment/web-nonroot");
+    assert_eq!(r.pss, Some(PssVerdict { baseline: true, restricted: true }));
+    let p = r.pid1.unwrap();
+    assert_eq!(p.uid, Some(101));
+    assert_eq!(p.state.effective, CapSet::EMPTY);
+    assert_eq!(p.state.bounding, CapSet::single(10));
+    let f = find(r, FindingId::IneffectiveAdd);
+    assert!(f.at.line.is_some());
+    assert!(strings::containers::finding_fix(f).contains("securityContext.sysctls"));
+}

@@ -504,8 +504,9 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
             match (long.as_str(), ar) {
                 ("cap-add" | "cap-drop", _) => {
                     let v = value.unwrap_or_default();
-                    // Podman's option is a string slice (comma-separated);
-                    // Docker's is a plain list, so a comma stays in the name.
+                    // Podman's option is a string slice (comma-separated,
+                    // `StringSliceVar`); Docker's is a plain list
+                    // (`flags.Var(&copts.capAdd, ...)`), so a comma stays in the name.
                     let parts: Vec<String> = if podman { v.split(',').map(str::to_string).collect() } else { vec![v] };
                     let list = if long == "cap-add" { &mut spec.cap_add } else { &mut spec.cap_drop };
                     // Column of each item: after `=` for `--cap-add=A,B`, plus
@@ -582,6 +583,8 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
 pub enum CliProblem {
     MissingValue(String),
     BadValue(String, String),
+    /// The value did not parse; the second field is the parser's own message.
+    BadText(String, String),
     UnknownOption(String),
     NoCommand,
     Stdin(String),

@@ -10,10 +10,12 @@
 pub mod analysis;
 pub mod catalog;
 pub mod cmdline;
+pub mod compose;
 pub mod container;
 pub mod exec;
 pub mod k8s;
 pub mod mask;
+pub mod paste;
 pub mod preset;
 pub mod risk;
 pub mod runtime;
@@ -22,3 +24,4 @@ pub mod status;
 pub mod strings;
 pub mod text;
 pub mod ui;
+pub mod yaml;

@@ -137,6 +137,7 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
 /// The message of a finding.
 pub fn finding_message(f: &Finding) -> String {
     match &f.detail {
+        Detail::Manifest { kind: k } => super::k8s::finding_message(k),
         Detail::IneffectiveAdd(d) => ineffective_message(d),
         Detail::CapPrefix { written, list, runtime, oci_name } => match (runtime, list) {
             (RuntimeKind::Containerd, ListKind::Add) => format!(
@@ -169,6 +170,10 @@ pub fn finding_message(f: &Finding) -> String {
                 (RuntimeKind::Podman, _) => "Podman refuses to create the container (unknown capability)",
             };
             match why {
+                UnknownReason::NoKernel if written.contains(',') && *runtime != RuntimeKind::Podman => format!(
+                    "`{written}` is read as one name: {} does not split the value on commas; {effect}.",
+                    runtime_name(*runtime)
+                ),
                 UnknownReason::NoKernel => format!("`{written}` is not a capability any Linux kernel defines; {effect}."),
                 UnknownReason::NewerThanKernel { cap, kernel } => {
                     let since = catalog::get(*cap).map(|c| c.since.to_string()).unwrap_or_default();
@@ -214,6 +219,7 @@ pub fn finding_message(f: &Finding) -> String {
 /// The suggested fix of a finding.
 pub fn finding_fix(f: &Finding) -> String {
     match &f.detail {
+        Detail::Manifest { kind: k } => super::k8s::finding_fix(k),
         Detail::IneffectiveAdd(d) => ineffective_fix(d),
         Detail::CapPrefix { written, list, .. } => {
             let bare = catalog::strip_cap_prefix(written).to_ascii_uppercase();
@@ -221,6 +227,10 @@ pub fn finding_fix(f: &Finding) -> String {
         }
         Detail::NameCase { canonical, .. } => format!("Write `{canonical}`."),
         Detail::UnknownCapability { written, why, .. } => match why {
+            UnknownReason::NoKernel if written.contains(',') => {
+                let parts: Vec<&str> = written.split(',').map(str::trim).collect();
+                format!("List each capability separately, e.g. `--cap-add {}` (or one YAML list item each).", parts.join(" --cap-add "))
+            }
             UnknownReason::NoKernel => {
                 format!("Check the spelling of `{written}` against capabilities(7), or remove it.")
             }
@@ -505,6 +515,7 @@ options:
   --podman-era le-4.3|4.4|ge-4.5               Podman release family (default ge-4.5)
   --kernel X.Y                host kernel (capabilities newer than it do not exist)
   --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
+  --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
   --json                      print {\"containers\": [ ... ]}
   --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
 
@@ -514,6 +525,7 @@ pub fn docker_cli_error(what: &crate::cmdline::CliProblem) -> String {
     match what {
         P::MissingValue(o) => format!("caplens docker: {o} needs a value"),
         P::BadValue(o, v) => format!("caplens docker: `{v}` is not a valid value for {o}"),
+        P::BadText(o, why) => format!("caplens docker: {o}: {why}"),
         P::UnknownOption(o) => format!("caplens docker: unknown option {o} (put the run command after --)"),
         P::NoCommand => "caplens docker: no command given".to_string(),
         P::Stdin(e) => format!("caplens docker: cannot read stdin: {e}"),

@@ -2,11 +2,12 @@
 //! the page show about an exec or a uid change is written here.
 
 use crate::catalog;
+use crate::exec::protocol::{Expected, ProtocolError, MAX_LINE};
 use crate::exec::reasons::NoEffective;
 use crate::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
     EuidAfterDowngrade, FileCapsStep, Lost, Refusal, RootStep, SetName, SetidCheck, SetidRule,
-    SetuidBit, Source, Step, Transition, UidRefusal, UidStep, Why,
+    SetuidBit, Source, StateProblem, Step, Transition, UidChange, UidRefusal, UidStep, Why, ExecFile,
 };
 use crate::set::CapSet;
 
@@ -373,6 +374,171 @@ pub fn uid_refusal(r: &UidRefusal) -> String {
     )
 }
 
+/// A bad line of `caplens exec` input.
+pub fn protocol_error(e: &ProtocolError) -> String {
+    match e {
+        ProtocolError::TooLong { len } => format!("line too long ({len} bytes; at most {MAX_LINE})"),
+        ProtocolError::NotJson { column, message } => format!("not valid JSON at column {column}: {message}"),
+        ProtocolError::NotObject { path } => format!("{path}: expected a JSON object"),
+        ProtocolError::Missing { path } => format!("{path}: missing"),
+        ProtocolError::WrongType { path, expected, found } => format!(
+            "{path}: expected {}, found {found}",
+            match expected {
+                Expected::Object => "an object",
+                Expected::ObjectOrNull => "an object or null",
+                Expected::Integer => "a non-negative integer",
+                Expected::Bool => "true or false",
+                Expected::HexString => "a string of 1 to 16 hex digits",
+                Expected::String => "a string",
+            }
+        ),
+        ProtocolError::BadMask { path, value } => {
+            format!("{path}: expected 1 to 16 hex digits (bit n = capability n), got {value:?}")
+        }
+        ProtocolError::OutOfRange { path, value, max } => {
+            format!("{path}: {value} is not an integer between 0 and {max}")
+        }
+        ProtocolError::UnknownKey { path } => format!("{path}: unknown key"),
+        ProtocolError::BadRule { value } => format!("rule: expected \"current\" or \"pre2025\", got {value:?}"),
+    }
+}
+
+/// A bad input line, naming its line number in the input stream.
+pub fn protocol_error_at(line_number: usize, e: &ProtocolError) -> String {
+    format!("input line {line_number}: {}", protocol_error(e))
+}
+
+/// A before-state the kernel could never hold.
+pub fn state_problem(p: &StateProblem) -> String {
+    match p {
+        StateProblem::EffectiveNotPermitted(s) => format!(
+            "the kernel never lets a capability be effective without being permitted: {}",
+            cap_list(*s)
+        ),
+        StateProblem::AmbientNotPermittedAndInheritable(s) => format!(
+            "the kernel keeps ambient within permitted and inheritable, so {} could not be ambient",
+            cap_list(*s)
+        ),
+    }
+}
+
+/// Labels of the before/after table rows, as `/proc/PID/status` names them.
+fn status_label(set: SetName) -> &'static str {
+    match set {
+        SetName::Inheritable => "CapInh",
+        SetName::Permitted => "CapPrm",
+        SetName::Effective => "CapEff",
+        SetName::Bounding => "CapBnd",
+        SetName::Ambient => "CapAmb",
+    }
+}
+
+/// The describing line of an exec'd file, for reports.
+pub fn file_line(file: &ExecFile, caps_text: Option<&str>) -> String {
+    let caps = match (file.caps, caps_text) {
+        (None, _) => "no file capabilities".to_string(),
+        (Some(_), Some(t)) => format!("file capabilities {t}"),
+        (Some(c), None) => format!(
+            "file capabilities fP={} fI={} fE={}",
+            c.permitted,
+            c.inheritable,
+            if c.effective { "set" } else { "clear" }
+        ),
+    };
+    format!(
+        "File: {caps}{}{}",
+        if file.setuid_root { ", set-user-ID root" } else { "" },
+        if file.nosuid_mount { ", on a nosuid mount" } else { "" }
+    )
+}
+
+/// The whole human-readable report of one exec: the sets before and after,
+/// each capability's reason, the steps, the formulas and any notes.
+pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
+    let b = &t.before;
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(format!("Process: uid {} euid {} suid {}, securebits {:#x}{}", b.uid, b.euid, b.suid, b.securebits.0,
+        if b.no_new_privs { ", no_new_privs" } else { "" }));
+    line(file_line(&t.file, caps_text));
+    for p in b.invariant_problems() {
+        line(format!("Warning: {}", state_problem(&p)));
+    }
+    line(String::new());
+    match &t.outcome {
+        Err(r) => {
+            line(refusal(r));
+            line(String::new());
+        }
+        Ok(a) => {
+            line(format!("{:8}{:18}{}", "", "before", "after"));
+            line(format!("{:8}{:<18}{}", "Uid", format!("{} {} {}", b.uid, b.euid, b.suid), format!("{} {} {}", a.uid, a.euid, a.suid)));
+            for set in SetName::ALL {
+                let (x, y) = (b.get(set), a.get(set));
+                let mark = if x == y { "" } else { "  (changed)" };
+                line(format!("{:8}{:18}{}{}", status_label(set), x.hex16(), y.hex16(), mark));
+            }
+            line(String::new());
+            for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
+                let rs: Vec<&CapReason> = t.reasons.iter().filter(|r| r.set == set).collect();
+                if rs.is_empty() {
+                    line(format!("{}: empty before and after.", set_name(set)));
+                    continue;
+                }
+                line(format!("{} after exec: {}", set_name(set), cap_list(a.get(set))));
+                for r in rs {
+                    line(format!("  {}", reason_line(r)));
+                }
+            }
+            line("Inheritable and Bounding: exec never changes these two sets.".to_string());
+            line(String::new());
+        }
+    }
+    line("Steps:".to_string());
+    for (i, s) in t.trace.iter().enumerate() {
+        line(format!("  {}. {}", i + 1, step(s)));
+    }
+    line(String::new());
+    line("Formulas with these values:".to_string());
+    for f in formula(t) {
+        line(format!("  {f}"));
+    }
+    for s in &t.trace {
+        if let Step::SetidCheck(c) = s {
+            if let Some(n) = setid_rule_note(c) {
+                line(String::new());
+                line(format!("Note: {n}"));
+            }
+        }
+    }
+    if let Some(f) = t.file.caps {
+        if !f.effective && t.outcome.as_ref().is_ok_and(|a| !a.permitted.is_empty()) {
+            line(String::new());
+            line(format!("Note: {PLUS_P_VERSUS_EP}"));
+        }
+    }
+    out
+}
+
+/// The report of a set*uid call made before the exec.
+pub fn uid_report(c: &UidChange) -> String {
+    let mut out = String::new();
+    for s in &c.trace {
+        out.push_str(&format!("  {}\n", uid_step(s)));
+    }
+    match &c.outcome {
+        Err(r) => out.push_str(&format!("  {}\n", uid_refusal(r))),
+        Ok(a) => out.push_str(&format!(
+            "  Now: uid {} euid {} suid {}; CapPrm {} CapEff {} CapAmb {}\n",
+            a.uid, a.euid, a.suid, a.permitted, a.effective, a.ambient
+        )),
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,6 +554,7 @@ mod tests {
         let t = execve(&root, &file);
         let text = refusal(&t.outcome.unwrap_err());
         assert!(text.contains("EPERM") && text.contains("Missing: cap_sys_resource"), "{text}");
+        assert!(report(&t, None).contains("Missing: cap_sys_resource"));
         assert_eq!(formula(&t).len(), 2);
     }
 
@@ -401,6 +568,9 @@ mod tests {
         let f = formula(&execve(&user, &file));
         assert_eq!(f[0], "pP' = (X & fP) | (pI & fI) = (000001ffffffffff & 0000000000002000) | (0000000000000000 & 0000000000000000) = 0000000000002000");
         assert!(f.contains(&"pE' = pP' = 0000000000002000".to_string()), "{f:?}");
+        let r = report(&execve(&user, &file), Some("cap_net_raw=ep"));
+        assert!(r.contains("cap_net_raw (gained): from the bounding set"), "{r}");
+        assert!(r.contains("CapPrm  0000000000000000  0000000000002000  (changed)"), "{r}");
     }
 
     #[test]
