@@ -53,7 +53,10 @@ pub fn input_error_message(kind: &InputErrorKind) -> String {
         InputErrorKind::NotRecognised => "this does not look like a mask, a CapXxx: line, /proc/PID/status, capsh --print or getpcaps output".into(),
         InputErrorKind::BadMask { error } => mask_error(error),
         InputErrorKind::BadName { item, error } => name_error(*error, item),
-        InputErrorKind::BadCapText { clause } => format!(
+        InputErrorKind::BadCapText { clause, detail: Some(kind) } => {
+            format!("in `{clause}`: {}", super::text::error_kind(kind))
+        }
+        InputErrorKind::BadCapText { clause, detail: None } => format!(
             "`{clause}` is not valid libcap text; expected names followed by =, + or - and flags e, i, p (e.g. cap_net_raw=ep)"
         ),
         InputErrorKind::UnknownCapKey { key } => format!(
