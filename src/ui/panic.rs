@@ -7,8 +7,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Installs the hook (the web entry point calls this before rendering).
+/// Through Yew, because its renderer otherwise installs its own hook that
+/// only logs to the console.
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let details = t::panic_details(&info.to_string(), &page_url(), &user_agent());
         web_sys::console::error_1(&details.as_str().into());
         // A panic while showing the message must not recurse into the hook.
