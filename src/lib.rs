@@ -7,15 +7,21 @@
 //! - `ui`: the thin Yew front end (the `caplens-web` binary mounts it);
 //! - `src/bin/caplens.rs`: the thin command-line front end.
 
+pub mod analysis;
 pub mod catalog;
+pub mod cmdline;
+pub mod compose;
 pub mod container;
 pub mod exec;
 pub mod k8s;
 pub mod mask;
+pub mod paste;
 pub mod preset;
+pub mod risk;
 pub mod runtime;
 pub mod set;
 pub mod status;
 pub mod strings;
 pub mod text;
 pub mod ui;
+pub mod yaml;

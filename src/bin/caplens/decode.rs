@@ -1,7 +1,210 @@
-//! `caplens decode` (being written).
+//! `caplens decode`: name the capabilities in masks or pasted status text.
+//! Argument handling and printing only; the work is in `status`, `mask`
+//! and `preset`, the words in `strings::decode`.
+
+use caplens::mask;
+use caplens::preset::{self, Comparison};
+use caplens::status::{self, Report, SetEntry};
+use caplens::strings::decode as words;
+use serde_json::{json, Value};
+use std::io::Read;
 use std::process::ExitCode;
 
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("caplens decode: not available yet");
-    ExitCode::from(2)
+const HELP: &str = "\
+usage: caplens decode [--json] [--explain] MASK...
+       caplens decode [--json] [--explain] -        (read pasted text from stdin)
+       caplens decode [--json] --names LIST         (names -> mask)
+
+MASK is 1-16 hex digits (optional 0x), or any text caplens recognises:
+`CapEff: ...` lines, a whole /proc/PID/status, capsh --print or getpcaps output.
+Each bare mask prints one line exactly as `capsh --decode` does:
+  0x00000000a80425fb=cap_chown,cap_dac_override,...
+Sets from status text print as `CapEff<TAB>0x...=...`.
+
+  --json     structured output: each set, names, numbers, unknown bits, presets
+  --explain  also print matching presets, kernel range and notes
+  --names    LIST of capabilities in any spelling (net_raw, CAP_NET_RAW, 13, ALL),
+             comma or space separated; prints the mask they make
+
+Errors go to stderr with their position; the exit status is then 2.";
+
+struct Options {
+    json: bool,
+    explain: bool,
+    names: bool,
+    inputs: Vec<(String, String)>, // (where, text)
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    let opts = match parse_args(args) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("caplens decode: {msg}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    if opts.names {
+        return run_names(&opts);
+    }
+    let mut failed = false;
+    let mut results = Vec::new();
+    for (place, text) in &opts.inputs {
+        match status::recognise(text) {
+            Ok(report) => {
+                if opts.json {
+                    results.push(report_json(place, &report));
+                } else {
+                    print_report(&report, opts.explain);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("caplens decode: {place}: {}", words::input_error(&e));
+            }
+        }
+    }
+    if opts.json && !results.is_empty() {
+        println!("{}", serde_json::to_string_pretty(&Value::Array(results)).unwrap_or_default());
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut o = Options { json: false, explain: false, names: false, inputs: Vec::new() };
+    let mut positional = Vec::new();
+    let mut only_positional = false;
+    for a in args {
+        match a.as_str() {
+            _ if only_positional => positional.push(a.clone()),
+            "--" => only_positional = true,
+            "--json" => o.json = true,
+            "--explain" | "-v" => o.explain = true,
+            "--names" => o.names = true,
+            "-h" | "--help" => {
+                println!("{HELP}");
+                std::process::exit(0);
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
+            _ => positional.push(a.clone()),
+        }
+    }
+    if positional.is_empty() {
+        return Err("nothing to decode".into());
+    }
+    if o.names {
+        o.inputs.push(("--names".into(), positional.join(" ")));
+        return Ok(o);
+    }
+    for (i, p) in positional.into_iter().enumerate() {
+        if p == "-" {
+            let mut text = String::new();
+            // Read one byte past the limit so `recognise` reports the size.
+            let limit = (status::MAX_INPUT_BYTES + 1) as u64;
+            if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut text) {
+                return Err(format!("cannot read stdin: {e}"));
+            }
+            o.inputs.push(("stdin".into(), text));
+        } else {
+            o.inputs.push((format!("argument {}", i + 1), p));
+        }
+    }
+    Ok(o)
+}
+
+fn run_names(o: &Options) -> ExitCode {
+    let (_, text) = &o.inputs[0];
+    match mask::parse_names(text) {
+        Ok(set) => {
+            if o.json {
+                let v = set_json(None, set, None);
+                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            } else {
+                println!("{}", mask::capsh_decode_line(set));
+                if o.explain {
+                    print_comparison(&preset::compare(set));
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("caplens decode: --names: column {}: {}", e.column, words::name_error(e.kind, &e.item));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_report(r: &Report, explain: bool) {
+    for e in &r.sets {
+        let line = mask::capsh_decode_line(e.caps);
+        match e.kind {
+            None => println!("{line}"),
+            Some(k) => println!("{}\t{line}", k.proc_key()),
+        }
+        if explain {
+            print_comparison(&preset::compare(e.caps));
+        }
+    }
+    if explain {
+        println!("  input: {}", words::source_kind(r.source));
+        if let Some(n) = r.no_new_privs {
+            println!("  {}", words::no_new_privs(n));
+        }
+        if let Some(s) = r.seccomp {
+            println!("  {}", words::seccomp(s));
+        }
+    }
+    for n in &r.notes {
+        eprintln!("note: {}", words::note(n));
+    }
+}
+
+fn print_comparison(c: &Comparison) {
+    for l in words::comparison(c) {
+        println!("  {l}");
+    }
+    if let Some(k) = &c.kernel {
+        println!("  {}", words::kernel_range(k));
+    }
+}
+
+fn set_json(kind: Option<status::SetKind>, caps: caplens::set::CapSet, line: Option<u32>) -> Value {
+    let c = preset::compare(caps);
+    json!({
+        "set": kind,
+        "label": words::set_label(kind),
+        "line": line,
+        "mask": caps.hex16(),
+        "capsh": mask::capsh_decode_line(caps),
+        "names": caps.iter().map(mask::libcap_name).collect::<Vec<_>>(),
+        "numbers": caps.iter().collect::<Vec<_>>(),
+        "unknownBits": mask::unknown_bits(caps).iter().collect::<Vec<_>>(),
+        "presets": {
+            "equals": c.equals.iter().map(|p| json!({"preset": p, "name": words::preset_name(*p)})).collect::<Vec<_>>(),
+            "nearest": c.nearest.iter().map(|d| json!({
+                "preset": d.preset,
+                "name": words::preset_name(d.preset),
+                "added": words::short_names(d.added),
+                "removed": words::short_names(d.removed),
+            })).collect::<Vec<_>>(),
+            "kernel": c.kernel.map(|k| json!({"range": k, "text": words::kernel_range(&k)})),
+        },
+    })
+}
+
+fn report_json(place: &str, r: &Report) -> Value {
+    json!({
+        "input": place,
+        "source": r.source,
+        "sets": r.sets.iter().map(|SetEntry { kind, caps, line }| set_json(*kind, *caps, Some(*line))).collect::<Vec<_>>(),
+        "noNewPrivs": r.no_new_privs,
+        "seccomp": r.seccomp,
+        "uid": r.uid,
+        "gid": r.gid,
+        "securebits": r.securebits,
+        "notes": r.notes.iter().map(|n| json!({"note": n, "text": words::note(n)})).collect::<Vec<_>>(),
+    })
 }

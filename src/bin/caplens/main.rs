@@ -4,6 +4,7 @@
 
 mod containers;
 mod decode;
+mod docker;
 mod exec;
 
 use std::process::ExitCode;
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
         "decode" => decode::run(&rest),
         "exec" => exec::run(&rest),
         "k8s" => containers::run_k8s(&rest),
-        "docker" | "podman" => containers::run_docker(&cmd, &rest),
+        "docker" | "podman" => docker::run(&cmd, &rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

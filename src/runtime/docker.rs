@@ -1,0 +1,107 @@
+//! Docker (moby): `TweakCapabilities`, `NormalizeLegacyCapabilities` and
+//! how each release fills the OCI sets (semantics.md §3).
+
+use super::{
+    is_privileged, normalise_prefix_optional, number_of, wants_no_new_privs, CreationError,
+    CreationErrorKind, DockerEra, ListKind, Normalised, OciOutcome, OciSets, RunUser,
+    RuntimeNote, PORT_SYSCTL,
+};
+use crate::container::{ContainerSpec, Spelled};
+use crate::set::CapSet;
+
+/// `DefaultCapabilities` (§3.1): CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD,
+/// NET_RAW, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT,
+/// KILL, AUDIT_WRITE. containerd's `defaultUnixCaps` is the same list.
+pub const DEFAULTS: CapSet = CapSet(0x0000_0000_a804_25fb);
+
+pub(crate) fn oci(
+    spec: &ContainerSpec,
+    user: RunUser,
+    era: DockerEra,
+    host: CapSet,
+) -> Result<OciOutcome, CreationError> {
+    let mut notes = Vec::new();
+    let list = if is_privileged(spec) {
+        // Privileged returns before the lists are even normalised (§3.3 step 1).
+        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
+            notes.push(RuntimeNote::PrivilegedOverridesLists);
+        }
+        host
+    } else {
+        tweak(spec, host, &mut notes)?
+    };
+    // §3.4: which sets are filled depends on the release and on the uid
+    // (the resolved uid, so an image USER counts too).
+    let sets = match (era, user.is_root()) {
+        (DockerEra::UpTo20_10_13, true) => OciSets { inheritable: list, ..OciSets::bep(list) },
+        (DockerEra::UpTo20_10_13, false) => {
+            OciSets { bounding: list, inheritable: list, ..OciSets::default() }
+        }
+        (DockerEra::From20_10_14To24, true) => OciSets::bep(list),
+        (DockerEra::From20_10_14To24, false) => OciSets { bounding: list, ..OciSets::default() },
+        (DockerEra::From25, _) => OciSets::bep(list),
+    };
+    let mut sysctls = spec.sysctls.clone();
+    // §3.5: a private network namespace gets the low-ports sysctl unless the
+    // user set it themselves.
+    if let Some((_, v)) = spec.sysctls.iter().find(|(k, _)| k == PORT_SYSCTL) {
+        notes.push(RuntimeNote::UnprivilegedPortsByUser { value: v.clone() });
+    } else if !spec.host_network {
+        sysctls.push((PORT_SYSCTL.to_string(), "0".to_string()));
+        notes.push(RuntimeNote::UnprivilegedPortsOpened);
+    }
+    notes.push(RuntimeNote::AmbientNeverSet);
+    Ok(OciOutcome { sets, no_new_privs: wants_no_new_privs(spec), ignored: Vec::new(), sysctls, notes })
+}
+
+/// One list, normalised and validated the way moby does.
+fn resolve(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
+    let mut all = false;
+    let mut set = CapSet::EMPTY;
+    for s in list {
+        match normalise_prefix_optional(&s.text) {
+            Normalised::All => all = true,
+            Normalised::Name(n) => match number_of(&n) {
+                None => {
+                    return Err(CreationError {
+                        kind: CreationErrorKind::UnknownCapability {
+                            runtime: super::RuntimeKind::Docker,
+                            oci_name: n,
+                            list: kind,
+                        },
+                        at: Some(s.at.clone()),
+                    })
+                }
+                Some(c) if !host.contains(c) => {
+                    return Err(CreationError {
+                        kind: CreationErrorKind::NotAvailable { oci_name: n, list: kind },
+                        at: Some(s.at.clone()),
+                    })
+                }
+                Some(c) => set.insert(c),
+            },
+        }
+    }
+    Ok((all, set))
+}
+
+/// `TweakCapabilities` (§3.3 steps 2–6).
+fn tweak(spec: &ContainerSpec, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Result<CapSet, CreationError> {
+    if spec.cap_add.is_empty() && spec.cap_drop.is_empty() {
+        return Ok(DEFAULTS & host);
+    }
+    let (drop_all, drops) = resolve(&spec.cap_drop, ListKind::Drop, host)?;
+    let (add_all, adds) = resolve(&spec.cap_add, ListKind::Add, host)?;
+    if add_all {
+        // Wins even over a drop of ALL.
+        return Ok(host.minus(drops));
+    }
+    if drop_all {
+        return Ok(adds);
+    }
+    for c in adds.intersect(drops).iter() {
+        // Drops are removed first, then adds appended: the add survives.
+        notes.push(RuntimeNote::AddedAndDropped { cap: c, kept: true });
+    }
+    Ok((DEFAULTS & host).minus(drops).union(adds))
+}

@@ -1,0 +1,103 @@
+//! Podman with containers-common: `MergeCapabilities` and
+//! `securityConfigureGenerator` (semantics.md §6).
+
+use super::{
+    is_privileged, normalise_prefix_optional, number_of, wants_no_new_privs, CreationError,
+    CreationErrorKind, ListKind, Normalised, OciOutcome, OciSets, PodmanEra, RunUser,
+    RuntimeKind, RuntimeNote,
+};
+use crate::container::{ContainerSpec, Spelled};
+use crate::set::CapSet;
+
+/// containers-common ≥ v0.52 (Podman ≥ 4.5): CHOWN, DAC_OVERRIDE, FOWNER,
+/// FSETID, KILL, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.
+pub const DEFAULTS: CapSet = CapSet(0x0000_0000_8004_05fb);
+/// containers-common v0.51 (Podman 4.4): the same without SYS_CHROOT.
+pub const DEFAULTS_4_4: CapSet = CapSet(0x0000_0000_8000_05fb);
+
+pub fn defaults(era: PodmanEra) -> CapSet {
+    match era {
+        PodmanEra::UpTo4_3 => super::docker::DEFAULTS,
+        PodmanEra::V4_4 => DEFAULTS_4_4,
+        PodmanEra::From4_5 => DEFAULTS,
+    }
+}
+
+/// `NormalizeCapabilities`: upper-case, `CAP_` optional, must be a
+/// capability of the running kernel.
+fn normalise(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
+    let mut all = false;
+    let mut set = CapSet::EMPTY;
+    for s in list {
+        match normalise_prefix_optional(&s.text) {
+            Normalised::All => all = true,
+            Normalised::Name(n) => match number_of(&n).filter(|&c| host.contains(c)) {
+                Some(c) => set.insert(c),
+                None => {
+                    return Err(CreationError {
+                        kind: CreationErrorKind::UnknownCapability { runtime: RuntimeKind::Podman, oci_name: n, list: kind },
+                        at: Some(s.at.clone()),
+                    })
+                }
+            },
+        }
+    }
+    Ok((all, set))
+}
+
+/// `MergeCapabilities(base, adds, drops)` (§6.2).
+fn merge(spec: &ContainerSpec, base: CapSet, host: CapSet) -> Result<CapSet, CreationError> {
+    if spec.cap_add.is_empty() && spec.cap_drop.is_empty() {
+        return Ok(base);
+    }
+    let (drop_all, drops) = normalise(&spec.cap_drop, ListKind::Drop, host)?;
+    let (add_all, adds) = normalise(&spec.cap_add, ListKind::Add, host)?;
+    if drop_all && add_all {
+        return Err(CreationError { kind: CreationErrorKind::AddAllAndDropAll, at: spec.cap_add.first().map(|s| s.at.clone()) });
+    }
+    if drop_all {
+        return Ok(adds);
+    }
+    if add_all {
+        return Ok(host.minus(drops));
+    }
+    if let Some(c) = adds.intersect(drops).iter().next() {
+        let at = spec
+            .cap_add
+            .iter()
+            .find(|s| matches!(normalise_prefix_optional(&s.text), Normalised::Name(n) if number_of(&n) == Some(c)))
+            .map(|s| s.at.clone());
+        let name = crate::catalog::get(c).map(|k| k.name.to_string()).unwrap_or_default();
+        return Err(CreationError { kind: CreationErrorKind::AddedAndDropped { oci_name: name }, at });
+    }
+    Ok(base.minus(drops).union(adds))
+}
+
+pub(crate) fn oci(spec: &ContainerSpec, user: RunUser, era: PodmanEra, host: CapSet) -> Result<OciOutcome, CreationError> {
+    let mut notes = Vec::new();
+    if spec.host_network {
+        if let Some((k, _)) = spec.sysctls.iter().find(|(k, _)| k.starts_with("net.")) {
+            return Err(CreationError { kind: CreationErrorKind::NetSysctlWithHostNetwork { key: k.clone() }, at: Some(spec.at.clone()) });
+        }
+    }
+    // The bounding set is Podman's own; `host` stands for it.
+    let caplist = if is_privileged(spec) {
+        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
+            notes.push(RuntimeNote::PrivilegedOverridesLists);
+        }
+        host
+    } else {
+        merge(spec, defaults(era) & host, host)? & host
+    };
+    let sets = if user.is_root() {
+        OciSets::bep(caplist)
+    } else {
+        // Non-root: only the explicit adds, and as ambient too (§6.3). The
+        // defaults are not given to non-root users at all.
+        let (add_all, adds) = normalise(&spec.cap_add, ListKind::Add, host)?;
+        let user_caps = if add_all { host } else { adds & host };
+        notes.push(RuntimeNote::PodmanNonRootGetsAdds);
+        OciSets { bounding: caplist, effective: user_caps, permitted: user_caps, inheritable: user_caps, ambient: user_caps }
+    };
+    Ok(OciOutcome { sets, no_new_privs: wants_no_new_privs(spec), ignored: Vec::new(), sysctls: spec.sysctls.clone(), notes })
+}
