@@ -5,6 +5,13 @@
 //!
 //! Pure: text in, a `Report` (or a positioned `InputError`) out. Every line
 //! is looked at once, so the work is linear in the (bounded) input size.
+//!
+//! Typical use (page and CLI):
+//! - `recognise(text)` → `Report { source, sets, no_new_privs, seccomp, uid, … , notes }`;
+//!   the matrix rows are `report.union().iter()`, its columns `report.sets`;
+//! - per set: `mask::capsh_decode_line`, `preset::compare`, `risk::danger`;
+//! - words: `strings::decode::{input_error, note, set_label, comparison, …}`
+//!   and `strings::catalog::{summary, explanation}`.
 
 use crate::catalog::KNOWN;
 use crate::exec::Securebits;
@@ -121,6 +128,9 @@ pub enum Note {
     AmbientNotInPermittedAndInheritable { extra: CapSet },
     /// `getpcaps` and old `capsh` show only some sets; these were not shown.
     SetsNotShown { kinds: Vec<SetKind> },
+    /// capsh warned that libcap is older than the kernel: capabilities it
+    /// cannot name are printed as numbers (as in `...,cap_syslog,35,36`).
+    LibcapOlderThanKernel { line: u32 },
 }
 
 /// Everything recognised in one input.
@@ -417,9 +427,13 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
     // capsh --print
     for (prefix, kind) in [("Bounding set =", SetKind::Bounding), ("Ambient set =", SetKind::Ambient)] {
         if let Some(rest) = trimmed.strip_prefix(prefix) {
+            b.saw_capsh_print = true;
+            // A kernel without this set (ambient before 4.3): nothing to show.
+            if rest.trim() == "<unsupported>" {
+                return Ok(true);
+            }
             let at = lead + prefix.len();
             let caps = capsh_name_list(rest, line, at, no)?;
-            b.saw_capsh_print = true;
             b.add(Some(kind), caps, no)?;
             return Ok(true);
         }
@@ -435,8 +449,17 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
         parse_securebits(b, rest);
         return Ok(true);
     }
+    if trimmed.starts_with("WARNING: libcap needs an update") {
+        // capsh prints this (before anything else) when the kernel has
+        // capabilities libcap cannot name; they then appear as numbers.
+        b.notes.push(Note::LibcapOlderThanKernel { line: no });
+        return Ok(true);
+    }
     if trimmed.starts_with("Current IAB:")
         || trimmed.starts_with("secure-")
+        || trimmed.starts_with("prctl-keep-caps:")
+        || trimmed.starts_with("[Securebits ABI not supported]")
+        || trimmed.starts_with("[Keepcaps ABI not supported]")
         || trimmed.starts_with("groups=")
         || trimmed.starts_with("Guessed mode:")
     {
@@ -950,6 +973,31 @@ groups=
                 line: 1,
                 column: 20
             }
+        );
+    }
+
+    #[test]
+    fn capsh_print_on_old_kernels_and_libcaps() {
+        // libcap 2.2x on a 3.10 kernel: warning first, numbers for 35 and 36,
+        // and a kernel without ambient capabilities.
+        let text = "WARNING: libcap needs an update (cap=36 should have a name).
+Current: = cap_chown,cap_dac_override+ep
+Bounding set =cap_chown,cap_dac_override,cap_dac_read_search,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_linux_immutable,cap_net_bind_service,cap_net_broadcast,cap_net_admin,cap_net_raw,cap_ipc_lock,cap_ipc_owner,cap_sys_module,cap_sys_rawio,cap_sys_chroot,cap_sys_ptrace,cap_sys_pacct,cap_sys_admin,cap_sys_boot,cap_sys_nice,cap_sys_resource,cap_sys_time,cap_sys_tty_config,cap_mknod,cap_lease,cap_audit_write,cap_audit_control,cap_setfcap,cap_mac_override,cap_mac_admin,cap_syslog,35,36
+Ambient set = <unsupported>
+[Securebits ABI not supported]
+ prctl-keep-caps: no (locking not supported)
+uid=0(root) euid=0(root)
+gid=0(root)
+groups=0(root)
+";
+        let r = ok(text);
+        assert_eq!(r.source, SourceKind::CapshPrint);
+        assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x1fffffffff)));
+        assert_eq!(r.get(SetKind::Ambient), None);
+        assert_eq!(r.securebits, None);
+        assert_eq!(
+            r.notes,
+            vec![Note::SetsNotShown { kinds: vec![SetKind::Ambient] }, Note::LibcapOlderThanKernel { line: 1 }]
         );
     }
 
