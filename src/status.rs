@@ -5,6 +5,13 @@
 //!
 //! Pure: text in, a `Report` (or a positioned `InputError`) out. Every line
 //! is looked at once, so the work is linear in the (bounded) input size.
+//!
+//! Typical use (page and CLI):
+//! - `recognise(text)` → `Report { source, sets, no_new_privs, seccomp, uid, … , notes }`;
+//!   the matrix rows are `report.union().iter()`, its columns `report.sets`;
+//! - per set: `mask::capsh_decode_line`, `preset::compare`, `risk::danger`;
+//! - words: `strings::decode::{input_error, note, set_label, comparison, …}`
+//!   and `strings::catalog::{summary, explanation}`.
 
 use crate::catalog::KNOWN;
 use crate::exec::Securebits;
