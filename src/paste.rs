@@ -3,8 +3,12 @@
 //! read it into `ContainerSpec`s with their input findings, Pod Security
 //! verdicts and a hardened suggestion.
 
+use crate::analysis::{self, AnalysisOptions, ContainerReport, ImageUser, PssVerdict};
+use crate::catalog::KernelVersion;
+use crate::cmdline::{self, CmdlineError};
 use crate::compose;
-use crate::container::ContainerSpec;
+use crate::container::{ContainerSpec, SourceKind};
+use crate::runtime::{DockerEra, PodmanEra, Runtime};
 use crate::k8s::{self, finding::Finding, harden, pss, Note};
 use crate::yaml::{self, YamlError};
 
@@ -35,8 +39,9 @@ pub struct Input {
 #[derive(Clone, PartialEq, Debug)]
 pub enum PasteError {
     Yaml(YamlError),
-    /// A command line; the caller hands it to the command-line reader.
+    /// A command line given to `read_yaml`.
     NotYaml,
+    Cmdline(CmdlineError),
 }
 
 /// Is the first meaningful line a `docker`/`podman` invocation?
@@ -95,6 +100,65 @@ pub fn read_yaml(text: &str) -> Result<Input, PasteError> {
     Ok(Input { form: Form::Kubernetes, containers, notes: m.notes })
 }
 
+/// Read any pasted input: a docker/podman command line, a compose file or
+/// Kubernetes manifests.
+pub fn read(text: &str) -> Result<Input, PasteError> {
+    if !looks_like_command(text) {
+        return read_yaml(text);
+    }
+    let run = cmdline::parse_command(text, SourceKind::DockerRun).map_err(PasteError::Cmdline)?;
+    let (pod, c) = pss::levels_from_spec(&run.spec, false);
+    let verdict = pss::evaluate(&pod, &c);
+    Ok(Input { form: Form::DockerCommand, containers: vec![finish(run.spec, Vec::new(), verdict)], notes: Vec::new() })
+}
+
+/// How to run the analysis of an `Input`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Settings {
+    /// The runtime for Kubernetes containers (containerd or CRI-O).
+    pub kubernetes: Runtime,
+    /// The engine for compose files and docker command lines.
+    pub docker: DockerEra,
+    pub podman: PodmanEra,
+    pub kernel: Option<KernelVersion>,
+    pub image_user: ImageUser,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            kubernetes: Runtime::Containerd(Default::default()),
+            docker: DockerEra::default(),
+            podman: PodmanEra::default(),
+            kernel: None,
+            image_user: ImageUser::Unknown,
+        }
+    }
+}
+
+/// One container's report, with the input findings merged in (most
+/// severe first) and the Pod Security verdict filled.
+pub fn report(c: &InputContainer, settings: &Settings) -> ContainerReport {
+    let runtime = match c.spec.source {
+        SourceKind::Kubernetes => settings.kubernetes,
+        SourceKind::Compose | SourceKind::DockerRun => Runtime::Docker(settings.docker),
+        SourceKind::PodmanRun => Runtime::Podman(settings.podman),
+    };
+    let mut opts = AnalysisOptions::new(runtime);
+    if let Some(k) = settings.kernel {
+        opts = opts.with_kernel(k);
+    }
+    opts.image_user = settings.image_user;
+    let mut r = analysis::analyse(&c.spec, &opts);
+    let mut findings: Vec<analysis::Finding> = c.findings.iter().map(analysis::Finding::from_manifest).collect();
+    findings.append(&mut r.findings);
+    // Stable: within a severity, input findings first, then in input order.
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    r.findings = findings;
+    r.pss = Some(PssVerdict { baseline: c.pss.baseline(), restricted: c.pss.restricted() });
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +190,41 @@ mod tests {
         // debug: host network, NET_ADMIN/CAP_NET_RAW adds.
         assert!(!c.containers[1].pss.baseline());
         assert_eq!(read_yaml("docker run x"), Err(PasteError::NotYaml));
+        let d = read("docker run --cap-add NET_ADMIN --user 1000 busybox").unwrap();
+        assert_eq!(d.form, Form::DockerCommand);
+        assert_eq!(d.containers[0].spec.cap_add[0].text, "NET_ADMIN");
+        assert!(matches!(read("docker run --user"), Err(PasteError::Cmdline(_))));
         assert!(matches!(read_yaml("a: [1,\n"), Err(PasteError::Yaml(YamlError::Syntax { .. }))));
+    }
+
+    #[test]
+    fn reports_merge_input_findings_and_pss() {
+        let input = read(include_str!("../examples/cpb-demo-typo.yaml")).unwrap();
+        let r = report(&input.containers[0], &Settings::default());
+        let ids: Vec<&str> = r.findings.iter().map(|f| f.id().as_str()).collect();
+        assert_eq!(ids[0], "unknown-field");
+        // With the typo nothing is added: containerd's defaults, NET_RAW kept.
+        assert!(ids.contains(&"default-net-raw"), "{ids:?}");
+        assert_eq!(r.pss, Some(PssVerdict { baseline: true, restricted: false }));
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["findings"][0]["id"], "unknown-field");
+        assert_eq!(json["findings"][0]["line"], 12);
+        assert!(json["findings"][0]["message"].as_str().unwrap().contains("securityContext"));
+        assert_eq!(json["findings"][0]["detail"]["finding"], "unknown-field");
+
+        let input = read(include_str!("../examples/cpb-demo.yaml")).unwrap();
+        let r = report(&input.containers[0], &Settings::default());
+        let oci = r.oci.unwrap();
+        // NET_ADMIN (12) added, KILL (5) dropped from containerd's defaults.
+        assert!(oci.bounding.contains(12) && !oci.bounding.contains(5));
+        assert_eq!(r.pss, Some(PssVerdict { baseline: false, restricted: false }));
+
+        // ape-conflict serialises with its cause.
+        let input = read("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities: {add: [SYS_ADMIN]}\n").unwrap();
+        let r = report(&input.containers[0], &Settings::default());
+        let json = serde_json::to_value(&r).unwrap();
+        let ape = json["findings"].as_array().unwrap().iter().find(|f| f["id"] == "ape-conflict").unwrap();
+        assert_eq!(ape["severity"], "warning");
+        assert!(ape["message"].as_str().unwrap().contains("passes silently"));
     }
 }

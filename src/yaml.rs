@@ -60,7 +60,8 @@ pub struct Node {
 }
 
 /// The rough type of a node, for messages ("expected a list, found a string").
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Shape {
     Null,
     Bool,

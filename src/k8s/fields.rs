@@ -7,7 +7,8 @@
 //! field validation and silently drops otherwise.
 
 /// A mapping in a manifest whose keys we check.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Level {
     PodSpec,
     PodSecurityContext,

@@ -16,7 +16,8 @@ pub enum Severity {
 }
 
 /// Which part of a securityContext contradicts `allowPrivilegeEscalation: false`.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(tag = "cause", rename_all = "kebab-case")]
 pub enum ApeCause {
     /// `privileged: true`: the API server rejects the pod.
     Privileged,
@@ -39,7 +40,8 @@ impl ApeCause {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
 pub enum FindingKind {
     /// A key the API does not know at this level; `suggestion` is the
     /// nearest valid key, if any is close.
@@ -50,7 +52,7 @@ pub enum FindingKind {
     /// instead of a list, or `privileged: "true"` quoted).
     WrongType { key: String, expected: Shape, found: Shape },
     /// allowPrivilegeEscalation false together with something that implies it.
-    ApeConflict { cause: ApeCause },
+    ApeConflict { cause: ApeCause, rejected_by_api: bool },
 }
 
 impl FindingKind {
@@ -71,7 +73,7 @@ impl FindingKind {
             FindingKind::UnknownField { .. }
             | FindingKind::MisplacedField { .. }
             | FindingKind::WrongType { .. } => Severity::Error,
-            FindingKind::ApeConflict { cause } if cause.rejected_by_api() => Severity::Error,
+            FindingKind::ApeConflict { rejected_by_api: true, .. } => Severity::Error,
             FindingKind::ApeConflict { .. } => Severity::Warning,
         }
     }

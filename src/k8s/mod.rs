@@ -550,7 +550,8 @@ fn read_container(
 }
 
 fn out_push(out: &mut Vec<Finding>, cause: ApeCause, at: Location) {
-    out.push(Finding { kind: FindingKind::ApeConflict { cause }, at });
+    let rejected_by_api = cause.rejected_by_api();
+    out.push(Finding { kind: FindingKind::ApeConflict { cause, rejected_by_api }, at });
 }
 
 #[cfg(test)]

@@ -424,7 +424,10 @@ spec:
         .findings
         .iter()
         .map(|f| match &f.kind {
-            FindingKind::ApeConflict { cause } => (cause.rejected_by_api(), f.severity(), f.at.path.clone()),
+            FindingKind::ApeConflict { cause, rejected_by_api } => {
+                assert_eq!(cause.rejected_by_api(), *rejected_by_api);
+                (*rejected_by_api, f.severity(), f.at.path.clone())
+            }
             other => panic!("{other:?}"),
         })
         .collect();
@@ -439,7 +442,7 @@ spec:
             (false, Severity::Warning, format!("{p}.capabilities.add[3]")),
         ]
     );
-    assert!(matches!(&c.findings[4].kind, FindingKind::ApeConflict { cause: ApeCause::AddAll(_) }));
+    assert!(matches!(&c.findings[4].kind, FindingKind::ApeConflict { cause: ApeCause::AddAll(_), .. }));
     assert!(c.findings.iter().all(|f| f.id() == "ape-conflict"));
     // Without allowPrivilegeEscalation: false there is no conflict.
     let m = read_ok(&text.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true"));

@@ -143,7 +143,7 @@ pub fn finding_message(k: &FindingKind) -> String {
             shape(*expected),
             shape(*found)
         ),
-        FindingKind::ApeConflict { cause } => match cause {
+        FindingKind::ApeConflict { cause, .. } => match cause {
             ApeCause::Privileged => "allowPrivilegeEscalation: false together with privileged: true — the API server rejects this pod.".to_string(),
             ApeCause::SysAdmin(s) if s.text == "CAP_SYS_ADMIN" => "allowPrivilegeEscalation: false together with an add of `CAP_SYS_ADMIN` — the API server rejects this exact spelling.".to_string(),
             ApeCause::SysAdmin(s) => format!(
@@ -167,7 +167,7 @@ pub fn finding_fix(k: &FindingKind) -> String {
         FindingKind::WrongType { key, expected: Shape::Bool, .. } => format!("Write `{key}: true` or `{key}: false` without quotes."),
         FindingKind::WrongType { key, expected: Shape::Number, .. } => format!("Write `{key}` as a plain number without quotes."),
         FindingKind::WrongType { key, expected, .. } => format!("Make `{key}` {}.", shape(*expected)),
-        FindingKind::ApeConflict { cause: ApeCause::Privileged } => "Drop privileged: true and add only the capabilities the container needs.".to_string(),
+        FindingKind::ApeConflict { cause: ApeCause::Privileged, .. } => "Drop privileged: true and add only the capabilities the container needs.".to_string(),
         FindingKind::ApeConflict { .. } => "Avoid SYS_ADMIN: for perf and eBPF, PERFMON and BPF (kernel 5.8+) are enough; otherwise accept that allowPrivilegeEscalation: false does not contain this container.".to_string(),
     }
 }
@@ -310,6 +310,75 @@ pub fn hardened_snippet(spec: &crate::container::ContainerSpec, h: &Hardened) ->
     s.push('\n');
     s += &harden::yaml_for(spec, h);
     s
+}
+
+pub const K8S_USAGE: &str = "\
+usage: caplens k8s [options] FILE... | -
+  Reads Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
+  ReplicationController, Job, CronJob, PodTemplate, List; several documents per
+  file) or docker compose files (detected per file); `-` reads stdin.
+
+options:
+  --runtime containerd|crio      runtime for Kubernetes containers (default: containerd);
+                                 compose services are modelled on Docker
+  --image-user root|nonroot      the image's USER, when runAsUser is not set (default: show both)
+  --kernel X.Y                   host kernel (capabilities newer than it do not exist)
+  --json                         print {\"containers\": [ ... ]}
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
+
+/// Problems with `caplens k8s` arguments or files.
+pub enum CliProblem<'a> {
+    MissingValue(&'a str),
+    BadValue(&'a str, &'a str),
+    UnknownOption(&'a str),
+    NoFiles,
+    Read { file: &'a str, error: String },
+    Yaml { file: &'a str, error: &'a YamlError },
+}
+
+pub fn cli_problem(p: &CliProblem) -> String {
+    match p {
+        CliProblem::MissingValue(o) => format!("caplens k8s: {o} needs a value"),
+        CliProblem::BadValue(o, v) => format!("caplens k8s: `{v}` is not a valid value for {o}"),
+        CliProblem::UnknownOption(o) => format!("caplens k8s: unknown option {o}"),
+        CliProblem::NoFiles => "caplens k8s: no file given (use - for stdin)".to_string(),
+        CliProblem::Read { file, error } => format!("caplens k8s: cannot read {file}: {error}"),
+        CliProblem::Yaml { file, error } => format!("{file}: {}", yaml_error(error)),
+    }
+}
+
+pub fn not_yaml_hint() -> &'static str {
+    "this is a docker/podman command line; use `caplens docker -- ...` for it"
+}
+
+/// Heading for one input file in the human output.
+pub fn file_heading(file: &str, f: Form, containers: usize) -> String {
+    let n = if containers == 1 { "1 container".to_string() } else { format!("{containers} containers") };
+    format!("== {file}: {} — {n}", form(f))
+}
+
+/// The Pod Security part of the human output for one container.
+pub fn pss_text(v: &pss::Verdict) -> String {
+    let mut out = String::new();
+    if !v.violations.is_empty() {
+        out.push_str("  Pod Security checks that fail:\n");
+        for x in &v.violations {
+            out.push_str(&format!("    - {}\n", violation(x)));
+        }
+    }
+    out.push_str(&format!("  {}\n", pss_not_modelled()));
+    out
+}
+
+/// The suggestion block in the human output.
+pub fn suggestion_text(spec: &crate::container::ContainerSpec, h: &Hardened) -> String {
+    let mut out = String::from("\n  Suggested settings to copy:\n");
+    for line in hardened_snippet(spec, h).lines() {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
