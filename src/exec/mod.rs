@@ -16,6 +16,7 @@
 use crate::set::CapSet;
 use serde::{Deserialize, Serialize};
 
+pub mod examples;
 pub mod protocol;
 pub mod reasons;
 mod transition;
