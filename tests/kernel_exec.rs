@@ -12,8 +12,8 @@
 //! from the clock and printed.
 
 use caplens::exec::{
-    execve_with, setresuid, setuid, DowngradeStep, EuidAfterDowngrade, ExecFile, ExecOptions,
-    FileCaps, ProcessState, Securebits, SetidRule, Step, Transition,
+    execve_with, setfsuid, setresuid, setuid, DowngradeStep, EuidAfterDowngrade, ExecFile,
+    ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step, Transition,
 };
 use caplens::set::CapSet;
 use caplens::strings::exec as words;
@@ -27,6 +27,7 @@ use std::process::{Command, Stdio};
 const EXEC_SCENARIOS: usize = 700;
 const UID_SCENARIOS: usize = 200;
 const SETUID_SCENARIOS: usize = 100;
+const SETFSUID_SCENARIOS: usize = 100;
 
 /// Written straight to stderr so `cargo test` shows it even for a passing test.
 fn report(line: &str) {
@@ -38,6 +39,7 @@ enum Kind {
     Exec(ExecFile, bool),
     Uid(u32, u32, u32),
     SetUid(u32),
+    SetFsuid(u32),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -246,6 +248,7 @@ fn line(s: &Scenario) -> String {
             Kind::Exec(..) => 'E',
             Kind::Uid(..) => 'U',
             Kind::SetUid(_) => 'S',
+            Kind::SetFsuid(_) => 'F',
         },
         s.id,
         b.uid,
@@ -274,7 +277,7 @@ fn line(s: &Scenario) -> String {
             )
         }
         Kind::Uid(r, e, s) => format!("{head} {r} {e} {s}"),
-        Kind::SetUid(u) => format!("{head} {u}"),
+        Kind::SetUid(u) | Kind::SetFsuid(u) => format!("{head} {u}"),
     }
 }
 
@@ -310,8 +313,12 @@ fn parse_output(out: &str) -> (bool, BTreeMap<usize, Block>) {
 
 /// The lines the helper prints for a state (same format as its output).
 fn state_lines(s: &ProcessState) -> Vec<String> {
+    state_lines_fsuid(s, s.euid)
+}
+
+fn state_lines_fsuid(s: &ProcessState, fsuid: u32) -> Vec<String> {
     vec![
-        format!("Uid:\t{}\t{}\t{}\t{}", s.uid, s.euid, s.suid, s.euid),
+        format!("Uid:\t{}\t{}\t{}\t{}", s.uid, s.euid, s.suid, fsuid),
         format!("CapInh:\t{}", s.inheritable.hex16()),
         format!("CapPrm:\t{}", s.permitted.hex16()),
         format!("CapEff:\t{}", s.effective.hex16()),
@@ -381,6 +388,7 @@ fn describe(s: &Scenario) -> String {
         }
         Kind::Uid(r, e, su) => d += &format!(" | setresuid({r}, {e}, {su})"),
         Kind::SetUid(u) => d += &format!(" | setuid({u})"),
+        Kind::SetFsuid(u) => d += &format!(" | setfsuid({u})"),
     }
     d
 }
@@ -406,7 +414,7 @@ fn simulator_matches_kernel() {
     let m = machine();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut scenarios = Vec::new();
-    for id in 0..EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS {
+    for id in 0..EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS + SETFSUID_SCENARIOS {
         let p = pool(&mut rng, m.last_cap);
         let before = gen_state(&mut rng, &m, &p);
         let kind = if id < EXEC_SCENARIOS {
@@ -416,8 +424,10 @@ fn simulator_matches_kernel() {
             let mut one = || ids[rng.gen_range(0..ids.len())];
             if id < EXEC_SCENARIOS + UID_SCENARIOS {
                 Kind::Uid(one(), one(), one())
-            } else {
+            } else if id < EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS {
                 Kind::SetUid(one())
+            } else {
+                Kind::SetFsuid(one())
             }
         };
         scenarios.push(Scenario { id, before, kind });
@@ -496,12 +506,15 @@ fn simulator_matches_kernel() {
                         pre2025_wrong += 1;
                     }
                 }
-                let mut cov = vec![match (b.uid == 0, b.euid == 0) {
-                    (true, true) => "root",
-                    (true, false) => "real-root-only",
-                    (false, true) => "effective-root-only",
-                    (false, false) => "non-root",
-                }];
+                let mut cov = vec![
+                    "exec",
+                    match (b.uid == 0, b.euid == 0) {
+                        (true, true) => "root",
+                        (true, false) => "real-root-only",
+                        (false, true) => "effective-root-only",
+                        (false, false) => "non-root",
+                    },
+                ];
                 if f.setuid_root {
                     cov.push("setuid-root file");
                 }
@@ -566,6 +579,14 @@ fn simulator_matches_kernel() {
                 };
                 (exp, c.trace.iter().map(words::uid_step).collect())
             }
+            Kind::SetFsuid(u) => {
+                let c = setfsuid(b, b.euid, u);
+                *coverage.entry("setfsuid").or_default() += 1;
+                (
+                    state_lines_fsuid(&c.after, c.fsuid_after),
+                    c.trace.iter().map(words::uid_step).collect(),
+                )
+            }
             Kind::SetUid(u) => {
                 let c = setuid(b, u);
                 *coverage.entry("setuid").or_default() += 1;
@@ -586,11 +607,13 @@ fn simulator_matches_kernel() {
             ));
         }
     }
+    let count = |k: &str| coverage.get(k).copied().unwrap_or(0);
     report(&format!(
-        "kernel_exec: {compared} scenarios compared ({} exec, {} setresuid, {} setuid), {} mismatches, {} setup errors; nosuid mount {}",
-        compared - coverage.get("setresuid").copied().unwrap_or(0) - coverage.get("setuid").copied().unwrap_or(0),
-        coverage.get("setresuid").copied().unwrap_or(0),
-        coverage.get("setuid").copied().unwrap_or(0),
+        "kernel_exec: {compared} scenarios compared ({} exec, {} setresuid, {} setuid, {} setfsuid), {} mismatches, {} setup errors; nosuid mount {}",
+        count("exec"),
+        count("setresuid"),
+        count("setuid"),
+        count("setfsuid"),
         mismatches.len(),
         setup_errors.len(),
         if have_nosuid { "available" } else { "unavailable" }

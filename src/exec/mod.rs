@@ -27,7 +27,7 @@ pub use transition::{
     execve, execve_with, AmbientStep, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
     EuidAfterDowngrade, FileCapsStep, Refusal, RootStep, SetidCheck, SetuidBit, Step, Transition,
 };
-pub use uid::{setresuid, setuid, UidChange, UidRefusal, UidStep};
+pub use uid::{setfsuid, setresuid, setuid, FsuidChange, UidChange, UidRefusal, UidStep, FS_CAPS};
 
 /// Securebits (`include/uapi/linux/securebits.h`), as the raw prctl value.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]

@@ -520,3 +520,19 @@ fn setuid_unprivileged() {
         (1000, 1000, 1000, CapSet::EMPTY)
     );
 }
+
+// §1.3 fsuid: 0 -> non-0 drops the filesystem capabilities from E; back raises them from P.
+#[test]
+fn setfsuid_moves_filesystem_caps() {
+    let c = setfsuid(&root(), 0, 1000);
+    assert_eq!(c.fsuid_after, 1000);
+    assert_eq!(c.after.effective, bnd().minus(FS_CAPS));
+    assert_eq!(c.after.permitted, bnd());
+    let back = setfsuid(&c.after, 1000, 0);
+    assert_eq!(back.after.effective, bnd());
+    // a user without CAP_SETUID cannot pick a foreign fsuid
+    let u = setfsuid(&user(1000), 1000, 2000);
+    assert_eq!(u.fsuid_after, 1000);
+    assert!(u.trace.contains(&UidStep::FsuidNotChanged));
+    assert_eq!(FS_CAPS.len(), 8);
+}

@@ -392,6 +392,15 @@ pub fn uid_step(s: &UidStep) -> String {
             format!("The effective uid becomes 0: effective = permitted = {effective}.")
         }
         UidStep::NoRootChange => "No change involving uid 0: the capability sets stay as they are.".to_string(),
+        UidStep::FsuidNotChanged => "The filesystem uid does not change (same value, or not allowed without CAP_SETUID; setfsuid reports no error).".to_string(),
+        UidStep::FsuidLeftRoot { lost_effective } => format!(
+            "The filesystem uid leaves 0: the filesystem capabilities leave the effective set (lost {}).",
+            cap_list(*lost_effective)
+        ),
+        UidStep::FsuidBecameRoot { raised } => format!(
+            "The filesystem uid becomes 0: the permitted filesystem capabilities become effective (raised {}).",
+            cap_list(*raised)
+        ),
     }
 }
 

@@ -10,6 +10,7 @@
  *   E id ruid euid suid pI pP pE X pA secbits nnp setuid_root nosuid has_fcap fP fI fE shared_fs
  *   U id ruid euid suid pI pP pE X pA secbits nnp new_ruid new_euid new_suid
  *   S id ruid euid suid pI pP pE X pA secbits nnp new_uid        (setuid(2))
+ *   F id ruid euid suid pI pP pE X pA secbits nnp new_fsuid      (setfsuid(2))
  * Output per scenario: "BEGIN id", "PRE ..." lines (state just before the
  * exec or setresuid), then the result lines, then "END id".
  */
@@ -22,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/fsuid.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -158,7 +160,7 @@ static int run(const char *dir) {
             if (chmod(target, su ? 04755 : 0755) || set_file_caps(target, has, fp, fi, fe)) {
                 printf("BEGIN %ld\nPREPERR %d\nEND %ld\n", id, errno, id); continue;
             }
-        } else if (kind == 'U' || kind == 'S') {
+        } else if (kind == 'U' || kind == 'S' || kind == 'F') {
             char *p = line;
             for (int i = 0; i < 12; i++) { p = strchr(p, ' '); if (!p) break; p++; }
             int want = kind == 'U' ? 3 : 1;
@@ -179,7 +181,7 @@ static int run(const char *dir) {
                 execve(target, argv, envp);
                 printf("EXECERR %d\n", errno);
             } else {
-                int rc = kind == 'U' ? setresuid(nr, ne, ns) : setuid(nr);
+                int rc = kind == 'U' ? setresuid(nr, ne, ns) : kind == 'S' ? setuid(nr) : (setfsuid(nr), 0);
                 if (rc) printf("SETRESUIDERR %d\n", errno);
                 else print_status("");
             }
