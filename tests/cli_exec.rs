@@ -12,7 +12,12 @@ fn caplens(args: &[&str], stdin: &str) -> (String, String, i32) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         String::from_utf8(out.stdout).unwrap(),
@@ -33,37 +38,72 @@ fn json_lines_one_answer_per_line_and_bad_lines_do_not_stop_it() {
     );
     let (out, _, code) = caplens(&[], input);
     assert_eq!(code, 0);
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3, "{out}");
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["after"]["permitted"], "0000000000002000");
     assert_eq!(lines[0]["after"]["effective"], "0000000000002000");
-    assert!(lines[1]["error"].as_str().unwrap().starts_with("input line 2: not valid JSON at column"), "{out}");
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("input line 2: not valid JSON at column"),
+        "{out}"
+    );
     assert_eq!(lines[2]["id"], "c");
     assert_eq!(lines[2]["after"]["error"], "EPERM");
 }
 
 #[test]
 fn human_form_explains_plus_p() {
-    let (out, err, code) = caplens(&["--uid", "1000", "--file", "cap_net_admin,cap_net_raw+p"], "");
+    let (out, err, code) = caplens(
+        &["--uid", "1000", "--file", "cap_net_admin,cap_net_raw+p"],
+        "",
+    );
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("CapPrm  0000000000000000  0000000000003000  (changed)"), "{out}");
+    assert!(
+        out.contains("CapPrm  0000000000000000  0000000000003000  (changed)"),
+        "{out}"
+    );
     assert!(out.contains("the file has no effective bit"), "{out}");
     assert!(out.contains("capability-aware"), "{out}");
 }
 
 #[test]
 fn human_form_getcap_line_and_eperm() {
-    let (out, _, code) = caplens(&["--bounding", "1fffeffffff", "--file", "/usr/bin/x cap_sys_resource=ep"], "");
+    let (out, _, code) = caplens(
+        &[
+            "--bounding",
+            "1fffeffffff",
+            "--file",
+            "/usr/bin/x cap_sys_resource=ep",
+        ],
+        "",
+    );
     assert_eq!(code, 0);
-    assert!(out.contains("EPERM") && out.contains("Missing: cap_sys_resource"), "{out}");
+    assert!(
+        out.contains("EPERM") && out.contains("Missing: cap_sys_resource"),
+        "{out}"
+    );
 }
 
 #[test]
 fn human_form_setresuid_then_exec() {
-    let (out, _, _) = caplens(&["--setresuid", "1000,1000,1000", "--securebits", "keep_caps"], "");
-    assert!(out.contains("SECBIT_KEEP_CAPS keeps the permitted set"), "{out}");
-    assert!(out.contains("CapPrm  000001ffffffffff  0000000000000000  (changed)"), "{out}");
+    let (out, _, _) = caplens(
+        &["--setresuid", "1000,1000,1000", "--securebits", "keep_caps"],
+        "",
+    );
+    assert!(
+        out.contains("SECBIT_KEEP_CAPS keeps the permitted set"),
+        "{out}"
+    );
+    assert!(
+        out.contains("CapPrm  000001ffffffffff  0000000000000000  (changed)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -76,4 +116,23 @@ fn human_form_errors_name_the_flag() {
     assert!(err.contains("--file"), "{err}");
     let (_, err, _) = caplens(&["--uid", "-3"], "");
     assert!(err.contains("--uid"), "{err}");
+}
+
+#[test]
+fn examples_list_and_run() {
+    let (out, _, code) = caplens(&["--example", "list"], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("ping-p") && out.contains("docker-user-eperm"),
+        "{out}"
+    );
+    let (out, _, code) = caplens(&["--example", "docker-user-eperm"], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("EPERM") && out.contains("Missing: cap_net_admin"),
+        "{out}"
+    );
+    let (_, err, code) = caplens(&["--example", "nope"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown example"));
 }

@@ -16,7 +16,9 @@
 //! that cannot be understood gets `{"error": "..."}` (plus the echoed keys
 //! when the line was at least a JSON object).
 
-use super::{execve_with, ExecFile, ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step};
+use super::{
+    execve_with, ExecFile, ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step,
+};
 use crate::set::CapSet;
 use crate::strings::exec as words;
 use serde_json::{Map, Value};
@@ -30,17 +32,41 @@ const KNOWN_SECUREBITS: u32 = 0xfff;
 /// What was wrong with a request line.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum ProtocolError {
-    TooLong { len: usize },
+    TooLong {
+        len: usize,
+    },
     /// Not JSON; the 1-based column (in characters) where serde_json gave up.
-    NotJson { column: usize, message: String },
-    NotObject { path: String },
-    Missing { path: String },
+    NotJson {
+        column: usize,
+        message: String,
+    },
+    NotObject {
+        path: String,
+    },
+    Missing {
+        path: String,
+    },
     /// The value at `path` has the wrong JSON type.
-    WrongType { path: String, expected: Expected, found: &'static str },
-    BadMask { path: String, value: String },
-    OutOfRange { path: String, value: String, max: u64 },
-    UnknownKey { path: String },
-    BadRule { value: String },
+    WrongType {
+        path: String,
+        expected: Expected,
+        found: &'static str,
+    },
+    BadMask {
+        path: String,
+        value: String,
+    },
+    OutOfRange {
+        path: String,
+        value: String,
+        max: u64,
+    },
+    UnknownKey {
+        path: String,
+    },
+    BadRule {
+        value: String,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -110,34 +136,53 @@ pub fn parse_request(line: &str) -> Result<Request, (ProtocolError, Echo)> {
     }
     let value: Value = serde_json::from_str(line).map_err(|e| {
         {
-        // serde_json appends " at line L column C"; we report those separately.
-        let full = e.to_string();
-        let message = match full.rfind(" at line ") {
-            Some(i) => full[..i].to_string(),
-            None => full,
-        };
-        (ProtocolError::NotJson { column: e.column(), message }, Vec::new())
-    }
+            // serde_json appends " at line L column C"; we report those separately.
+            let full = e.to_string();
+            let message = match full.rfind(" at line ") {
+                Some(i) => full[..i].to_string(),
+                None => full,
+            };
+            (
+                ProtocolError::NotJson {
+                    column: e.column(),
+                    message,
+                },
+                Vec::new(),
+            )
+        }
     })?;
     let Value::Object(top) = value else {
-        return Err((ProtocolError::NotObject { path: "(the line)".to_string() }, Vec::new()));
+        return Err((
+            ProtocolError::NotObject {
+                path: "(the line)".to_string(),
+            },
+            Vec::new(),
+        ));
     };
     let echo: Echo = top
         .iter()
         .filter(|(k, _)| !matches!(k.as_str(), "before" | "file" | "rule"))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    parse_top(&top).map_err(|e| (e, echo.clone())).map(|(before, file, options)| Request {
-        before,
-        file,
-        options,
-        echo,
-    })
+    parse_top(&top)
+        .map_err(|e| (e, echo.clone()))
+        .map(|(before, file, options)| Request {
+            before,
+            file,
+            options,
+            echo,
+        })
 }
 
-fn parse_top(top: &Map<String, Value>) -> Result<(ProcessState, ExecFile, ExecOptions), ProtocolError> {
+fn parse_top(
+    top: &Map<String, Value>,
+) -> Result<(ProcessState, ExecFile, ExecOptions), ProtocolError> {
     let before = match top.get("before") {
-        None => return Err(ProtocolError::Missing { path: "before".into() }),
+        None => {
+            return Err(ProtocolError::Missing {
+                path: "before".into(),
+            })
+        }
         Some(v) => parse_before(object(v, "before")?)?,
     };
     let file = match top.get("file") {
@@ -152,22 +197,39 @@ fn parse_top(top: &Map<String, Value>) -> Result<(ProcessState, ExecFile, ExecOp
             _ => return Err(ProtocolError::BadRule { value: s.clone() }),
         },
         Some(v) => {
-            return Err(ProtocolError::WrongType { path: "rule".into(), expected: Expected::String, found: json_type(v) })
+            return Err(ProtocolError::WrongType {
+                path: "rule".into(),
+                expected: Expected::String,
+                found: json_type(v),
+            })
         }
     };
-    Ok((before, file, ExecOptions { rule, ..Default::default() }))
+    Ok((
+        before,
+        file,
+        ExecOptions {
+            rule,
+            ..Default::default()
+        },
+    ))
 }
 
 fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, ProtocolError> {
     match v {
         Value::Object(m) => Ok(m),
-        other => Err(ProtocolError::WrongType { path: path.into(), expected: Expected::Object, found: json_type(other) }),
+        other => Err(ProtocolError::WrongType {
+            path: path.into(),
+            expected: Expected::Object,
+            found: json_type(other),
+        }),
     }
 }
 
 fn check_keys(m: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(), ProtocolError> {
     match m.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(k) => Err(ProtocolError::UnknownKey { path: format!("{path}.{k}") }),
+        Some(k) => Err(ProtocolError::UnknownKey {
+            path: format!("{path}.{k}"),
+        }),
         None => Ok(()),
     }
 }
@@ -177,32 +239,62 @@ fn mask(m: &Map<String, Value>, path: &str, key: &str) -> Result<Option<CapSet>,
     match m.get(key) {
         None => Ok(None),
         Some(Value::String(s)) => {
-            let digits = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")).unwrap_or(s);
-            if digits.is_empty() || digits.len() > 16 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(ProtocolError::BadMask { path: p, value: s.clone() });
+            let digits = s
+                .strip_prefix("0x")
+                .or_else(|| s.strip_prefix("0X"))
+                .unwrap_or(s);
+            if digits.is_empty()
+                || digits.len() > 16
+                || !digits.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                return Err(ProtocolError::BadMask {
+                    path: p,
+                    value: s.clone(),
+                });
             }
-            Ok(Some(CapSet(u64::from_str_radix(digits, 16).map_err(|_| ProtocolError::BadMask {
-                path: p.clone(),
-                value: s.clone(),
-            })?)))
+            Ok(Some(CapSet(u64::from_str_radix(digits, 16).map_err(
+                |_| ProtocolError::BadMask {
+                    path: p.clone(),
+                    value: s.clone(),
+                },
+            )?)))
         }
-        Some(v) => Err(ProtocolError::WrongType { path: p, expected: Expected::HexString, found: json_type(v) }),
+        Some(v) => Err(ProtocolError::WrongType {
+            path: p,
+            expected: Expected::HexString,
+            found: json_type(v),
+        }),
     }
 }
 
 fn required_mask(m: &Map<String, Value>, path: &str, key: &str) -> Result<CapSet, ProtocolError> {
-    mask(m, path, key)?.ok_or_else(|| ProtocolError::Missing { path: format!("{path}.{key}") })
+    mask(m, path, key)?.ok_or_else(|| ProtocolError::Missing {
+        path: format!("{path}.{key}"),
+    })
 }
 
-fn int(m: &Map<String, Value>, path: &str, key: &str, max: u64) -> Result<Option<u64>, ProtocolError> {
+fn int(
+    m: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    max: u64,
+) -> Result<Option<u64>, ProtocolError> {
     let p = format!("{path}.{key}");
     match m.get(key) {
         None => Ok(None),
         Some(Value::Number(n)) => match n.as_u64() {
             Some(v) if v <= max => Ok(Some(v)),
-            _ => Err(ProtocolError::OutOfRange { path: p, value: n.to_string(), max }),
+            _ => Err(ProtocolError::OutOfRange {
+                path: p,
+                value: n.to_string(),
+                max,
+            }),
         },
-        Some(v) => Err(ProtocolError::WrongType { path: p, expected: Expected::Integer, found: json_type(v) }),
+        Some(v) => Err(ProtocolError::WrongType {
+            path: p,
+            expected: Expected::Integer,
+            found: json_type(v),
+        }),
     }
 }
 
@@ -210,7 +302,11 @@ fn boolean(m: &Map<String, Value>, path: &str, key: &str) -> Result<Option<bool>
     match m.get(key) {
         None => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(v) => Err(ProtocolError::WrongType { path: format!("{path}.{key}"), expected: Expected::Bool, found: json_type(v) }),
+        Some(v) => Err(ProtocolError::WrongType {
+            path: format!("{path}.{key}"),
+            expected: Expected::Bool,
+            found: json_type(v),
+        }),
     }
 }
 
@@ -219,10 +315,23 @@ fn parse_before(m: &Map<String, Value>) -> Result<ProcessState, ProtocolError> {
     check_keys(
         m,
         P,
-        &["uid", "euid", "suid", "inheritable", "permitted", "effective", "bounding", "ambient", "securebits", "no_new_privs"],
+        &[
+            "uid",
+            "euid",
+            "suid",
+            "inheritable",
+            "permitted",
+            "effective",
+            "bounding",
+            "ambient",
+            "securebits",
+            "no_new_privs",
+        ],
     )?;
     let max_id = u32::MAX as u64;
-    let uid = int(m, P, "uid", max_id)?.ok_or_else(|| ProtocolError::Missing { path: "before.uid".into() })? as u32;
+    let uid = int(m, P, "uid", max_id)?.ok_or_else(|| ProtocolError::Missing {
+        path: "before.uid".into(),
+    })? as u32;
     let euid = int(m, P, "euid", max_id)?.map_or(uid, |v| v as u32);
     let suid = int(m, P, "suid", max_id)?.map_or(euid, |v| v as u32);
     Ok(ProcessState {
@@ -234,7 +343,9 @@ fn parse_before(m: &Map<String, Value>) -> Result<ProcessState, ProtocolError> {
         effective: required_mask(m, P, "effective")?,
         bounding: required_mask(m, P, "bounding")?,
         ambient: mask(m, P, "ambient")?.unwrap_or_default(),
-        securebits: Securebits(int(m, P, "securebits", KNOWN_SECUREBITS as u64)?.unwrap_or(0) as u32),
+        securebits: Securebits(
+            int(m, P, "securebits", KNOWN_SECUREBITS as u64)?.unwrap_or(0) as u32,
+        ),
         no_new_privs: boolean(m, P, "no_new_privs")?.unwrap_or(false),
     })
 }
@@ -309,7 +420,11 @@ pub fn answer_request(req: &Request) -> String {
     }
     out.push_str(r#""after":"#);
     out.push_str(&after);
-    let trace: Vec<Value> = t.trace.iter().map(|s| Value::String(words::step(s))).collect();
+    let trace: Vec<Value> = t
+        .trace
+        .iter()
+        .map(|s| Value::String(words::step(s)))
+        .collect();
     push_key(&mut out, "trace", &Value::Array(trace));
     let notes: Vec<Value> = t
         .trace
@@ -323,8 +438,12 @@ pub fn answer_request(req: &Request) -> String {
     if !notes.is_empty() {
         push_key(&mut out, "notes", &Value::Array(notes));
     }
-    let warnings: Vec<Value> =
-        req.before.invariant_problems().iter().map(|p| Value::String(words::state_problem(p))).collect();
+    let warnings: Vec<Value> = req
+        .before
+        .invariant_problems()
+        .iter()
+        .map(|p| Value::String(words::state_problem(p)))
+        .collect();
     if !warnings.is_empty() {
         push_key(&mut out, "warnings", &Value::Array(warnings));
     }
@@ -365,10 +484,21 @@ mod tests {
 
     #[test]
     fn bad_lines_say_where() {
-        let e = |s: &str| parse(&answer_line(s))["error"].as_str().unwrap().to_string();
+        let e = |s: &str| {
+            parse(&answer_line(s))["error"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
         assert!(e("{").contains("column 1"), "{}", e("{"));
         let v = parse(&answer_line_at(4, "nope"));
-        assert!(v["error"].as_str().unwrap().starts_with("input line 4: not valid JSON at column 2"), "{v}");
+        assert!(
+            v["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("input line 4: not valid JSON at column 2"),
+            "{v}"
+        );
         assert!(e("[1]").contains("object"));
         assert!(e(r#"{"before": {}}"#).contains("before.uid"));
         let bad = r#"{"id":"x","before": {"uid": 0, "inheritable": "zz", "permitted": "0", "effective": "0", "bounding": "0"}}"#;
@@ -409,13 +539,36 @@ mod tests {
     fn never_panics_on_garbage() {
         use rand::{Rng, SeedableRng};
         let mut rng = rand::rngs::StdRng::seed_from_u64(3);
-        let pieces = ["{", "}", "\"before\"", ":", ",", "\"uid\"", "0", "\"ff\"", "null", "[", "]", "true", "\"file\"", "\"caps\"", "-1", "1e9", "\"\\u0000\""];
+        let pieces = [
+            "{",
+            "}",
+            "\"before\"",
+            ":",
+            ",",
+            "\"uid\"",
+            "0",
+            "\"ff\"",
+            "null",
+            "[",
+            "]",
+            "true",
+            "\"file\"",
+            "\"caps\"",
+            "-1",
+            "1e9",
+            "\"\\u0000\"",
+        ];
         for _ in 0..3000 {
             let n = rng.gen_range(0..20);
-            let s: String = (0..n).map(|_| pieces[rng.gen_range(0..pieces.len())]).collect();
+            let s: String = (0..n)
+                .map(|_| pieces[rng.gen_range(0..pieces.len())])
+                .collect();
             let out = answer_line(&s);
             let v = parse(&out);
-            assert!(v.get("after").is_some() || v.get("error").is_some(), "{s} -> {out}");
+            assert!(
+                v.get("after").is_some() || v.get("error").is_some(),
+                "{s} -> {out}"
+            );
         }
     }
 }

@@ -2,12 +2,14 @@
 //! the page show about an exec or a uid change is written here.
 
 use crate::catalog;
+use crate::exec::examples::ExampleId;
 use crate::exec::protocol::{Expected, ProtocolError, MAX_LINE};
 use crate::exec::reasons::NoEffective;
 use crate::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
-    EuidAfterDowngrade, FileCapsStep, Lost, Refusal, RootStep, SetName, SetidCheck, SetidRule,
-    SetuidBit, Source, StateProblem, Step, Transition, UidChange, UidRefusal, UidStep, Why, ExecFile,
+    EuidAfterDowngrade, ExecFile, FileCapsStep, Lost, Refusal, RootStep, SetName, SetidCheck,
+    SetidRule, SetuidBit, Source, StateProblem, Step, Transition, UidChange, UidRefusal, UidStep,
+    Why,
 };
 use crate::set::CapSet;
 
@@ -62,7 +64,9 @@ fn downgrade_cause(c: DowngradeCause) -> &'static str {
     match c {
         DowngradeCause::NoNewPrivs => "no_new_privs is set",
         DowngradeCause::SharedFs => "the filesystem context is shared with another process",
-        DowngradeCause::UnprivilegedTracer => "the process is traced by a tracer without CAP_SYS_PTRACE",
+        DowngradeCause::UnprivilegedTracer => {
+            "the process is traced by a tracer without CAP_SYS_PTRACE"
+        }
     }
 }
 
@@ -81,7 +85,13 @@ pub fn why(w: &Why) -> String {
         Why::Unchanged => "exec never changes this set".to_string(),
         Why::Permitted(by) if by.is_empty() => "kept".to_string(),
         Why::Permitted(by) => {
-            format!("from the {}", by.iter().map(|s| source(*s)).collect::<Vec<_>>().join(" and the "))
+            format!(
+                "from the {}",
+                by.iter()
+                    .map(|s| source(*s))
+                    .collect::<Vec<_>>()
+                    .join(" and the ")
+            )
         }
         Why::Effective(EffectiveCause::FileEffectiveBit) => {
             "the file's effective bit (+e) makes every permitted capability effective".to_string()
@@ -91,7 +101,8 @@ pub fn why(w: &Why) -> String {
         }
         Why::EffectiveFromAmbient => "effective because it is ambient (pE' = pA')".to_string(),
         Why::AmbientKept => {
-            "kept: the file has no capabilities and the exec does not change the effective uid".to_string()
+            "kept: the file has no capabilities and the exec does not change the effective uid"
+                .to_string()
         }
         Why::Absent(l) => lost(l),
     }
@@ -322,19 +333,36 @@ pub fn formula(t: &Transition) -> Vec<String> {
     };
     for s in &t.trace {
         match s {
-            Step::Root(RootStep::Applied { bounding, inheritable, permitted, .. }) => {
-                out.push(format!("root rule: pP' = X | pI = {bounding} | {inheritable} = {permitted}"))
-            }
-            Step::Downgrade(DowngradeStep::Applied { proposed, old_permitted, permitted, .. }) => {
-                out.push(format!("downgrade: pP' = pP' & pP = {proposed} & {old_permitted} = {permitted}"))
-            }
+            Step::Root(RootStep::Applied {
+                bounding,
+                inheritable,
+                permitted,
+                ..
+            }) => out.push(format!(
+                "root rule: pP' = X | pI = {bounding} | {inheritable} = {permitted}"
+            )),
+            Step::Downgrade(DowngradeStep::Applied {
+                proposed,
+                old_permitted,
+                permitted,
+                ..
+            }) => out.push(format!(
+                "downgrade: pP' = pP' & pP = {proposed} & {old_permitted} = {permitted}"
+            )),
             _ => {}
         }
     }
     out.push(format!("pA' = {}", a.ambient));
     out.push(format!("pP' = pP' | pA' = {}", a.permitted));
-    let all = t.trace.iter().any(|s| matches!(s, Step::Effective(EffectiveStep::AllPermitted { .. })));
-    out.push(format!("pE' = {} = {}", if all { "pP'" } else { "pA'" }, a.effective));
+    let all = t
+        .trace
+        .iter()
+        .any(|s| matches!(s, Step::Effective(EffectiveStep::AllPermitted { .. })));
+    out.push(format!(
+        "pE' = {} = {}",
+        if all { "pP'" } else { "pA'" },
+        a.effective
+    ));
     out.push(format!("pI' = pI = {}", a.inheritable));
     out.push(format!("X' = X = {}", a.bounding));
     out
@@ -364,6 +392,15 @@ pub fn uid_step(s: &UidStep) -> String {
             format!("The effective uid becomes 0: effective = permitted = {effective}.")
         }
         UidStep::NoRootChange => "No change involving uid 0: the capability sets stay as they are.".to_string(),
+        UidStep::FsuidNotChanged => "The filesystem uid does not change (same value, or not allowed without CAP_SETUID; setfsuid reports no error).".to_string(),
+        UidStep::FsuidLeftRoot { lost_effective } => format!(
+            "The filesystem uid leaves 0: the filesystem capabilities leave the effective set (lost {}).",
+            cap_list(*lost_effective)
+        ),
+        UidStep::FsuidBecameRoot { raised } => format!(
+            "The filesystem uid becomes 0: the permitted filesystem capabilities become effective (raised {}).",
+            cap_list(*raised)
+        ),
     }
 }
 
@@ -377,11 +414,19 @@ pub fn uid_refusal(r: &UidRefusal) -> String {
 /// A bad line of `caplens exec` input.
 pub fn protocol_error(e: &ProtocolError) -> String {
     match e {
-        ProtocolError::TooLong { len } => format!("line too long ({len} bytes; at most {MAX_LINE})"),
-        ProtocolError::NotJson { column, message } => format!("not valid JSON at column {column}: {message}"),
+        ProtocolError::TooLong { len } => {
+            format!("line too long ({len} bytes; at most {MAX_LINE})")
+        }
+        ProtocolError::NotJson { column, message } => {
+            format!("not valid JSON at column {column}: {message}")
+        }
         ProtocolError::NotObject { path } => format!("{path}: expected a JSON object"),
         ProtocolError::Missing { path } => format!("{path}: missing"),
-        ProtocolError::WrongType { path, expected, found } => format!(
+        ProtocolError::WrongType {
+            path,
+            expected,
+            found,
+        } => format!(
             "{path}: expected {}, found {found}",
             match expected {
                 Expected::Object => "an object",
@@ -399,7 +444,9 @@ pub fn protocol_error(e: &ProtocolError) -> String {
             format!("{path}: {value} is not an integer between 0 and {max}")
         }
         ProtocolError::UnknownKey { path } => format!("{path}: unknown key"),
-        ProtocolError::BadRule { value } => format!("rule: expected \"current\" or \"pre2025\", got {value:?}"),
+        ProtocolError::BadRule { value } => {
+            format!("rule: expected \"current\" or \"pre2025\", got {value:?}")
+        }
     }
 }
 
@@ -447,8 +494,16 @@ pub fn file_line(file: &ExecFile, caps_text: Option<&str>) -> String {
     };
     format!(
         "File: {caps}{}{}",
-        if file.setuid_root { ", set-user-ID root" } else { "" },
-        if file.nosuid_mount { ", on a nosuid mount" } else { "" }
+        if file.setuid_root {
+            ", set-user-ID root"
+        } else {
+            ""
+        },
+        if file.nosuid_mount {
+            ", on a nosuid mount"
+        } else {
+            ""
+        }
     )
 }
 
@@ -461,8 +516,14 @@ pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
         out.push_str(&s);
         out.push('\n');
     };
-    line(format!("Process: uid {} euid {} suid {}, securebits {:#x}{}", b.uid, b.euid, b.suid, b.securebits.0,
-        if b.no_new_privs { ", no_new_privs" } else { "" }));
+    line(format!(
+        "Process: uid {} euid {} suid {}, securebits {:#x}{}",
+        b.uid,
+        b.euid,
+        b.suid,
+        b.securebits.0,
+        if b.no_new_privs { ", no_new_privs" } else { "" }
+    ));
     line(file_line(&t.file, caps_text));
     for p in b.invariant_problems() {
         line(format!("Warning: {}", state_problem(&p)));
@@ -475,11 +536,21 @@ pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
         }
         Ok(a) => {
             line(format!("{:8}{:18}{}", "", "before", "after"));
-            line(format!("{:8}{:<18}{}", "Uid", format!("{} {} {}", b.uid, b.euid, b.suid), format!("{} {} {}", a.uid, a.euid, a.suid)));
+            let ids_before = format!("{} {} {}", b.uid, b.euid, b.suid);
+            line(format!(
+                "{:8}{:<18}{} {} {}",
+                "Uid", ids_before, a.uid, a.euid, a.suid
+            ));
             for set in SetName::ALL {
                 let (x, y) = (b.get(set), a.get(set));
                 let mark = if x == y { "" } else { "  (changed)" };
-                line(format!("{:8}{:18}{}{}", status_label(set), x.hex16(), y.hex16(), mark));
+                line(format!(
+                    "{:8}{:18}{}{}",
+                    status_label(set),
+                    x.hex16(),
+                    y.hex16(),
+                    mark
+                ));
             }
             line(String::new());
             for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
@@ -488,7 +559,11 @@ pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
                     line(format!("{}: empty before and after.", set_name(set)));
                     continue;
                 }
-                line(format!("{} after exec: {}", set_name(set), cap_list(a.get(set))));
+                line(format!(
+                    "{} after exec: {}",
+                    set_name(set),
+                    cap_list(a.get(set))
+                ));
                 for r in rs {
                     line(format!("  {}", reason_line(r)));
                 }
@@ -539,6 +614,38 @@ pub fn uid_report(c: &UidChange) -> String {
     out
 }
 
+/// Title of a ready-made example.
+pub fn example_title(id: ExampleId) -> &'static str {
+    match id {
+        ExampleId::PingPlusP => "ping with cap_net_admin,cap_net_raw+p (the seed article)",
+        ExampleId::PingPlusEp => "the same ping with +ep",
+        ExampleId::SetuidRootByUser => "a set-user-ID root program run by a user",
+        ExampleId::DockerUserFileCap => "non-root in Docker: a cap_net_bind_service+ep binary",
+        ExampleId::DockerUserOutsideBounding => "non-root in Docker: a cap_net_admin+ep binary",
+        ExampleId::AmbientLikeCapsh => "a user process with an ambient capability (capsh --addamb)",
+        ExampleId::RootWithNoNewPrivs => "root with a reduced permitted set under no_new_privs",
+    }
+}
+
+/// What a ready-made example teaches.
+pub fn example_point(id: ExampleId) -> &'static str {
+    match id {
+        ExampleId::PingPlusP => "The capabilities arrive in Permitted only. ping raises them itself, so it works; \
+            an ordinary program given the same +p would fail with \"Operation not permitted\".",
+        ExampleId::PingPlusEp => "The effective bit copies Permitted into Effective at exec, so any program can use them.",
+        ExampleId::SetuidRootByUser => "The effective uid becomes 0 and the root rule grants the whole bounding set, \
+            permitted and effective; ambient is cleared because the ids change.",
+        ExampleId::DockerUserFileCap => "A non-root container process has empty Permitted and Effective, but a file \
+            capability inside Docker's bounding set still works (unless no_new_privs is set).",
+        ExampleId::DockerUserOutsideBounding => "cap_net_admin is not in Docker's bounding set, and the file has +e, \
+            so the kernel refuses to run it at all: execve fails with EPERM.",
+        ExampleId::AmbientLikeCapsh => "Ambient capabilities survive exec of a program without file capabilities and \
+            become permitted and effective, even for a non-root user.",
+        ExampleId::RootWithNoNewPrivs => "Without no_new_privs, root's exec would refill Permitted from the bounding set; \
+            with it, the exec can grant nothing the process did not already have.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -546,38 +653,77 @@ mod tests {
 
     #[test]
     fn eperm_words_name_the_missing_capability() {
-        let root = ProcessState { bounding: CapSet::first_n(41).without(24), ..Default::default() };
+        let root = ProcessState {
+            bounding: CapSet::first_n(41).without(24),
+            ..Default::default()
+        };
         let file = ExecFile {
-            caps: Some(FileCaps { permitted: CapSet::single(24), effective: true, ..Default::default() }),
+            caps: Some(FileCaps {
+                permitted: CapSet::single(24),
+                effective: true,
+                ..Default::default()
+            }),
             ..Default::default()
         };
         let t = execve(&root, &file);
         let text = refusal(&t.outcome.unwrap_err());
-        assert!(text.contains("EPERM") && text.contains("Missing: cap_sys_resource"), "{text}");
+        assert!(
+            text.contains("EPERM") && text.contains("Missing: cap_sys_resource"),
+            "{text}"
+        );
         assert!(report(&t, None).contains("Missing: cap_sys_resource"));
         assert_eq!(formula(&t).len(), 2);
     }
 
     #[test]
     fn formula_fills_in_values() {
-        let user = ProcessState { uid: 1000, euid: 1000, suid: 1000, bounding: CapSet::first_n(41), ..Default::default() };
+        let user = ProcessState {
+            uid: 1000,
+            euid: 1000,
+            suid: 1000,
+            bounding: CapSet::first_n(41),
+            ..Default::default()
+        };
         let file = ExecFile {
-            caps: Some(FileCaps { permitted: CapSet::single(13), effective: true, ..Default::default() }),
+            caps: Some(FileCaps {
+                permitted: CapSet::single(13),
+                effective: true,
+                ..Default::default()
+            }),
             ..Default::default()
         };
         let f = formula(&execve(&user, &file));
         assert_eq!(f[0], "pP' = (X & fP) | (pI & fI) = (000001ffffffffff & 0000000000002000) | (0000000000000000 & 0000000000000000) = 0000000000002000");
-        assert!(f.contains(&"pE' = pP' = 0000000000002000".to_string()), "{f:?}");
+        assert!(
+            f.contains(&"pE' = pP' = 0000000000002000".to_string()),
+            "{f:?}"
+        );
         let r = report(&execve(&user, &file), Some("cap_net_raw=ep"));
-        assert!(r.contains("cap_net_raw (gained): from the bounding set"), "{r}");
-        assert!(r.contains("CapPrm  0000000000000000  0000000000002000  (changed)"), "{r}");
+        assert!(
+            r.contains("cap_net_raw (gained): from the bounding set"),
+            "{r}"
+        );
+        assert!(
+            r.contains("CapPrm  0000000000000000  0000000000002000  (changed)"),
+            "{r}"
+        );
     }
 
     #[test]
     fn rule_note_only_when_rules_disagree() {
-        let c = SetidCheck { rule: SetidRule::Current, old_uid: 0, old_euid: 1000, new_euid: 1000, changed: false, other_rule_changed: true };
+        let c = SetidCheck {
+            rule: SetidRule::Current,
+            old_uid: 0,
+            old_euid: 1000,
+            new_euid: 1000,
+            changed: false,
+            other_rule_changed: true,
+        };
         assert!(setid_rule_note(&c).unwrap().contains("does not count"));
-        let same = SetidCheck { other_rule_changed: false, ..c };
+        let same = SetidCheck {
+            other_rule_changed: false,
+            ..c
+        };
         assert_eq!(setid_rule_note(&same), None);
     }
 }

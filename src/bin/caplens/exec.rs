@@ -39,7 +39,8 @@ the file:
   --file TEXT                     setcap text (cap_net_raw+ep) or a getcap line
   --setuid-root                   the file is set-user-ID root
   --nosuid                        the file is on a nosuid mount
-  --rule pre2025                  use the set-id rule of kernels before 2025";
+  --rule pre2025                  use the set-id rule of kernels before 2025
+  --example NAME                  a ready-made scenario (--example list shows them)";
 
 pub fn run(args: &[String]) -> ExitCode {
     if args.iter().any(|a| a == "--help" || a == "-h") {
@@ -48,6 +49,9 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     if args.is_empty() || (args.len() == 1 && args[0] == "--json") {
         return run_json();
+    }
+    if args.len() == 2 && args[0] == "--example" {
+        return example(&args[1]);
     }
     match human(args) {
         Ok(text) => {
@@ -58,6 +62,32 @@ pub fn run(args: &[String]) -> ExitCode {
             eprintln!("caplens exec: {msg}\n\nRun `caplens exec --help` for the options.");
             ExitCode::from(2)
         }
+    }
+}
+
+fn example(slug: &str) -> ExitCode {
+    use caplens::exec::examples;
+    if let Some(e) = examples::by_slug(slug) {
+        println!(
+            "{}\n{}\n",
+            words::example_title(e.id),
+            words::example_point(e.id)
+        );
+        let t = exec::execve(&e.before, &e.file);
+        let text = (!e.file_text.is_empty()).then_some(e.file_text);
+        print!("{}", words::report(&t, text));
+        return ExitCode::SUCCESS;
+    }
+    if slug != "list" {
+        eprintln!("caplens exec: unknown example {slug:?}");
+    }
+    for e in examples::examples() {
+        println!("  {:22}{}", e.id.slug(), words::example_title(e.id));
+    }
+    if slug == "list" {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     }
 }
 
@@ -72,7 +102,9 @@ fn run_json() -> ExitCode {
         buf.clear();
         // Read at most a little more than the limit so a huge line cannot
         // exhaust memory; the rest of it is skipped.
-        let n = match std::io::Read::take(&mut reader, protocol::MAX_LINE as u64 + 2).read_until(b'\n', &mut buf) {
+        let n = match std::io::Read::take(&mut reader, protocol::MAX_LINE as u64 + 2)
+            .read_until(b'\n', &mut buf)
+        {
             Ok(n) => n,
             Err(e) => {
                 eprintln!("caplens exec: reading stdin: {e}");
@@ -103,18 +135,27 @@ fn run_json() -> ExitCode {
 
 fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, String> {
     *i += 1;
-    args.get(*i).map(String::as_str).ok_or_else(|| format!("{flag} needs a value"))
+    args.get(*i)
+        .map(String::as_str)
+        .ok_or_else(|| format!("{flag} needs a value"))
 }
 
 fn id(text: &str, flag: &str) -> Result<u32, String> {
-    text.trim().parse().map_err(|_| format!("{flag}: expected a uid (0 to 4294967295), got {text:?}"))
+    text.trim()
+        .parse()
+        .map_err(|_| format!("{flag}: expected a uid (0 to 4294967295), got {text:?}"))
 }
 
 fn set(text: &str, flag: &str) -> Result<CapSet, String> {
     if let Ok(m) = mask::parse_mask(text) {
         return Ok(m);
     }
-    mask::parse_names(text).map_err(|e| format!("{flag}: {}", caplens::strings::decode::name_error(e.kind.clone(), &e.item)))
+    mask::parse_names(text).map_err(|e| {
+        format!(
+            "{flag}: {}",
+            caplens::strings::decode::name_error(e.kind, &e.item)
+        )
+    })
 }
 
 fn securebits(text: &str) -> Result<Securebits, String> {
@@ -124,7 +165,13 @@ fn securebits(text: &str) -> Result<Securebits, String> {
         None => t.parse().ok(),
     };
     if let Some(n) = number {
-        return if n <= 0xfff { Ok(Securebits(n)) } else { Err(format!("--securebits: {n} has bits the kernel does not define")) };
+        return if n <= 0xfff {
+            Ok(Securebits(n))
+        } else {
+            Err(format!(
+                "--securebits: {n} has bits the kernel does not define"
+            ))
+        };
     }
     let mut bits = 0;
     for name in t.split([',', ' ']).filter(|s| !s.is_empty()) {
@@ -174,17 +221,27 @@ fn human(args: &[String]) -> Result<String, String> {
                 let v = value(args, &mut i, flag)?;
                 let parts: Vec<&str> = v.split(',').collect();
                 if parts.len() != 3 {
-                    return Err(format!("--setresuid: expected R,E,S (three uids), got {v:?}"));
+                    return Err(format!(
+                        "--setresuid: expected R,E,S (three uids), got {v:?}"
+                    ));
                 }
-                switch = Some((id(parts[0], flag)?, id(parts[1], flag)?, id(parts[2], flag)?));
+                switch = Some((
+                    id(parts[0], flag)?,
+                    id(parts[1], flag)?,
+                    id(parts[2], flag)?,
+                ));
             }
             "--file" => {
                 let v = value(args, &mut i, flag)?;
-                let pasted = text::parse_pasted(v).map_err(|e| format!("--file: {}", text_words::error(&e)))?;
+                let pasted = text::parse_pasted(v)
+                    .map_err(|e| format!("--file: {}", text_words::error(&e)))?;
                 let caps = pasted.caps();
                 file.caps = match caps {
                     None => None,
-                    Some(c) => Some(c.to_file_caps().map_err(|e| format!("--file: {}", text_words::file_caps_error(&e)))?),
+                    Some(c) => Some(
+                        c.to_file_caps()
+                            .map_err(|e| format!("--file: {}", text_words::file_caps_error(&e)))?,
+                    ),
                 };
                 file_text = caps.map(|c| text::to_text(&c));
             }
@@ -192,7 +249,11 @@ fn human(args: &[String]) -> Result<String, String> {
                 options.rule = match value(args, &mut i, flag)? {
                     "current" => SetidRule::Current,
                     "pre2025" | "pre-2025" => SetidRule::Pre2025,
-                    other => return Err(format!("--rule: expected current or pre2025, got {other:?}")),
+                    other => {
+                        return Err(format!(
+                            "--rule: expected current or pre2025, got {other:?}"
+                        ))
+                    }
                 }
             }
             other => return Err(format!("unknown option {other:?}")),
