@@ -7,7 +7,7 @@
  *         capexec dump                           (the exec target)
  *
  * One scenario per input line, numbers in decimal except masks (hex):
- *   E id ruid euid suid pI pP pE X pA secbits nnp setuid_root nosuid has_fcap fP fI fE shared_fs
+ *   E id ruid euid suid pI pP pE X pA secbits nnp setuid_root nosuid has_fcap fP fI fE shared_fs traced
  *   U id ruid euid suid pI pP pE X pA secbits nnp new_ruid new_euid new_suid
  *   S id ruid euid suid pI pP pE X pA secbits nnp new_uid        (setuid(2))
  *   F id ruid euid suid pI pP pE X pA secbits nnp new_fsuid      (setfsuid(2))
@@ -26,6 +26,7 @@
 #include <sys/fsuid.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <signal.h>
@@ -143,7 +144,7 @@ static int run(const char *dir) {
         long id;
         unsigned r, e, s, nr = 0, ne = 0, ns = 0;
         unsigned long long pi, pp, pe, x, pa, fp = 0, fi = 0;
-        int sb, nnp, su = 0, nos = 0, has = 0, fe = 0, shared = 0;
+        int sb, nnp, su = 0, nos = 0, has = 0, fe = 0, shared = 0, traced = 0;
         int n = sscanf(line, "%c %ld %u %u %u %llx %llx %llx %llx %llx %d %d", &kind, &id, &r, &e, &s,
                        &pi, &pp, &pe, &x, &pa, &sb, &nnp);
         if (n != 12) { printf("BADLINE %s", line); continue; }
@@ -152,7 +153,7 @@ static int run(const char *dir) {
             /* skip the first 12 fields */
             char *p = line;
             for (int i = 0; i < 12; i++) { p = strchr(p, ' '); if (!p) break; p++; }
-            if (!p || sscanf(p, "%d %d %d %llx %llx %d %d", &su, &nos, &has, &fp, &fi, &fe, &shared) != 7) {
+            if (!p || sscanf(p, "%d %d %d %llx %llx %d %d %d", &su, &nos, &has, &fp, &fi, &fe, &shared, &traced) != 8) {
                 printf("BADLINE %s", line); continue;
             }
             if (nos && !have_nosuid) { printf("BEGIN %ld\nNOSUIDUNAVAILABLE\nEND %ld\n", id, id); continue; }
@@ -173,6 +174,10 @@ static int run(const char *dir) {
         pid_t pid = shared ? (pid_t)syscall(SYS_clone, CLONE_FS | SIGCHLD, 0, 0, 0, 0) : fork();
         if (pid == 0) {
             setup(r, e, s, pi, pp, pe, x, pa, sb, nnp);
+            /* With PTRACE_TRACEME the kernel records the child's own
+             * credentials as the tracer's, so whether the "tracer" holds
+             * CAP_SYS_PTRACE depends on this process's effective set. */
+            if (traced && ptrace(PTRACE_TRACEME, 0, 0, 0)) FAIL("traceme");
             print_status("PRE ");
             fflush(stdout);
             if (kind == 'E') {
@@ -189,7 +194,10 @@ static int run(const char *dir) {
             _exit(0);
         }
         int st;
-        waitpid(pid, &st, 0);
+        /* A traced child stops with SIGTRAP after a successful exec; the
+         * credentials are already computed then, so just let it go. */
+        while (waitpid(pid, &st, 0) == pid && WIFSTOPPED(st))
+            ptrace(PTRACE_DETACH, pid, 0, 0);
         printf("END %ld\n", id);
         fflush(stdout);
     }
