@@ -126,18 +126,24 @@ static int set_file_caps(const char *path, int has, uint64_t fp, uint64_t fi, in
 }
 
 static int run(const char *dir) {
-    char plain[4096], nosuid[4096], nsdir[4096], line[1024];
-    snprintf(plain, sizeof plain, "%s/target", dir);
+    char plain[4096], pdir[4096], nosuid[4096], nsdir[4096], line[1024];
+    snprintf(pdir, sizeof pdir, "%s/plain", dir);
+    snprintf(plain, sizeof plain, "%s/plain/target", dir);
     snprintf(nsdir, sizeof nsdir, "%s/nosuid", dir);
     snprintf(nosuid, sizeof nosuid, "%s/nosuid/target", dir);
-    if (copy_self(plain)) { perror("copy"); return 1; }
-    /* A private mount namespace so the nosuid tmpfs never leaks out. */
-    int have_nosuid = 0;
+    mkdir(pdir, 0755);
+    mkdir(nsdir, 0755);
+    /* A private mount namespace with two fresh tmpfs mounts: one normal, so
+     * the host's own mount flags for the temp dir (nosuid /tmp) cannot
+     * interfere, and one nosuid. Neither leaks out of this process. */
+    int have_mounts = 0, have_nosuid = 0;
     if (!unshare(CLONE_NEWNS) && !mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL)) {
-        mkdir(nsdir, 0755);
+        have_mounts = !mount("tmpfs", pdir, "tmpfs", 0, "mode=0755");
         if (!mount("tmpfs", nsdir, "tmpfs", MS_NOSUID, "mode=0755") && !copy_self(nosuid))
             have_nosuid = 1;
     }
+    if (copy_self(plain)) { perror("copy"); return 1; }
+    printf("PLAINMOUNT %d\n", have_mounts);
     printf("NOSUID %d\n", have_nosuid);
     while (fgets(line, sizeof line, stdin)) {
         char kind;
