@@ -337,6 +337,11 @@ spec:
     assert!(m.containers[0].spec.cap_add.is_empty());
     assert_eq!(m.containers[0].spec.user, UserSpec::Image);
     assert_eq!(sugg(&m.containers[1]), [("ad".to_string(), Some("add")), ("weird".to_string(), None)]);
+    // Inside capabilities any stray key is an error; elsewhere an unknown key
+    // without a near miss may be a newer API field: a warning.
+    assert_eq!(m.containers[1].findings[1].severity(), Severity::Error);
+    let m2 = read_ok("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    frobnicate: 1\n");
+    assert_eq!(m2.containers[0].findings[0].severity(), Severity::Warning);
     assert_eq!(m.containers[1].findings[0].at.path, "spec.containers[1].securityContext.capabilities.ad");
 }
 
