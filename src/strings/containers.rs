@@ -190,8 +190,12 @@ pub fn finding_message(f: &Finding) -> String {
                 PrivilegedNonRoot::EverythingViaAmbient => "On CRI-O even a non-root first process keeps them all, because privileged also fills the ambient set.",
                 PrivilegedNonRoot::OnlyAdds => "On Podman a non-root first process gets only the --cap-add capabilities.",
             };
+            let lists = match non_root {
+                PrivilegedNonRoot::OnlyAdds => "ignores cap-drop here",
+                PrivilegedNonRoot::Nothing | PrivilegedNonRoot::EverythingViaAmbient => "ignores cap-add and cap-drop here",
+            };
             format!(
-                "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} ignores cap-add/cap-drop here. {nr}",
+                "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} {lists}. {nr}",
                 all.len(),
                 all.hex16(),
                 runtime_name(*runtime)
