@@ -3,7 +3,10 @@
 //! process into each generated state, execs a copy of itself carrying the
 //! generated file capabilities / set-uid bit (or calls setresuid), and
 //! reports `/proc/self/status`, the securebits and AT_SECURE. Every result
-//! is compared with `caplens::exec`.
+//! is compared with `caplens::exec`. Exec scenarios also vary a shared
+//! filesystem context (clone with CLONE_FS) and being traced
+//! (PTRACE_TRACEME), the two unsafe-exec conditions besides no_new_privs;
+//! uid scenarios cover setresuid, setuid and setfsuid.
 //!
 //! Not root (or no C compiler): the test reports "skipped: ..." on stderr
 //! (written past the test harness's capture, so it always shows) and passes.
@@ -13,7 +16,7 @@
 
 use caplens::exec::{
     execve_with, setfsuid, setresuid, setuid, DowngradeStep, EuidAfterDowngrade, ExecFile,
-    ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step, Transition,
+    ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step, Tracer, Transition,
 };
 use caplens::set::CapSet;
 use caplens::strings::exec as words;
@@ -25,6 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const EXEC_SCENARIOS: usize = 700;
+const CAP_SYS_PTRACE: u8 = 19;
 const UID_SCENARIOS: usize = 200;
 const SETUID_SCENARIOS: usize = 100;
 const SETFSUID_SCENARIOS: usize = 100;
@@ -36,7 +40,8 @@ fn report(line: &str) {
 
 #[derive(Clone, Copy, Debug)]
 enum Kind {
-    Exec(ExecFile, bool),
+    /// The file, shared fs, traced (PTRACE_TRACEME).
+    Exec(ExecFile, bool, bool),
     Uid(u32, u32, u32),
     SetUid(u32),
     SetFsuid(u32),
@@ -263,17 +268,18 @@ fn line(s: &Scenario) -> String {
         b.no_new_privs as u8
     );
     match s.kind {
-        Kind::Exec(f, shared) => {
+        Kind::Exec(f, shared, traced) => {
             let c = f.caps.unwrap_or_default();
             format!(
-                "{head} {} {} {} {:x} {:x} {} {}",
+                "{head} {} {} {} {:x} {:x} {} {} {}",
                 f.setuid_root as u8,
                 f.nosuid_mount as u8,
                 f.caps.is_some() as u8,
                 c.permitted.0,
                 c.inheritable.0,
                 c.effective as u8,
-                shared as u8
+                shared as u8,
+                traced as u8
             )
         }
         Kind::Uid(r, e, s) => format!("{head} {r} {e} {s}"),
@@ -380,7 +386,8 @@ fn describe(s: &Scenario) -> String {
         b.no_new_privs
     );
     match s.kind {
-        Kind::Exec(f, shared) => {
+        Kind::Exec(f, shared, traced) => {
+            d += &format!(" | traced {traced}");
             d += &format!(
                 " | file: setuid_root {} nosuid {} caps {:?} | shared fs {shared}",
                 f.setuid_root, f.nosuid_mount, f.caps
@@ -418,7 +425,11 @@ fn simulator_matches_kernel() {
         let p = pool(&mut rng, m.last_cap);
         let before = gen_state(&mut rng, &m, &p);
         let kind = if id < EXEC_SCENARIOS {
-            Kind::Exec(gen_file(&mut rng, &m, &p, &before), rng.gen_bool(0.1))
+            Kind::Exec(
+                gen_file(&mut rng, &m, &p, &before),
+                rng.gen_bool(0.1),
+                rng.gen_bool(0.1),
+            )
         } else {
             let ids = [0, 1000, 2000, 3000, before.uid, before.euid, before.suid];
             let mut one = || ids[rng.gen_range(0..ids.len())];
@@ -485,9 +496,16 @@ fn simulator_matches_kernel() {
         compared += 1;
         let b = &s.before;
         let (expected, words_trace) = match s.kind {
-            Kind::Exec(f, shared_fs) => {
+            Kind::Exec(f, shared_fs, traced) => {
+                // PTRACE_TRACEME records the tracee's own credentials as the tracer's.
+                let tracer = match (traced, b.effective.contains(CAP_SYS_PTRACE)) {
+                    (false, _) => Tracer::None,
+                    (true, true) => Tracer::Capable,
+                    (true, false) => Tracer::Unprivileged,
+                };
                 let opts = ExecOptions {
                     shared_fs,
+                    tracer,
                     ..Default::default()
                 };
                 let t = execve_with(b, &f, &opts);
@@ -540,6 +558,11 @@ fn simulator_matches_kernel() {
                 }
                 if shared_fs {
                     cov.push("shared fs");
+                }
+                match tracer {
+                    Tracer::None => {}
+                    Tracer::Capable => cov.push("traced, tracer capable"),
+                    Tracer::Unprivileged => cov.push("traced, tracer unprivileged"),
                 }
                 if t.trace.iter().any(|s| {
                     matches!(

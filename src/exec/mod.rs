@@ -149,6 +149,8 @@ pub enum SetidRule {
 }
 
 /// Whether the exec happens under ptrace, and by whom (semantics.md §1.2 step 8).
+/// What counts is the credential recorded when tracing began: the tracer's
+/// for PTRACE_ATTACH, but the tracee's own for PTRACE_TRACEME.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 pub enum Tracer {
     #[default]
