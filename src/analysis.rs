@@ -452,7 +452,7 @@ impl ContainerReport {
     /// most severe first.
     pub fn add_manifest_findings(&mut self, found: &[crate::k8s::finding::Finding]) {
         self.findings.extend(found.iter().map(Finding::from_manifest));
-        self.findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+        self.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     }
 
     /// Fill in the Pod Security verdict computed by `k8s::pss`.
@@ -709,7 +709,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
     }
 
     // Most severe first; the order within a severity follows the input.
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     ContainerReport {
         workload: spec.workload.clone(),
         container: spec.container.clone(),

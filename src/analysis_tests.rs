@@ -331,3 +331,21 @@ fn bind_nonroot_deployment_restricted_but_ineffective() {
     assert!(f.at.line.is_some());
     assert!(strings::containers::finding_fix(f).contains("securityContext.sysctls"));
 }
+
+#[test]
+fn ineffective_add_fix_speaks_the_input_language() {
+    // Host network: Docker does not open the low ports; the fix says --sysctl.
+    let mut spec = parse_command("docker run -u 1000 --network host --cap-add NET_BIND_SERVICE x", SourceKind::DockerRun).unwrap().spec;
+    let r = analyse(&spec, &AnalysisOptions::new(Runtime::Docker(DockerEra::From25)));
+    let f = find(&r, FindingId::IneffectiveAdd);
+    let Detail::IneffectiveAdd(d) = &f.detail else { unreachable!() };
+    assert_eq!(d.low_ports, LowPorts::NotOpened);
+    assert!(strings::containers::finding_fix(f).contains("--sysctl net.ipv4.ip_unprivileged_port_start=0"));
+    spec.source = SourceKind::Compose;
+    spec.host_network = false;
+    spec.sysctls.push(("net.ipv4.ip_unprivileged_port_start".into(), "80".into()));
+    let r = analyse(&spec, &AnalysisOptions::new(Runtime::Docker(DockerEra::From25)));
+    let f = find(&r, FindingId::IneffectiveAdd);
+    let fix = strings::containers::finding_fix(f);
+    assert!(fix.contains("cap_drop: [ALL]") && fix.contains("already set to 80"), "{fix}");
+}

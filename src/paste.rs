@@ -153,7 +153,7 @@ pub fn report(c: &InputContainer, settings: &Settings) -> ContainerReport {
     let mut findings: Vec<analysis::Finding> = c.findings.iter().map(analysis::Finding::from_manifest).collect();
     findings.append(&mut r.findings);
     // Stable: within a severity, input findings first, then in input order.
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     r.findings = findings;
     r.pss = Some(PssVerdict { baseline: c.pss.baseline(), restricted: c.pss.restricted() });
     r
@@ -195,6 +195,27 @@ mod tests {
         assert_eq!(d.containers[0].spec.cap_add[0].text, "NET_ADMIN");
         assert!(matches!(read("docker run --user"), Err(PasteError::Cmdline(_))));
         assert!(matches!(read_yaml("a: [1,\n"), Err(PasteError::Yaml(YamlError::Syntax { .. }))));
+    }
+
+    /// §8.4 applied to a command line: the same settings as a pod would have.
+    #[test]
+    fn pod_security_for_docker_command_lines() {
+        let v = |cmd: &str| read(cmd).unwrap().containers.remove(0).pss;
+        let hardened = v("docker run --cap-drop ALL --cap-add NET_BIND_SERVICE --security-opt no-new-privileges --user 1000 nginx");
+        assert!(hardened.baseline());
+        // Docker has no runAsNonRoot; a numeric non-root user is not enough for PSA.
+        assert_eq!(hardened.violations, [pss::Violation::RunAsNonRootUnset]);
+        let lower = v("docker run --cap-drop all --security-opt no-new-privileges nginx");
+        assert!(lower.violations.contains(&pss::Violation::MissingDropAll { wrote: vec!["all".into()] }));
+        let p = v("docker run --privileged --network host --user root nginx");
+        assert!(p.violations.contains(&pss::Violation::Privileged));
+        assert!(p.violations.contains(&pss::Violation::HostNamespaces { network: true, pid: false, ipc: false }));
+        assert!(p.violations.contains(&pss::Violation::RunAsUserZero { pod: false, container: true }));
+        // No flags at all: Docker's defaults mean no `capabilities` in PSA's eyes.
+        let plain = v("docker run nginx");
+        assert!(plain.baseline());
+        assert!(plain.violations.contains(&pss::Violation::MissingDropAll { wrote: vec![] }));
+        assert!(plain.violations.contains(&pss::Violation::AllowPrivilegeEscalationNotFalse { set_true: false }));
     }
 
     #[test]

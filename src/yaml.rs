@@ -170,6 +170,10 @@ pub struct Limits {
     pub max_depth: usize,
     /// Nodes built in total, counting every copy an alias makes.
     pub max_nodes: usize,
+    /// Nodes copied by alias expansion alone. Real manifests alias a few
+    /// small blocks; a billion-laughs paste hits this long before
+    /// `max_nodes`, so it is refused after little work.
+    pub max_alias_nodes: usize,
     pub max_documents: usize,
 }
 
@@ -181,6 +185,7 @@ impl Limits {
         max_bytes: 4 * 1024 * 1024,
         max_depth: 100,
         max_nodes: 1_000_000,
+        max_alias_nodes: 100_000,
         max_documents: 10_000,
     };
 }
@@ -195,8 +200,10 @@ impl Default for Limits {
 pub enum YamlError {
     TooLarge { bytes: usize, limit: usize },
     TooDeep { at: Pos, limit: usize },
-    /// Alias expansion (or the input itself) would build too many nodes.
+    /// The input would build too many nodes in total.
     TooManyNodes { at: Pos, limit: usize },
+    /// Alias expansion would copy too many nodes (billion laughs).
+    AliasBomb { at: Pos, limit: usize },
     TooManyDocuments { at: Pos, limit: usize },
     /// The parser's own description (English, from the library).
     Syntax { at: Pos, detail: String },
@@ -212,6 +219,7 @@ impl YamlError {
             YamlError::TooLarge { .. } => None,
             YamlError::TooDeep { at, .. }
             | YamlError::TooManyNodes { at, .. }
+            | YamlError::AliasBomb { at, .. }
             | YamlError::TooManyDocuments { at, .. }
             | YamlError::Syntax { at, .. }
             | YamlError::UnknownAlias { at }
@@ -262,6 +270,7 @@ struct Builder {
     stack: Vec<Frame>,
     anchors: HashMap<usize, Built>,
     nodes: usize,
+    alias_nodes: usize,
     root: Option<Node>,
 }
 
@@ -402,6 +411,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, YamlError> {
         stack: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
+        alias_nodes: 0,
         root: None,
     };
     let mut docs = Vec::new();
@@ -452,8 +462,12 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, YamlError> {
                     return Err(YamlError::UnknownAlias { at });
                 };
                 let size = src.size;
-                // Check the budget before copying: a billion-laughs paste
-                // fails here at the first alias that would blow it.
+                // Check the budgets before copying: a billion-laughs paste
+                // fails here at the first alias that would blow them.
+                b.alias_nodes = b.alias_nodes.saturating_add(size);
+                if b.alias_nodes > limits.max_alias_nodes {
+                    return Err(YamlError::AliasBomb { at, limit: limits.max_alias_nodes });
+                }
                 b.count(size, at)?;
                 let mut node = b.anchors[&id].node.clone();
                 // Point at the alias (where the user used it), not the anchor.
@@ -539,7 +553,15 @@ mod tests {
             prev = n;
         }
         let err = parse_default(&s).unwrap_err();
-        assert!(matches!(err, YamlError::TooManyNodes { .. }), "{err:?}");
+        assert!(matches!(err, YamlError::AliasBomb { limit: 100_000, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn total_node_budget_applies_without_aliases() {
+        let s = "- x\n".repeat(2000);
+        let limits = Limits { max_nodes: 1000, ..Limits::DEFAULT };
+        assert!(matches!(parse(&s, &limits).unwrap_err(), YamlError::TooManyNodes { limit: 1000, .. }));
+        assert!(parse_default(&s).is_ok());
     }
 
     #[test]

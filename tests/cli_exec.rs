@@ -117,3 +117,22 @@ fn human_form_errors_name_the_flag() {
     let (_, err, _) = caplens(&["--uid", "-3"], "");
     assert!(err.contains("--uid"), "{err}");
 }
+
+#[test]
+fn examples_list_and_run() {
+    let (out, _, code) = caplens(&["--example", "list"], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("ping-p") && out.contains("docker-user-eperm"),
+        "{out}"
+    );
+    let (out, _, code) = caplens(&["--example", "docker-user-eperm"], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("EPERM") && out.contains("Missing: cap_net_admin"),
+        "{out}"
+    );
+    let (_, err, code) = caplens(&["--example", "nope"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown example"));
+}

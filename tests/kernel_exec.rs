@@ -3,7 +3,10 @@
 //! process into each generated state, execs a copy of itself carrying the
 //! generated file capabilities / set-uid bit (or calls setresuid), and
 //! reports `/proc/self/status`, the securebits and AT_SECURE. Every result
-//! is compared with `caplens::exec`.
+//! is compared with `caplens::exec`. Exec scenarios also vary a shared
+//! filesystem context (clone with CLONE_FS) and being traced
+//! (PTRACE_TRACEME), the two unsafe-exec conditions besides no_new_privs;
+//! uid scenarios cover setresuid, setuid and setfsuid.
 //!
 //! Not root (or no C compiler): the test reports "skipped: ..." on stderr
 //! (written past the test harness's capture, so it always shows) and passes.
@@ -12,8 +15,8 @@
 //! from the clock and printed.
 
 use caplens::exec::{
-    execve_with, setresuid, setuid, DowngradeStep, EuidAfterDowngrade, ExecFile, ExecOptions,
-    FileCaps, ProcessState, Securebits, SetidRule, Step, Transition,
+    execve_with, setfsuid, setresuid, setuid, DowngradeStep, EuidAfterDowngrade, ExecFile,
+    ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step, Tracer, Transition,
 };
 use caplens::set::CapSet;
 use caplens::strings::exec as words;
@@ -25,8 +28,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const EXEC_SCENARIOS: usize = 700;
+const CAP_SYS_PTRACE: u8 = 19;
 const UID_SCENARIOS: usize = 200;
 const SETUID_SCENARIOS: usize = 100;
+const SETFSUID_SCENARIOS: usize = 100;
 
 /// Written straight to stderr so `cargo test` shows it even for a passing test.
 fn report(line: &str) {
@@ -35,9 +40,11 @@ fn report(line: &str) {
 
 #[derive(Clone, Copy, Debug)]
 enum Kind {
-    Exec(ExecFile, bool),
+    /// The file, shared fs, traced (PTRACE_TRACEME).
+    Exec(ExecFile, bool, bool),
     Uid(u32, u32, u32),
     SetUid(u32),
+    SetFsuid(u32),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -246,6 +253,7 @@ fn line(s: &Scenario) -> String {
             Kind::Exec(..) => 'E',
             Kind::Uid(..) => 'U',
             Kind::SetUid(_) => 'S',
+            Kind::SetFsuid(_) => 'F',
         },
         s.id,
         b.uid,
@@ -260,21 +268,22 @@ fn line(s: &Scenario) -> String {
         b.no_new_privs as u8
     );
     match s.kind {
-        Kind::Exec(f, shared) => {
+        Kind::Exec(f, shared, traced) => {
             let c = f.caps.unwrap_or_default();
             format!(
-                "{head} {} {} {} {:x} {:x} {} {}",
+                "{head} {} {} {} {:x} {:x} {} {} {}",
                 f.setuid_root as u8,
                 f.nosuid_mount as u8,
                 f.caps.is_some() as u8,
                 c.permitted.0,
                 c.inheritable.0,
                 c.effective as u8,
-                shared as u8
+                shared as u8,
+                traced as u8
             )
         }
         Kind::Uid(r, e, s) => format!("{head} {r} {e} {s}"),
-        Kind::SetUid(u) => format!("{head} {u}"),
+        Kind::SetUid(u) | Kind::SetFsuid(u) => format!("{head} {u}"),
     }
 }
 
@@ -310,8 +319,12 @@ fn parse_output(out: &str) -> (bool, BTreeMap<usize, Block>) {
 
 /// The lines the helper prints for a state (same format as its output).
 fn state_lines(s: &ProcessState) -> Vec<String> {
+    state_lines_fsuid(s, s.euid)
+}
+
+fn state_lines_fsuid(s: &ProcessState, fsuid: u32) -> Vec<String> {
     vec![
-        format!("Uid:\t{}\t{}\t{}\t{}", s.uid, s.euid, s.suid, s.euid),
+        format!("Uid:\t{}\t{}\t{}\t{}", s.uid, s.euid, s.suid, fsuid),
         format!("CapInh:\t{}", s.inheritable.hex16()),
         format!("CapPrm:\t{}", s.permitted.hex16()),
         format!("CapEff:\t{}", s.effective.hex16()),
@@ -373,7 +386,8 @@ fn describe(s: &Scenario) -> String {
         b.no_new_privs
     );
     match s.kind {
-        Kind::Exec(f, shared) => {
+        Kind::Exec(f, shared, traced) => {
+            d += &format!(" | traced {traced}");
             d += &format!(
                 " | file: setuid_root {} nosuid {} caps {:?} | shared fs {shared}",
                 f.setuid_root, f.nosuid_mount, f.caps
@@ -381,6 +395,7 @@ fn describe(s: &Scenario) -> String {
         }
         Kind::Uid(r, e, su) => d += &format!(" | setresuid({r}, {e}, {su})"),
         Kind::SetUid(u) => d += &format!(" | setuid({u})"),
+        Kind::SetFsuid(u) => d += &format!(" | setfsuid({u})"),
     }
     d
 }
@@ -406,18 +421,24 @@ fn simulator_matches_kernel() {
     let m = machine();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut scenarios = Vec::new();
-    for id in 0..EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS {
+    for id in 0..EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS + SETFSUID_SCENARIOS {
         let p = pool(&mut rng, m.last_cap);
         let before = gen_state(&mut rng, &m, &p);
         let kind = if id < EXEC_SCENARIOS {
-            Kind::Exec(gen_file(&mut rng, &m, &p, &before), rng.gen_bool(0.1))
+            Kind::Exec(
+                gen_file(&mut rng, &m, &p, &before),
+                rng.gen_bool(0.1),
+                rng.gen_bool(0.1),
+            )
         } else {
             let ids = [0, 1000, 2000, 3000, before.uid, before.euid, before.suid];
             let mut one = || ids[rng.gen_range(0..ids.len())];
             if id < EXEC_SCENARIOS + UID_SCENARIOS {
                 Kind::Uid(one(), one(), one())
-            } else {
+            } else if id < EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS {
                 Kind::SetUid(one())
+            } else {
+                Kind::SetFsuid(one())
             }
         };
         scenarios.push(Scenario { id, before, kind });
@@ -475,9 +496,16 @@ fn simulator_matches_kernel() {
         compared += 1;
         let b = &s.before;
         let (expected, words_trace) = match s.kind {
-            Kind::Exec(f, shared_fs) => {
+            Kind::Exec(f, shared_fs, traced) => {
+                // PTRACE_TRACEME records the tracee's own credentials as the tracer's.
+                let tracer = match (traced, b.effective.contains(CAP_SYS_PTRACE)) {
+                    (false, _) => Tracer::None,
+                    (true, true) => Tracer::Capable,
+                    (true, false) => Tracer::Unprivileged,
+                };
                 let opts = ExecOptions {
                     shared_fs,
+                    tracer,
                     ..Default::default()
                 };
                 let t = execve_with(b, &f, &opts);
@@ -496,12 +524,15 @@ fn simulator_matches_kernel() {
                         pre2025_wrong += 1;
                     }
                 }
-                let mut cov = vec![match (b.uid == 0, b.euid == 0) {
-                    (true, true) => "root",
-                    (true, false) => "real-root-only",
-                    (false, true) => "effective-root-only",
-                    (false, false) => "non-root",
-                }];
+                let mut cov = vec![
+                    "exec",
+                    match (b.uid == 0, b.euid == 0) {
+                        (true, true) => "root",
+                        (true, false) => "real-root-only",
+                        (false, true) => "effective-root-only",
+                        (false, false) => "non-root",
+                    },
+                ];
                 if f.setuid_root {
                     cov.push("setuid-root file");
                 }
@@ -527,6 +558,11 @@ fn simulator_matches_kernel() {
                 }
                 if shared_fs {
                     cov.push("shared fs");
+                }
+                match tracer {
+                    Tracer::None => {}
+                    Tracer::Capable => cov.push("traced, tracer capable"),
+                    Tracer::Unprivileged => cov.push("traced, tracer unprivileged"),
                 }
                 if t.trace.iter().any(|s| {
                     matches!(
@@ -566,6 +602,14 @@ fn simulator_matches_kernel() {
                 };
                 (exp, c.trace.iter().map(words::uid_step).collect())
             }
+            Kind::SetFsuid(u) => {
+                let c = setfsuid(b, b.euid, u);
+                *coverage.entry("setfsuid").or_default() += 1;
+                (
+                    state_lines_fsuid(&c.after, c.fsuid_after),
+                    c.trace.iter().map(words::uid_step).collect(),
+                )
+            }
             Kind::SetUid(u) => {
                 let c = setuid(b, u);
                 *coverage.entry("setuid").or_default() += 1;
@@ -586,11 +630,13 @@ fn simulator_matches_kernel() {
             ));
         }
     }
+    let count = |k: &str| coverage.get(k).copied().unwrap_or(0);
     report(&format!(
-        "kernel_exec: {compared} scenarios compared ({} exec, {} setresuid, {} setuid), {} mismatches, {} setup errors; nosuid mount {}",
-        compared - coverage.get("setresuid").copied().unwrap_or(0) - coverage.get("setuid").copied().unwrap_or(0),
-        coverage.get("setresuid").copied().unwrap_or(0),
-        coverage.get("setuid").copied().unwrap_or(0),
+        "kernel_exec: {compared} scenarios compared ({} exec, {} setresuid, {} setuid, {} setfsuid), {} mismatches, {} setup errors; nosuid mount {}",
+        count("exec"),
+        count("setresuid"),
+        count("setuid"),
+        count("setfsuid"),
         mismatches.len(),
         setup_errors.len(),
         if have_nosuid { "available" } else { "unavailable" }

@@ -16,6 +16,7 @@
 use crate::set::CapSet;
 use serde::{Deserialize, Serialize};
 
+pub mod examples;
 pub mod protocol;
 pub mod reasons;
 mod transition;
@@ -26,7 +27,7 @@ pub use transition::{
     execve, execve_with, AmbientStep, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
     EuidAfterDowngrade, FileCapsStep, Refusal, RootStep, SetidCheck, SetuidBit, Step, Transition,
 };
-pub use uid::{setresuid, setuid, UidChange, UidRefusal, UidStep};
+pub use uid::{setfsuid, setresuid, setuid, FsuidChange, UidChange, UidRefusal, UidStep, FS_CAPS};
 
 /// Securebits (`include/uapi/linux/securebits.h`), as the raw prctl value.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -148,6 +149,8 @@ pub enum SetidRule {
 }
 
 /// Whether the exec happens under ptrace, and by whom (semantics.md §1.2 step 8).
+/// What counts is the credential recorded when tracing began: the tracer's
+/// for PTRACE_ATTACH, but the tracee's own for PTRACE_TRACEME.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 pub enum Tracer {
     #[default]

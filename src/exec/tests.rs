@@ -520,3 +520,71 @@ fn setuid_unprivileged() {
         (1000, 1000, 1000, CapSet::EMPTY)
     );
 }
+
+// §1.3 fsuid: 0 -> non-0 drops the filesystem capabilities from E; back raises them from P.
+#[test]
+fn setfsuid_moves_filesystem_caps() {
+    let c = setfsuid(&root(), 0, 1000);
+    assert_eq!(c.fsuid_after, 1000);
+    assert_eq!(c.after.effective, bnd().minus(FS_CAPS));
+    assert_eq!(c.after.permitted, bnd());
+    let back = setfsuid(&c.after, 1000, 0);
+    assert_eq!(back.after.effective, bnd());
+    // a user without CAP_SETUID cannot pick a foreign fsuid
+    let u = setfsuid(&user(1000), 1000, 2000);
+    assert_eq!(u.fsuid_after, 1000);
+    assert!(u.trace.contains(&UidStep::FsuidNotChanged));
+    assert_eq!(FS_CAPS.len(), 8);
+}
+
+/// Random states the kernel could hold; every reason must agree with the sets.
+#[test]
+fn reasons_agree_with_sets_and_invariants_hold() {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+    let mut r = |p: f64| CapSet((0..41).filter(|_| rng.gen_bool(p)).fold(0u64, |m, b| m | 1 << b));
+    for i in 0..2000 {
+        let permitted = r(0.3);
+        let inheritable = r(0.2);
+        let ids = [0u32, 1000, 2000];
+        let before = ProcessState {
+            uid: ids[i % 3],
+            euid: ids[(i / 3) % 3],
+            suid: ids[(i / 9) % 3],
+            inheritable,
+            permitted,
+            effective: permitted.intersect(r(0.7)),
+            bounding: r(0.8),
+            ambient: permitted.intersect(inheritable).intersect(r(0.5)),
+            securebits: Securebits((i as u32 / 27) & 0xff),
+            no_new_privs: i % 5 == 0,
+        };
+        let file = ExecFile {
+            setuid_root: i % 4 == 0,
+            caps: (i % 3 != 0).then(|| FileCaps { permitted: r(0.1), inheritable: r(0.1), effective: i % 2 == 0 }),
+            nosuid_mount: i % 11 == 0,
+        };
+        let t = execve(&before, &file);
+        let Ok(after) = &t.outcome else {
+            let refusal = t.outcome.unwrap_err();
+            assert!(!refusal.missing.is_empty());
+            assert_eq!(t.reasons.len(), refusal.missing.len() as usize);
+            continue;
+        };
+        assert!(after.effective.is_subset_of(after.permitted));
+        assert!(after.ambient.is_subset_of(after.permitted.intersect(after.inheritable)));
+        for set in SetName::ALL {
+            let (b, a) = (before.get(set), after.get(set));
+            for cap in b.union(a).iter() {
+                let rs: Vec<_> = t.reasons.iter().filter(|x| x.set == set && x.cap == cap).collect();
+                assert_eq!(rs.len(), 1, "{set:?} {cap}: {rs:?}");
+                assert_eq!((rs[0].before, rs[0].after), (b.contains(cap), a.contains(cap)));
+                let absent = matches!(rs[0].why, Why::Absent(_));
+                assert_eq!(absent, !a.contains(cap), "{set:?} {cap} {:?}", rs[0].why);
+                if let Why::Permitted(by) = &rs[0].why {
+                    assert!(!by.is_empty(), "{cap} in permitted without a source");
+                }
+            }
+        }
+    }
+}

@@ -40,6 +40,76 @@ pub enum UidStep {
     },
     /// No transition involving uid 0: nothing changes.
     NoRootChange,
+    /// setfsuid: the new fsuid is none of the current ids and CAP_SETUID is
+    /// not effective, or it equals the current fsuid; nothing changes (the
+    /// call reports no error either way).
+    FsuidNotChanged,
+    /// setfsuid: the fsuid left 0; the filesystem capabilities leave the effective set.
+    FsuidLeftRoot {
+        lost_effective: CapSet,
+    },
+    /// setfsuid: the fsuid became 0; the permitted filesystem capabilities become effective.
+    FsuidBecameRoot {
+        raised: CapSet,
+    },
+}
+
+/// The capabilities that follow the filesystem uid (`CAP_FS_SET` in the
+/// kernel): chown, dac_override, dac_read_search, fowner, fsetid,
+/// linux_immutable, mknod, mac_override.
+pub const FS_CAPS: CapSet =
+    CapSet((1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 9) | (1 << 27) | (1 << 32));
+
+/// The result of `setfsuid`.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+pub struct FsuidChange {
+    pub before: ProcessState,
+    pub fsuid_before: u32,
+    pub fsuid_after: u32,
+    pub after: ProcessState,
+    pub trace: Vec<UidStep>,
+}
+
+/// `setfsuid(fsuid)` for a process whose filesystem uid is `fsuid_before`
+/// (normally its effective uid: every set*uid call resets it to that).
+pub fn setfsuid(state: &ProcessState, fsuid_before: u32, fsuid: u32) -> FsuidChange {
+    let old = *state;
+    let mut trace = Vec::new();
+    let allowed = [old.uid, old.euid, old.suid, fsuid_before].contains(&fsuid)
+        || old.effective.contains(CAP_SETUID);
+    let mut new = old;
+    let fsuid_after = if !allowed || fsuid == fsuid_before {
+        trace.push(UidStep::FsuidNotChanged);
+        fsuid_before
+    } else {
+        if old.effective.contains(CAP_SETUID) {
+            trace.push(UidStep::Privileged);
+        } else {
+            trace.push(UidStep::OwnIds);
+        }
+        if old.securebits.has(Securebits::NO_SETUID_FIXUP) {
+            trace.push(UidStep::NoFixup);
+        } else if fsuid_before == 0 && fsuid != 0 {
+            trace.push(UidStep::FsuidLeftRoot {
+                lost_effective: new.effective.intersect(FS_CAPS),
+            });
+            new.effective = new.effective.minus(FS_CAPS);
+        } else if fsuid_before != 0 && fsuid == 0 {
+            let raised = new.permitted.intersect(FS_CAPS).minus(new.effective);
+            new.effective = new.effective.union(new.permitted.intersect(FS_CAPS));
+            trace.push(UidStep::FsuidBecameRoot { raised });
+        } else {
+            trace.push(UidStep::NoRootChange);
+        }
+        fsuid
+    };
+    FsuidChange {
+        before: old,
+        fsuid_before,
+        fsuid_after,
+        after: new,
+        trace,
+    }
 }
 
 /// The call fails with EPERM.

@@ -369,11 +369,13 @@ fn read_pod(
 ) {
     let mut r = Reader { doc, out: &mut findings };
     r.check_keys(spec, Level::PodSpec, &pod_path);
-    let mut pod = pss::PodLevel::default();
-    pod.host_network = r.flag(spec, "hostNetwork", &pod_path).is_some_and(|f| f.value);
-    pod.host_pid = r.flag(spec, "hostPID", &pod_path).is_some_and(|f| f.value);
-    pod.host_ipc = r.flag(spec, "hostIPC", &pod_path).is_some_and(|f| f.value);
-    pod.windows = spec.get("os").and_then(|o| o.get("name")).and_then(Node::as_str) == Some("windows");
+    let mut pod = pss::PodLevel {
+        host_network: r.flag(spec, "hostNetwork", &pod_path).is_some_and(|f| f.value),
+        host_pid: r.flag(spec, "hostPID", &pod_path).is_some_and(|f| f.value),
+        host_ipc: r.flag(spec, "hostIPC", &pod_path).is_some_and(|f| f.value),
+        windows: spec.get("os").and_then(|o| o.get("name")).and_then(Node::as_str) == Some("windows"),
+        ..Default::default()
+    };
     let sc_path = join(&pod_path, "securityContext");
     let mut common = PodCommon { run_as_user: None, run_as_non_root: None };
     let mut sysctls = Vec::new();

@@ -97,7 +97,8 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
     }
     fixes.push(match d.source {
         SourceKind::Kubernetes => "or run as root (runAsUser: 0) with capabilities drop: [\"ALL\"] plus only the adds you need, so root holds nothing else".to_string(),
-        SourceKind::DockerRun | SourceKind::PodmanRun | SourceKind::Compose => {
+        SourceKind::Compose => "or run as root (user: \"0\") with cap_drop: [ALL] plus only the cap_add entries you need, so root holds nothing else".to_string(),
+        SourceKind::DockerRun | SourceKind::PodmanRun => {
             "or run as root with --cap-drop ALL plus only the --cap-add you need, so root holds nothing else".to_string()
         }
     });
@@ -114,7 +115,8 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
         )),
         LowPorts::NotOpened => fixes.push(match d.source {
             SourceKind::Kubernetes => "for ports below 1024, set the safe sysctl net.ipv4.ip_unprivileged_port_start=0 in the pod's securityContext.sysctls (Kubernetes does not set it, unlike Docker), or listen on a port ≥ 1024".to_string(),
-            _ => "for ports below 1024, set --sysctl net.ipv4.ip_unprivileged_port_start=0 (needs the container's own network namespace), or listen on a port ≥ 1024".to_string(),
+            SourceKind::Compose => "for ports below 1024, set sysctls: {net.ipv4.ip_unprivileged_port_start: 0} on the service (needs its own network namespace, not network_mode: host), or listen on a port ≥ 1024".to_string(),
+            SourceKind::DockerRun | SourceKind::PodmanRun => "for ports below 1024, set --sysctl net.ipv4.ip_unprivileged_port_start=0 (needs the container's own network namespace, not --network host), or listen on a port ≥ 1024".to_string(),
         }),
     }
     let mut s = String::new();
@@ -188,8 +190,12 @@ pub fn finding_message(f: &Finding) -> String {
                 PrivilegedNonRoot::EverythingViaAmbient => "On CRI-O even a non-root first process keeps them all, because privileged also fills the ambient set.",
                 PrivilegedNonRoot::OnlyAdds => "On Podman a non-root first process gets only the --cap-add capabilities.",
             };
+            let lists = match non_root {
+                PrivilegedNonRoot::OnlyAdds => "ignores cap-drop here",
+                PrivilegedNonRoot::Nothing | PrivilegedNonRoot::EverythingViaAmbient => "ignores cap-add and cap-drop here",
+            };
             format!(
-                "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} ignores cap-add/cap-drop here. {nr}",
+                "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} {lists}. {nr}",
                 all.len(),
                 all.hex16(),
                 runtime_name(*runtime)

@@ -91,9 +91,9 @@ pub fn set_name(kind: SetKind) -> &'static str {
 pub fn set_meaning(kind: SetKind) -> &'static str {
     match kind {
         SetKind::Inheritable => "kept across execve, but only turns into real privilege for programs whose file capabilities also name it (or via Ambient)",
-        SetKind::Permitted => "the most the process may switch on in Effective; dropping one is permanent for this program",
+        SetKind::Permitted => "the most the process may switch on in Effective; once dropped, only a later execve can bring a capability back",
         SetKind::Effective => "what the kernel checks right now when the process tries something privileged",
-        SetKind::Bounding => "the ceiling: no exec can gain a capability outside it, not even a setuid-root or file-capability program",
+        SetKind::Bounding => "the ceiling for what execve grants to root or through file capabilities; it can only shrink, and only an Inheritable capability matched by a file's inheritable bit gets past it",
         SetKind::Ambient => "handed on to programs the process executes even without file capabilities (e.g. to a non-root server)",
     }
 }

@@ -2,6 +2,7 @@
 //! the page show about an exec or a uid change is written here.
 
 use crate::catalog;
+use crate::exec::examples::ExampleId;
 use crate::exec::protocol::{Expected, ProtocolError, MAX_LINE};
 use crate::exec::reasons::NoEffective;
 use crate::exec::{
@@ -391,6 +392,15 @@ pub fn uid_step(s: &UidStep) -> String {
             format!("The effective uid becomes 0: effective = permitted = {effective}.")
         }
         UidStep::NoRootChange => "No change involving uid 0: the capability sets stay as they are.".to_string(),
+        UidStep::FsuidNotChanged => "The filesystem uid does not change (same value, or not allowed without CAP_SETUID; setfsuid reports no error).".to_string(),
+        UidStep::FsuidLeftRoot { lost_effective } => format!(
+            "The filesystem uid leaves 0: the filesystem capabilities leave the effective set (lost {}).",
+            cap_list(*lost_effective)
+        ),
+        UidStep::FsuidBecameRoot { raised } => format!(
+            "The filesystem uid becomes 0: the permitted filesystem capabilities become effective (raised {}).",
+            cap_list(*raised)
+        ),
     }
 }
 
@@ -527,7 +537,10 @@ pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
         Ok(a) => {
             line(format!("{:8}{:18}{}", "", "before", "after"));
             let ids_before = format!("{} {} {}", b.uid, b.euid, b.suid);
-            line(format!("{:8}{:<18}{} {} {}", "Uid", ids_before, a.uid, a.euid, a.suid));
+            line(format!(
+                "{:8}{:<18}{} {} {}",
+                "Uid", ids_before, a.uid, a.euid, a.suid
+            ));
             for set in SetName::ALL {
                 let (x, y) = (b.get(set), a.get(set));
                 let mark = if x == y { "" } else { "  (changed)" };
@@ -599,6 +612,38 @@ pub fn uid_report(c: &UidChange) -> String {
         )),
     }
     out
+}
+
+/// Title of a ready-made example.
+pub fn example_title(id: ExampleId) -> &'static str {
+    match id {
+        ExampleId::PingPlusP => "ping with cap_net_admin,cap_net_raw+p (the seed article)",
+        ExampleId::PingPlusEp => "the same ping with +ep",
+        ExampleId::SetuidRootByUser => "a set-user-ID root program run by a user",
+        ExampleId::DockerUserFileCap => "non-root in Docker: a cap_net_bind_service+ep binary",
+        ExampleId::DockerUserOutsideBounding => "non-root in Docker: a cap_net_admin+ep binary",
+        ExampleId::AmbientLikeCapsh => "a user process with an ambient capability (capsh --addamb)",
+        ExampleId::RootWithNoNewPrivs => "root with a reduced permitted set under no_new_privs",
+    }
+}
+
+/// What a ready-made example teaches.
+pub fn example_point(id: ExampleId) -> &'static str {
+    match id {
+        ExampleId::PingPlusP => "The capabilities arrive in Permitted only. ping raises them itself, so it works; \
+            an ordinary program given the same +p would fail with \"Operation not permitted\".",
+        ExampleId::PingPlusEp => "The effective bit copies Permitted into Effective at exec, so any program can use them.",
+        ExampleId::SetuidRootByUser => "The effective uid becomes 0 and the root rule grants the whole bounding set, \
+            permitted and effective; ambient is cleared because the ids change.",
+        ExampleId::DockerUserFileCap => "A non-root container process has empty Permitted and Effective, but a file \
+            capability inside Docker's bounding set still works (unless no_new_privs is set).",
+        ExampleId::DockerUserOutsideBounding => "cap_net_admin is not in Docker's bounding set, and the file has +e, \
+            so the kernel refuses to run it at all: execve fails with EPERM.",
+        ExampleId::AmbientLikeCapsh => "Ambient capabilities survive exec of a program without file capabilities and \
+            become permitted and effective, even for a non-root user.",
+        ExampleId::RootWithNoNewPrivs => "Without no_new_privs, root's exec would refill Permitted from the bounding set; \
+            with it, the exec can grant nothing the process did not already have.",
+    }
 }
 
 #[cfg(test)]

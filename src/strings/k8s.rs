@@ -75,7 +75,11 @@ pub fn yaml_error(e: &YamlError) -> String {
             at.line, at.column
         ),
         YamlError::TooManyNodes { at, limit } => format!(
-            "Line {}, column {}: expanding aliases (*name) would build more than {limit} values — this looks like an alias bomb; reading stopped.",
+            "Line {}, column {}: the input holds more than {limit} values, more than this tool reads at once; reading stopped. Paste fewer manifests.",
+            at.line, at.column
+        ),
+        YamlError::AliasBomb { at, limit } => format!(
+            "Line {}, column {}: expanding aliases (*name) would copy more than {limit} values — this looks like an alias bomb; reading stopped.",
             at.line, at.column
         ),
         YamlError::TooManyDocuments { at, limit } => format!(
@@ -347,6 +351,16 @@ pub fn cli_problem(p: &CliProblem) -> String {
     }
 }
 
+/// Why a paste could not be read.
+pub fn paste_error(e: &crate::paste::PasteError) -> String {
+    use crate::paste::PasteError;
+    match e {
+        PasteError::Yaml(y) => yaml_error(y),
+        PasteError::NotYaml => not_yaml_hint().to_string(),
+        PasteError::Cmdline(c) => super::containers::cmdline_error(c),
+    }
+}
+
 pub fn not_yaml_hint() -> &'static str {
     "this is a docker/podman command line; use `caplens docker -- ...` for it"
 }
@@ -392,6 +406,14 @@ mod tests {
         assert!(yaml_error(&e).contains("line 3, column 7"));
         let e = YamlError::TooLarge { bytes: 10 * 1_048_576, limit: 4 * 1_048_576 };
         assert!(yaml_error(&e).contains("10.0 MB"));
+    }
+
+    #[test]
+    fn paste_errors_are_worded() {
+        let e = crate::paste::read("docker run --user").unwrap_err();
+        assert!(!paste_error(&e).is_empty());
+        let e = crate::paste::read("a: [\n").unwrap_err();
+        assert!(paste_error(&e).starts_with("YAML syntax error at line 2, column 1"), "{}", paste_error(&e));
     }
 
     #[test]

@@ -39,7 +39,8 @@ the file:
   --file TEXT                     setcap text (cap_net_raw+ep) or a getcap line
   --setuid-root                   the file is set-user-ID root
   --nosuid                        the file is on a nosuid mount
-  --rule pre2025                  use the set-id rule of kernels before 2025";
+  --rule pre2025                  use the set-id rule of kernels before 2025
+  --example NAME                  a ready-made scenario (--example list shows them)";
 
 pub fn run(args: &[String]) -> ExitCode {
     if args.iter().any(|a| a == "--help" || a == "-h") {
@@ -48,6 +49,9 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     if args.is_empty() || (args.len() == 1 && args[0] == "--json") {
         return run_json();
+    }
+    if args.len() == 2 && args[0] == "--example" {
+        return example(&args[1]);
     }
     match human(args) {
         Ok(text) => {
@@ -58,6 +62,32 @@ pub fn run(args: &[String]) -> ExitCode {
             eprintln!("caplens exec: {msg}\n\nRun `caplens exec --help` for the options.");
             ExitCode::from(2)
         }
+    }
+}
+
+fn example(slug: &str) -> ExitCode {
+    use caplens::exec::examples;
+    if let Some(e) = examples::by_slug(slug) {
+        println!(
+            "{}\n{}\n",
+            words::example_title(e.id),
+            words::example_point(e.id)
+        );
+        let t = exec::execve(&e.before, &e.file);
+        let text = (!e.file_text.is_empty()).then_some(e.file_text);
+        print!("{}", words::report(&t, text));
+        return ExitCode::SUCCESS;
+    }
+    if slug != "list" {
+        eprintln!("caplens exec: unknown example {slug:?}");
+    }
+    for e in examples::examples() {
+        println!("  {:22}{}", e.id.slug(), words::example_title(e.id));
+    }
+    if slug == "list" {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     }
 }
 
