@@ -8,7 +8,7 @@
 
 use crate::catalog::{self, KernelVersion};
 use crate::container::{ContainerSpec, Location, Role, SourceKind, Spelled, UserSpec};
-use crate::exec::{ExecFile, ProcessState};
+use crate::exec::{CapReason, ExecFile, ProcessState, SetName, Transition};
 use crate::runtime::runc::{self, RuncWarning, StartFailure};
 use crate::runtime::{
     self, CreationError, ListKind, NameReading, OciOutcome, OciSets, RunUser, Runtime,
@@ -314,13 +314,23 @@ pub struct Outcome {
     pub user: RunUser,
     pub oci: Result<OciOutcome, CreationError>,
     /// None when creation failed.
-    pub start: Option<Result<(Pid1, Vec<RuncWarning>), StartFailure>>,
+    pub start: Option<Result<Started, StartFailure>>,
+}
+
+/// The first process, once runc and the exec are through.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Started {
+    pub pid1: Pid1,
+    /// What runc only logged.
+    pub warnings: Vec<RuncWarning>,
+    /// The exec simulator's account of the exec (steps and per-capability reasons).
+    pub exec: Transition,
 }
 
 impl Outcome {
     pub fn pid1(&self) -> Option<&Pid1> {
         match &self.start {
-            Some(Ok((p, _))) => Some(p),
+            Some(Ok(s)) => Some(&s.pid1),
             _ => None,
         }
     }
@@ -341,6 +351,9 @@ pub enum AddResult {
     /// Only in the bounding set: a program gets it only through file
     /// capabilities on its binary (or a set-uid-root binary).
     BoundingOnly,
+    /// Only in the bounding set, and no_new_privs with an empty permitted
+    /// set before exec means even file capabilities cannot raise it.
+    BoundingOnlyBlockedByNnp,
     /// Never reaches the container (ignored name, dropped again, unknown).
     NotGranted,
     /// The container does not start.
@@ -359,6 +372,8 @@ pub struct AddEffect {
     pub already_default: bool,
     /// One entry per outcome (one, or root and non-root).
     pub results: Vec<(RunUser, AddResult)>,
+    /// Why the exec left it in, or out of, PID 1's permitted set.
+    pub reasons: Vec<(RunUser, CapReason)>,
 }
 
 fn serialize_oci_pair<S: Serializer>(v: &Option<(OciSets, OciSets)>, s: S) -> Result<S::Ok, S::Error> {
@@ -488,7 +503,7 @@ fn simulate(spec: &ContainerSpec, user: RunUser, opts: &AnalysisOptions) -> Outc
                 RunUser::Root => Some(0),
                 RunUser::NonRoot { uid } => uid,
             };
-            (Pid1 { uid, state: fp.after_exec }, fp.before_exec.warnings)
+            Started { pid1: Pid1 { uid, state: fp.after_exec }, warnings: fp.before_exec.warnings, exec: fp.exec }
         })
     });
     Outcome { user, oci, start }
@@ -566,13 +581,43 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                         (None, _, _) => AddResult::NotGranted,
                         (Some(c), Some(_), Some(p)) if p.state.effective.contains(c) => AddResult::Effective,
                         (Some(c), Some(_), Some(p)) if p.state.permitted.contains(c) => AddResult::PermittedOnly,
+                        // Under no_new_privs a file capability cannot exceed
+                        // what runc left in the permitted set (§1.2 step 8).
+                        (Some(c), Some(sets), Some(p))
+                            if p.state.bounding.contains(c) && p.state.no_new_privs && !sets.permitted.contains(c) =>
+                        {
+                            AddResult::BoundingOnlyBlockedByNnp
+                        }
                         (Some(c), Some(_), Some(p)) if p.state.bounding.contains(c) => AddResult::BoundingOnly,
                         _ => AddResult::NotGranted,
                     };
                     (o.user, r)
                 })
                 .collect();
-            AddEffect { written: s.text.clone(), at: s.at.clone(), cap, already_default: cap.is_some_and(|c| defaults.contains(c)), results }
+            // The exec's own reason for the capability's permitted bit.
+            let reasons = match cap {
+                Some(c) => outcomes
+                    .iter()
+                    .filter_map(|o| match &o.start {
+                        Some(Ok(st)) => st
+                            .exec
+                            .reasons
+                            .iter()
+                            .find(|r| r.cap == c && r.set == SetName::Permitted)
+                            .map(|r| (o.user, r.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            AddEffect {
+                written: s.text.clone(),
+                at: s.at.clone(),
+                cap,
+                already_default: cap.is_some_and(|c| defaults.contains(c)),
+                results,
+                reasons,
+            }
         })
         .collect();
 

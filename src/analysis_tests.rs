@@ -349,3 +349,16 @@ fn ineffective_add_fix_speaks_the_input_language() {
     let fix = strings::containers::finding_fix(f);
     assert!(fix.contains("cap_drop: [ALL]") && fix.contains("already set to 80"), "{fix}");
 }
+
+#[test]
+fn add_effects_explain_nnp_blocking_and_carry_exec_reasons() {
+    let r = run("docker run -u 1000 --security-opt no-new-privileges --cap-add NET_ADMIN x", Runtime::Docker(DockerEra::From20_10_14To24));
+    assert_eq!(r.adds[0].results[0].1, AddResult::BoundingOnlyBlockedByNnp);
+    let r = docker("docker run -u 1000 --cap-add NET_ADMIN x");
+    assert_eq!(r.adds[0].results[0].1, AddResult::BoundingOnly);
+    let (_, reason) = &r.adds[0].reasons[0];
+    assert_eq!(reason.cap, 12);
+    assert!(reason.before && !reason.after);
+    let text = strings::containers::report_text(&r);
+    assert!(text.contains("exec: "), "{text}");
+}

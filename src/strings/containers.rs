@@ -390,6 +390,7 @@ pub fn add_result(r: crate::analysis::AddResult) -> &'static str {
         A::Effective => "effective in PID 1: it works",
         A::PermittedOnly => "permitted but not effective: the program must raise it",
         A::BoundingOnly => "only in the bounding set: a program gets it only through file capabilities on its binary",
+        A::BoundingOnlyBlockedByNnp => "only in the bounding set, and with no-new-privileges even file capabilities on the binary cannot raise it (the runtime left it out of the permitted set)",
         A::NotGranted => "never reaches the container",
         A::NoContainer => "the container does not start",
         A::NotApplicable => "expands to every capability the host has",
@@ -482,6 +483,9 @@ pub fn report_text(r: &crate::analysis::ContainerReport) -> String {
             for (u, res) in &a.results {
                 let who = if a.results.len() > 1 { format!(" {}", user_label(*u)) } else { String::new() };
                 out.push_str(&format!("    {}{default}{who}: {}\n", a.written, add_result(*res)));
+                if let Some((_, r)) = a.reasons.iter().find(|(ru, r)| ru == u && !r.after) {
+                    out.push_str(&format!("      exec: {}\n", super::exec::reason_line(r)));
+                }
             }
         }
     }
