@@ -358,7 +358,7 @@ pub fn cmdline_error(e: &crate::cmdline::CmdlineError) -> String {
     }
 }
 
-fn runtime_label(r: crate::runtime::Runtime) -> String {
+pub fn runtime_label(r: crate::runtime::Runtime) -> String {
     use crate::runtime::{ContainerdEra, CrioEra, DockerEra, PodmanEra, Runtime};
     match r {
         Runtime::Docker(DockerEra::UpTo20_10_13) => "Docker ≤ 20.10.13".into(),
@@ -384,7 +384,7 @@ fn runtime_label(r: crate::runtime::Runtime) -> String {
     }
 }
 
-fn add_result(r: crate::analysis::AddResult) -> &'static str {
+pub fn add_result(r: crate::analysis::AddResult) -> &'static str {
     use crate::analysis::AddResult as A;
     match r {
         A::Effective => "effective in PID 1: it works",
@@ -397,7 +397,7 @@ fn add_result(r: crate::analysis::AddResult) -> &'static str {
     }
 }
 
-fn user_label(u: crate::runtime::RunUser) -> String {
+pub fn user_label(u: crate::runtime::RunUser) -> String {
     match u {
         crate::runtime::RunUser::Root => "as root".into(),
         crate::runtime::RunUser::NonRoot { uid: Some(n) } => format!("as uid {n}"),

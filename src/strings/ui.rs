@@ -116,3 +116,135 @@ pub fn uid_badge(real: Option<u32>, effective: Option<u32>) -> String {
         (None, None) => "uid unknown".to_string(),
     }
 }
+
+// The Exec view.
+pub const WARNING: &str = "Warning:";
+pub const EXEC_TITLE: &str = "A process runs a program";
+pub const EXEC_INTRO: &str = "Describe the process before execve and the program file; the five sets after the exec appear below, each capability with the kernel's reason.";
+pub const EXEC_PROCESS: &str = "The process before exec";
+pub const EXEC_BEFORE_LABEL: &str = "Its sets (CapXxx: lines or /proc/PID/status; leave empty for the defaults)";
+pub const EXEC_BEFORE_PLACEHOLDER: &str = "CapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t000001ffffffffff\nCapAmb:\t0000000000000000";
+pub const EXEC_UID: &str = "Real uid";
+pub const EXEC_EUID: &str = "Effective uid";
+pub const EXEC_NNP: &str = "no_new_privs";
+pub const EXEC_FILE: &str = "The program file";
+pub const EXEC_FILE_LABEL: &str = "File capabilities (setcap text or a getcap line; empty: none)";
+pub const EXEC_FILE_PLACEHOLDER: &str = "cap_net_raw+ep   or   /usr/bin/ping cap_net_raw=ep";
+pub const EXEC_SETUID: &str = "set-user-ID root";
+pub const EXEC_NOSUID: &str = "on a nosuid mount";
+pub const EXEC_PRE2025: &str = "use the set-id rule of kernels before 2025";
+pub const EXEC_RESULT: &str = "After execve";
+pub const EXEC_EPERM: &str = "execve fails: EPERM";
+pub const EXEC_COL_SET: &str = "Set";
+pub const EXEC_COL_BEFORE: &str = "Before";
+pub const EXEC_COL_AFTER: &str = "After";
+pub const EXEC_COL_GAINED: &str = "Gained";
+pub const EXEC_COL_LOST: &str = "Lost";
+pub const EXEC_WHY: &str = "Why, capability by capability";
+pub const EXEC_SET_EMPTY: &str = "Empty before and after.";
+pub const EXEC_UNCHANGED_SETS: &str = "Inheritable and Bounding: execve never changes these two sets.";
+pub const EXEC_FORMULA: &str = "The kernel's formulas with these values";
+pub const EXEC_STEPS: &str = "Every step, in the kernel's order";
+
+pub const EX_PING_P: &str = "ping with cap_net_admin,cap_net_raw+p";
+pub const EX_PING_EP: &str = "ping with cap_net_raw=ep";
+pub const EX_SETUID_ROOT: &str = "a set-uid-root binary run by a user";
+pub const EX_DOCKER_NONROOT: &str = "non-root in Docker, binary with cap_net_bind_service+ep";
+pub const EX_DOCKER_EPERM: &str = "non-root in Docker, binary with cap_net_admin+ep";
+pub const EX_DOCKER_NONROOT_BEFORE: &str = "CapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t00000000a80425fb\nCapAmb:\t0000000000000000";
+pub const EX_AMBIENT: &str = "ambient cap_net_bind_service (capsh --addamb)";
+pub const EX_AMBIENT_BEFORE: &str = "CapInh:\t0000000000000400\nCapPrm:\t0000000000000400\nCapEff:\t0000000000000400\nCapBnd:\t000001ffffffffff\nCapAmb:\t0000000000000400";
+
+pub fn exec_bare_mask(line: u32) -> String {
+    format!("Line {line}: a bare mask does not say which set it is. Write it as CapInh:, CapPrm:, CapEff:, CapBnd: or CapAmb: followed by the mask.")
+}
+
+pub fn exec_bad_id(field: &str, value: &str) -> String {
+    let name = if field == "euid" { "effective uid" } else { "real uid" };
+    format!("The {name} must be a number from 0 to 4294967295; `{value}` is not.")
+}
+
+pub fn exec_bad_file(message: &str) -> String {
+    format!("File capabilities: {message}")
+}
+
+pub fn exec_process_line(uid: u32, euid: u32, suid: u32, securebits: u32, nnp: bool) -> String {
+    format!(
+        "Process: uid {uid}, euid {euid}, saved uid {suid}, securebits {securebits:#x}{}",
+        if nnp { ", no_new_privs set" } else { "" }
+    )
+}
+
+pub fn exec_headline(effective: u32, permitted: u32, uid: u32, euid: u32) -> String {
+    let ids = if uid == euid { format!("uid {uid}") } else { format!("uid {uid}, euid {euid}") };
+    match (effective, permitted) {
+        (0, 0) => format!("The program runs as {ids} with no capabilities at all."),
+        (0, p) => format!("The program runs as {ids} with {} permitted but none effective: it must raise them itself.", count_caps(p)),
+        (e, p) if e == p => format!("The program runs as {ids} with {} effective.", count_caps(e)),
+        (e, p) => format!("The program runs as {ids} with {} effective and {} permitted.", count_caps(e), count_caps(p)),
+    }
+}
+
+// The Containers view.
+pub const CONTAINERS_TITLE: &str = "What will my container's first process get?";
+pub const CONTAINERS_INPUT_LABEL: &str = "A docker or podman run command, a compose file, or Kubernetes manifests (several documents are fine)";
+pub const CONTAINERS_PLACEHOLDER: &str = "docker run --cap-add NET_ADMIN --user 1000 busybox\n\nor a Pod, Deployment, CronJob, compose file…";
+pub const CONTAINERS_EMPTY: &str = "Paste a command or a manifest above, or pick an example.";
+pub const NO_CONTAINERS: &str = "No containers found in this input.";
+pub const K8S_RUNTIME: &str = "Kubernetes runtime";
+pub const DOCKER_ERA: &str = "Docker version";
+pub const IMAGE_USER: &str = "Image's USER, if not set";
+pub const IMAGE_USER_UNKNOWN: &str = "unknown: show both";
+pub const IMAGE_USER_ROOT: &str = "root";
+pub const IMAGE_USER_NONROOT: &str = "non-root";
+pub const ROLE_CONTAINER: &str = "container";
+pub const ROLE_INIT: &str = "init container";
+pub const ROLE_EPHEMERAL: &str = "ephemeral container";
+pub const IMAGE_USER_DECIDES: &str = "No user is set, so the image's USER decides. Both outcomes:";
+pub const PID1_IF_ROOT: &str = "PID 1 if the image runs as root";
+pub const PID1_IF_NONROOT: &str = "PID 1 if the image runs as a non-root user";
+pub const ADDS_TITLE: &str = "What each added capability achieves";
+pub const ALREADY_DEFAULT: &str = "(already a default)";
+pub const FINDINGS_TITLE: &str = "Findings";
+pub const NO_FINDINGS: &str = "No findings.";
+pub const FIX: &str = "Fix:";
+pub const RUNTIME_NOTES: &str = "How the runtime fills the sets";
+pub const OCI_TITLE: &str = "The sets the runtime writes into the OCI spec";
+pub const HARDENED_TITLE: &str = "Suggested hardened settings";
+pub const COPY_YAML: &str = "Copy YAML";
+pub const NONE: &str = "(none)";
+
+pub const EX_CPB_TYPO: &str = "cpb-demo with the sercurityContext typo";
+pub const EX_CPB_FIXED: &str = "cpb-demo fixed";
+pub const EX_PERF: &str = "perf with SYS_ADMIN";
+pub const EX_BIND_ROOT: &str = "drop ALL + NET_BIND_SERVICE as root";
+pub const EX_BIND_NONROOT: &str = "drop ALL + NET_BIND_SERVICE as non-root";
+pub const EX_DOCKER_RUN: &str = "docker run --cap-add NET_ADMIN --user 1000";
+pub const EX_COMPOSE: &str = "a compose file";
+
+pub fn count_containers(n: usize) -> String {
+    match n {
+        1 => "1 container".to_string(),
+        n => format!("{n} containers"),
+    }
+}
+
+pub fn pid1_title(uid: Option<u32>) -> String {
+    match uid {
+        Some(0) => "PID 1 after exec (root)".to_string(),
+        Some(u) => format!("PID 1 after exec (uid {u})"),
+        None => "PID 1 after exec (a non-root user)".to_string(),
+    }
+}
+
+pub fn pss_badge(level: &str, passes: bool) -> String {
+    format!("PSS {level}: {}", if passes { "passes" } else { "fails" })
+}
+
+pub fn severity(s: crate::analysis::Severity) -> &'static str {
+    match s {
+        crate::analysis::Severity::Info => "info",
+        crate::analysis::Severity::Warning => "warning",
+        crate::analysis::Severity::Error => "error",
+    }
+}

@@ -58,23 +58,23 @@ pub fn decode_view(p: &ViewProps) -> Html {
         _ => None,
     };
 
+    // Source order is input, result, grid (the order a phone shows them);
+    // on wide screens CSS puts the grid beside the input.
     html! {
-        <div class="two-col">
-            <div>
-                <section class="panel" aria-labelledby="decode-input-title">
-                    <h2 id="decode-input-title">{ t::DECODE_TITLE }</h2>
-                    <PasteBox id="decode-input" label={t::DECODE_INPUT_LABEL} value={input.clone()}
-                        placeholder={t::DECODE_PLACEHOLDER} on_input={on_input} rows={7} />
-                    <div class="actions input-actions">
-                        <button type="button" id="decode-clear" onclick={on_clear}>{ t::CLEAR }</button>
-                    </div>
-                    <Examples examples={examples()} on_load={p.on_load.clone()} />
-                </section>
-                <section class="panel" id="decode-result" aria-live="polite" aria-labelledby="decode-result-title">
-                    <h2 id="decode-result-title">{ t::RESULT }</h2>
-                    { body }
-                </section>
-            </div>
+        <div class="decode-layout">
+            <section class="panel area-input" aria-labelledby="decode-input-title">
+                <h2 id="decode-input-title">{ t::DECODE_TITLE }</h2>
+                <PasteBox id="decode-input" label={t::DECODE_INPUT_LABEL} value={input.clone()}
+                    placeholder={t::DECODE_PLACEHOLDER} on_input={on_input} rows={7} />
+                <div class="actions input-actions">
+                    <button type="button" id="decode-clear" onclick={on_clear}>{ t::CLEAR }</button>
+                </div>
+                <Examples examples={examples()} on_load={p.on_load.clone()} />
+            </section>
+            <section class="panel area-result" id="decode-result" aria-live="polite" aria-labelledby="decode-result-title">
+                <h2 id="decode-result-title">{ t::RESULT }</h2>
+                { body }
+            </section>
             <MaskGrid report={grid_report} input={input} params={p.params.clone()} on_change={p.on_change.clone()} />
         </div>
     }
@@ -196,7 +196,15 @@ struct MatrixProps {
 fn matrix(p: &MatrixProps) -> Html {
     let union = p.sets.iter().fold(CapSet::EMPTY, |u, e| u.union(e.caps));
     let rows = if p.show_all { catalog::KNOWN.union(union) } else { union };
-    let head = p.sets.iter().map(|e| html! { <th scope="col" class="set" title={e.kind.map(words::set_name).unwrap_or("")}>{ words::set_label(e.kind) }</th> });
+    let head = p.sets.iter().map(|e| {
+        let label = words::set_label(e.kind);
+        // "Cap" is dropped on narrow screens so five columns fit on a phone.
+        let (prefix, rest) = match label.strip_prefix("Cap") {
+            Some(rest) => ("Cap", rest),
+            None => ("", label),
+        };
+        html! { <th scope="col" class="set" title={e.kind.map(words::set_name).unwrap_or("")}><span class="cap-prefix">{ prefix }</span>{ rest }</th> }
+    });
     let body = rows.iter().map(|cap| {
         let cells = p.sets.iter().map(|e| {
             if e.caps.contains(cap) {
@@ -218,7 +226,7 @@ fn matrix(p: &MatrixProps) -> Html {
         html! {
             <>
                 <tr class={classes!("cap-row", known.is_none().then_some("unknown"))} data-cap={cap.to_string()}>
-                    <td class="num">{ cap }</td>
+                    <td class="num num-col">{ cap }</td>
                     <th scope="row">
                         <button type="button" class="cap-name" aria-expanded={open.to_string()} {onclick}>{ name }</button>
                     </th>
@@ -242,7 +250,7 @@ fn matrix(p: &MatrixProps) -> Html {
         <div class="matrix-wrap">
             <table class="matrix" id="matrix">
                 <thead><tr>
-                    <th scope="col">{ t::COL_NUMBER }</th>
+                    <th scope="col" class="num-col">{ t::COL_NUMBER }</th>
                     <th scope="col">{ t::COL_NAME }</th>
                     { for head }
                     <th scope="col" class="summary-col">{ t::COL_SUMMARY }</th>
@@ -289,7 +297,9 @@ struct GridProps {
 #[function_component(MaskGrid)]
 fn mask_grid(p: &GridProps) -> Html {
     let sets: Vec<SetEntry> = p.report.as_ref().map(|r| r.sets.clone()).unwrap_or_default();
-    let chosen = p.params.get("grid").and_then(|s| s.parse::<usize>().ok()).filter(|&i| i < sets.len()).unwrap_or(0);
+    // Unless the link says otherwise, show the first set that holds anything.
+    let first_nonempty = sets.iter().position(|e| !e.caps.is_empty()).unwrap_or(0);
+    let chosen = p.params.get("grid").and_then(|s| s.parse::<usize>().ok()).filter(|&i| i < sets.len()).unwrap_or(first_nonempty);
     let current = sets.get(chosen).map_or(CapSet::EMPTY, |e| e.caps);
     let editable = p.report.is_some() || p.input.trim().is_empty();
 
@@ -330,7 +340,7 @@ fn mask_grid(p: &GridProps) -> Html {
     });
 
     html! {
-        <section class="panel" id="mask-grid" aria-labelledby="grid-title">
+        <section class="panel area-grid" id="mask-grid" aria-labelledby="grid-title">
             <h2 id="grid-title">{ t::GRID_TITLE }</h2>
             <p class="muted">{ if editable { t::GRID_HELP } else { t::GRID_DISABLED } }</p>
             { for picker }
