@@ -33,7 +33,10 @@ pub const BASELINE_ADD: [&str; 13] = [
     "SYS_CHROOT",
 ];
 
-/// Sysctls baseline treats as safe (namespaced, cannot affect other pods).
+/// Sysctls baseline treats as safe (namespaced, cannot affect other pods),
+/// newest policy version: the first five since 1.0, ip_local_reserved_ports
+/// (1.27), the keepalive/fin_timeout group (1.29); tcp_rmem/tcp_wmem as of
+/// 1.32 from release notes, not read in the source (UNVERIFIED).
 pub const SAFE_SYSCTLS: [&str; 12] = [
     "kernel.shm_rmid_forced",
     "net.ipv4.ip_local_port_range",
