@@ -181,9 +181,12 @@ impl Verdict {
     pub fn baseline(&self) -> bool {
         !self.violations.iter().any(|v| v.level() == Level::Baseline)
     }
-    /// Restricted includes every baseline check.
+    /// Restricted runs every baseline check except capabilities_baseline,
+    /// which capabilities_restricted replaces at that level (PSA's
+    /// `OverrideCheckIDs`). Only a Windows pod, exempt from the restricted
+    /// one, can tell the difference.
     pub fn restricted(&self) -> bool {
-        self.violations.is_empty()
+        self.violations.iter().all(|v| matches!(v, Violation::NonDefaultCapabilities(_)))
     }
 }
 
@@ -442,8 +445,18 @@ mod tests {
     #[test]
     fn windows_pods_are_exempt_from_some_restricted_checks() {
         let pod = PodLevel { windows: true, ..Default::default() };
-        let c = ContainerLevel { run_as_non_root: Some(true), ..Default::default() };
+        let mut c = ContainerLevel { run_as_non_root: Some(true), ..Default::default() };
         assert!(evaluate(&pod, &c).restricted());
+        // capabilities_restricted overrides capabilities_baseline at the
+        // restricted level; a Windows pod is exempt from the former, so an
+        // add fails baseline yet passes restricted, as PSA decides it.
+        c.capabilities = Some(Caps { add: vec!["SYS_ADMIN".into()], drop: vec![] });
+        let v = evaluate(&pod, &c);
+        assert!(!v.baseline());
+        assert!(v.restricted());
+        // On Linux the restricted capability check catches the same add.
+        let v = evaluate(&PodLevel::default(), &c);
+        assert!(!v.restricted());
     }
 
     #[test]
