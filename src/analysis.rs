@@ -71,32 +71,8 @@ impl FindingId {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s.to_ascii_lowercase().as_str() {
-            "info" => Some(Severity::Info),
-            "warning" | "warn" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+/// Shared with the manifest findings (`k8s::finding`).
+pub use crate::severity::Severity;
 
 /// Whether low ports (< 1024) are open to unprivileged users in the container.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
@@ -219,13 +195,7 @@ impl Finding {
 
     /// A `k8s` input finding, as one of this report's findings.
     pub fn from_manifest(f: &crate::k8s::finding::Finding) -> Finding {
-        use crate::k8s::finding::Severity as K;
-        let severity = match f.severity() {
-            K::Info => Severity::Info,
-            K::Warning => Severity::Warning,
-            K::Error => Severity::Error,
-        };
-        Finding { severity, at: f.at.clone(), detail: Detail::Manifest { kind: f.kind.clone() } }
+        Finding { severity: f.severity(), at: f.at.clone(), detail: Detail::Manifest { kind: f.kind.clone() } }
     }
 }
 

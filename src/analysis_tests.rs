@@ -362,3 +362,19 @@ fn add_effects_explain_nnp_blocking_and_carry_exec_reasons() {
     let text = strings::containers::report_text(&r);
     assert!(text.contains("exec: "), "{text}");
 }
+
+#[test]
+fn manifest_findings_keep_their_severity_on_the_shared_scale() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    zzzQqq: 1\n";
+    let m = crate::k8s::read(text).unwrap();
+    let r = &manifest_reports(text, CONTAINERD)[0];
+    let manifest: Vec<&Finding> = r.findings.iter().filter(|f| matches!(f.detail, Detail::Manifest { .. })).collect();
+    assert_eq!(manifest.len(), m.containers[0].findings.len());
+    for (ours, theirs) in manifest.iter().zip(&m.containers[0].findings) {
+        assert_eq!(ours.severity, theirs.severity());
+    }
+    // A near miss of a real key is an error; an unknown key elsewhere a warning.
+    let sev: Vec<Severity> = manifest.iter().map(|f| f.severity).collect();
+    assert!(sev.contains(&Severity::Error) && sev.contains(&Severity::Warning), "{sev:?}");
+    assert_eq!(r.worst(), Some(Severity::Error));
+}
