@@ -154,14 +154,22 @@ pub enum Detail {
     PreferPerfmon { written: String, kernel_has_perfmon: bool },
     /// A finding about how the manifest is written (unknown-field,
     /// misplaced-field, ape-conflict), from `k8s`; worded by `strings::k8s`.
+    /// Serialised as `finding` (the id) plus the finding's own data (key,
+    /// level, suggestion, …) so `--json` users get the structure, not just words.
     Manifest {
-        #[serde(rename = "finding", serialize_with = "serialize_manifest_kind")]
-        kind: crate::k8s::finding::FindingKind,
+        #[serde(flatten, serialize_with = "serialize_manifest_kind")]
+        finding: crate::k8s::finding::FindingKind,
     },
 }
 
 fn serialize_manifest_kind<S: Serializer>(k: &crate::k8s::finding::FindingKind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(k.id())
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        finding: &'static str,
+        #[serde(flatten)]
+        data: &'a crate::k8s::finding::FindingKind,
+    }
+    Shown { finding: k.id(), data: k }.serialize(s)
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -182,7 +190,7 @@ impl Finding {
             Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => FindingId::DangerousCapability,
             Detail::DefaultNetRaw { .. } => FindingId::DefaultNetRaw,
             Detail::PreferPerfmon { .. } => FindingId::PreferPerfmon,
-            Detail::Manifest { kind: k } => {
+            Detail::Manifest { finding: k } => {
                 use crate::k8s::finding::FindingKind as K;
                 match k {
                     K::UnknownField { .. } => FindingId::UnknownField,
@@ -195,7 +203,7 @@ impl Finding {
 
     /// A `k8s` input finding, as one of this report's findings.
     pub fn from_manifest(f: &crate::k8s::finding::Finding) -> Finding {
-        Finding { severity: f.severity(), at: f.at.clone(), detail: Detail::Manifest { kind: f.kind.clone() } }
+        Finding { severity: f.severity(), at: f.at.clone(), detail: Detail::Manifest { finding: f.kind.clone() } }
     }
 }
 

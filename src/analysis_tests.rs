@@ -378,3 +378,28 @@ fn manifest_findings_keep_their_severity_on_the_shared_scale() {
     assert!(sev.contains(&Severity::Error) && sev.contains(&Severity::Warning), "{sev:?}");
     assert_eq!(r.worst(), Some(Severity::Error));
 }
+
+#[test]
+fn manifest_findings_serialise_their_data() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    securityContext:\n      runAsNonRoot: true\n      capabilities:\n        add: NET_ADMIN\n";
+    let r = &manifest_reports(text, CONTAINERD)[0];
+    let v = serde_json::to_value(r).unwrap();
+    let fs = v["findings"].as_array().unwrap();
+    let typo = fs.iter().find(|f| f["id"] == "unknown-field").expect("unknown-field");
+    // The issue-4 keys stay as they were.
+    for k in ["id", "severity", "path", "line", "message", "fix"] {
+        assert!(typo.get(k).is_some(), "{k}");
+    }
+    let d = &typo["detail"];
+    assert_eq!(d["kind"], "manifest");
+    assert_eq!(d["finding"], "unknown-field");
+    assert_eq!(d["key"], "sercurityContext");
+    assert_eq!(d["suggestion"], "securityContext");
+    assert_eq!(d["level"], serde_json::to_value(crate::k8s::fields::Level::Container).unwrap());
+    // A wrong type carries what was expected and what was found.
+    let wrong = fs.iter().find(|f| f["detail"]["type"] == "wrong-type").expect("wrong-type");
+    assert_eq!(wrong["id"], "misplaced-field");
+    assert_eq!(wrong["detail"]["key"], "add");
+    assert_eq!(wrong["detail"]["expected"], "list");
+    assert_eq!(wrong["detail"]["found"], "string");
+}
