@@ -346,7 +346,8 @@ pub struct AddEffect {
     pub at: Location,
     /// The capability the runtime reads it as, if any.
     pub cap: Option<u8>,
-    /// Already in the runtime's default list (adding it changes nothing).
+    /// The runtime would grant it without the add list (its defaults after
+    /// the drops, or privileged), so adding it changes nothing.
     pub already_default: bool,
     /// One entry per outcome (one, or root and non-root).
     pub results: Vec<(RunUser, AddResult)>,
@@ -541,7 +542,13 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         (first.pid1().copied(), None)
     };
 
-    let defaults = runtime::defaults(opts.runtime.runtime);
+    // What the runtime grants when nothing is added: its defaults after the
+    // drops (nothing after `drop: [ALL]`), or everything when privileged. An
+    // add is "already a default" only if the cap is in there anyway.
+    let without_adds = ContainerSpec { cap_add: Vec::new(), ..spec.clone() };
+    let granted_anyway = runtime::oci_sets(&without_adds, first.user, &opts.runtime)
+        .map(|o| o.sets.bounding)
+        .unwrap_or(CapSet::EMPTY);
     let adds: Vec<AddEffect> = spec
         .cap_add
         .iter()
@@ -592,7 +599,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 written: s.text.clone(),
                 at: s.at.clone(),
                 cap,
-                already_default: cap.is_some_and(|c| defaults.contains(c)),
+                already_default: cap.is_some_and(|c| granted_anyway.contains(c)),
                 results,
                 reasons,
             }
@@ -717,7 +724,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
 
     // NET_RAW kept because it is a default, not because the user asked.
     let asked_net_raw = spec.cap_add.iter().any(|s| runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_NET_RAW));
-    if !privileged && !asked_net_raw && defaults.contains(CAP_NET_RAW) && granted(CAP_NET_RAW) {
+    if !privileged && !asked_net_raw && runtime::defaults(opts.runtime.runtime).contains(CAP_NET_RAW) && granted(CAP_NET_RAW) {
         // Under Podman a non-root user never gets the defaults; still in the bounding set.
         findings.push(Finding {
             severity: Severity::Warning,

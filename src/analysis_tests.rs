@@ -403,3 +403,30 @@ fn manifest_findings_serialise_their_data() {
     assert_eq!(wrong["detail"]["expected"], "list");
     assert_eq!(wrong["detail"]["found"], "string");
 }
+
+#[test]
+fn already_default_means_granted_without_the_add() {
+    let flag = |r: &ContainerReport| r.adds.iter().map(|a| a.already_default).collect::<Vec<bool>>();
+    // Plain add of a default: the add changes nothing.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-add NET_BIND_SERVICE x")), vec![true]);
+    // After dropping ALL the add is the only reason it is there.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x")), vec![false]);
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop all --cap-add CHOWN --cap-add NET_ADMIN x")), vec![false, false]);
+    // Dropped by name and added back: the add restores it.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop NET_RAW --cap-add NET_RAW x")), vec![false]);
+    // Dropping something else leaves the default in place.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop NET_RAW --cap-add CHOWN x")), vec![true]);
+    // Privileged grants everything whatever the lists say.
+    assert_eq!(flag(&docker("docker run -u 0 --privileged --cap-add SYS_ADMIN x")), vec![true]);
+    // Kubernetes `drop: [ALL]` on containerd and CRI-O alike.
+    let crio = Runtime::Crio(CrioConfig::default());
+    for rt in [CONTAINERD, crio] {
+        let r = k8s("docker run -u 1000 --cap-drop ALL --cap-add NET_BIND_SERVICE --cap-add KILL x", rt);
+        assert_eq!(flag(&r), vec![false, false], "{rt:?}");
+        let r = k8s("docker run -u 1000 --cap-add NET_BIND_SERVICE x", rt);
+        assert_eq!(flag(&r), vec![true], "{rt:?}");
+    }
+    // The CLI report follows the flag.
+    let text = strings::containers::report_text(&docker("docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x"));
+    assert!(!text.contains("already a default"), "{text}");
+}
