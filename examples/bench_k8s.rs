@@ -118,6 +118,24 @@ fn main() {
     let deep = "[".repeat(10_000);
     let (t_deep, _) = best_of(runs, || yaml::parse_default(&deep).unwrap_err());
     println!("10,000-deep nesting refused {:>8.3} ms", t_deep.as_secs_f64() * 1e3);
+    // Worst cases that stay inside the limits (just under 4 MB each).
+    let cases: [(&str, String); 5] = [
+        ("one 4 MB scalar", format!("a: {}\n", "x".repeat(4_000_000))),
+        ("4 MB flow list", format!("[{}]\n", "a,".repeat(1_000_000))),
+        ("4 MB of keys", (0..300_000).map(|i| format!("k{i}: v\n")).collect()),
+        ("4 MB of documents", "---\nkind: Pod\n".repeat(9_000)),
+        (
+            "big merge into big map",
+            {
+                let keys: String = (0..40_000).map(|i| format!("  k{i}: v\n")).collect();
+                format!("base: &b\n{keys}use:\n  <<: *b\n{keys}")
+            },
+        ),
+    ];
+    for (name, text) in &cases {
+        let (t, r) = best_of(1, || paste::read_yaml(text).map(|i| i.containers.len()));
+        println!("{name:<27} {:>8.1} ms  ({})", t.as_secs_f64() * 1e3, if r.is_ok() { "read" } else { "refused" });
+    }
     let huge = "a: b\n".repeat(2 * 1024 * 1024);
     let (t_huge, _) = best_of(runs, || yaml::parse_default(&huge).unwrap_err());
     println!("10 MB input refused         {:>8.3} ms", t_huge.as_secs_f64() * 1e3);

@@ -380,6 +380,9 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
         return entries;
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
+    // A set keeps this linear for big mappings merged into big mappings.
+    let mut present: std::collections::HashSet<String> =
+        own.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)).collect();
     for (_, source) in merges {
         let sources: Vec<Node> = match source.value {
             Value::Map(_) => vec![source],
@@ -389,9 +392,13 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
         for src in sources {
             if let Value::Map(src_entries) = src.value {
                 for (k, v) in src_entries {
-                    let present = own.iter().any(|(o, _)| o.as_str().is_some() && o.as_str() == k.as_str());
-                    if !present {
-                        own.push((k, v));
+                    match k.as_str() {
+                        Some(t) if present.contains(t) => {}
+                        Some(t) => {
+                            present.insert(t.to_string());
+                            own.push((k, v));
+                        }
+                        None => own.push((k, v)),
                     }
                 }
             }

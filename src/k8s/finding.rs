@@ -70,9 +70,16 @@ impl FindingKind {
             // The settings under a misspelled or misplaced key never reach
             // the runtime: strict validation rejects the object, other
             // clients drop the field silently.
-            FindingKind::UnknownField { .. }
-            | FindingKind::MisplacedField { .. }
-            | FindingKind::WrongType { .. } => Severity::Error,
+            // A near miss of a real field, or any stray key inside a
+            // securityContext: the security settings the user meant are lost.
+            FindingKind::UnknownField { suggestion: Some(_), .. }
+            | FindingKind::UnknownField {
+                level: Level::SecurityContext | Level::PodSecurityContext | Level::Capabilities,
+                ..
+            } => Severity::Error,
+            // Elsewhere an unknown key may be a field newer than our tables.
+            FindingKind::UnknownField { .. } => Severity::Warning,
+            FindingKind::MisplacedField { .. } | FindingKind::WrongType { .. } => Severity::Error,
             FindingKind::ApeConflict { rejected_by_api: true, .. } => Severity::Error,
             FindingKind::ApeConflict { .. } => Severity::Warning,
         }

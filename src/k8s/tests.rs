@@ -337,6 +337,11 @@ spec:
     assert!(m.containers[0].spec.cap_add.is_empty());
     assert_eq!(m.containers[0].spec.user, UserSpec::Image);
     assert_eq!(sugg(&m.containers[1]), [("ad".to_string(), Some("add")), ("weird".to_string(), None)]);
+    // Inside capabilities any stray key is an error; elsewhere an unknown key
+    // without a near miss may be a newer API field: a warning.
+    assert_eq!(m.containers[1].findings[1].severity(), Severity::Error);
+    let m2 = read_ok("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    frobnicate: 1\n");
+    assert_eq!(m2.containers[0].findings[0].severity(), Severity::Warning);
     assert_eq!(m.containers[1].findings[0].at.path, "spec.containers[1].securityContext.capabilities.ad");
 }
 
@@ -514,4 +519,62 @@ spec:
 ";
     let m = read_ok(text);
     assert_eq!(m.containers[1].spec.cap_add[0].text, "NET_BIND_SERVICE");
+}
+
+#[test]
+fn json_manifests_read_like_yaml() {
+    // `kubectl get pod -o json` output is YAML too.
+    let text = r#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "j"},
+ "spec": {"containers": [{"name": "c", "image": "x",
+   "securityContext": {"capabilities": {"add": ["NET_RAW"], "drop": ["ALL"]}}}]}}"#;
+    let m = read_ok(text);
+    let c = &m.containers[0];
+    assert_eq!(c.spec.cap_add[0].text, "NET_RAW");
+    assert_eq!(c.spec.cap_add[0].at.line, Some(3));
+    assert!(c.findings.is_empty());
+}
+
+#[test]
+fn mangled_inputs_never_panic_and_errors_have_positions() {
+    use rand::{Rng, SeedableRng};
+    let seeds = [
+        include_str!("../../examples/cpb-demo-typo.yaml"),
+        include_str!("../../examples/bind-nonroot.yaml"),
+        include_str!("../../examples/compose.yaml"),
+    ];
+    let mut rng = rand::rngs::StdRng::seed_from_u64(0x6b38_7321);
+    let noise = [":", "-", " ", "\n", "[", "]", "{", "}", "&a", "*a", "'", "\"", "\t", "---\n", "null", "0", "<<: *a"];
+    let settings = crate::paste::Settings::default();
+    for _ in 0..600 {
+        let mut text: Vec<char> = seeds[rng.gen_range(0..seeds.len())].chars().collect();
+        for _ in 0..rng.gen_range(1..6) {
+            let at = rng.gen_range(0..=text.len());
+            if rng.gen_bool(0.5) && at < text.len() {
+                let end = (at + rng.gen_range(1..8)).min(text.len());
+                text.drain(at..end);
+            } else {
+                let n = noise[rng.gen_range(0..noise.len())];
+                for (i, ch) in n.chars().enumerate() {
+                    text.insert(at + i, ch);
+                }
+            }
+        }
+        let text: String = text.into_iter().collect();
+        match crate::paste::read_yaml(&text) {
+            Ok(input) => {
+                for c in &input.containers {
+                    let r = crate::paste::report(c, &settings);
+                    assert!(!crate::strings::containers::report_text(&r).is_empty());
+                }
+            }
+            Err(crate::paste::PasteError::Yaml(e)) => {
+                if !matches!(e, YamlError::TooLarge { .. }) {
+                    let p = e.pos().expect("a position");
+                    assert!(p.line >= 1 && p.column >= 1, "{e:?}\n{text}");
+                }
+                assert!(!crate::strings::k8s::yaml_error(&e).is_empty());
+            }
+            Err(other) => panic!("{other:?}\n{text}"),
+        }
+    }
 }

@@ -295,9 +295,12 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
     if h.was_root {
         c.push("# The container ran as uid 0; runAsNonRoot needs an image user (or runAsUser) other than 0.".to_string());
     }
-    if h.adds_need_file_caps() {
+    if let Some(first) = h.add.first().filter(|_| h.adds_need_file_caps()) {
         c.push("# As non-root, added capabilities reach the process only through file".to_string());
-        c.push("# capabilities on its binary (e.g. setcap cap_net_bind_service+ep /app).".to_string());
+        c.push(format!(
+            "# capabilities on its binary (e.g. setcap cap_{}+ep /path/to/binary).",
+            first.to_ascii_lowercase()
+        ));
     }
     if h.keeps_sys_admin {
         c.push("# SYS_ADMIN kept as asked; for perf/eBPF prefer PERFMON and BPF.".to_string());
@@ -414,6 +417,17 @@ mod tests {
         assert!(!paste_error(&e).is_empty());
         let e = crate::paste::read("a: [\n").unwrap_err();
         assert!(paste_error(&e).starts_with("YAML syntax error at line 2, column 1"), "{}", paste_error(&e));
+    }
+
+    #[test]
+    fn hardened_comments_name_the_capability_to_setcap() {
+        let h = Hardened { add: vec!["SYS_ADMIN"], keeps_sys_admin: true, ..Hardened::default() };
+        let c = hardened_comments(&h).join("\n");
+        assert!(c.contains("setcap cap_sys_admin+ep"), "{c}");
+        assert!(c.contains("PERFMON"));
+        assert!(c.contains("still fail Pod Security restricted"));
+        let none = hardened_comments(&Hardened::default()).join("\n");
+        assert!(!none.contains("setcap") && !none.contains("restricted"), "{none}");
     }
 
     #[test]
