@@ -27,8 +27,8 @@ test:
 
 ## make bench: size and speed figures against their targets (not part of make test)
 bench: build
-	cd e2e && node ../scripts/bench.mjs
+	node scripts/bench.mjs
 
 ## make screenshots: PNGs of every view at phone and desktop widths in e2e/screenshots/
 screenshots: build
-	cd e2e && node ../scripts/screenshots.mjs
+	node scripts/screenshots.mjs

@@ -15,7 +15,7 @@ const SHOTS = [
   { name: 'decode-capsh', click: '#ex-capsh-decode' },
   { name: 'decode-error', hash: '#v=decode&in=CapBnd:+00000000a80425fg' },
   { name: 'exec-ping-p', tab: '#tab-exec', click: '#ex-ping-p' },
-  { name: 'exec-eperm', tab: '#tab-exec', click: '#ex-docker-eperm' },
+  { name: 'exec-eperm', tab: '#tab-exec', click: '#ex-docker-user-eperm' },
   { name: 'containers-typo', tab: '#tab-containers', click: '#ex-cpb-typo' },
   { name: 'containers-docker', tab: '#tab-containers', click: '#ex-docker-run' },
   { name: 'panic', hash: '#panic-test' },

@@ -29,6 +29,14 @@ const TYPES = {
  */
 export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
   const base = path.resolve(root);
+  // Compressed bodies are cached (by path and mtime) so timing measurements
+  // see a static host's speed, not gzip's.
+  const gzCache = new Map();
+  const gzipped = (file, body) => {
+    const key = file + ':' + fs.statSync(file).mtimeMs;
+    if (!gzCache.has(key)) gzCache.set(key, zlib.gzipSync(body, { level: 9 }));
+    return gzCache.get(key);
+  };
   const server = http.createServer((req, res) => {
     let urlPath;
     try {
@@ -55,7 +63,7 @@ export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
         'x-content-type-options': 'nosniff',
       };
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        body = zlib.gzipSync(body, { level: 9 });
+        body = gzipped(file, body);
         headers['content-encoding'] = 'gzip';
       }
       headers['content-length'] = body.length;

@@ -61,6 +61,24 @@ impl Mounted {
         tick().await;
     }
 
+    async fn type_into_input(&self, sel: &str, value: &str) {
+        let input: web_sys::HtmlInputElement = self.get(sel).dyn_into().unwrap();
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        tick().await;
+    }
+
+    async fn select(&self, sel: &str, value: &str) {
+        let select: web_sys::HtmlSelectElement = self.get(sel).dyn_into().unwrap();
+        select.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        tick().await;
+    }
+
     fn input_value(&self, sel: &str) -> String {
         self.get(sel).dyn_into::<HtmlTextAreaElement>().unwrap().value()
     }
@@ -183,4 +201,63 @@ async fn the_panic_screen_shows_details_as_text() {
     assert!(doc.get_element_by_id("panic-copy").is_some());
     assert!(doc.get_element_by_id("panic-reload").is_some());
     panel.remove();
+}
+
+fn fragment_of(params: caplens::ui::route::Params, view: caplens::ui::route::View) -> String {
+    caplens::ui::route::Route { view, params, panic_test: false }.to_fragment()
+}
+
+#[wasm_bindgen_test]
+async fn exec_view_shows_the_new_sets_and_follows_edits() {
+    use caplens::ui::route::View;
+    let ping = caplens::exec::examples::by_slug("ping-p").unwrap();
+    let m = Mounted::new(&fragment_of(caplens::ui::exec::example_params(&ping), View::Exec)).await;
+    assert!(m.text("#exec-sets tr[data-set='pP']").contains("0000000000003000"));
+    assert!(m.text("#exec-sets tr[data-set='pE']").matches("0000000000000000").count() == 2);
+    assert!(m.find("#exec-lesson").is_some());
+    m.type_into_input("#exec-file", "cap_net_raw+ep").await;
+    assert!(m.text("#exec-sets tr[data-set='pE']").contains("0000000000002000"));
+    assert!(m.find("#exec-lesson").is_none(), "an edited example is no longer the example");
+    m.type_into_input("#exec-uid", "abc").await;
+    assert!(m.text("#exec-error").contains("abc"));
+}
+
+#[wasm_bindgen_test]
+async fn exec_view_explains_eperm() {
+    use caplens::ui::route::View;
+    let e = caplens::exec::examples::by_slug("docker-user-eperm").unwrap();
+    let m = Mounted::new(&fragment_of(caplens::ui::exec::example_params(&e), View::Exec)).await;
+    assert!(m.text("#exec-eperm").contains("cap_net_admin"));
+    assert!(m.find("#exec-sets").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn containers_view_flags_an_ineffective_add_and_switches_runtime() {
+    let m = Mounted::new("v=containers&in=docker+run+--cap-add+NET_ADMIN+--user+1000+busybox").await;
+    let ids: Vec<String> = m.all("#container-0 .finding").iter().filter_map(|f| f.get_attribute("data-id")).collect();
+    assert!(ids.iter().any(|i| i == "ineffective-add"), "{ids:?}");
+    m.type_into("#containers-input", include_str!("../examples/cpb-demo.yaml")).await;
+    assert!(m.text("#container-0 h3").contains("containerd"));
+    m.select("#containers-runtime", "crio").await;
+    assert!(m.text("#container-0 h3").contains("CRI-O"), "{}", m.text("#container-0 h3"));
+}
+
+#[wasm_bindgen_test]
+async fn many_containers_render_a_bounded_number_of_cards() {
+    let pods: String = (0..40).map(|i| format!("---\nkind: Pod\nmetadata: {{name: p{i}}}\nspec:\n  containers: [{{name: c, image: x}}]\n")).collect();
+    let m = Mounted::new("v=containers").await;
+    m.type_into("#containers-input", &pods).await;
+    assert_eq!(m.all("article.card").len(), caplens::ui::containers::MAX_CARDS);
+    assert!(m.text("#more-cards").contains("40"));
+    m.click("#show-all-cards").await;
+    assert_eq!(m.all("article.card").len(), 40);
+}
+
+#[wasm_bindgen_test]
+async fn yaml_errors_are_positioned_and_nothing_is_inserted_as_html() {
+    let m = Mounted::new("v=containers").await;
+    m.type_into("#containers-input", "kind: Pod\nspec:\n  containers: [\n<b id=yaml-bold>").await;
+    let err = m.text("#containers-error");
+    assert!(err.to_lowercase().contains("line"), "{err}");
+    assert!(gloo::utils::document().get_element_by_id("yaml-bold").is_none());
 }

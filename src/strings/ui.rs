@@ -146,15 +146,6 @@ pub const EXEC_UNCHANGED_SETS: &str = "Inheritable and Bounding: execve never ch
 pub const EXEC_FORMULA: &str = "The kernel's formulas with these values";
 pub const EXEC_STEPS: &str = "Every step, in the kernel's order";
 
-pub const EX_PING_P: &str = "ping with cap_net_admin,cap_net_raw+p";
-pub const EX_PING_EP: &str = "ping with cap_net_raw=ep";
-pub const EX_SETUID_ROOT: &str = "a set-uid-root binary run by a user";
-pub const EX_DOCKER_NONROOT: &str = "non-root in Docker, binary with cap_net_bind_service+ep";
-pub const EX_DOCKER_EPERM: &str = "non-root in Docker, binary with cap_net_admin+ep";
-pub const EX_DOCKER_NONROOT_BEFORE: &str = "CapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t00000000a80425fb\nCapAmb:\t0000000000000000";
-pub const EX_AMBIENT: &str = "ambient cap_net_bind_service (capsh --addamb)";
-pub const EX_AMBIENT_BEFORE: &str = "CapInh:\t0000000000000400\nCapPrm:\t0000000000000400\nCapEff:\t0000000000000400\nCapBnd:\t000001ffffffffff\nCapAmb:\t0000000000000400";
-
 pub fn exec_bare_mask(line: u32) -> String {
     format!("Line {line}: a bare mask does not say which set it is. Write it as CapInh:, CapPrm:, CapEff:, CapBnd: or CapAmb: followed by the mask.")
 }
@@ -247,4 +238,18 @@ pub fn severity(s: crate::analysis::Severity) -> &'static str {
         crate::analysis::Severity::Warning => "warning",
         crate::analysis::Severity::Error => "error",
     }
+}
+
+pub const SHOW_ALL_CARDS: &str = "Show them all";
+
+pub fn more_cards(shown: usize, total: usize) -> String {
+    format!("Showing the first {shown} of {total} containers.")
+}
+
+pub fn containers_with(severity: &str, n: usize) -> String {
+    format!("{n} with a worst finding of {severity}")
+}
+
+pub fn containers_clean(n: usize) -> String {
+    format!("{n} without findings")
 }

@@ -18,6 +18,11 @@ use crate::set::CapSet;
 use crate::strings::{containers as words, k8s as k8s_words, ui as t};
 use yew::prelude::*;
 
+/// Cards rendered before "show all": a 1 MB manifest has thousands of
+/// containers, and building that many cards would freeze the page for
+/// seconds. The summary above the cards still counts all of them.
+pub const MAX_CARDS: usize = 30;
+
 const DOCKER_EXAMPLE: &str = "docker run --rm --cap-add NET_ADMIN --cap-drop KILL --user 1000 busybox ip link add dummy0 type dummy";
 
 pub fn examples() -> Vec<Example> {
@@ -102,6 +107,11 @@ pub fn containers_view(p: &ViewProps) -> Html {
         let cb = p.on_load.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
     };
+    let show_all = p.params.get("cards") == Some("all");
+    let on_show_all = {
+        let (params, cb) = (p.params.clone(), p.on_change.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(params.clone().with("cards", "all")))
+    };
 
     let body = match &*result {
         None => html! { <p class="muted" id="containers-empty">{ t::CONTAINERS_EMPTY }</p> },
@@ -115,7 +125,18 @@ pub fn containers_view(p: &ViewProps) -> Html {
                 if a.reports.is_empty() {
                     <p class="warn-box">{ t::NO_CONTAINERS }</p>
                 }
-                { for a.reports.iter().zip(&a.input.containers).enumerate().map(|(i, (r, c))| card(i, r, c)) }
+                if a.reports.len() > 1 {
+                    { overview(&a.reports) }
+                }
+                { for a.reports.iter().zip(&a.input.containers).enumerate()
+                    .take(if show_all { usize::MAX } else { MAX_CARDS })
+                    .map(|(i, (r, c))| card(i, r, c)) }
+                if !show_all && a.reports.len() > MAX_CARDS {
+                    <p class="note" id="more-cards">
+                        { t::more_cards(MAX_CARDS, a.reports.len()) }{ " " }
+                        <button type="button" id="show-all-cards" onclick={on_show_all}>{ t::SHOW_ALL_CARDS }</button>
+                    </p>
+                }
             </>
         },
     };
@@ -151,6 +172,28 @@ pub fn containers_view(p: &ViewProps) -> Html {
             </section>
             <section id="containers-result" aria-live="polite" aria-label={t::RESULT}>{ body }</section>
         </div>
+    }
+}
+
+/// One line per container: where it is, its worst finding, its verdicts.
+/// With many containers this is the part worth reading first.
+fn overview(reports: &[ContainerReport]) -> Html {
+    let mut counts = [0usize; 4]; // none, info, warning, error
+    for r in reports {
+        counts[match r.worst() {
+            None => 0,
+            Some(Severity::Info) => 1,
+            Some(Severity::Warning) => 2,
+            Some(Severity::Error) => 3,
+        }] += 1;
+    }
+    html! {
+        <p class="facts" id="containers-overview">
+            <span class="badge bad">{ t::containers_with("error", counts[3]) }</span>
+            <span class="badge warn">{ t::containers_with("warning", counts[2]) }</span>
+            <span class="badge ok">{ t::containers_with("info", counts[1]) }</span>
+            <span class="badge">{ t::containers_clean(counts[0]) }</span>
+        </p>
     }
 }
 

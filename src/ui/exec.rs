@@ -18,24 +18,54 @@ use crate::strings::{decode as decode_words, exec as words, text as text_words, 
 use crate::text;
 use yew::prelude::*;
 
-pub fn examples() -> Vec<Example> {
-    let p = |pairs: &[(&str, &str)]| pairs.iter().fold(Params::default(), |p, (k, v)| p.with(k, v));
-    vec![
-        Example { id: "ping-p", label: t::EX_PING_P, params: p(&[("uid", "1000"), ("file", "cap_net_admin,cap_net_raw+p")]) },
-        Example { id: "ping-ep", label: t::EX_PING_EP, params: p(&[("uid", "1000"), ("file", "/usr/bin/ping cap_net_raw=ep")]) },
-        Example { id: "setuid-root", label: t::EX_SETUID_ROOT, params: p(&[("uid", "1000"), ("setuid", "1")]) },
-        Example {
-            id: "docker-nonroot",
-            label: t::EX_DOCKER_NONROOT,
-            params: p(&[("before", t::EX_DOCKER_NONROOT_BEFORE), ("uid", "1000"), ("file", "cap_net_bind_service+ep")]),
-        },
-        Example {
-            id: "docker-eperm",
-            label: t::EX_DOCKER_EPERM,
-            params: p(&[("before", t::EX_DOCKER_NONROOT_BEFORE), ("uid", "1000"), ("file", "cap_net_admin+ep")]),
-        },
-        Example { id: "ambient", label: t::EX_AMBIENT, params: p(&[("before", t::EX_AMBIENT_BEFORE), ("uid", "1000")]) },
+/// The link parameters that reproduce a ready-made example of the core
+/// (`exec::examples`): the before-state as `/proc` lines, the ids, the file.
+pub fn example_params(e: &exec::examples::Example) -> Params {
+    let b = &e.before;
+    let lines: Vec<String> = [
+        (SetKind::Inheritable, b.inheritable),
+        (SetKind::Permitted, b.permitted),
+        (SetKind::Effective, b.effective),
+        (SetKind::Bounding, b.bounding),
+        (SetKind::Ambient, b.ambient),
     ]
+    .iter()
+    .map(|(k, set)| format!("{}:\t{}", k.proc_key(), set.hex16()))
+    .collect();
+    let mut p = Params::default()
+        .with("before", &lines.join("\n"))
+        .with("uid", &b.uid.to_string())
+        .with("file", e.file_text)
+        .with("ex", e.id.slug());
+    if b.euid != b.uid {
+        p.set("euid", &b.euid.to_string());
+    }
+    if b.no_new_privs {
+        p.set("nnp", "1");
+    }
+    if b.securebits.0 != 0 {
+        p.set("sb", &b.securebits.0.to_string());
+    }
+    if e.file.setuid_root {
+        p.set("setuid", "1");
+    }
+    if e.file.nosuid_mount {
+        p.set("nosuid", "1");
+    }
+    p
+}
+
+pub fn examples() -> Vec<Example> {
+    exec::examples::examples()
+        .iter()
+        .map(|e| Example { id: e.id.slug(), label: words::example_title(e.id), params: example_params(e) })
+        .collect()
+}
+
+/// The example the inputs still equal, if any (its lesson is shown).
+fn current_example(params: &Params) -> Option<exec::examples::Example> {
+    let e = exec::examples::by_slug(params.get("ex")?)?;
+    (example_params(&e) == *params).then_some(e)
 }
 
 /// Securebits offered as checkboxes (the locks do not change an exec).
@@ -146,10 +176,12 @@ pub fn exec_view(p: &ViewProps) -> Html {
     let params = p.params.clone();
     let result = use_memo(params.clone(), simulate);
 
+    // Any edit leaves the example: its lesson no longer applies.
     let set = |key: &'static str| {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |v: String| cb.emit(params.clone().with(key, &v)))
+        Callback::from(move |v: String| cb.emit(params.clone().with(key, &v).with("ex", "")))
     };
+    let lesson = current_example(&params);
     let text_input = |key: &'static str| {
         let cb = set(key);
         Callback::from(move |e: InputEvent| {
@@ -235,6 +267,9 @@ pub fn exec_view(p: &ViewProps) -> Html {
             </section>
             <section class="panel" id="exec-result" aria-live="polite" aria-labelledby="exec-result-title">
                 <h2 id="exec-result-title">{ t::EXEC_RESULT }</h2>
+                if let Some(e) = lesson {
+                    <p class="note" id="exec-lesson"><strong>{ words::example_title(e.id) }{ ": " }</strong>{ words::example_point(e.id) }</p>
+                }
                 { match &*result {
                     Err(problem) => html! { <div class="error" id="exec-error" role="alert"><p>{ problem_text(problem) }</p></div> },
                     Ok(sim) => outcome(sim),
@@ -351,10 +386,15 @@ mod tests {
     }
 
     #[test]
-    fn every_example_simulates() {
-        for ex in examples() {
-            assert!(simulate(&ex.params).is_ok(), "{}", ex.id);
+    fn every_example_simulates_exactly_as_the_core_example() {
+        for e in exec::examples::examples() {
+            let sim = simulate(&example_params(&e)).unwrap_or_else(|p| panic!("{}: {p:?}", e.id.slug()));
+            assert_eq!(sim.before, e.before, "{}", e.id.slug());
+            assert_eq!(sim.file, e.file, "{}", e.id.slug());
+            assert_eq!(current_example(&example_params(&e)), Some(e));
         }
+        let edited = example_params(&exec::examples::examples()[0]).with("uid", "5");
+        assert_eq!(current_example(&edited), None);
     }
 
     #[test]
@@ -370,9 +410,9 @@ mod tests {
 
     #[test]
     fn docker_bounding_set_refuses_a_file_asking_for_more() {
-        let ex = examples().into_iter().find(|e| e.id == "docker-eperm").unwrap();
+        let ex = examples().into_iter().find(|e| e.id == "docker-user-eperm").unwrap();
         assert!(simulate(&ex.params).unwrap().transition.outcome.is_err());
-        let ok = examples().into_iter().find(|e| e.id == "docker-nonroot").unwrap();
+        let ok = examples().into_iter().find(|e| e.id == "docker-user-filecap").unwrap();
         assert_eq!(simulate(&ok.params).unwrap().transition.after().unwrap().effective, CapSet::single(10));
     }
 
