@@ -500,7 +500,8 @@ const CAP_SYS_ADMIN: u8 = 21;
 const CAP_PERFMON: u8 = 38;
 
 fn has_prefix(text: &str) -> bool {
-    text.len() >= 4 && text[..4].eq_ignore_ascii_case("cap_")
+    // The catalog's check is char-boundary safe (`cap€` must not panic).
+    catalog::strip_cap_prefix(text).len() != text.len()
 }
 
 /// Analyse one container for one runtime.

@@ -154,7 +154,8 @@ pub fn from_documents(docs: &[Document]) -> Manifest {
     m
 }
 
-fn loc(doc: usize, path: &str, node: &Node) -> Location {
+/// Where `node` stands: document, field path, line and column.
+pub(crate) fn loc(doc: usize, path: &str, node: &Node) -> Location {
     Location {
         document: Some(doc),
         path: path.to_string(),
@@ -163,7 +164,7 @@ fn loc(doc: usize, path: &str, node: &Node) -> Location {
     }
 }
 
-fn join(prefix: &str, key: &str) -> String {
+pub(crate) fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         key.to_string()
     } else {
@@ -244,76 +245,63 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
     read_pod(m, doc, wk, name, spec, pod_path, pod_findings);
 }
 
-/// Reads typed values and records type errors as findings.
-struct Reader<'a> {
-    doc: usize,
-    out: &'a mut Vec<Finding>,
+/// Reads typed values and records type errors as findings (also used by
+/// `compose`, whose files are YAML read the same way).
+pub(crate) struct Reader<'a> {
+    pub doc: usize,
+    pub out: &'a mut Vec<Finding>,
 }
 
 impl Reader<'_> {
-    fn wrong(&mut self, key: &str, path: &str, node: &Node, expected: Shape) {
+    pub fn wrong(&mut self, key: &str, path: &str, node: &Node, expected: Shape) {
         self.out.push(Finding {
             kind: FindingKind::WrongType { key: key.to_string(), expected, found: node.shape() },
             at: loc(self.doc, path, node),
         });
     }
 
-    /// `(key node, value)` for a boolean field; a null counts as unset.
-    fn flag(&mut self, map: &Node, key: &str, prefix: &str) -> Option<Flag> {
-        let (k, v) = map.get_entry(key)?;
+    /// `(key node, value)` for a field `read` accepts; a null counts as
+    /// unset; anything else is a type error (expected `shape`).
+    fn typed<'n, T>(
+        &mut self,
+        parent: &'n Node,
+        key: &str,
+        prefix: &str,
+        read: impl Fn(&'n Node) -> Option<T>,
+        shape: Shape,
+    ) -> Option<(&'n Node, T)> {
+        let (k, v) = parent.get_entry(key)?;
         if v.is_null() {
             return None;
         }
-        let path = join(prefix, key);
-        match v.as_bool() {
-            Some(value) => Some(Flag { value, at: loc(self.doc, &path, k) }),
+        match read(v) {
+            Some(value) => Some((k, value)),
             None => {
-                self.wrong(key, &path, v, Shape::Bool);
+                self.wrong(key, &join(prefix, key), v, shape);
                 None
             }
         }
+    }
+
+    /// A boolean field, located at its key.
+    pub fn flag(&mut self, map: &Node, key: &str, prefix: &str) -> Option<Flag> {
+        let (k, value) = self.typed(map, key, prefix, Node::as_bool, Shape::Bool)?;
+        Some(Flag { value, at: loc(self.doc, &join(prefix, key), k) })
     }
 
     fn int(&mut self, map: &Node, key: &str, prefix: &str) -> Option<(i64, Location)> {
-        let (k, v) = map.get_entry(key)?;
-        if v.is_null() {
-            return None;
-        }
-        let path = join(prefix, key);
-        match v.as_int() {
-            Some(n) => Some((n, loc(self.doc, &path, k))),
-            None => {
-                self.wrong(key, &path, v, Shape::Number);
-                None
-            }
-        }
+        let (k, n) = self.typed(map, key, prefix, Node::as_int, Shape::Number)?;
+        Some((n, loc(self.doc, &join(prefix, key), k)))
     }
 
-    /// A mapping field; a null counts as unset; anything else is a type error.
+    /// A mapping field.
     fn map<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n Node> {
-        let v = parent.get(key)?;
-        if v.is_null() {
-            return None;
-        }
-        if v.as_map().is_some() {
-            return Some(v);
-        }
-        self.wrong(key, &join(prefix, key), v, Shape::Mapping);
-        None
+        let read = |v: &'n Node| v.as_map().map(|_| v);
+        self.typed(parent, key, prefix, read, Shape::Mapping).map(|(_, v)| v)
     }
 
-    fn list<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n [Node]> {
-        let v = parent.get(key)?;
-        if v.is_null() {
-            return None;
-        }
-        match v.as_seq() {
-            Some(items) => Some(items),
-            None => {
-                self.wrong(key, &join(prefix, key), v, Shape::List);
-                None
-            }
-        }
+    pub fn list<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n [Node]> {
+        self.typed(parent, key, prefix, Node::as_seq, Shape::List).map(|(_, items)| items)
     }
 
     /// A list of strings, each with its own location.
