@@ -71,32 +71,8 @@ impl FindingId {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s.to_ascii_lowercase().as_str() {
-            "info" => Some(Severity::Info),
-            "warning" | "warn" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+/// Shared with the manifest findings (`k8s::finding`).
+pub use crate::severity::Severity;
 
 /// Whether low ports (< 1024) are open to unprivileged users in the container.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
@@ -178,14 +154,22 @@ pub enum Detail {
     PreferPerfmon { written: String, kernel_has_perfmon: bool },
     /// A finding about how the manifest is written (unknown-field,
     /// misplaced-field, ape-conflict), from `k8s`; worded by `strings::k8s`.
+    /// Serialised as `finding` (the id) plus the finding's own data (key,
+    /// level, suggestion, …) so `--json` users get the structure, not just words.
     Manifest {
-        #[serde(rename = "finding", serialize_with = "serialize_manifest_kind")]
-        kind: crate::k8s::finding::FindingKind,
+        #[serde(flatten, serialize_with = "serialize_manifest_kind")]
+        finding: crate::k8s::finding::FindingKind,
     },
 }
 
 fn serialize_manifest_kind<S: Serializer>(k: &crate::k8s::finding::FindingKind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(k.id())
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        finding: &'static str,
+        #[serde(flatten)]
+        data: &'a crate::k8s::finding::FindingKind,
+    }
+    Shown { finding: k.id(), data: k }.serialize(s)
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -206,7 +190,7 @@ impl Finding {
             Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => FindingId::DangerousCapability,
             Detail::DefaultNetRaw { .. } => FindingId::DefaultNetRaw,
             Detail::PreferPerfmon { .. } => FindingId::PreferPerfmon,
-            Detail::Manifest { kind: k } => {
+            Detail::Manifest { finding: k } => {
                 use crate::k8s::finding::FindingKind as K;
                 match k {
                     K::UnknownField { .. } => FindingId::UnknownField,
@@ -219,13 +203,7 @@ impl Finding {
 
     /// A `k8s` input finding, as one of this report's findings.
     pub fn from_manifest(f: &crate::k8s::finding::Finding) -> Finding {
-        use crate::k8s::finding::Severity as K;
-        let severity = match f.severity() {
-            K::Info => Severity::Info,
-            K::Warning => Severity::Warning,
-            K::Error => Severity::Error,
-        };
-        Finding { severity, at: f.at.clone(), detail: Detail::Manifest { kind: f.kind.clone() } }
+        Finding { severity: f.severity(), at: f.at.clone(), detail: Detail::Manifest { finding: f.kind.clone() } }
     }
 }
 
@@ -368,7 +346,8 @@ pub struct AddEffect {
     pub at: Location,
     /// The capability the runtime reads it as, if any.
     pub cap: Option<u8>,
-    /// Already in the runtime's default list (adding it changes nothing).
+    /// The runtime would grant it without the add list (its defaults after
+    /// the drops, or privileged), so adding it changes nothing.
     pub already_default: bool,
     /// One entry per outcome (one, or root and non-root).
     pub results: Vec<(RunUser, AddResult)>,
@@ -563,7 +542,13 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         (first.pid1().copied(), None)
     };
 
-    let defaults = runtime::defaults(opts.runtime.runtime);
+    // What the runtime grants when nothing is added: its defaults after the
+    // drops (nothing after `drop: [ALL]`), or everything when privileged. An
+    // add is "already a default" only if the cap is in there anyway.
+    let without_adds = ContainerSpec { cap_add: Vec::new(), ..spec.clone() };
+    let granted_anyway = runtime::oci_sets(&without_adds, first.user, &opts.runtime)
+        .map(|o| o.sets.bounding)
+        .unwrap_or(CapSet::EMPTY);
     let adds: Vec<AddEffect> = spec
         .cap_add
         .iter()
@@ -614,7 +599,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 written: s.text.clone(),
                 at: s.at.clone(),
                 cap,
-                already_default: cap.is_some_and(|c| defaults.contains(c)),
+                already_default: cap.is_some_and(|c| granted_anyway.contains(c)),
                 results,
                 reasons,
             }
@@ -739,7 +724,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
 
     // NET_RAW kept because it is a default, not because the user asked.
     let asked_net_raw = spec.cap_add.iter().any(|s| runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_NET_RAW));
-    if !privileged && !asked_net_raw && defaults.contains(CAP_NET_RAW) && granted(CAP_NET_RAW) {
+    if !privileged && !asked_net_raw && runtime::defaults(opts.runtime.runtime).contains(CAP_NET_RAW) && granted(CAP_NET_RAW) {
         // Under Podman a non-root user never gets the defaults; still in the bounding set.
         findings.push(Finding {
             severity: Severity::Warning,

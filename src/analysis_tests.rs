@@ -362,3 +362,71 @@ fn add_effects_explain_nnp_blocking_and_carry_exec_reasons() {
     let text = strings::containers::report_text(&r);
     assert!(text.contains("exec: "), "{text}");
 }
+
+#[test]
+fn manifest_findings_keep_their_severity_on_the_shared_scale() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    zzzQqq: 1\n";
+    let m = crate::k8s::read(text).unwrap();
+    let r = &manifest_reports(text, CONTAINERD)[0];
+    let manifest: Vec<&Finding> = r.findings.iter().filter(|f| matches!(f.detail, Detail::Manifest { .. })).collect();
+    assert_eq!(manifest.len(), m.containers[0].findings.len());
+    for (ours, theirs) in manifest.iter().zip(&m.containers[0].findings) {
+        assert_eq!(ours.severity, theirs.severity());
+    }
+    // A near miss of a real key is an error; an unknown key elsewhere a warning.
+    let sev: Vec<Severity> = manifest.iter().map(|f| f.severity).collect();
+    assert!(sev.contains(&Severity::Error) && sev.contains(&Severity::Warning), "{sev:?}");
+    assert_eq!(r.worst(), Some(Severity::Error));
+}
+
+#[test]
+fn manifest_findings_serialise_their_data() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    securityContext:\n      runAsNonRoot: true\n      capabilities:\n        add: NET_ADMIN\n";
+    let r = &manifest_reports(text, CONTAINERD)[0];
+    let v = serde_json::to_value(r).unwrap();
+    let fs = v["findings"].as_array().unwrap();
+    let typo = fs.iter().find(|f| f["id"] == "unknown-field").expect("unknown-field");
+    // The issue-4 keys stay as they were.
+    for k in ["id", "severity", "path", "line", "message", "fix"] {
+        assert!(typo.get(k).is_some(), "{k}");
+    }
+    let d = &typo["detail"];
+    assert_eq!(d["kind"], "manifest");
+    assert_eq!(d["finding"], "unknown-field");
+    assert_eq!(d["key"], "sercurityContext");
+    assert_eq!(d["suggestion"], "securityContext");
+    assert_eq!(d["level"], serde_json::to_value(crate::k8s::fields::Level::Container).unwrap());
+    // A wrong type carries what was expected and what was found.
+    let wrong = fs.iter().find(|f| f["detail"]["type"] == "wrong-type").expect("wrong-type");
+    assert_eq!(wrong["id"], "misplaced-field");
+    assert_eq!(wrong["detail"]["key"], "add");
+    assert_eq!(wrong["detail"]["expected"], "list");
+    assert_eq!(wrong["detail"]["found"], "string");
+}
+
+#[test]
+fn already_default_means_granted_without_the_add() {
+    let flag = |r: &ContainerReport| r.adds.iter().map(|a| a.already_default).collect::<Vec<bool>>();
+    // Plain add of a default: the add changes nothing.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-add NET_BIND_SERVICE x")), vec![true]);
+    // After dropping ALL the add is the only reason it is there.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x")), vec![false]);
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop all --cap-add CHOWN --cap-add NET_ADMIN x")), vec![false, false]);
+    // Dropped by name and added back: the add restores it.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop NET_RAW --cap-add NET_RAW x")), vec![false]);
+    // Dropping something else leaves the default in place.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop NET_RAW --cap-add CHOWN x")), vec![true]);
+    // Privileged grants everything whatever the lists say.
+    assert_eq!(flag(&docker("docker run -u 0 --privileged --cap-add SYS_ADMIN x")), vec![true]);
+    // Kubernetes `drop: [ALL]` on containerd and CRI-O alike.
+    let crio = Runtime::Crio(CrioConfig::default());
+    for rt in [CONTAINERD, crio] {
+        let r = k8s("docker run -u 1000 --cap-drop ALL --cap-add NET_BIND_SERVICE --cap-add KILL x", rt);
+        assert_eq!(flag(&r), vec![false, false], "{rt:?}");
+        let r = k8s("docker run -u 1000 --cap-add NET_BIND_SERVICE x", rt);
+        assert_eq!(flag(&r), vec![true], "{rt:?}");
+    }
+    // The CLI report follows the flag.
+    let text = strings::containers::report_text(&docker("docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x"));
+    assert!(!text.contains("already a default"), "{text}");
+}

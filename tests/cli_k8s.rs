@@ -62,6 +62,9 @@ fn json_shape_for_the_seed_typo_example() {
     assert_eq!(f["line"], 12);
     assert!(f["message"].as_str().unwrap().contains("securityContext"));
     assert!(f["fix"].as_str().unwrap().contains("securityContext"));
+    // The structure behind the words: which key, and what it should be.
+    assert_eq!(f["detail"]["key"], "sercurityContext");
+    assert_eq!(f["detail"]["suggestion"], "securityContext");
     assert_eq!(c["pss"]["baseline"], true);
     assert_eq!(c["pss"]["restricted"], false);
     assert!(c["suggested"].as_str().unwrap().contains("drop: [\"ALL\"]"));

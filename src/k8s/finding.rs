@@ -7,13 +7,7 @@ use crate::k8s::fields::Level;
 use crate::yaml::Shape;
 use serde::Serialize;
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
+pub use crate::severity::Severity;
 
 /// Which part of a securityContext contradicts `allowPrivilegeEscalation: false`.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]

@@ -9,11 +9,6 @@ use super::{
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
 
-/// `DefaultCapabilities` (§3.1): CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD,
-/// NET_RAW, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT,
-/// KILL, AUDIT_WRITE. containerd's `defaultUnixCaps` is the same list.
-pub const DEFAULTS: CapSet = CapSet(0x0000_0000_a804_25fb);
-
 pub(crate) fn oci(
     spec: &ContainerSpec,
     user: RunUser,
@@ -28,7 +23,7 @@ pub(crate) fn oci(
         }
         host
     } else {
-        tweak(spec, host, &mut notes)?
+        tweak(spec, super::defaults(super::Runtime::Docker(era)) & host, host, &mut notes)?
     };
     // §3.4: which sets are filled depends on the release and on the uid
     // (the resolved uid, so an image USER counts too).
@@ -85,10 +80,11 @@ fn resolve(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapS
     Ok((all, set))
 }
 
-/// `TweakCapabilities` (§3.3 steps 2–6).
-fn tweak(spec: &ContainerSpec, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Result<CapSet, CreationError> {
+/// `TweakCapabilities` (§3.3 steps 2–6), starting from `base` (the
+/// defaults `DefaultCapabilities`, §3.1, limited to the host).
+fn tweak(spec: &ContainerSpec, base: CapSet, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Result<CapSet, CreationError> {
     if spec.cap_add.is_empty() && spec.cap_drop.is_empty() {
-        return Ok(DEFAULTS & host);
+        return Ok(base);
     }
     let (drop_all, drops) = resolve(&spec.cap_drop, ListKind::Drop, host)?;
     let (add_all, adds) = resolve(&spec.cap_add, ListKind::Add, host)?;
@@ -103,5 +99,5 @@ fn tweak(spec: &ContainerSpec, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Re
         // Drops are removed first, then adds appended: the add survives.
         notes.push(RuntimeNote::AddedAndDropped { cap: c, kept: true });
     }
-    Ok((DEFAULTS & host).minus(drops).union(adds))
+    Ok(base.minus(drops).union(adds))
 }

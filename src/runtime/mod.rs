@@ -15,6 +15,7 @@ pub mod runc;
 
 use crate::catalog;
 use crate::container::{ContainerSpec, Location};
+use crate::preset::PresetId;
 use crate::set::CapSet;
 use serde::Serialize;
 
@@ -95,6 +96,23 @@ impl Runtime {
             Runtime::Containerd(_) => RuntimeKind::Containerd,
             Runtime::Crio(_) => RuntimeKind::Crio,
             Runtime::Podman(_) => RuntimeKind::Podman,
+        }
+    }
+
+    /// The default list this engine (at this release) starts from, before
+    /// add/drop. The lists themselves live in `preset`, the lower layer.
+    pub fn default_preset(self) -> PresetId {
+        match self {
+            // containerd's `defaultUnixCaps` is Docker's list.
+            Runtime::Docker(_) | Runtime::Containerd(_) => PresetId::Docker,
+            Runtime::Crio(cfg) => match cfg.era {
+                CrioEra::UpTo1_17 => PresetId::CrioLegacy,
+                CrioEra::From1_18To1_23 | CrioEra::From1_24 => PresetId::Crio,
+            },
+            // Podman ≤ 4.3 shipped Docker's 14.
+            Runtime::Podman(PodmanEra::UpTo4_3) => PresetId::Docker,
+            Runtime::Podman(PodmanEra::V4_4) => PresetId::Podman44,
+            Runtime::Podman(PodmanEra::From4_5) => PresetId::Podman,
         }
     }
 
@@ -367,15 +385,7 @@ pub fn read_name(kind: RuntimeKind, written: &str) -> NameReading {
 
 /// The default list an engine starts from (before add/drop).
 pub fn defaults(runtime: Runtime) -> CapSet {
-    match runtime {
-        Runtime::Docker(_) => docker::DEFAULTS,
-        Runtime::Containerd(_) => containerd::DEFAULTS,
-        Runtime::Crio(cfg) => match cfg.era {
-            CrioEra::UpTo1_17 => crio::DEFAULTS_UP_TO_1_17,
-            CrioEra::From1_18To1_23 | CrioEra::From1_24 => crio::DEFAULTS,
-        },
-        Runtime::Podman(era) => podman::defaults(era),
-    }
+    runtime.default_preset().caps()
 }
 
 #[cfg(test)]

@@ -9,20 +9,6 @@ use super::{
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
 
-/// containers-common ≥ v0.52 (Podman ≥ 4.5): CHOWN, DAC_OVERRIDE, FOWNER,
-/// FSETID, KILL, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.
-pub const DEFAULTS: CapSet = CapSet(0x0000_0000_8004_05fb);
-/// containers-common v0.51 (Podman 4.4): the same without SYS_CHROOT.
-pub const DEFAULTS_4_4: CapSet = CapSet(0x0000_0000_8000_05fb);
-
-pub fn defaults(era: PodmanEra) -> CapSet {
-    match era {
-        PodmanEra::UpTo4_3 => super::docker::DEFAULTS,
-        PodmanEra::V4_4 => DEFAULTS_4_4,
-        PodmanEra::From4_5 => DEFAULTS,
-    }
-}
-
 /// `NormalizeCapabilities`: upper-case, `CAP_` optional, must be a
 /// capability of the running kernel.
 fn normalise(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
@@ -87,7 +73,7 @@ pub(crate) fn oci(spec: &ContainerSpec, user: RunUser, era: PodmanEra, host: Cap
         }
         host
     } else {
-        merge(spec, defaults(era) & host, host)? & host
+        merge(spec, super::defaults(super::Runtime::Podman(era)) & host, host)? & host
     };
     let sets = if user.is_root() {
         OciSets::bep(caplist)

@@ -4,6 +4,7 @@ use super::*;
 use crate::catalog::KernelVersion;
 use crate::container::{ContainerSpec, Flag, Location, Role, SourceKind, Spelled, UserSpec};
 use crate::exec::{ExecFile, FileCaps};
+use crate::preset::PresetId;
 use crate::runtime::runc::{first_process, StartFailure};
 
 pub(crate) fn spec(source: SourceKind) -> ContainerSpec {
@@ -82,17 +83,45 @@ fn s3_1_s4_s5_s6_1_default_lists_match_the_names() {
         "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID", "SETFCAP", "SETPCAP",
         "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE",
     ]);
-    assert_eq!(docker::DEFAULTS, docker14);
     assert_eq!(docker14.hex16(), "00000000a80425fb");
+    for era in [DockerEra::UpTo20_10_13, DockerEra::From20_10_14To24, DockerEra::From25] {
+        assert_eq!(defaults(Runtime::Docker(era)), docker14);
+    }
+    for era in [ContainerdEra::WithInheritable, ContainerdEra::Current] {
+        assert_eq!(defaults(Runtime::Containerd(era)), docker14);
+    }
     let crio9 = names(&["CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "SETGID", "SETUID", "SETPCAP", "NET_BIND_SERVICE", "KILL"]);
-    assert_eq!(crio::DEFAULTS, crio9);
-    assert_eq!(crio::DEFAULTS_UP_TO_1_17, crio9 | names(&["NET_RAW", "SYS_CHROOT"]));
+    let crio_at = |era| defaults(Runtime::Crio(CrioConfig { era, add_inheritable: false }));
+    assert_eq!(crio_at(CrioEra::From1_24), crio9);
+    assert_eq!(crio_at(CrioEra::From1_18To1_23), crio9);
+    assert_eq!(crio_at(CrioEra::UpTo1_17), crio9 | names(&["NET_RAW", "SYS_CHROOT"]));
     let podman11 = names(&[
         "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
     ]);
-    assert_eq!(podman::DEFAULTS, podman11);
-    assert_eq!(podman::DEFAULTS_4_4, podman11.without(18));
-    assert_eq!(podman::defaults(PodmanEra::UpTo4_3), docker14);
+    assert_eq!(defaults(Runtime::Podman(PodmanEra::From4_5)), podman11);
+    assert_eq!(defaults(Runtime::Podman(PodmanEra::V4_4)), podman11.without(18));
+    assert_eq!(defaults(Runtime::Podman(PodmanEra::UpTo4_3)), docker14);
+}
+
+#[test]
+fn every_engine_starts_from_its_preset() {
+    let crio = |era| Runtime::Crio(CrioConfig { era, add_inheritable: true });
+    let cases = [
+        (Runtime::Docker(DockerEra::From25), PresetId::Docker),
+        (Runtime::Containerd(ContainerdEra::Current), PresetId::Docker),
+        (crio(CrioEra::UpTo1_17), PresetId::CrioLegacy),
+        (crio(CrioEra::From1_18To1_23), PresetId::Crio),
+        (crio(CrioEra::From1_24), PresetId::Crio),
+        (Runtime::Podman(PodmanEra::UpTo4_3), PresetId::Docker),
+        (Runtime::Podman(PodmanEra::V4_4), PresetId::Podman44),
+        (Runtime::Podman(PodmanEra::From4_5), PresetId::Podman),
+    ];
+    for (rt, preset) in cases {
+        assert_eq!(rt.default_preset(), preset, "{rt:?}");
+        // And the engine really writes that list for root with no changes.
+        let s = spec(SourceKind::DockerRun);
+        assert_eq!(sets(&s, ROOT, &RuntimeOptions::new(rt)).bounding, preset.caps(), "{rt:?}");
+    }
 }
 
 // ---- §9 end-to-end table ----
@@ -108,7 +137,7 @@ fn s9_docker_25_root_defaults() {
 fn s9_docker_up_to_20_10_13_root_has_inheritable() {
     let s = spec(SourceKind::DockerRun);
     let o = docker(DockerEra::UpTo20_10_13);
-    assert_eq!(sets(&s, ROOT, &o).inheritable, docker::DEFAULTS);
+    assert_eq!(sets(&s, ROOT, &o).inheritable, PresetId::Docker.caps());
     assert_eq!(pid1(&s, ROOT, &o), [h(0xa80425fb), h(0xa80425fb), h(0xa80425fb), h(0xa80425fb), h(0)]);
 }
 
@@ -124,7 +153,7 @@ fn s9_docker_non_root_every_era() {
 #[test]
 fn s3_4_docker_oci_sets_by_era_and_uid() {
     let s = spec(SourceKind::DockerRun);
-    let d = docker::DEFAULTS;
+    let d = PresetId::Docker.caps();
     assert_eq!(sets(&s, U1000, &docker(DockerEra::UpTo20_10_13)), OciSets { bounding: d, inheritable: d, ..OciSets::default() });
     assert_eq!(sets(&s, U1000, &docker(DockerEra::From20_10_14To24)), OciSets { bounding: d, ..OciSets::default() });
     assert_eq!(sets(&s, U1000, &docker(DockerEra::From25)), OciSets::bep(d));
@@ -320,7 +349,7 @@ fn s5_crio_eras_and_add_inheritable() {
     assert_eq!(sets(&s, ROOT, &mid).inheritable.hex16(), "00000000000005fb");
     let opt = RuntimeOptions::new(Runtime::Crio(CrioConfig { era: CrioEra::From1_24, add_inheritable: true }));
     let s2 = with(spec(SourceKind::Kubernetes), &["NET_ADMIN"], &["KILL"]);
-    assert_eq!(sets(&s2, ROOT, &opt).inheritable, crio::DEFAULTS.with(12).without(5));
+    assert_eq!(sets(&s2, ROOT, &opt).inheritable, PresetId::Crio.caps().with(12).without(5));
     assert!(sets(&s, ROOT, &crio()).inheritable.is_empty());
     // With inheritable + root, exec gives P = B | I (same here).
     assert_eq!(pid1(&s, ROOT, &mid)[0], h(0x5fb));

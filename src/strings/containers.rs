@@ -139,7 +139,7 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
 /// The message of a finding.
 pub fn finding_message(f: &Finding) -> String {
     match &f.detail {
-        Detail::Manifest { kind: k } => super::k8s::finding_message(k),
+        Detail::Manifest { finding: k } => super::k8s::finding_message(k),
         Detail::IneffectiveAdd(d) => ineffective_message(d),
         Detail::CapPrefix { written, list, runtime, oci_name } => match (runtime, list) {
             (RuntimeKind::Containerd, ListKind::Add) => format!(
@@ -225,7 +225,7 @@ pub fn finding_message(f: &Finding) -> String {
 /// The suggested fix of a finding.
 pub fn finding_fix(f: &Finding) -> String {
     match &f.detail {
-        Detail::Manifest { kind: k } => super::k8s::finding_fix(k),
+        Detail::Manifest { finding: k } => super::k8s::finding_fix(k),
         Detail::IneffectiveAdd(d) => ineffective_fix(d),
         Detail::CapPrefix { written, list, .. } => {
             let bare = catalog::strip_cap_prefix(written).to_ascii_uppercase();

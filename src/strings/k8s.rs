@@ -4,20 +4,12 @@
 
 use crate::container::Location;
 use crate::k8s::fields::Level;
-use crate::k8s::finding::{ApeCause, FindingKind, Severity};
+use crate::k8s::finding::{ApeCause, FindingKind};
 use crate::k8s::harden::{self, Hardened};
 use crate::k8s::pss::{self, Violation};
 use crate::k8s::{Note, SkipReason};
 use crate::paste::Form;
 use crate::yaml::{Shape, YamlError};
-
-pub fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Info => "info",
-        Severity::Warning => "warning",
-        Severity::Error => "error",
-    }
-}
 
 pub fn form(f: Form) -> &'static str {
     match f {
