@@ -299,8 +299,8 @@ fn outcome(sim: &Simulation) -> Html {
                         <th scope="row">{ words::set_name(s) }<span class="muted">{ format!(" {}", words::set_symbol(s)) }</span></th>
                         <td class="mono">{ x.hex16() }</td>
                         <td class="mono">{ y.hex16() }</td>
-                        <td class="gained">{ names_or_dash(gained, "+") }</td>
-                        <td class="lost">{ names_or_dash(lost, "−") }</td>
+                        <td class={classes!((!gained.is_empty()).then_some("gained"))}>{ names_or_dash(gained, "+") }</td>
+                        <td class={classes!((!lost.is_empty()).then_some("lost"))}>{ names_or_dash(lost, "−") }</td>
                         <td><CopyButton text={y.hex16()} label={t::COPY_MASK} /></td>
                     </tr>
                 }
