@@ -8,7 +8,7 @@
 
 use crate::catalog::{self, KernelVersion};
 use crate::container::{ContainerSpec, Location, Role, SourceKind, Spelled, UserSpec};
-use crate::exec::{ExecFile, ProcessState};
+use crate::exec::{CapReason, ExecFile, ProcessState, SetName, Transition};
 use crate::runtime::runc::{self, RuncWarning, StartFailure};
 use crate::runtime::{
     self, CreationError, ListKind, NameReading, OciOutcome, OciSets, RunUser, Runtime,
@@ -71,32 +71,8 @@ impl FindingId {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s.to_ascii_lowercase().as_str() {
-            "info" => Some(Severity::Info),
-            "warning" | "warn" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+/// Shared with the manifest findings (`k8s::finding`).
+pub use crate::severity::Severity;
 
 /// Whether low ports (< 1024) are open to unprivileged users in the container.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
@@ -176,6 +152,24 @@ pub enum Detail {
     DangerousAll { written: String, caps: CapSet },
     DefaultNetRaw { runtime: RuntimeKind, source: SourceKind },
     PreferPerfmon { written: String, kernel_has_perfmon: bool },
+    /// A finding about how the manifest is written (unknown-field,
+    /// misplaced-field, ape-conflict), from `k8s`; worded by `strings::k8s`.
+    /// Serialised as `finding` (the id) plus the finding's own data (key,
+    /// level, suggestion, …) so `--json` users get the structure, not just words.
+    Manifest {
+        #[serde(flatten, serialize_with = "serialize_manifest_kind")]
+        finding: crate::k8s::finding::FindingKind,
+    },
+}
+
+fn serialize_manifest_kind<S: Serializer>(k: &crate::k8s::finding::FindingKind, s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        finding: &'static str,
+        #[serde(flatten)]
+        data: &'a crate::k8s::finding::FindingKind,
+    }
+    Shown { finding: k.id(), data: k }.serialize(s)
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -196,7 +190,20 @@ impl Finding {
             Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => FindingId::DangerousCapability,
             Detail::DefaultNetRaw { .. } => FindingId::DefaultNetRaw,
             Detail::PreferPerfmon { .. } => FindingId::PreferPerfmon,
+            Detail::Manifest { finding: k } => {
+                use crate::k8s::finding::FindingKind as K;
+                match k {
+                    K::UnknownField { .. } => FindingId::UnknownField,
+                    K::MisplacedField { .. } | K::WrongType { .. } => FindingId::MisplacedField,
+                    K::ApeConflict { .. } => FindingId::ApeConflict,
+                }
+            }
         }
+    }
+
+    /// A `k8s` input finding, as one of this report's findings.
+    pub fn from_manifest(f: &crate::k8s::finding::Finding) -> Finding {
+        Finding { severity: f.severity(), at: f.at.clone(), detail: Detail::Manifest { finding: f.kind.clone() } }
     }
 }
 
@@ -285,13 +292,23 @@ pub struct Outcome {
     pub user: RunUser,
     pub oci: Result<OciOutcome, CreationError>,
     /// None when creation failed.
-    pub start: Option<Result<(Pid1, Vec<RuncWarning>), StartFailure>>,
+    pub start: Option<Result<Started, StartFailure>>,
+}
+
+/// The first process, once runc and the exec are through.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Started {
+    pub pid1: Pid1,
+    /// What runc only logged.
+    pub warnings: Vec<RuncWarning>,
+    /// The exec simulator's account of the exec (steps and per-capability reasons).
+    pub exec: Transition,
 }
 
 impl Outcome {
     pub fn pid1(&self) -> Option<&Pid1> {
         match &self.start {
-            Some(Ok((p, _))) => Some(p),
+            Some(Ok(s)) => Some(&s.pid1),
             _ => None,
         }
     }
@@ -312,6 +329,9 @@ pub enum AddResult {
     /// Only in the bounding set: a program gets it only through file
     /// capabilities on its binary (or a set-uid-root binary).
     BoundingOnly,
+    /// Only in the bounding set, and no_new_privs with an empty permitted
+    /// set before exec means even file capabilities cannot raise it.
+    BoundingOnlyBlockedByNnp,
     /// Never reaches the container (ignored name, dropped again, unknown).
     NotGranted,
     /// The container does not start.
@@ -326,10 +346,13 @@ pub struct AddEffect {
     pub at: Location,
     /// The capability the runtime reads it as, if any.
     pub cap: Option<u8>,
-    /// Already in the runtime's default list (adding it changes nothing).
+    /// The runtime would grant it without the add list (its defaults after
+    /// the drops, or privileged), so adding it changes nothing.
     pub already_default: bool,
     /// One entry per outcome (one, or root and non-root).
     pub results: Vec<(RunUser, AddResult)>,
+    /// Why the exec left it in, or out of, PID 1's permitted set.
+    pub reasons: Vec<(RunUser, CapReason)>,
 }
 
 fn serialize_oci_pair<S: Serializer>(v: &Option<(OciSets, OciSets)>, s: S) -> Result<S::Ok, S::Error> {
@@ -418,6 +441,18 @@ impl ContainerReport {
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
+
+    /// Add the manifest's own findings (from `k8s`), keeping the order
+    /// most severe first.
+    pub fn add_manifest_findings(&mut self, found: &[crate::k8s::finding::Finding]) {
+        self.findings.extend(found.iter().map(Finding::from_manifest));
+        self.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    }
+
+    /// Fill in the Pod Security verdict computed by `k8s::pss`.
+    pub fn set_pss(&mut self, verdict: &crate::k8s::pss::Verdict) {
+        self.pss = Some(PssVerdict { baseline: verdict.baseline(), restricted: verdict.restricted() });
+    }
 }
 
 /// The users to simulate.
@@ -427,6 +462,9 @@ fn users(spec: &ContainerSpec, image_user: ImageUser) -> Vec<RunUser> {
         UserSpec::Uid(n) => vec![RunUser::NonRoot { uid: Some(*n) }],
         UserSpec::Name(n) if n == "root" => vec![RunUser::Root],
         UserSpec::Name(_) => vec![RunUser::NonRoot { uid: None }],
+        // runAsNonRoot: the kubelet refuses an image whose USER is root (§8.1),
+        // so only the non-root outcome can run.
+        UserSpec::Image if matches!(&spec.run_as_non_root, Some(f) if f.value) => vec![RunUser::NonRoot { uid: None }],
         UserSpec::Image => match image_user {
             ImageUser::Root => vec![RunUser::Root],
             ImageUser::NonRoot => vec![RunUser::NonRoot { uid: None }],
@@ -444,7 +482,7 @@ fn simulate(spec: &ContainerSpec, user: RunUser, opts: &AnalysisOptions) -> Outc
                 RunUser::Root => Some(0),
                 RunUser::NonRoot { uid } => uid,
             };
-            (Pid1 { uid, state: fp.after_exec }, fp.before_exec.warnings)
+            Started { pid1: Pid1 { uid, state: fp.after_exec }, warnings: fp.before_exec.warnings, exec: fp.exec }
         })
     });
     Outcome { user, oci, start }
@@ -462,7 +500,8 @@ const CAP_SYS_ADMIN: u8 = 21;
 const CAP_PERFMON: u8 = 38;
 
 fn has_prefix(text: &str) -> bool {
-    text.len() >= 4 && text[..4].eq_ignore_ascii_case("cap_")
+    // The catalog's check is char-boundary safe (`cap€` must not panic).
+    catalog::strip_cap_prefix(text).len() != text.len()
 }
 
 /// Analyse one container for one runtime.
@@ -485,6 +524,10 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
             }
         }
     }
+    if outcomes.iter().all(|o| o.user.is_root()) {
+        // Only a non-root program depends on the empty ambient set.
+        notes.retain(|n| *n != RuntimeNote::AmbientNeverSet);
+    }
     let oci = first.oci_sets().copied().or_else(|| outcomes.get(1).and_then(|o| o.oci_sets().copied()));
     let oci_by_image_user = if unknown_user {
         match (outcomes[0].oci_sets(), outcomes[1].oci_sets()) {
@@ -500,7 +543,13 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         (first.pid1().copied(), None)
     };
 
-    let defaults = runtime::defaults(opts.runtime.runtime);
+    // What the runtime grants when nothing is added: its defaults after the
+    // drops (nothing after `drop: [ALL]`), or everything when privileged. An
+    // add is "already a default" only if the cap is in there anyway.
+    let without_adds = ContainerSpec { cap_add: Vec::new(), ..spec.clone() };
+    let granted_anyway = runtime::oci_sets(&without_adds, first.user, &opts.runtime)
+        .map(|o| o.sets.bounding)
+        .unwrap_or(CapSet::EMPTY);
     let adds: Vec<AddEffect> = spec
         .cap_add
         .iter()
@@ -518,13 +567,43 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                         (None, _, _) => AddResult::NotGranted,
                         (Some(c), Some(_), Some(p)) if p.state.effective.contains(c) => AddResult::Effective,
                         (Some(c), Some(_), Some(p)) if p.state.permitted.contains(c) => AddResult::PermittedOnly,
+                        // Under no_new_privs a file capability cannot exceed
+                        // what runc left in the permitted set (§1.2 step 8).
+                        (Some(c), Some(sets), Some(p))
+                            if p.state.bounding.contains(c) && p.state.no_new_privs && !sets.permitted.contains(c) =>
+                        {
+                            AddResult::BoundingOnlyBlockedByNnp
+                        }
                         (Some(c), Some(_), Some(p)) if p.state.bounding.contains(c) => AddResult::BoundingOnly,
                         _ => AddResult::NotGranted,
                     };
                     (o.user, r)
                 })
                 .collect();
-            AddEffect { written: s.text.clone(), at: s.at.clone(), cap, already_default: cap.is_some_and(|c| defaults.contains(c)), results }
+            // The exec's own reason for the capability's permitted bit.
+            let reasons = match cap {
+                Some(c) => outcomes
+                    .iter()
+                    .filter_map(|o| match &o.start {
+                        Some(Ok(st)) => st
+                            .exec
+                            .reasons
+                            .iter()
+                            .find(|r| r.cap == c && r.set == SetName::Permitted)
+                            .map(|r| (o.user, r.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            AddEffect {
+                written: s.text.clone(),
+                at: s.at.clone(),
+                cap,
+                already_default: cap.is_some_and(|c| granted_anyway.contains(c)),
+                results,
+                reasons,
+            }
         })
         .collect();
 
@@ -646,7 +725,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
 
     // NET_RAW kept because it is a default, not because the user asked.
     let asked_net_raw = spec.cap_add.iter().any(|s| runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_NET_RAW));
-    if !privileged && !asked_net_raw && defaults.contains(CAP_NET_RAW) && granted(CAP_NET_RAW) {
+    if !privileged && !asked_net_raw && runtime::defaults(opts.runtime.runtime).contains(CAP_NET_RAW) && granted(CAP_NET_RAW) {
         // Under Podman a non-root user never gets the defaults; still in the bounding set.
         findings.push(Finding {
             severity: Severity::Warning,
@@ -661,7 +740,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
     }
 
     // Most severe first; the order within a severity follows the input.
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     ContainerReport {
         workload: spec.workload.clone(),
         container: spec.container.clone(),

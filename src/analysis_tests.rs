@@ -39,8 +39,6 @@ fn ids_round_trip() {
         assert_eq!(FindingId::parse(id.as_str()), Some(id));
         assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
     }
-    assert_eq!(Severity::parse("WARNING"), Some(Severity::Warning));
-    assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
 }
 
 #[test]
@@ -255,4 +253,190 @@ fn apparent_flag_values_feed_the_runtime() {
     spec.allow_privilege_escalation = Some(Flag { value: false, at: Location::default() });
     let r = analyse(&spec, &AnalysisOptions::new(CONTAINERD));
     assert!(r.pid1.unwrap().state.no_new_privs);
+}
+
+#[test]
+fn docker_comma_list_is_one_unknown_name_with_a_hint() {
+    let r = docker("docker run --cap-add NET_ADMIN,SYS_TIME x");
+    let f = find(&r, FindingId::UnknownCapability);
+    assert!(strings::containers::finding_message(f).contains("does not split the value on commas"));
+    assert_eq!(strings::containers::finding_fix(f), "List each capability separately, e.g. `--cap-add NET_ADMIN --cap-add SYS_TIME` (or one YAML list item each).");
+    assert!(r.creation_error.is_some());
+}
+
+#[test]
+fn run_as_non_root_leaves_only_the_non_root_outcome() {
+    let mut spec = parse_command("docker run --cap-add NET_BIND_SERVICE x", SourceKind::DockerRun).unwrap().spec;
+    spec.source = SourceKind::Kubernetes;
+    spec.run_as_non_root = Some(Flag { value: true, at: Location::default() });
+    let r = analyse(&spec, &AnalysisOptions::new(CONTAINERD));
+    assert_eq!(r.outcomes.len(), 1);
+    assert!(r.pid1.unwrap().uid.is_none());
+    let Detail::IneffectiveAdd(d) = &find(&r, FindingId::IneffectiveAdd).detail else { unreachable!() };
+    assert!(!d.conditional);
+}
+
+#[test]
+fn ambient_note_only_when_a_non_root_outcome_exists() {
+    assert!(!docker("docker run -u 0 x").notes.contains(&RuntimeNote::AmbientNeverSet));
+    assert!(docker("docker run -u 1000 x").notes.contains(&RuntimeNote::AmbientNeverSet));
+    assert!(docker("docker run x").notes.contains(&RuntimeNote::AmbientNeverSet));
+}
+
+fn manifest_reports(text: &str, runtime: Runtime) -> Vec<ContainerReport> {
+    let m = crate::k8s::read(text).unwrap();
+    m.containers
+        .iter()
+        .map(|c| {
+            let mut r = analyse(&c.spec, &AnalysisOptions::new(runtime));
+            r.add_manifest_findings(&c.findings);
+            r.set_pss(&c.pss(&m));
+            r
+        })
+        .collect()
+}
+
+#[test]
+fn seed_cpb_demo_with_typo_and_fixed() {
+    // The seed article's busybox: add NET_ADMIN, drop KILL, under `sercurityContext`.
+    let typo = include_str!("../examples/cpb-demo-typo.yaml");
+    let r = &manifest_reports(typo, CONTAINERD)[0];
+    let v = serde_json::to_value(r).unwrap();
+    let found: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert!(found.contains(&"unknown-field"), "{found:?}");
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["message"].as_str().unwrap_or("").is_empty()));
+    // the typo means nothing was added: defaults only (root image case)
+    assert_eq!(v["pid1_by_image_user"]["root"]["effective"], "00000000a80425fb");
+    assert!(v["pss"]["baseline"].is_boolean());
+    let fixed = include_str!("../examples/cpb-demo.yaml");
+    let r = &manifest_reports(fixed, CONTAINERD)[0];
+    assert!(!ids(r).contains(&FindingId::UnknownField));
+    let root = r.pid1_by_image_user.unwrap().root.unwrap().state.effective;
+    assert!(root.contains(12) && !root.contains(5));
+    assert_eq!(r.pss, Some(PssVerdict { baseline: false, restricted: false }));
+}
+
+#[test]
+fn bind_nonroot_deployment_restricted_but_ineffective() {
+    let r = &manifest_reports(include_str!("../examples/bind-nonroot.yaml"), CONTAINERD)[0];
+    assert_eq!(r.workload, "Deployment/web-nonroot");
+    assert_eq!(r.pss, Some(PssVerdict { baseline: true, restricted: true }));
+    let p = r.pid1.unwrap();
+    assert_eq!(p.uid, Some(101));
+    assert_eq!(p.state.effective, CapSet::EMPTY);
+    assert_eq!(p.state.bounding, CapSet::single(10));
+    let f = find(r, FindingId::IneffectiveAdd);
+    assert!(f.at.line.is_some());
+    assert!(strings::containers::finding_fix(f).contains("securityContext.sysctls"));
+}
+
+#[test]
+fn ineffective_add_fix_speaks_the_input_language() {
+    // Host network: Docker does not open the low ports; the fix says --sysctl.
+    let mut spec = parse_command("docker run -u 1000 --network host --cap-add NET_BIND_SERVICE x", SourceKind::DockerRun).unwrap().spec;
+    let r = analyse(&spec, &AnalysisOptions::new(Runtime::Docker(DockerEra::From25)));
+    let f = find(&r, FindingId::IneffectiveAdd);
+    let Detail::IneffectiveAdd(d) = &f.detail else { unreachable!() };
+    assert_eq!(d.low_ports, LowPorts::NotOpened);
+    assert!(strings::containers::finding_fix(f).contains("--sysctl net.ipv4.ip_unprivileged_port_start=0"));
+    spec.source = SourceKind::Compose;
+    spec.host_network = false;
+    spec.sysctls.push(("net.ipv4.ip_unprivileged_port_start".into(), "80".into()));
+    let r = analyse(&spec, &AnalysisOptions::new(Runtime::Docker(DockerEra::From25)));
+    let f = find(&r, FindingId::IneffectiveAdd);
+    let fix = strings::containers::finding_fix(f);
+    assert!(fix.contains("cap_drop: [ALL]") && fix.contains("already set to 80"), "{fix}");
+}
+
+#[test]
+fn add_effects_explain_nnp_blocking_and_carry_exec_reasons() {
+    let r = run("docker run -u 1000 --security-opt no-new-privileges --cap-add NET_ADMIN x", Runtime::Docker(DockerEra::From20_10_14To24));
+    assert_eq!(r.adds[0].results[0].1, AddResult::BoundingOnlyBlockedByNnp);
+    let r = docker("docker run -u 1000 --cap-add NET_ADMIN x");
+    assert_eq!(r.adds[0].results[0].1, AddResult::BoundingOnly);
+    let (_, reason) = &r.adds[0].reasons[0];
+    assert_eq!(reason.cap, 12);
+    assert!(reason.before && !reason.after);
+    let text = strings::containers::report_text(&r);
+    assert!(text.contains("exec: "), "{text}");
+}
+
+#[test]
+fn manifest_findings_keep_their_severity_on_the_shared_scale() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    zzzQqq: 1\n";
+    let m = crate::k8s::read(text).unwrap();
+    let r = &manifest_reports(text, CONTAINERD)[0];
+    let manifest: Vec<&Finding> = r.findings.iter().filter(|f| matches!(f.detail, Detail::Manifest { .. })).collect();
+    assert_eq!(manifest.len(), m.containers[0].findings.len());
+    for (ours, theirs) in manifest.iter().zip(&m.containers[0].findings) {
+        assert_eq!(ours.severity, theirs.severity());
+    }
+    // A near miss of a real key is an error; an unknown key elsewhere a warning.
+    let sev: Vec<Severity> = manifest.iter().map(|f| f.severity).collect();
+    assert!(sev.contains(&Severity::Error) && sev.contains(&Severity::Warning), "{sev:?}");
+    assert_eq!(r.worst(), Some(Severity::Error));
+}
+
+#[test]
+fn manifest_findings_serialise_their_data() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    securityContext:\n      runAsNonRoot: true\n      capabilities:\n        add: NET_ADMIN\n";
+    let r = &manifest_reports(text, CONTAINERD)[0];
+    let v = serde_json::to_value(r).unwrap();
+    let fs = v["findings"].as_array().unwrap();
+    let typo = fs.iter().find(|f| f["id"] == "unknown-field").expect("unknown-field");
+    // The issue-4 keys stay as they were.
+    for k in ["id", "severity", "path", "line", "message", "fix"] {
+        assert!(typo.get(k).is_some(), "{k}");
+    }
+    let d = &typo["detail"];
+    assert_eq!(d["kind"], "manifest");
+    assert_eq!(d["finding"], "unknown-field");
+    assert_eq!(d["key"], "sercurityContext");
+    assert_eq!(d["suggestion"], "securityContext");
+    assert_eq!(d["level"], serde_json::to_value(crate::k8s::fields::Level::Container).unwrap());
+    // A wrong type carries what was expected and what was found.
+    let wrong = fs.iter().find(|f| f["detail"]["type"] == "wrong-type").expect("wrong-type");
+    assert_eq!(wrong["id"], "misplaced-field");
+    assert_eq!(wrong["detail"]["key"], "add");
+    assert_eq!(wrong["detail"]["expected"], "list");
+    assert_eq!(wrong["detail"]["found"], "string");
+}
+
+#[test]
+fn already_default_means_granted_without_the_add() {
+    let flag = |r: &ContainerReport| r.adds.iter().map(|a| a.already_default).collect::<Vec<bool>>();
+    // Plain add of a default: the add changes nothing.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-add NET_BIND_SERVICE x")), vec![true]);
+    // After dropping ALL the add is the only reason it is there.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x")), vec![false]);
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop all --cap-add CHOWN --cap-add NET_ADMIN x")), vec![false, false]);
+    // Dropped by name and added back: the add restores it.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop NET_RAW --cap-add NET_RAW x")), vec![false]);
+    // Dropping something else leaves the default in place.
+    assert_eq!(flag(&docker("docker run -u 0 --cap-drop NET_RAW --cap-add CHOWN x")), vec![true]);
+    // Privileged grants everything whatever the lists say.
+    assert_eq!(flag(&docker("docker run -u 0 --privileged --cap-add SYS_ADMIN x")), vec![true]);
+    // Kubernetes `drop: [ALL]` on containerd and CRI-O alike.
+    let crio = Runtime::Crio(CrioConfig::default());
+    for rt in [CONTAINERD, crio] {
+        let r = k8s("docker run -u 1000 --cap-drop ALL --cap-add NET_BIND_SERVICE --cap-add KILL x", rt);
+        assert_eq!(flag(&r), vec![false, false], "{rt:?}");
+        let r = k8s("docker run -u 1000 --cap-add NET_BIND_SERVICE x", rt);
+        assert_eq!(flag(&r), vec![true], "{rt:?}");
+    }
+    // The CLI report follows the flag.
+    let text = strings::containers::report_text(&docker("docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x"));
+    assert!(!text.contains("already a default"), "{text}");
+}
+
+#[test]
+fn non_ascii_names_are_unknown_not_a_panic() {
+    for name in ["cap€", "ca€", "€€", "CAP_€"] {
+        for rt in [Runtime::Docker(DockerEra::From25), CONTAINERD, Runtime::Crio(CrioConfig::default())] {
+            let mut spec = parse_command("docker run -u 0 x", SourceKind::DockerRun).unwrap().spec;
+            spec.cap_add = vec![Spelled { text: name.into(), at: Location::default() }];
+            let r = analyse(&spec, &AnalysisOptions::new(rt));
+            assert!(ids(&r).contains(&FindingId::UnknownCapability), "{name} {rt:?}: {:?}", ids(&r));
+        }
+    }
 }

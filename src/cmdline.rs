@@ -8,7 +8,7 @@
 //! which options take a value, or the image would be mistaken; an unknown
 //! option is an error rather than a guess.
 
-use crate::container::{ContainerSpec, Flag, Location, Role, SourceKind, Spelled, UserSpec};
+use crate::container::{ContainerSpec, Flag, Location, SourceKind, Spelled, UserSpec};
 use serde::Serialize;
 
 /// Pastes larger than this are refused (a command line is never this long).
@@ -411,23 +411,8 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
     }
 
     let podman = engine == SourceKind::PodmanRun;
-    let mut spec = ContainerSpec {
-        source: engine,
-        workload: workload.to_string(),
-        container: String::new(),
-        role: Role::Container,
-        cap_add: Vec::new(),
-        cap_drop: Vec::new(),
-        privileged: None,
-        allow_privilege_escalation: None,
-        no_new_privileges: None,
-        user: UserSpec::Image,
-        run_as_non_root: None,
-        host_network: false,
-        sysctls: Vec::new(),
-        entrypoint_file_caps: None,
-        at: if spec_at_idx < p.words.len() { p.loc(spec_at_idx, workload) } else { Location::default() },
-    };
+    let at = if spec_at_idx < p.words.len() { p.loc(spec_at_idx, workload) } else { Location::default() };
+    let mut spec = ContainerSpec::unset(engine, workload, String::new(), at);
     let mut name = None;
 
     // Options until the image.
@@ -504,8 +489,9 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
             match (long.as_str(), ar) {
                 ("cap-add" | "cap-drop", _) => {
                     let v = value.unwrap_or_default();
-                    // Podman's option is a string slice (comma-separated);
-                    // Docker's is a plain list, so a comma stays in the name.
+                    // Podman's option is a string slice (comma-separated,
+                    // `StringSliceVar`); Docker's is a plain list
+                    // (`flags.Var(&copts.capAdd, ...)`), so a comma stays in the name.
                     let parts: Vec<String> = if podman { v.split(',').map(str::to_string).collect() } else { vec![v] };
                     let list = if long == "cap-add" { &mut spec.cap_add } else { &mut spec.cap_drop };
                     // Column of each item: after `=` for `--cap-add=A,B`, plus
@@ -582,6 +568,8 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
 pub enum CliProblem {
     MissingValue(String),
     BadValue(String, String),
+    /// The value did not parse; the second field is the parser's own message.
+    BadText(String, String),
     UnknownOption(String),
     NoCommand,
     Stdin(String),

@@ -1,6 +1,9 @@
 //! Capability sets worth recognising: runtime defaults, the Pod Security
 //! baseline allow-list, "everything a kernel of version X knows", empty.
 //!
+//! This is the one place the runtime default lists are written; `runtime`
+//! picks the preset for an engine and release (`Runtime::default_preset`).
+//!
 //! Lists are written as the runtimes' sources write them (names without
 //! `CAP_`), so they can be checked against those sources by eye; the masks
 //! in the tests are the ones in semantics.md §1.8. Which presets a single
@@ -276,18 +279,6 @@ mod tests {
         for list in [DOCKER, CRIO, CRIO_LEGACY, PODMAN, PODMAN_44, BASELINE] {
             assert_eq!(from_names(list).len() as usize, list.len());
         }
-    }
-
-    /// `runtime` keeps its own constants for the engines; they must agree.
-    #[test]
-    fn presets_agree_with_runtime_models() {
-        use crate::runtime::{containerd, crio, docker, podman};
-        assert_eq!(PresetId::Docker.caps(), docker::DEFAULTS);
-        assert_eq!(PresetId::Docker.caps(), containerd::DEFAULTS);
-        assert_eq!(PresetId::Crio.caps(), crio::DEFAULTS);
-        assert_eq!(PresetId::CrioLegacy.caps(), crio::DEFAULTS_UP_TO_1_17);
-        assert_eq!(PresetId::Podman.caps(), podman::DEFAULTS);
-        assert_eq!(PresetId::Podman44.caps(), podman::DEFAULTS_4_4);
     }
 
     #[test]

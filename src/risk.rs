@@ -69,9 +69,29 @@ pub fn danger(cap: u8) -> Option<Danger> {
     Some(d)
 }
 
+/// The most dangerous capability level in `set` (unknown bits ignored).
+pub fn highest(set: crate::set::CapSet) -> Option<Danger> {
+    set.iter().filter_map(danger).max()
+}
+
+/// Capabilities of `set` at `level` or above, in number order.
+pub fn at_least(set: crate::set::CapSet, level: Danger) -> Vec<u8> {
+    set.iter().filter(|&c| danger(c).is_some_and(|d| d >= level)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::set::CapSet;
+
+    #[test]
+    fn set_summaries() {
+        assert_eq!(highest(CapSet(0xa80425fb)), Some(Danger::Medium)); // Docker default
+        assert_eq!(highest(CapSet::single(21).with(10)), Some(Danger::Critical));
+        assert_eq!(highest(CapSet::single(50)), None);
+        assert_eq!(highest(CapSet::EMPTY), None);
+        assert_eq!(at_least(CapSet::from_caps([2, 10, 12, 21]), Danger::High), vec![2, 12, 21]);
+    }
 
     #[test]
     fn every_known_capability_is_rated() {

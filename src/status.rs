@@ -5,6 +5,13 @@
 //!
 //! Pure: text in, a `Report` (or a positioned `InputError`) out. Every line
 //! is looked at once, so the work is linear in the (bounded) input size.
+//!
+//! Typical use (page and CLI):
+//! - `recognise(text)` → `Report { source, sets, no_new_privs, seccomp, uid, … , notes }`;
+//!   the matrix rows are `report.union().iter()`, its columns `report.sets`;
+//! - per set: `mask::capsh_decode_line`, `preset::compare`, `risk::danger`;
+//! - words: `strings::decode::{input_error, note, set_label, comparison, …}`
+//!   and `strings::catalog::{summary, explanation}`.
 
 use crate::catalog::KNOWN;
 use crate::exec::Securebits;
@@ -121,6 +128,9 @@ pub enum Note {
     AmbientNotInPermittedAndInheritable { extra: CapSet },
     /// `getpcaps` and old `capsh` show only some sets; these were not shown.
     SetsNotShown { kinds: Vec<SetKind> },
+    /// capsh warned that libcap is older than the kernel: capabilities it
+    /// cannot name are printed as numbers (as in `...,cap_syslog,35,36`).
+    LibcapOlderThanKernel { line: u32 },
 }
 
 /// Everything recognised in one input.
@@ -170,8 +180,14 @@ pub enum InputErrorKind {
     BadMask { error: MaskErrorKind },
     /// An item in a capsh name list that is not a capability.
     BadName { item: String, error: NameErrorKind },
-    /// A clause of libcap text (`cap_x+ep`) that does not parse.
-    BadCapText { clause: String },
+    /// A clause of libcap text (`cap_x+ep`) or IAB text that does not
+    /// parse. `detail` says why, for the `Current:`/getpcaps text read by
+    /// `crate::text` (not serialised: that type has no serde form).
+    BadCapText {
+        clause: String,
+        #[serde(skip_serializing)]
+        detail: Option<crate::text::TextErrorKind>,
+    },
     /// A key that looks like a `/proc` capability line but is not one.
     UnknownCapKey { key: String },
     /// A value that must be a number (NoNewPrivs, Seccomp, Uid, …) is not.
@@ -411,9 +427,13 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
     // capsh --print
     for (prefix, kind) in [("Bounding set =", SetKind::Bounding), ("Ambient set =", SetKind::Ambient)] {
         if let Some(rest) = trimmed.strip_prefix(prefix) {
+            b.saw_capsh_print = true;
+            // A kernel without this set (ambient before 4.3): nothing to show.
+            if rest.trim() == "<unsupported>" {
+                return Ok(true);
+            }
             let at = lead + prefix.len();
             let caps = capsh_name_list(rest, line, at, no)?;
-            b.saw_capsh_print = true;
             b.add(Some(kind), caps, no)?;
             return Ok(true);
         }
@@ -429,8 +449,17 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
         parse_securebits(b, rest);
         return Ok(true);
     }
+    if trimmed.starts_with("WARNING: libcap needs an update") {
+        // capsh prints this (before anything else) when the kernel has
+        // capabilities libcap cannot name; they then appear as numbers.
+        b.notes.push(Note::LibcapOlderThanKernel { line: no });
+        return Ok(true);
+    }
     if trimmed.starts_with("Current IAB:")
         || trimmed.starts_with("secure-")
+        || trimmed.starts_with("prctl-keep-caps:")
+        || trimmed.starts_with("[Securebits ABI not supported]")
+        || trimmed.starts_with("[Keepcaps ABI not supported]")
         || trimmed.starts_with("groups=")
         || trimmed.starts_with("Guessed mode:")
     {
@@ -626,7 +655,7 @@ fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) ->
     let mut iab_mode = false;
     if let Some(q) = t.strip_prefix('"') {
         let end = q.find('"').ok_or_else(|| {
-            error(InputErrorKind::BadCapText { clause: t.to_string() }, no, column_of(line, at))
+            error(InputErrorKind::BadCapText { clause: t.to_string(), detail: None }, no, column_of(line, at))
         })?;
         add_text_sets(b, &q[..end], line, at + 1, no)?;
         iab_mode = true;
@@ -637,7 +666,7 @@ fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) ->
     if let Some(inner) = trimmed.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         let inner_at = at + (rest.len() - rest.trim_start().len()) + 1;
         let iab = libcap_text::parse_iab(inner).map_err(|e| {
-            error(InputErrorKind::BadCapText { clause: e.clause }, no, column_of(line, inner_at) + e.column - 1)
+            error(InputErrorKind::BadCapText { clause: e.clause, detail: None }, no, column_of(line, inner_at) + e.column - 1)
         })?;
         if !iab_mode {
             // `PID: [IAB]` alone: the capability text was a bare `=`.
@@ -651,7 +680,7 @@ fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) ->
         }
     } else if iab_mode {
         if !trimmed.is_empty() {
-            return Err(error(InputErrorKind::BadCapText { clause: trimmed.to_string() }, no, column_of(line, at)));
+            return Err(error(InputErrorKind::BadCapText { clause: trimmed.to_string(), detail: None }, no, column_of(line, at)));
         }
         // No bracket: Ambient empty and Bounding full.
         b.add(Some(SetKind::Ambient), CapSet::EMPTY, no)?;
@@ -664,10 +693,14 @@ fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) ->
 }
 
 fn add_text_sets(b: &mut Builder, text: &str, line: &str, at: usize, no: u32) -> Result<(), InputError> {
-    let parsed = libcap_text::parse(text).map_err(|e| {
-        error(InputErrorKind::BadCapText { clause: e.clause }, no, column_of(line, at) + e.column - 1)
+    // `all` and a bare `=` cover the kernel's capabilities; the printing
+    // kernel is unknown, so read them as the 41 of current kernels.
+    let parsed = crate::text::parse_for_kernel(text, crate::catalog::LAST_CAP + 1).map_err(|e| {
+        let clause = clause_at(text, e.offset);
+        let column = column_of(line, at) + to_u32(e.column) - 1;
+        error(InputErrorKind::BadCapText { clause, detail: Some(e.kind) }, no, column)
     })?;
-    if parsed.used_all {
+    if raises_all(text) {
         b.notes.push(Note::AllMeansKernelCaps { line: no });
     }
     b.add(Some(SetKind::Inheritable), parsed.inheritable, no)?;
@@ -676,21 +709,31 @@ fn add_text_sets(b: &mut Builder, text: &str, line: &str, at: usize, no: u32) ->
     Ok(())
 }
 
-/// A small reader for the libcap text form (`=ep cap_x-e`, `= cap_x+ep`) as
-/// capsh and getpcaps print it. Private on purpose: the full text-format
-/// module (`crate::text`) was being written in parallel; this covers only
-/// what those two tools print, plus hand-edited variants.
+/// The whitespace-separated clause containing byte `offset`.
+fn clause_at(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let end = text[offset..].find(char::is_whitespace).map_or(text.len(), |p| p + offset);
+    text.get(start..end).unwrap_or("").to_string()
+}
+
+/// Whether some clause raises flags for `all` or a list-less `=` (`=ep`,
+/// `all+p`): only then does "every capability of the kernel" matter.
+fn raises_all(text: &str) -> bool {
+    text.split_whitespace().any(|clause| {
+        let op = clause.find(['=', '+', '-']).unwrap_or(clause.len());
+        let list = &clause[..op];
+        let all = list.is_empty() || list.split(',').any(|i| i.eq_ignore_ascii_case("all"));
+        let raises = clause[op..].split(['-']).next().is_some_and(|r| r.contains(['e', 'i', 'p']));
+        all && raises
+    })
+}
+
+/// libcap's IAB text, which `crate::text` does not cover.
 mod libcap_text {
     use super::KNOWN;
     use crate::catalog;
     use crate::set::CapSet;
-
-    pub struct Parsed {
-        pub inheritable: CapSet,
-        pub permitted: CapSet,
-        pub effective: CapSet,
-        pub used_all: bool,
-    }
 
     pub struct TextError {
         pub clause: String,
@@ -698,93 +741,12 @@ mod libcap_text {
         pub column: u32,
     }
 
-    pub fn parse(text: &str) -> Result<Parsed, TextError> {
-        let mut p = Parsed { inheritable: CapSet::EMPTY, permitted: CapSet::EMPTY, effective: CapSet::EMPTY, used_all: false };
-        let mut column: u32 = 0;
-        let mut start: Option<(usize, u32)> = None;
-        let mut clauses = Vec::new();
-        for (byte, c) in text.char_indices() {
-            column = column.saturating_add(1);
-            match (c.is_whitespace(), start) {
-                (true, Some((s, col))) => {
-                    clauses.push((col, &text[s..byte]));
-                    start = None;
-                }
-                (false, None) => start = Some((byte, column)),
-                _ => {}
-            }
-        }
-        if let Some((s, col)) = start {
-            clauses.push((col, &text[s..]));
-        }
-        for (col, clause) in clauses {
-            apply(&mut p, clause).ok_or_else(|| TextError { clause: clause.to_string(), column: col })?;
-        }
-        Ok(p)
-    }
-
-    fn apply(p: &mut Parsed, clause: &str) -> Option<()> {
-        let op_at = clause.find(['=', '+', '-'])?;
-        let (list, mut actions) = clause.split_at(op_at);
-        let caps = if list.is_empty() {
-            // Only `=` may stand without a list; it means "all".
-            if !actions.starts_with('=') {
-                return None;
-            }
-            // A bare `=` only clears; "all" matters once something is raised.
-            p.used_all |= actions.len() > 1;
-            KNOWN
-        } else {
-            let mut caps = CapSet::EMPTY;
-            for item in list.split(',') {
-                caps = caps.union(item_caps(p, item)?);
-            }
-            caps
-        };
-        let mut first = true;
-        while let Some(op) = actions.chars().next() {
-            if op == '=' && !first {
-                return None;
-            }
-            let rest = &actions[1..];
-            let flags_len = rest.find(|c: char| !matches!(c, 'e' | 'i' | 'p')).unwrap_or(rest.len());
-            let flags = &rest[..flags_len];
-            match op {
-                '=' => {
-                    p.effective = p.effective.minus(caps);
-                    p.permitted = p.permitted.minus(caps);
-                    p.inheritable = p.inheritable.minus(caps);
-                    raise(p, caps, flags);
-                }
-                // `+`/`-` need at least one flag (`=+ep` is `=` then `+ep`).
-                '+' | '-' if flags.is_empty() => return None,
-                '+' => raise(p, caps, flags),
-                '-' => lower(p, caps, flags),
-                _ => return None,
-            }
-            first = false;
-            actions = &rest[flags_len..];
-        }
-        Some(())
-    }
-
-    fn item_caps(p: &mut Parsed, item: &str) -> Option<CapSet> {
+    fn item_caps(item: &str) -> Option<CapSet> {
         if item.eq_ignore_ascii_case("all") {
-            p.used_all = true;
             return Some(KNOWN);
         }
-        // Numbers as C's strtoul(…, 0) reads them: 13, 0x0d, 015.
-        let number = if let Some(h) = item.strip_prefix("0x").or_else(|| item.strip_prefix("0X")) {
-            Some(u64::from_str_radix(h, 16).ok())
-        } else if item.len() > 1 && item.starts_with('0') {
-            Some(u64::from_str_radix(&item[1..], 8).ok())
-        } else if !item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()) {
-            Some(item.parse::<u64>().ok())
-        } else {
-            None
-        };
-        if let Some(n) = number {
-            return n.filter(|n| *n < 64).map(|n| CapSet::single(n as u8));
+        if !item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()) {
+            return item.parse::<u8>().ok().filter(|n| *n < 64).map(CapSet::single);
         }
         catalog::by_any_spelling(item).map(|c| CapSet::single(c.number))
     }
@@ -820,8 +782,7 @@ mod libcap_text {
                 }
                 return Err(bad());
             }
-            let mut scratch = Parsed { inheritable: CapSet::EMPTY, permitted: CapSet::EMPTY, effective: CapSet::EMPTY, used_all: false };
-            let caps = item_caps(&mut scratch, name).ok_or_else(bad)?;
+            let caps = item_caps(name).ok_or_else(bad)?;
             if blocked {
                 iab.not_bounding = iab.not_bounding.union(caps);
             }
@@ -836,25 +797,6 @@ mod libcap_text {
         Ok(iab)
     }
 
-    fn raise(p: &mut Parsed, caps: CapSet, flags: &str) {
-        for f in flags.chars() {
-            match f {
-                'e' => p.effective = p.effective.union(caps),
-                'i' => p.inheritable = p.inheritable.union(caps),
-                _ => p.permitted = p.permitted.union(caps),
-            }
-        }
-    }
-
-    fn lower(p: &mut Parsed, caps: CapSet, flags: &str) {
-        for f in flags.chars() {
-            match f {
-                'e' => p.effective = p.effective.minus(caps),
-                'i' => p.inheritable = p.inheritable.minus(caps),
-                _ => p.permitted = p.permitted.minus(caps),
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -1021,7 +963,42 @@ groups=
         assert_eq!(e.kind, InputErrorKind::BadName { item: "cap_bogus".into(), error: NameErrorKind::UnknownName });
         assert_eq!((e.line, e.column), (2, 25));
         let e = err("Current: cap_chown+xq");
-        assert_eq!(e, InputError { kind: InputErrorKind::BadCapText { clause: "cap_chown+xq".into() }, line: 1, column: 10 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::BadCapText {
+                    clause: "cap_chown+xq".into(),
+                    detail: Some(crate::text::TextErrorKind::BadFlag { found: 'x' })
+                },
+                line: 1,
+                column: 20
+            }
+        );
+    }
+
+    #[test]
+    fn capsh_print_on_old_kernels_and_libcaps() {
+        // libcap 2.2x on a 3.10 kernel: warning first, numbers for 35 and 36,
+        // and a kernel without ambient capabilities.
+        let text = "WARNING: libcap needs an update (cap=36 should have a name).
+Current: = cap_chown,cap_dac_override+ep
+Bounding set =cap_chown,cap_dac_override,cap_dac_read_search,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_linux_immutable,cap_net_bind_service,cap_net_broadcast,cap_net_admin,cap_net_raw,cap_ipc_lock,cap_ipc_owner,cap_sys_module,cap_sys_rawio,cap_sys_chroot,cap_sys_ptrace,cap_sys_pacct,cap_sys_admin,cap_sys_boot,cap_sys_nice,cap_sys_resource,cap_sys_time,cap_sys_tty_config,cap_mknod,cap_lease,cap_audit_write,cap_audit_control,cap_setfcap,cap_mac_override,cap_mac_admin,cap_syslog,35,36
+Ambient set = <unsupported>
+[Securebits ABI not supported]
+ prctl-keep-caps: no (locking not supported)
+uid=0(root) euid=0(root)
+gid=0(root)
+groups=0(root)
+";
+        let r = ok(text);
+        assert_eq!(r.source, SourceKind::CapshPrint);
+        assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x1fffffffff)));
+        assert_eq!(r.get(SetKind::Ambient), None);
+        assert_eq!(r.securebits, None);
+        assert_eq!(
+            r.notes,
+            vec![Note::SetsNotShown { kinds: vec![SetKind::Ambient] }, Note::LibcapOlderThanKernel { line: 1 }]
+        );
     }
 
     #[test]
@@ -1071,16 +1048,18 @@ groups=
         assert_eq!(r.get(SetKind::Bounding), Some(KNOWN));
         assert!(r.notes.iter().all(|n| !matches!(n, Note::SetsNotShown { .. })));
         let e = err("42: \"=ep\" [!cap_bogus]");
-        assert_eq!(e, InputError { kind: InputErrorKind::BadCapText { clause: "!cap_bogus".into() }, line: 1, column: 12 });
+        assert_eq!(e, InputError { kind: InputErrorKind::BadCapText { clause: "!cap_bogus".into(), detail: None }, line: 1, column: 12 });
         let e = err("1: =ep\n2: =");
         assert_eq!(e, InputError { kind: InputErrorKind::SeveralProcesses { first_line: 1 }, line: 2, column: 1 });
     }
 
     #[test]
     fn libcap_text_forms() {
+        // Through capsh's `Current:` line, read by `crate::text`.
         let sets = |t: &str| {
-            let p = libcap_text::parse(t).ok().expect(t);
-            (p.inheritable.0, p.permitted.0, p.effective.0)
+            let r = ok(&format!("Current: {t}"));
+            let get = |k| r.get(k).unwrap().0;
+            (get(SetKind::Inheritable), get(SetKind::Permitted), get(SetKind::Effective))
         };
         assert_eq!(sets("cap_net_raw+ep"), (0, 1 << 13, 1 << 13));
         assert_eq!(sets("cap_net_raw=ep"), (0, 1 << 13, 1 << 13));
@@ -1093,7 +1072,7 @@ groups=
         assert_eq!(sets("13+p 0x0d-p"), (0, 0, 0));
         assert_eq!(sets("63=p"), (0, 1 << 63, 0));
         for bad in ["+ep", "cap_chown+", "cap_chown+p=e", "cap_bogus=p", "64=p", "cap_chown", "cap_chown+EP"] {
-            assert!(libcap_text::parse(bad).is_err(), "{bad}");
+            assert!(matches!(err(&format!("Current: {bad}")).kind, InputErrorKind::BadCapText { .. }), "{bad}");
         }
     }
 

@@ -152,3 +152,49 @@ fn live_process_outputs_agree() {
         assert_eq!(reports[2].sets.len(), 5, "{args:?}");
     }
 }
+
+/// libcap's own cap_to_text, via `capsh --caps=… --print`, for random
+/// inheritable/permitted/effective states: caplens must read back exactly
+/// the sets that were installed. Covers the canonical forms (`=ep cap_x-e`,
+/// `cap_a=eip cap_b+ip`, …) libcap chooses for different shapes.
+#[test]
+fn capsh_current_line_reads_back() {
+    use caplens::status::SetKind;
+    let seed = std::env::var("CAPLENS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(DEFAULT_SEED);
+    println!("capsh --caps round trip: seed {seed}");
+    let me = status::recognise(&std::fs::read_to_string("/proc/self/status").unwrap()).unwrap();
+    // Only what this process can install: P ⊆ its permitted, I ⊆ its bounding.
+    let can_p = me.get(SetKind::Permitted).unwrap().intersect(KNOWN);
+    let can_i = me.get(SetKind::Bounding).unwrap().intersect(KNOWN);
+    assert!(can_p.contains(8), "this test needs CAP_SETPCAP (run as root, as CI does)");
+    let full_kernel = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap").unwrap_or_default().trim() == "40";
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed ^ 0xca95);
+    for round in 0..300 {
+        // Shapes: sparse, dense (most of P), and empty-ish, so that libcap
+        // picks different backgrounds for its text.
+        let density = [0.1, 0.5, 0.95, 0.0][round % 4];
+        let pick = |rng: &mut rand::rngs::StdRng, from: CapSet| {
+            CapSet::from_caps(from.iter().filter(|_| rng.gen_bool(density)))
+        };
+        let p = pick(&mut rng, can_p);
+        let e = CapSet::from_caps(p.iter().filter(|_| rng.gen_bool(0.7)));
+        let i = pick(&mut rng, can_i);
+        let text: Vec<String> = (0u8..41)
+            .filter_map(|c| {
+                let flags: String = [(e, 'e'), (i, 'i'), (p, 'p')].iter().filter(|(s, _)| s.contains(c)).map(|(_, f)| *f).collect();
+                (!flags.is_empty()).then(|| format!("{c}+{flags}"))
+            })
+            .collect();
+        let arg = if text.is_empty() { "=".to_string() } else { text.join(" ") };
+        let out = Command::new("capsh").arg(format!("--caps={arg}")).arg("--print").output().expect("capsh");
+        assert!(out.status.success(), "capsh --caps={arg}: {}", String::from_utf8_lossy(&out.stderr));
+        let printed = String::from_utf8(out.stdout).unwrap();
+        let current = printed.lines().next().unwrap();
+        if !full_kernel && current.contains('=') && current.starts_with("Current: =") && current.len() > 10 {
+            continue; // "all" depends on the kernel's count; see live_process_outputs_agree
+        }
+        let r = status::recognise(current).unwrap_or_else(|err| panic!("{current}: {err:?}"));
+        let got = (r.get(SetKind::Inheritable), r.get(SetKind::Permitted), r.get(SetKind::Effective));
+        assert_eq!(got, (Some(i), Some(p), Some(e)), "seed {seed} round {round}: --caps={arg} printed {current}");
+    }
+}

@@ -73,6 +73,23 @@ fn json_is_structured() {
 }
 
 #[test]
+fn describe_lists_each_capability() {
+    let o = caplens(&["--describe", "0x8000000000002000"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[1].starts_with("  13  cap_net_raw") && lines[1].contains("medium"), "{out}");
+    assert!(lines[2].starts_with("  63  63") && lines[2].contains("Bit 63 is not a capability"), "{out}");
+    let o = caplens(&["--json", "2000"], None);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let cap = &v[0]["sets"][0]["capabilities"][0];
+    assert_eq!(cap["name"], "cap_net_raw");
+    assert_eq!(cap["danger"], "medium");
+    assert_eq!(cap["inPresets"][0]["id"], "docker");
+}
+
+#[test]
 fn names_to_mask() {
     let o = caplens(&["--names", "net_raw,CAP_SYS_ADMIN", "3"], None);
     assert!(o.status.success(), "{}", stderr(&o));

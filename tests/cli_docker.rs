@@ -89,3 +89,17 @@ fn bad_input_exits_2_with_a_located_message() {
     assert_eq!(rc, 1);
     assert!(out.contains("unknown capability: \"CAP_BOGUS\""), "{out}");
 }
+
+#[test]
+fn file_caps_option_makes_the_add_work_for_non_root() {
+    let args = ["docker", "--json", "--file-caps", "cap_net_bind_service+ep", "--", "run", "-u", "1000", "--cap-add", "NET_BIND_SERVICE", "nginx"];
+    let (rc, out, err) = caplens(&args, None);
+    assert_eq!(rc, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["containers"][0]["pid1"]["effective"], "0000000000000400");
+    let ids: Vec<&str> = v["containers"][0]["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert!(!ids.contains(&"ineffective-add"), "{ids:?}");
+    let (rc, _, err) = caplens(&["docker", "--file-caps", "cap_bogus+ep", "--", "run", "x"], None);
+    assert_eq!(rc, 2);
+    assert!(err.contains("--file-caps"), "{err}");
+}

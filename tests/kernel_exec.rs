@@ -3,7 +3,10 @@
 //! process into each generated state, execs a copy of itself carrying the
 //! generated file capabilities / set-uid bit (or calls setresuid), and
 //! reports `/proc/self/status`, the securebits and AT_SECURE. Every result
-//! is compared with `caplens::exec`.
+//! is compared with `caplens::exec`. Exec scenarios also vary a shared
+//! filesystem context (clone with CLONE_FS) and being traced
+//! (PTRACE_TRACEME), the two unsafe-exec conditions besides no_new_privs;
+//! uid scenarios cover setresuid, setuid and setfsuid.
 //!
 //! Not root (or no C compiler): the test reports "skipped: ..." on stderr
 //! (written past the test harness's capture, so it always shows) and passes.
@@ -12,8 +15,8 @@
 //! from the clock and printed.
 
 use caplens::exec::{
-    execve, execve_with, setresuid, ExecFile, ExecOptions, FileCaps, ProcessState, Securebits,
-    SetidRule, Step, Transition,
+    execve_with, setfsuid, setresuid, setuid, DowngradeStep, EuidAfterDowngrade, ExecFile,
+    ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step, Tracer, Transition,
 };
 use caplens::set::CapSet;
 use caplens::strings::exec as words;
@@ -25,7 +28,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const EXEC_SCENARIOS: usize = 700;
+const CAP_SYS_PTRACE: u8 = 19;
 const UID_SCENARIOS: usize = 200;
+const SETUID_SCENARIOS: usize = 100;
+const SETFSUID_SCENARIOS: usize = 100;
 
 /// Written straight to stderr so `cargo test` shows it even for a passing test.
 fn report(line: &str) {
@@ -34,8 +40,11 @@ fn report(line: &str) {
 
 #[derive(Clone, Copy, Debug)]
 enum Kind {
-    Exec(ExecFile),
+    /// The file, shared fs, traced (PTRACE_TRACEME).
+    Exec(ExecFile, bool, bool),
     Uid(u32, u32, u32),
+    SetUid(u32),
+    SetFsuid(u32),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -52,7 +61,9 @@ struct Machine {
 }
 
 fn status_field(status: &str, key: &str) -> Option<String> {
-    status.lines().find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_string()))
 }
 
 fn hex(s: &str) -> Option<CapSet> {
@@ -68,13 +79,22 @@ fn skip_reason() -> Option<String> {
             "needs root because it sets file capabilities, set-uid bits and arbitrary uids (euid here is {euid})"
         ));
     }
-    let eff = status_field(&status, "CapEff:").and_then(|h| hex(&h)).unwrap_or_default();
+    let eff = status_field(&status, "CapEff:")
+        .and_then(|h| hex(&h))
+        .unwrap_or_default();
     for (cap, name) in [(7u8, "cap_setuid"), (8, "cap_setpcap"), (31, "cap_setfcap")] {
         if !eff.contains(cap) {
-            return Some(format!("needs root with {name} in the effective set to set up process states"));
+            return Some(format!(
+                "needs root with {name} in the effective set to set up process states"
+            ));
         }
     }
-    if Command::new("cc").arg("--version").output().map(|o| !o.status.success()).unwrap_or(true) {
+    if Command::new("cc")
+        .arg("--version")
+        .output()
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+    {
         return Some("needs a C compiler (`cc`) to build the setup helper".to_string());
     }
     None
@@ -108,7 +128,11 @@ fn pick(rng: &mut StdRng, pool: &[u8], within: CapSet) -> CapSet {
         0 => CapSet::EMPTY,
         1 => within,
         2 => CapSet::from_caps(pool.iter().copied().filter(|_| rng.gen_bool(0.5))),
-        _ => CapSet((0..64).filter(|_| rng.gen_bool(0.5)).fold(0u64, |m, b| m | 1 << b)),
+        _ => CapSet(
+            (0..64)
+                .filter(|_| rng.gen_bool(0.5))
+                .fold(0u64, |m, b| m | 1 << b),
+        ),
     };
     s.intersect(within)
 }
@@ -128,11 +152,19 @@ fn gen_state(rng: &mut StdRng, m: &Machine, pool: &[u8]) -> ProcessState {
     let (uid, euid, suid) = UIDS[rng.gen_range(0..UIDS.len())];
     let bounding = match rng.gen_range(0..3) {
         0 => m.bounding,
-        1 => CapSet::from_caps(pool.iter().copied()).intersect(m.bounding).union(pick(rng, pool, m.bounding)),
-        _ => m.bounding.minus(CapSet::from_caps(pool.iter().copied().filter(|_| rng.gen_bool(0.5)))),
+        1 => CapSet::from_caps(pool.iter().copied())
+            .intersect(m.bounding)
+            .union(pick(rng, pool, m.bounding)),
+        _ => m.bounding.minus(CapSet::from_caps(
+            pool.iter().copied().filter(|_| rng.gen_bool(0.5)),
+        )),
     };
     // Inheritable is raised while the bounding set is still the machine's.
-    let inheritable = if rng.gen_bool(0.4) { CapSet::EMPTY } else { pick(rng, pool, m.bounding) };
+    let inheritable = if rng.gen_bool(0.4) {
+        CapSet::EMPTY
+    } else {
+        pick(rng, pool, m.bounding)
+    };
     let permitted = match rng.gen_range(0..5) {
         0 => CapSet::EMPTY,
         1 => m.permitted,
@@ -143,13 +175,23 @@ fn gen_state(rng: &mut StdRng, m: &Machine, pool: &[u8]) -> ProcessState {
         2 => CapSet::EMPTY,
         _ => pick(rng, pool, permitted),
     };
-    let ambient = if rng.gen_bool(0.5) { pick(rng, pool, permitted.intersect(inheritable)) } else { CapSet::EMPTY };
+    let ambient = if rng.gen_bool(0.5) {
+        pick(rng, pool, permitted.intersect(inheritable))
+    } else {
+        CapSet::EMPTY
+    };
     let mut bits = 0u32;
     for (bit, lock) in [
         (Securebits::NOROOT, Securebits::NOROOT_LOCKED),
-        (Securebits::NO_SETUID_FIXUP, Securebits::NO_SETUID_FIXUP_LOCKED),
+        (
+            Securebits::NO_SETUID_FIXUP,
+            Securebits::NO_SETUID_FIXUP_LOCKED,
+        ),
         (Securebits::KEEP_CAPS, Securebits::KEEP_CAPS_LOCKED),
-        (Securebits::NO_CAP_AMBIENT_RAISE, Securebits::NO_CAP_AMBIENT_RAISE_LOCKED),
+        (
+            Securebits::NO_CAP_AMBIENT_RAISE,
+            Securebits::NO_CAP_AMBIENT_RAISE_LOCKED,
+        ),
     ] {
         if rng.gen_bool(0.2) {
             bits |= bit;
@@ -178,14 +220,29 @@ fn gen_file(rng: &mut StdRng, m: &Machine, pool: &[u8], st: &ProcessState) -> Ex
         let mut permitted = pick(rng, pool, all);
         // Often ask for exactly what the bounding set lacks, to hit EPERM.
         if rng.gen_bool(0.2) {
-            permitted = permitted.union(all.minus(st.bounding).intersect(CapSet::from_caps(pool.iter().copied())));
+            permitted = permitted.union(
+                all.minus(st.bounding)
+                    .intersect(CapSet::from_caps(pool.iter().copied())),
+            );
         }
-        let inheritable = if rng.gen_bool(0.3) { st.inheritable.intersect(permitted) } else { pick(rng, pool, all) };
-        Some(FileCaps { permitted, inheritable, effective: rng.gen_bool(0.5) })
+        let inheritable = if rng.gen_bool(0.3) {
+            st.inheritable.intersect(permitted)
+        } else {
+            pick(rng, pool, all)
+        };
+        Some(FileCaps {
+            permitted,
+            inheritable,
+            effective: rng.gen_bool(0.5),
+        })
     } else {
         None
     };
-    ExecFile { setuid_root: rng.gen_bool(0.3), caps, nosuid_mount: rng.gen_bool(0.08) }
+    ExecFile {
+        setuid_root: rng.gen_bool(0.3),
+        caps,
+        nosuid_mount: rng.gen_bool(0.08),
+    }
 }
 
 fn line(s: &Scenario) -> String {
@@ -193,8 +250,10 @@ fn line(s: &Scenario) -> String {
     let head = format!(
         "{} {} {} {} {} {:x} {:x} {:x} {:x} {:x} {} {}",
         match s.kind {
-            Kind::Exec(_) => 'E',
+            Kind::Exec(..) => 'E',
             Kind::Uid(..) => 'U',
+            Kind::SetUid(_) => 'S',
+            Kind::SetFsuid(_) => 'F',
         },
         s.id,
         b.uid,
@@ -209,19 +268,22 @@ fn line(s: &Scenario) -> String {
         b.no_new_privs as u8
     );
     match s.kind {
-        Kind::Exec(f) => {
+        Kind::Exec(f, shared, traced) => {
             let c = f.caps.unwrap_or_default();
             format!(
-                "{head} {} {} {} {:x} {:x} {}",
+                "{head} {} {} {} {:x} {:x} {} {} {}",
                 f.setuid_root as u8,
                 f.nosuid_mount as u8,
                 f.caps.is_some() as u8,
                 c.permitted.0,
                 c.inheritable.0,
-                c.effective as u8
+                c.effective as u8,
+                shared as u8,
+                traced as u8
             )
         }
         Kind::Uid(r, e, s) => format!("{head} {r} {e} {s}"),
+        Kind::SetUid(u) | Kind::SetFsuid(u) => format!("{head} {u}"),
     }
 }
 
@@ -257,8 +319,12 @@ fn parse_output(out: &str) -> (bool, BTreeMap<usize, Block>) {
 
 /// The lines the helper prints for a state (same format as its output).
 fn state_lines(s: &ProcessState) -> Vec<String> {
+    state_lines_fsuid(s, s.euid)
+}
+
+fn state_lines_fsuid(s: &ProcessState, fsuid: u32) -> Vec<String> {
     vec![
-        format!("Uid:\t{}\t{}\t{}\t{}", s.uid, s.euid, s.suid, s.euid),
+        format!("Uid:\t{}\t{}\t{}\t{}", s.uid, s.euid, s.suid, fsuid),
         format!("CapInh:\t{}", s.inheritable.hex16()),
         format!("CapPrm:\t{}", s.permitted.hex16()),
         format!("CapEff:\t{}", s.effective.hex16()),
@@ -270,7 +336,9 @@ fn state_lines(s: &ProcessState) -> Vec<String> {
 }
 
 fn secure(t: &Transition) -> bool {
-    t.trace.iter().any(|s| matches!(s, Step::SecureExec { secure: true, .. }))
+    t.trace
+        .iter()
+        .any(|s| matches!(s, Step::SecureExec { secure: true, .. }))
 }
 
 fn expected_exec(t: &Transition) -> Vec<String> {
@@ -287,8 +355,17 @@ fn expected_exec(t: &Transition) -> Vec<String> {
 fn helper(dir: &Path) -> PathBuf {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/capexec.c");
     let bin = dir.join("capexec");
-    let out = Command::new("cc").args(["-O1", "-Wall", "-o"]).arg(&bin).arg(&src).output().unwrap();
-    assert!(out.status.success(), "cc failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("cc")
+        .args(["-O1", "-Wall", "-o"])
+        .arg(&bin)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cc failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     bin
 }
 
@@ -296,13 +373,29 @@ fn describe(s: &Scenario) -> String {
     let b = &s.before;
     let mut d = format!(
         "scenario {}: uid {} euid {} suid {} pI {} pP {} pE {} X {} pA {} securebits {:#x} nnp {}",
-        s.id, b.uid, b.euid, b.suid, b.inheritable, b.permitted, b.effective, b.bounding, b.ambient, b.securebits.0, b.no_new_privs
+        s.id,
+        b.uid,
+        b.euid,
+        b.suid,
+        b.inheritable,
+        b.permitted,
+        b.effective,
+        b.bounding,
+        b.ambient,
+        b.securebits.0,
+        b.no_new_privs
     );
     match s.kind {
-        Kind::Exec(f) => {
-            d += &format!(" | file: setuid_root {} nosuid {} caps {:?}", f.setuid_root, f.nosuid_mount, f.caps);
+        Kind::Exec(f, shared, traced) => {
+            d += &format!(" | traced {traced}");
+            d += &format!(
+                " | file: setuid_root {} nosuid {} caps {:?} | shared fs {shared}",
+                f.setuid_root, f.nosuid_mount, f.caps
+            );
         }
         Kind::Uid(r, e, su) => d += &format!(" | setresuid({r}, {e}, {su})"),
+        Kind::SetUid(u) => d += &format!(" | setuid({u})"),
+        Kind::SetFsuid(u) => d += &format!(" | setfsuid({u})"),
     }
     d
 }
@@ -313,22 +406,40 @@ fn simulator_matches_kernel() {
         report(&format!("kernel_exec: skipped: {why}"));
         return;
     }
-    let seed: u64 = std::env::var("CAPLENS_EXEC_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
-    });
-    report(&format!("kernel_exec: seed {seed} (CAPLENS_EXEC_SEED={seed} reproduces this run)"));
+    let seed: u64 = std::env::var("CAPLENS_EXEC_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    report(&format!(
+        "kernel_exec: seed {seed} (CAPLENS_EXEC_SEED={seed} reproduces this run)"
+    ));
     let m = machine();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut scenarios = Vec::new();
-    for id in 0..EXEC_SCENARIOS + UID_SCENARIOS {
+    for id in 0..EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS + SETFSUID_SCENARIOS {
         let p = pool(&mut rng, m.last_cap);
         let before = gen_state(&mut rng, &m, &p);
         let kind = if id < EXEC_SCENARIOS {
-            Kind::Exec(gen_file(&mut rng, &m, &p, &before))
+            Kind::Exec(
+                gen_file(&mut rng, &m, &p, &before),
+                rng.gen_bool(0.1),
+                rng.gen_bool(0.1),
+            )
         } else {
             let ids = [0, 1000, 2000, 3000, before.uid, before.euid, before.suid];
             let mut one = || ids[rng.gen_range(0..ids.len())];
-            Kind::Uid(one(), one(), one())
+            if id < EXEC_SCENARIOS + UID_SCENARIOS {
+                Kind::Uid(one(), one(), one())
+            } else if id < EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS {
+                Kind::SetUid(one())
+            } else {
+                Kind::SetFsuid(one())
+            }
         };
         scenarios.push(Scenario { id, before, kind });
     }
@@ -349,7 +460,11 @@ fn simulator_matches_kernel() {
         .output()
         .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(out.status.success(), "helper failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "helper failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("BADLINE"), "helper rejected input:\n{text}");
     let (have_nosuid, blocks) = parse_output(&text);
@@ -381,9 +496,27 @@ fn simulator_matches_kernel() {
         compared += 1;
         let b = &s.before;
         let (expected, words_trace) = match s.kind {
-            Kind::Exec(f) => {
-                let t = execve(&b, &f);
-                let old = execve_with(b, &f, &ExecOptions { rule: SetidRule::Pre2025, ..Default::default() });
+            Kind::Exec(f, shared_fs, traced) => {
+                // PTRACE_TRACEME records the tracee's own credentials as the tracer's.
+                let tracer = match (traced, b.effective.contains(CAP_SYS_PTRACE)) {
+                    (false, _) => Tracer::None,
+                    (true, true) => Tracer::Capable,
+                    (true, false) => Tracer::Unprivileged,
+                };
+                let opts = ExecOptions {
+                    shared_fs,
+                    tracer,
+                    ..Default::default()
+                };
+                let t = execve_with(b, &f, &opts);
+                let old = execve_with(
+                    b,
+                    &f,
+                    &ExecOptions {
+                        rule: SetidRule::Pre2025,
+                        ..opts
+                    },
+                );
                 let (e, o) = (expected_exec(&t), expected_exec(&old));
                 if e != o {
                     rules_differ += 1;
@@ -391,12 +524,15 @@ fn simulator_matches_kernel() {
                         pre2025_wrong += 1;
                     }
                 }
-                let mut cov = vec![match (b.uid == 0, b.euid == 0) {
-                    (true, true) => "root",
-                    (true, false) => "real-root-only",
-                    (false, true) => "effective-root-only",
-                    (false, false) => "non-root",
-                }];
+                let mut cov = vec![
+                    "exec",
+                    match (b.uid == 0, b.euid == 0) {
+                        (true, true) => "root",
+                        (true, false) => "real-root-only",
+                        (false, true) => "effective-root-only",
+                        (false, false) => "non-root",
+                    },
+                ];
                 if f.setuid_root {
                     cov.push("setuid-root file");
                 }
@@ -420,11 +556,33 @@ fn simulator_matches_kernel() {
                 if b.no_new_privs {
                     cov.push("no_new_privs");
                 }
+                if shared_fs {
+                    cov.push("shared fs");
+                }
+                match tracer {
+                    Tracer::None => {}
+                    Tracer::Capable => cov.push("traced, tracer capable"),
+                    Tracer::Unprivileged => cov.push("traced, tracer unprivileged"),
+                }
+                if t.trace.iter().any(|s| {
+                    matches!(
+                        s,
+                        Step::Downgrade(DowngradeStep::Applied {
+                            euid: EuidAfterDowngrade::KeptCapSetuid,
+                            ..
+                        })
+                    )
+                }) {
+                    cov.push("euid kept by CAP_SETUID");
+                }
                 for (bit, name) in [
                     (Securebits::NOROOT, "SECBIT_NOROOT"),
                     (Securebits::NO_SETUID_FIXUP, "SECBIT_NO_SETUID_FIXUP"),
                     (Securebits::KEEP_CAPS, "SECBIT_KEEP_CAPS"),
-                    (Securebits::NO_CAP_AMBIENT_RAISE, "SECBIT_NO_CAP_AMBIENT_RAISE"),
+                    (
+                        Securebits::NO_CAP_AMBIENT_RAISE,
+                        "SECBIT_NO_CAP_AMBIENT_RAISE",
+                    ),
                 ] {
                     if b.securebits.has(bit) {
                         cov.push(name);
@@ -444,6 +602,23 @@ fn simulator_matches_kernel() {
                 };
                 (exp, c.trace.iter().map(words::uid_step).collect())
             }
+            Kind::SetFsuid(u) => {
+                let c = setfsuid(b, b.euid, u);
+                *coverage.entry("setfsuid").or_default() += 1;
+                (
+                    state_lines_fsuid(&c.after, c.fsuid_after),
+                    c.trace.iter().map(words::uid_step).collect(),
+                )
+            }
+            Kind::SetUid(u) => {
+                let c = setuid(b, u);
+                *coverage.entry("setuid").or_default() += 1;
+                let exp = match &c.outcome {
+                    Err(_) => vec!["SETRESUIDERR 1".to_string()],
+                    Ok(a) => state_lines(a),
+                };
+                (exp, c.trace.iter().map(words::uid_step).collect())
+            }
         };
         if expected != block.post {
             mismatches.push(format!(
@@ -455,10 +630,13 @@ fn simulator_matches_kernel() {
             ));
         }
     }
+    let count = |k: &str| coverage.get(k).copied().unwrap_or(0);
     report(&format!(
-        "kernel_exec: {compared} scenarios compared ({} exec, {} setresuid), {} mismatches, {} setup errors; nosuid mount {}",
-        compared - coverage.get("setresuid").copied().unwrap_or(0),
-        coverage.get("setresuid").copied().unwrap_or(0),
+        "kernel_exec: {compared} scenarios compared ({} exec, {} setresuid, {} setuid, {} setfsuid), {} mismatches, {} setup errors; nosuid mount {}",
+        count("exec"),
+        count("setresuid"),
+        count("setuid"),
+        count("setfsuid"),
         mismatches.len(),
         setup_errors.len(),
         if have_nosuid { "available" } else { "unavailable" }
@@ -473,18 +651,47 @@ fn simulator_matches_kernel() {
     for e in setup_errors.iter().take(10) {
         report(&format!("SETUP ERROR {e}"));
     }
-    assert!(setup_errors.is_empty(), "{} scenarios could not be set up", setup_errors.len());
-    assert!(mismatches.is_empty(), "{} of {compared} scenarios differ from the kernel", mismatches.len());
+    assert!(
+        setup_errors.is_empty(),
+        "{} scenarios could not be set up",
+        setup_errors.len()
+    );
+    assert!(
+        mismatches.is_empty(),
+        "{} of {compared} scenarios differ from the kernel",
+        mismatches.len()
+    );
     assert!(compared >= 500, "only {compared} scenarios compared");
     for need in [
-        "root", "real-root-only", "effective-root-only", "non-root", "setuid-root file", "file caps +e",
-        "file caps without +e", "EPERM", "ambient", "reduced bounding", "no_new_privs", "SECBIT_NOROOT",
-        "SECBIT_NO_SETUID_FIXUP", "SECBIT_KEEP_CAPS", "SECBIT_NO_CAP_AMBIENT_RAISE", "setresuid",
+        "root",
+        "real-root-only",
+        "effective-root-only",
+        "non-root",
+        "setuid-root file",
+        "file caps +e",
+        "file caps without +e",
+        "EPERM",
+        "ambient",
+        "reduced bounding",
+        "no_new_privs",
+        "SECBIT_NOROOT",
+        "SECBIT_NO_SETUID_FIXUP",
+        "SECBIT_KEEP_CAPS",
+        "SECBIT_NO_CAP_AMBIENT_RAISE",
+        "setresuid",
+        "setuid",
+        "shared fs",
     ] {
-        assert!(coverage.get(need).copied().unwrap_or(0) >= 5, "too few scenarios for {need}: {coverage:?}");
+        assert!(
+            coverage.get(need).copied().unwrap_or(0) >= 5,
+            "too few scenarios for {need}: {coverage:?}"
+        );
     }
     if have_nosuid {
         assert!(coverage.get("nosuid mount").copied().unwrap_or(0) >= 5);
     }
-    assert!(rules_differ > 0 && pre2025_wrong > 0, "no scenario told the two set-id rules apart");
+    assert!(
+        rules_differ > 0 && pre2025_wrong > 0,
+        "no scenario told the two set-id rules apart"
+    );
 }

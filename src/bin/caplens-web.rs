@@ -1,5 +1,16 @@
-//! WebAssembly entry point: mounts the Yew app into the page.
+//! WebAssembly entry point: installs the panic hook, then mounts the Yew app.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<caplens::ui::App>::new().render();
+    {
+        caplens::ui::panic::install();
+        let doc = gloo::utils::document();
+        // The static "Loading…" line is only for the moment before wasm runs.
+        if let Some(boot) = doc.get_element_by_id("boot") {
+            boot.remove();
+        }
+        match doc.get_element_by_id("app") {
+            Some(root) => yew::Renderer::<caplens::ui::App>::with_root(root).render(),
+            None => yew::Renderer::<caplens::ui::App>::new().render(),
+        };
+    }
 }

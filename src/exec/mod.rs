@@ -16,6 +16,7 @@
 use crate::set::CapSet;
 use serde::{Deserialize, Serialize};
 
+pub mod examples;
 pub mod protocol;
 pub mod reasons;
 mod transition;
@@ -23,11 +24,10 @@ mod uid;
 
 pub use reasons::{CapReason, Lost, NoEffective, SetName, Source, Why};
 pub use transition::{
-    execve, execve_with, AmbientStep, DowngradeCause, DowngradeStep, EffectiveCause,
-    EffectiveStep, EuidAfterDowngrade, FileCapsStep, Refusal, RootStep, SetidCheck, SetuidBit,
-    Step, Transition,
+    execve, execve_with, AmbientStep, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
+    EuidAfterDowngrade, FileCapsStep, Refusal, RootStep, SetidCheck, SetuidBit, Step, Transition,
 };
-pub use uid::{setresuid, setuid, UidChange, UidRefusal, UidStep};
+pub use uid::{setfsuid, setresuid, setuid, FsuidChange, UidChange, UidRefusal, UidStep, FS_CAPS};
 
 /// Securebits (`include/uapi/linux/securebits.h`), as the raw prctl value.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -94,7 +94,9 @@ impl ProcessState {
         if !e.is_empty() {
             out.push(StateProblem::EffectiveNotPermitted(e));
         }
-        let a = self.ambient.minus(self.permitted.intersect(self.inheritable));
+        let a = self
+            .ambient
+            .minus(self.permitted.intersect(self.inheritable));
         if !a.is_empty() {
             out.push(StateProblem::AmbientNotPermittedAndInheritable(a));
         }
@@ -147,6 +149,8 @@ pub enum SetidRule {
 }
 
 /// Whether the exec happens under ptrace, and by whom (semantics.md §1.2 step 8).
+/// What counts is the credential recorded when tracing began: the tracer's
+/// for PTRACE_ATTACH, but the tracee's own for PTRACE_TRACEME.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 pub enum Tracer {
     #[default]

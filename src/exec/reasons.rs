@@ -117,7 +117,9 @@ pub(super) fn for_refusal(r: &Refusal) -> Vec<CapReason> {
 
 pub(super) fn for_transition(old: &ProcessState, new: &ProcessState, w: &Work) -> Vec<CapReason> {
     let mut out = Vec::new();
-    let file_bits = w.file.map_or(CapSet::EMPTY, |f| f.permitted.union(f.inheritable));
+    let file_bits = w
+        .file
+        .map_or(CapSet::EMPTY, |f| f.permitted.union(f.inheritable));
     for set in SetName::ALL {
         let before = old.get(set);
         let after = new.get(set);
@@ -137,7 +139,13 @@ pub(super) fn for_transition(old: &ProcessState, new: &ProcessState, w: &Work) -
             } else {
                 Why::Absent(absent(set, cap, old, new, w))
             };
-            out.push(CapReason { set, cap, before: before.contains(cap), after: after.contains(cap), why });
+            out.push(CapReason {
+                set,
+                cap,
+                before: before.contains(cap),
+                after: after.contains(cap),
+                why,
+            });
         }
     }
     out
@@ -154,7 +162,12 @@ fn present(set: SetName, cap: u8, new: &ProcessState, w: &Work) -> Why {
         SetName::Permitted => {
             let mut by = Vec::new();
             if w.proposed.contains(cap) {
-                if let Some(RootStep::Applied { bounding, inheritable, .. }) = w.root {
+                if let Some(RootStep::Applied {
+                    bounding,
+                    inheritable,
+                    ..
+                }) = w.root
+                {
                     if bounding.contains(cap) {
                         by.push(Source::RootBounding);
                     }
@@ -189,13 +202,21 @@ fn absent(set: SetName, cap: u8, old: &ProcessState, new: &ProcessState, w: &Wor
         }
         SetName::Effective => {
             if new.permitted.contains(cap) {
-                Lost::NotEffective(if w.file.is_some() && !w.file.is_some_and(|f| f.effective) {
-                    NoEffective::FileWithoutEffectiveBit
-                } else if matches!(w.root, Some(RootStep::Applied { effective_root: false, .. })) {
-                    NoEffective::RealRootOnly
-                } else {
-                    NoEffective::NothingRaisesIt
-                })
+                Lost::NotEffective(
+                    if w.file.is_some() && !w.file.is_some_and(|f| f.effective) {
+                        NoEffective::FileWithoutEffectiveBit
+                    } else if matches!(
+                        w.root,
+                        Some(RootStep::Applied {
+                            effective_root: false,
+                            ..
+                        })
+                    ) {
+                        NoEffective::RealRootOnly
+                    } else {
+                        NoEffective::NothingRaisesIt
+                    },
+                )
             } else {
                 permitted_absent(cap, old, w)
             }

@@ -29,23 +29,36 @@ pub enum Step {
     /// §1.2 step 10.
     Ambient(AmbientStep),
     /// §1.2 step 11: `pP' = pP' | pA'`.
-    PermittedPlusAmbient { permitted: CapSet, ambient: CapSet, result: CapSet },
+    PermittedPlusAmbient {
+        permitted: CapSet,
+        ambient: CapSet,
+        result: CapSet,
+    },
     /// §1.2 step 12.
     Effective(EffectiveStep),
     /// §1.2 step 13: exec never changes these two.
-    Unchanged { inheritable: CapSet, bounding: CapSet },
+    Unchanged {
+        inheritable: CapSet,
+        bounding: CapSet,
+    },
     /// §1.2 step 14: SECBIT_KEEP_CAPS is cleared by every exec.
     KeepCapsCleared { was_set: bool, securebits: u32 },
     /// §1.2 step 16: the loader runs in secure mode (AT_SECURE: LD_PRELOAD
     /// and similar environment variables are ignored).
-    SecureExec { secure: bool, setid: bool, file_effective_or_gain: bool },
+    SecureExec {
+        secure: bool,
+        setid: bool,
+        file_effective_or_gain: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 pub enum SetuidBit {
     NotSet,
     /// The effective uid becomes 0 (the file's owner).
-    Honoured { old_euid: u32 },
+    Honoured {
+        old_euid: u32,
+    },
     IgnoredNosuid,
     IgnoredNoNewPrivs,
 }
@@ -88,7 +101,10 @@ pub enum RootStep {
     /// Neither the real nor the (new) effective uid is 0.
     NotRoot,
     /// SECBIT_NOROOT is set: uid 0 gets nothing special.
-    SkippedNoroot { real_root: bool, effective_root: bool },
+    SkippedNoroot {
+        real_root: bool,
+        effective_root: bool,
+    },
     /// New effective uid 0, real uid not 0, and the file has capabilities:
     /// the file capabilities are used as they are (the kernel logs a warning
     /// once about "setuid-root and effective capabilities").
@@ -154,7 +170,11 @@ pub enum DowngradeStep {
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 pub enum AmbientStep {
     Kept(CapSet),
-    Cleared { lost: CapSet, file_caps: bool, setid: bool },
+    Cleared {
+        lost: CapSet,
+        file_caps: bool,
+        setid: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
@@ -168,7 +188,10 @@ pub enum EffectiveCause {
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 pub enum EffectiveStep {
     /// `pE' = pP'`
-    AllPermitted { cause: EffectiveCause, effective: CapSet },
+    AllPermitted {
+        cause: EffectiveCause,
+        effective: CapSet,
+    },
     /// `pE' = pA'`
     AmbientOnly { effective: CapSet },
 }
@@ -299,16 +322,27 @@ pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions
         RootStep::NotRoot
     } else if old.securebits.has(Securebits::NOROOT) {
         w.noroot_skipped = true;
-        RootStep::SkippedNoroot { real_root, effective_root }
+        RootStep::SkippedNoroot {
+            real_root,
+            effective_root,
+        }
     } else if has_fcap && !real_root && effective_root {
-        RootStep::FileCapsWin { setuid_bit: matches!(setuid_bit, SetuidBit::Honoured { .. }) }
+        RootStep::FileCapsWin {
+            setuid_bit: matches!(setuid_bit, SetuidBit::Honoured { .. }),
+        }
     } else {
         permitted = x.union(pi);
         if effective_root {
             effective = true;
             w.effective = Some(EffectiveCause::RootEuid);
         }
-        RootStep::Applied { real_root, effective_root, bounding: x, inheritable: pi, permitted }
+        RootStep::Applied {
+            real_root,
+            effective_root,
+            bounding: x,
+            inheritable: pi,
+            permitted,
+        }
     };
     if effective && w.effective.is_none() {
         w.effective = Some(EffectiveCause::FileEffectiveBit);
@@ -369,13 +403,20 @@ pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions
             euid,
         }
     } else {
-        DowngradeStep::NotRestricted { gained, ids_changed }
+        DowngradeStep::NotRestricted {
+            gained,
+            ids_changed,
+        }
     };
     trace.push(Step::Downgrade(downgrade));
 
     // Step 9.
     let suid = new_euid;
-    trace.push(Step::Ids { uid: old.uid, euid: new_euid, suid });
+    trace.push(Step::Ids {
+        uid: old.uid,
+        euid: new_euid,
+        suid,
+    });
 
     // Step 10.
     let ambient = if has_fcap || ids_changed {
@@ -394,20 +435,32 @@ pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions
     // Step 11.
     let before_amb = permitted;
     permitted = permitted.union(ambient);
-    trace.push(Step::PermittedPlusAmbient { permitted: before_amb, ambient, result: permitted });
+    trace.push(Step::PermittedPlusAmbient {
+        permitted: before_amb,
+        ambient,
+        result: permitted,
+    });
 
     // Step 12.
     let new_effective = if effective {
         let cause = w.effective.unwrap_or(EffectiveCause::FileEffectiveBit);
-        trace.push(Step::Effective(EffectiveStep::AllPermitted { cause, effective: permitted }));
+        trace.push(Step::Effective(EffectiveStep::AllPermitted {
+            cause,
+            effective: permitted,
+        }));
         permitted
     } else {
-        trace.push(Step::Effective(EffectiveStep::AmbientOnly { effective: ambient }));
+        trace.push(Step::Effective(EffectiveStep::AmbientOnly {
+            effective: ambient,
+        }));
         ambient
     };
 
     // Step 13.
-    trace.push(Step::Unchanged { inheritable: pi, bounding: x });
+    trace.push(Step::Unchanged {
+        inheritable: pi,
+        bounding: x,
+    });
 
     // Step 14.
     let securebits = old.securebits.without(Securebits::KEEP_CAPS);
@@ -424,7 +477,11 @@ pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions
         SetidRule::Pre2025 => ids_changed,
     };
     let beyond = old.uid != 0 && (effective || !permitted.is_subset_of(ambient));
-    trace.push(Step::SecureExec { secure: setid || beyond, setid, file_effective_or_gain: beyond });
+    trace.push(Step::SecureExec {
+        secure: setid || beyond,
+        setid,
+        file_effective_or_gain: beyond,
+    });
 
     let after = ProcessState {
         uid: old.uid,
@@ -439,5 +496,12 @@ pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions
         no_new_privs: old.no_new_privs,
     };
     let reasons = reasons::for_transition(&old, &after, &w);
-    Transition { before: old, file: *file, options: *options, outcome: Ok(after), trace, reasons }
+    Transition {
+        before: old,
+        file: *file,
+        options: *options,
+        outcome: Ok(after),
+        trace,
+        reasons,
+    }
 }

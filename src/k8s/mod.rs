@@ -1,1 +1,548 @@
-//! Kubernetes workloads: parsing, securityContext merging, findings. (being written)
+//! Kubernetes manifests → one `ContainerSpec` per container, with exact field
+//! paths and lines, plus findings about how the manifest is written.
+//!
+//! Workloads: Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
+//! ReplicationController, Job, CronJob (`spec.jobTemplate.spec.template`),
+//! PodTemplate (`template`), and `List`/`*List` documents (`items`), in
+//! multi-document files. Containers, initContainers and ephemeralContainers.
+//!
+//! Merging follows the kubelet (semantics.md §8.1): runAsUser, runAsGroup
+//! and runAsNonRoot may be set on the pod and on the container, and the
+//! container's value wins; capabilities, privileged and
+//! allowPrivilegeEscalation exist only on the container.
+
+pub mod fields;
+pub mod finding;
+pub mod harden;
+pub mod pss;
+
+use crate::catalog;
+use crate::container::{ContainerSpec, Flag, Location, Role, SourceKind, Spelled, UserSpec};
+use crate::yaml::{self, Document, Node, Shape, YamlError};
+use fields::Level;
+use finding::{ApeCause, Finding, FindingKind};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WorkloadKind {
+    Pod,
+    Deployment,
+    StatefulSet,
+    DaemonSet,
+    ReplicaSet,
+    ReplicationController,
+    Job,
+    CronJob,
+    PodTemplate,
+}
+
+impl WorkloadKind {
+    pub fn from_kind(kind: &str) -> Option<WorkloadKind> {
+        Some(match kind {
+            "Pod" => WorkloadKind::Pod,
+            "Deployment" => WorkloadKind::Deployment,
+            "StatefulSet" => WorkloadKind::StatefulSet,
+            "DaemonSet" => WorkloadKind::DaemonSet,
+            "ReplicaSet" => WorkloadKind::ReplicaSet,
+            "ReplicationController" => WorkloadKind::ReplicationController,
+            "Job" => WorkloadKind::Job,
+            "CronJob" => WorkloadKind::CronJob,
+            "PodTemplate" => WorkloadKind::PodTemplate,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkloadKind::Pod => "Pod",
+            WorkloadKind::Deployment => "Deployment",
+            WorkloadKind::StatefulSet => "StatefulSet",
+            WorkloadKind::DaemonSet => "DaemonSet",
+            WorkloadKind::ReplicaSet => "ReplicaSet",
+            WorkloadKind::ReplicationController => "ReplicationController",
+            WorkloadKind::Job => "Job",
+            WorkloadKind::CronJob => "CronJob",
+            WorkloadKind::PodTemplate => "PodTemplate",
+        }
+    }
+
+    /// Keys from the object to its pod template (the mapping that has
+    /// `metadata` and `spec`); `None` for a Pod, which is its own template.
+    fn template_keys(self) -> &'static [&'static str] {
+        match self {
+            WorkloadKind::Pod => &[],
+            WorkloadKind::PodTemplate => &["template"],
+            WorkloadKind::CronJob => &["spec", "jobTemplate", "spec", "template"],
+            _ => &["spec", "template"],
+        }
+    }
+}
+
+/// One pod (template) found in the input.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Workload {
+    pub kind: WorkloadKind,
+    pub name: String,
+    /// Where the pod spec is, e.g. `spec.template.spec` (with `items[i].` for lists).
+    pub pod_path: String,
+    pub pod: pss::PodLevel,
+    /// Findings about the pod spec itself (they also appear on each container).
+    pub findings: Vec<Finding>,
+    pub at: Location,
+}
+
+impl Workload {
+    /// `Kind/name`, as the report shows it.
+    pub fn label(&self) -> String {
+        format!("{}/{}", self.kind.as_str(), self.name)
+    }
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct K8sContainer {
+    pub spec: ContainerSpec,
+    /// Index into `Manifest::workloads`.
+    pub workload: usize,
+    /// The container's own fields as written, for Pod Security checks.
+    pub level: pss::ContainerLevel,
+    /// Findings for this container, including its pod's.
+    pub findings: Vec<Finding>,
+}
+
+impl K8sContainer {
+    /// Pod Security Standards verdict for this container in its pod.
+    pub fn pss(&self, manifest: &Manifest) -> pss::Verdict {
+        pss::evaluate(&manifest.workloads[self.workload].pod, &self.level)
+    }
+}
+
+/// Why a document (or a List item) was not analysed.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum SkipReason {
+    Empty,
+    NotAMapping,
+    NoKind,
+    NotAWorkload { kind: String },
+    NoPodSpec { kind: String },
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Note {
+    Skipped { at: Location, name: Option<String>, reason: SkipReason },
+    /// `spec.os.name: windows`: Linux capabilities do not apply.
+    WindowsPod { workload: String, at: Location },
+    NoContainers { workload: String, at: Location },
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Manifest {
+    pub workloads: Vec<Workload>,
+    pub containers: Vec<K8sContainer>,
+    pub notes: Vec<Note>,
+}
+
+/// Parse pasted text (one or more YAML documents) and read its workloads.
+pub fn read(text: &str) -> Result<Manifest, YamlError> {
+    let docs = yaml::parse_default(text)?;
+    Ok(from_documents(&docs))
+}
+
+pub fn from_documents(docs: &[Document]) -> Manifest {
+    let mut m = Manifest::default();
+    for doc in docs {
+        read_object(&mut m, doc.index, &doc.root, "");
+    }
+    m
+}
+
+/// Where `node` stands: document, field path, line and column.
+pub(crate) fn loc(doc: usize, path: &str, node: &Node) -> Location {
+    Location {
+        document: Some(doc),
+        path: path.to_string(),
+        line: Some(node.pos.line),
+        column: Some(node.pos.column),
+    }
+}
+
+pub(crate) fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
+    let at = loc(doc, prefix, node);
+    if node.is_null() {
+        m.notes.push(Note::Skipped { at, name: None, reason: SkipReason::Empty });
+        return;
+    }
+    if node.as_map().is_none() {
+        m.notes.push(Note::Skipped { at, name: None, reason: SkipReason::NotAMapping });
+        return;
+    }
+    let name = node
+        .get("metadata")
+        .and_then(|md| md.get("name").or_else(|| md.get("generateName")))
+        .and_then(Node::as_str)
+        .map(str::to_string);
+    let Some(kind) = node.get("kind").and_then(Node::as_str) else {
+        m.notes.push(Note::Skipped { at, name, reason: SkipReason::NoKind });
+        return;
+    };
+    if kind == "List" || (kind.ends_with("List") && kind.len() > 4) {
+        if let Some(items) = node.get("items").and_then(Node::as_seq) {
+            for (i, item) in items.iter().enumerate() {
+                let p = join(prefix, &format!("items[{i}]"));
+                read_object(m, doc, item, &p);
+            }
+            return;
+        }
+    }
+    let Some(wk) = WorkloadKind::from_kind(kind) else {
+        m.notes.push(Note::Skipped { at, name, reason: SkipReason::NotAWorkload { kind: kind.to_string() } });
+        return;
+    };
+    // Walk to the pod template, checking for the usual mistake of putting
+    // the pod spec's fields straight into the template.
+    let mut template = node;
+    let mut path = prefix.to_string();
+    for key in wk.template_keys() {
+        match template.get(key) {
+            Some(next) => {
+                template = next;
+                path = join(&path, key);
+            }
+            None => {
+                m.notes.push(Note::Skipped { at, name, reason: SkipReason::NoPodSpec { kind: kind.to_string() } });
+                return;
+            }
+        }
+    }
+    let mut pod_findings = Vec::new();
+    if wk != WorkloadKind::Pod {
+        // A pod template has only metadata and spec.
+        for (k, _) in template.as_map().unwrap_or(&[]) {
+            let Some(key) = k.as_str() else { continue };
+            if key == "metadata" || key == "spec" {
+                continue;
+            }
+            let kind = if fields::POD_SPEC.contains(&key) {
+                FindingKind::MisplacedField { key: key.to_string(), level: Level::PodSpec, belongs: "template.spec" }
+            } else {
+                FindingKind::UnknownField { key: key.to_string(), level: Level::PodSpec, suggestion: None }
+            };
+            pod_findings.push(Finding { kind, at: loc(doc, &join(&path, key), k) });
+        }
+    }
+    let Some(spec) = template.get("spec").filter(|s| s.as_map().is_some()) else {
+        m.notes.push(Note::Skipped { at, name, reason: SkipReason::NoPodSpec { kind: kind.to_string() } });
+        return;
+    };
+    let pod_path = join(&path, "spec");
+    let name = name.unwrap_or_else(|| "(unnamed)".to_string());
+    read_pod(m, doc, wk, name, spec, pod_path, pod_findings);
+}
+
+/// Reads typed values and records type errors as findings (also used by
+/// `compose`, whose files are YAML read the same way).
+pub(crate) struct Reader<'a> {
+    pub doc: usize,
+    pub out: &'a mut Vec<Finding>,
+}
+
+impl Reader<'_> {
+    pub fn wrong(&mut self, key: &str, path: &str, node: &Node, expected: Shape) {
+        self.out.push(Finding {
+            kind: FindingKind::WrongType { key: key.to_string(), expected, found: node.shape() },
+            at: loc(self.doc, path, node),
+        });
+    }
+
+    /// `(key node, value)` for a field `read` accepts; a null counts as
+    /// unset; anything else is a type error (expected `shape`).
+    fn typed<'n, T>(
+        &mut self,
+        parent: &'n Node,
+        key: &str,
+        prefix: &str,
+        read: impl Fn(&'n Node) -> Option<T>,
+        shape: Shape,
+    ) -> Option<(&'n Node, T)> {
+        let (k, v) = parent.get_entry(key)?;
+        if v.is_null() {
+            return None;
+        }
+        match read(v) {
+            Some(value) => Some((k, value)),
+            None => {
+                self.wrong(key, &join(prefix, key), v, shape);
+                None
+            }
+        }
+    }
+
+    /// A boolean field, located at its key.
+    pub fn flag(&mut self, map: &Node, key: &str, prefix: &str) -> Option<Flag> {
+        let (k, value) = self.typed(map, key, prefix, Node::as_bool, Shape::Bool)?;
+        Some(Flag { value, at: loc(self.doc, &join(prefix, key), k) })
+    }
+
+    fn int(&mut self, map: &Node, key: &str, prefix: &str) -> Option<(i64, Location)> {
+        let (k, n) = self.typed(map, key, prefix, Node::as_int, Shape::Number)?;
+        Some((n, loc(self.doc, &join(prefix, key), k)))
+    }
+
+    /// A mapping field.
+    fn map<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n Node> {
+        let read = |v: &'n Node| v.as_map().map(|_| v);
+        self.typed(parent, key, prefix, read, Shape::Mapping).map(|(_, v)| v)
+    }
+
+    pub fn list<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n [Node]> {
+        self.typed(parent, key, prefix, Node::as_seq, Shape::List).map(|(_, items)| items)
+    }
+
+    /// A list of strings, each with its own location.
+    fn strings(&mut self, parent: &Node, key: &str, prefix: &str) -> Option<Vec<Spelled>> {
+        let items = self.list(parent, key, prefix)?;
+        let base = join(prefix, key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{base}[{i}]");
+            match item.as_str() {
+                Some(text) if item.as_map().is_none() => {
+                    out.push(Spelled { text: text.to_string(), at: loc(self.doc, &p, item) })
+                }
+                _ => self.wrong(key, &p, item, Shape::String),
+            }
+        }
+        Some(out)
+    }
+
+    /// Flag keys that are misspelled or belong to another level.
+    fn check_keys(&mut self, map: &Node, level: Level, prefix: &str) {
+        for (k, _) in map.as_map().unwrap_or(&[]) {
+            let Some(key) = k.as_str() else { continue };
+            if fields::known(level).contains(&key) {
+                continue;
+            }
+            let kind = match fields::belongs_elsewhere(level, key) {
+                Some(belongs) => FindingKind::MisplacedField { key: key.to_string(), level, belongs },
+                None => FindingKind::UnknownField {
+                    key: key.to_string(),
+                    level,
+                    suggestion: fields::nearest(level, key),
+                },
+            };
+            self.out.push(Finding { kind, at: loc(self.doc, &join(prefix, key), k) });
+        }
+    }
+}
+
+struct PodCommon {
+    run_as_user: Option<(i64, Location)>,
+    run_as_non_root: Option<Flag>,
+}
+
+fn read_pod(
+    m: &mut Manifest,
+    doc: usize,
+    kind: WorkloadKind,
+    name: String,
+    spec: &Node,
+    pod_path: String,
+    mut findings: Vec<Finding>,
+) {
+    let mut r = Reader { doc, out: &mut findings };
+    r.check_keys(spec, Level::PodSpec, &pod_path);
+    let mut pod = pss::PodLevel {
+        host_network: r.flag(spec, "hostNetwork", &pod_path).is_some_and(|f| f.value),
+        host_pid: r.flag(spec, "hostPID", &pod_path).is_some_and(|f| f.value),
+        host_ipc: r.flag(spec, "hostIPC", &pod_path).is_some_and(|f| f.value),
+        windows: spec.get("os").and_then(|o| o.get("name")).and_then(Node::as_str) == Some("windows"),
+        ..Default::default()
+    };
+    let sc_path = join(&pod_path, "securityContext");
+    let mut common = PodCommon { run_as_user: None, run_as_non_root: None };
+    let mut sysctls = Vec::new();
+    if let Some(sc) = r.map(spec, "securityContext", &pod_path) {
+        r.check_keys(sc, Level::PodSecurityContext, &sc_path);
+        common.run_as_user = r.int(sc, "runAsUser", &sc_path);
+        let _ = r.int(sc, "runAsGroup", &sc_path);
+        common.run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
+        pod.seccomp = seccomp_type(sc);
+        if let Some(items) = r.list(sc, "sysctls", &sc_path) {
+            for item in items {
+                let n = item.get("name").and_then(Node::as_str);
+                let v = item.get("value").and_then(Node::as_str).unwrap_or("");
+                if let Some(n) = n {
+                    sysctls.push((n.to_string(), v.to_string()));
+                }
+            }
+        }
+    }
+    pod.run_as_user = common.run_as_user.as_ref().map(|(n, _)| *n);
+    pod.run_as_non_root = common.run_as_non_root.as_ref().map(|f| f.value);
+    pod.sysctls = sysctls.iter().map(|(n, _)| n.clone()).collect();
+    if let Some(vols) = r.list(spec, "volumes", &pod_path) {
+        for v in vols {
+            let vname = v.get("name").and_then(Node::as_str).unwrap_or("").to_string();
+            for (k, _) in v.as_map().unwrap_or(&[]) {
+                let Some(key) = k.as_str() else { continue };
+                if key == "name" {
+                    continue;
+                }
+                if key == "hostPath" {
+                    pod.host_path_volumes.push(vname.clone());
+                }
+                if !pss::RESTRICTED_VOLUMES.contains(&key) {
+                    pod.restricted_volumes.push((vname.clone(), key.to_string()));
+                }
+            }
+        }
+    }
+    let workload_at = loc(doc, &pod_path, spec);
+    let label = format!("{}/{}", kind.as_str(), name);
+    if pod.windows {
+        m.notes.push(Note::WindowsPod { workload: label.clone(), at: workload_at.clone() });
+    }
+
+    let mut containers = Vec::new();
+    for (key, role) in [
+        ("initContainers", Role::InitContainer),
+        ("containers", Role::Container),
+        ("ephemeralContainers", Role::EphemeralContainer),
+    ] {
+        let Some(items) = r.list(spec, key, &pod_path) else { continue };
+        for (i, c) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", join(&pod_path, key));
+            if c.as_map().is_none() {
+                r.wrong(key, &path, c, Shape::Mapping);
+                continue;
+            }
+            containers.push((role, path, c));
+        }
+    }
+    let widx = m.workloads.len();
+    let mut built = Vec::new();
+    for (role, path, c) in containers {
+        let mut own = Vec::new();
+        let (spec_c, level) = read_container(doc, &label, role, &path, c, &common, &sysctls, pod.host_network, &mut own);
+        built.push((spec_c, level, own));
+    }
+    if built.is_empty() {
+        m.notes.push(Note::NoContainers { workload: label.clone(), at: workload_at.clone() });
+    }
+    for (spec_c, level, own) in built {
+        let mut all = findings.clone();
+        all.extend(own);
+        m.containers.push(K8sContainer { spec: spec_c, workload: widx, level, findings: all });
+    }
+    m.workloads.push(Workload { kind, name, pod_path, pod, findings, at: workload_at });
+}
+
+fn seccomp_type(sc: &Node) -> Option<String> {
+    sc.get("seccompProfile").and_then(|p| p.get("type")).and_then(Node::as_str).map(str::to_string)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_container(
+    doc: usize,
+    workload: &str,
+    role: Role,
+    path: &str,
+    c: &Node,
+    pod: &PodCommon,
+    sysctls: &[(String, String)],
+    host_network: bool,
+    out: &mut Vec<Finding>,
+) -> (ContainerSpec, pss::ContainerLevel) {
+    let mut r = Reader { doc, out };
+    r.check_keys(c, Level::Container, path);
+    let name = c.get("name").and_then(Node::as_str).map(str::to_string).unwrap_or_else(|| path.rsplit('.').next().unwrap_or(path).to_string());
+    let mut level = pss::ContainerLevel { name: name.clone(), ..Default::default() };
+    if let Some(ports) = c.get("ports").and_then(Node::as_seq) {
+        level.host_ports = ports.iter().filter_map(|p| p.get("hostPort").and_then(Node::as_int)).collect();
+    }
+    let mut cap_add = Vec::new();
+    let mut cap_drop = Vec::new();
+    let mut privileged = None;
+    let mut ape = None;
+    let mut run_as_user = None;
+    let mut run_as_non_root = None;
+    let sc_path = join(path, "securityContext");
+    if let Some(sc) = r.map(c, "securityContext", path) {
+        r.check_keys(sc, Level::SecurityContext, &sc_path);
+        privileged = r.flag(sc, "privileged", &sc_path);
+        ape = r.flag(sc, "allowPrivilegeEscalation", &sc_path);
+        run_as_user = r.int(sc, "runAsUser", &sc_path);
+        let _ = r.int(sc, "runAsGroup", &sc_path);
+        run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
+        level.seccomp = seccomp_type(sc);
+        let caps_path = join(&sc_path, "capabilities");
+        if let Some(caps) = r.map(sc, "capabilities", &sc_path) {
+            r.check_keys(caps, Level::Capabilities, &caps_path);
+            cap_add = r.strings(caps, "add", &caps_path).unwrap_or_default();
+            cap_drop = r.strings(caps, "drop", &caps_path).unwrap_or_default();
+            level.capabilities = Some(pss::Caps {
+                add: cap_add.iter().map(|s| s.text.clone()).collect(),
+                drop: cap_drop.iter().map(|s| s.text.clone()).collect(),
+            });
+        }
+    }
+    level.privileged = privileged.as_ref().map(|f| f.value);
+    level.allow_privilege_escalation = ape.as_ref().map(|f| f.value);
+    level.run_as_user = run_as_user.as_ref().map(|(n, _)| *n);
+    level.run_as_non_root = run_as_non_root.as_ref().map(|f| f.value);
+
+    // §8.3: allowPrivilegeEscalation false contradicts privileged and SYS_ADMIN.
+    if let Some(a) = &ape {
+        if !a.value {
+            if let Some(p) = privileged.as_ref().filter(|p| p.value) {
+                out_push(r.out, ApeCause::Privileged, p.at.clone());
+            }
+            for s in &cap_add {
+                if s.text.eq_ignore_ascii_case("ALL") {
+                    out_push(r.out, ApeCause::AddAll(s.clone()), s.at.clone());
+                } else if catalog::by_any_spelling(&s.text).is_some_and(|cap| cap.name == "CAP_SYS_ADMIN") {
+                    out_push(r.out, ApeCause::SysAdmin(s.clone()), s.at.clone());
+                }
+            }
+        }
+    }
+
+    // The container's value wins over the pod's (§8.1).
+    let uid = run_as_user.or_else(|| pod.run_as_user.clone());
+    let user = match uid {
+        Some((n, _)) if (0..=i64::from(u32::MAX)).contains(&n) => UserSpec::Uid(n as u32),
+        _ => UserSpec::Image,
+    };
+    let spec = ContainerSpec {
+        source: SourceKind::Kubernetes,
+        workload: workload.to_string(),
+        container: name,
+        role,
+        cap_add,
+        cap_drop,
+        privileged,
+        allow_privilege_escalation: ape,
+        no_new_privileges: None,
+        user,
+        run_as_non_root: run_as_non_root.or_else(|| pod.run_as_non_root.clone()),
+        host_network,
+        sysctls: sysctls.to_vec(),
+        entrypoint_file_caps: None,
+        at: loc(doc, path, c),
+    };
+    (spec, level)
+}
+
+fn out_push(out: &mut Vec<Finding>, cause: ApeCause, at: Location) {
+    let rejected_by_api = cause.rejected_by_api();
+    out.push(Finding { kind: FindingKind::ApeConflict { cause, rejected_by_api }, at });
+}
+
+#[cfg(test)]
+mod tests;

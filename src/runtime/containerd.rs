@@ -9,9 +9,6 @@ use super::{
 use crate::container::ContainerSpec;
 use crate::set::CapSet;
 
-/// containerd's `defaultUnixCaps`: the same 14 as Docker.
-pub const DEFAULTS: CapSet = super::docker::DEFAULTS;
-
 /// The name containerd writes into the OCI spec: the prefix is always added,
 /// never stripped, so `CAP_SYS_ADMIN` becomes `CAP_CAP_SYS_ADMIN`.
 pub fn oci_name(written: &str) -> String {
@@ -28,7 +25,8 @@ pub(crate) fn oci(spec: &ContainerSpec, era: ContainerdEra, host: CapSet) -> Oci
     let mut notes = Vec::new();
     let mut ignored = Vec::new();
     let is_all = |t: &str| t.eq_ignore_ascii_case("ALL");
-    let mut sets = fill(DEFAULTS & host);
+    // `defaultUnixCaps`, limited to what the host has.
+    let mut sets = fill(super::defaults(super::Runtime::Containerd(era)) & host);
     if spec.cap_add.iter().any(|s| is_all(&s.text)) {
         sets = fill(host);
     }
@@ -66,9 +64,7 @@ pub(crate) fn oci(spec: &ContainerSpec, era: ContainerdEra, host: CapSet) -> Oci
     }
     if is_privileged(spec) {
         // WithPrivileged runs after the lists and overrides them.
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        super::note_privileged_overrides(spec, &mut notes);
         sets = fill(host);
         ignored.clear();
     }

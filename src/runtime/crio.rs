@@ -8,12 +8,6 @@ use super::{
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
 
-/// ≥ 1.18: CHOWN, DAC_OVERRIDE, FSETID, FOWNER, SETGID, SETUID, SETPCAP,
-/// NET_BIND_SERVICE, KILL.
-pub const DEFAULTS: CapSet = CapSet(0x0000_0000_0000_05fb);
-/// ≤ 1.17: the 9 above plus NET_RAW and SYS_CHROOT.
-pub const DEFAULTS_UP_TO_1_17: CapSet = CapSet(0x0000_0000_0004_25fb);
-
 /// `toCAPPrefixed`: a name already starting with `cap_` (any case) is kept,
 /// otherwise `CAP_` is put in front; runtime-tools upper-cases it.
 pub fn oci_name(written: &str) -> String {
@@ -22,13 +16,6 @@ pub fn oci_name(written: &str) -> String {
         up
     } else {
         format!("CAP_{up}")
-    }
-}
-
-fn defaults(era: CrioEra) -> CapSet {
-    match era {
-        CrioEra::UpTo1_17 => DEFAULTS_UP_TO_1_17,
-        CrioEra::From1_18To1_23 | CrioEra::From1_24 => DEFAULTS,
     }
 }
 
@@ -49,9 +36,7 @@ pub(crate) fn oci(spec: &ContainerSpec, cfg: CrioConfig, host: CapSet) -> Result
     };
     let sets = if is_privileged(spec) {
         // runtime-tools SetupPrivileged: all five sets, ambient included.
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        super::note_privileged_overrides(spec, &mut notes);
         notes.push(RuntimeNote::CrioPrivilegedAmbient);
         OciSets { bounding: host, effective: host, permitted: host, inheritable: host, ambient: host }
     } else {
@@ -61,7 +46,7 @@ pub(crate) fn oci(spec: &ContainerSpec, cfg: CrioConfig, host: CapSet) -> Result
         let mut list = CapSet::EMPTY;
         if !add_all && !drop_all {
             // The defaults are appended to the add list.
-            list = defaults(cfg.era) & host;
+            list = super::defaults(super::Runtime::Crio(cfg)) & host;
         }
         if add_all {
             list = host;

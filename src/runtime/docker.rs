@@ -2,17 +2,11 @@
 //! how each release fills the OCI sets (semantics.md §3).
 
 use super::{
-    is_privileged, normalise_prefix_optional, number_of, wants_no_new_privs, CreationError,
-    CreationErrorKind, DockerEra, ListKind, Normalised, OciOutcome, OciSets, RunUser,
-    RuntimeNote, PORT_SYSCTL,
+    is_privileged, note_privileged_overrides, read_prefix_optional_list, wants_no_new_privs, CreationError,
+    DockerEra, ListKind, OciOutcome, OciSets, RunUser, RuntimeKind, RuntimeNote, PORT_SYSCTL,
 };
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
-
-/// `DefaultCapabilities` (§3.1): CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD,
-/// NET_RAW, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT,
-/// KILL, AUDIT_WRITE. containerd's `defaultUnixCaps` is the same list.
-pub const DEFAULTS: CapSet = CapSet(0x0000_0000_a804_25fb);
 
 pub(crate) fn oci(
     spec: &ContainerSpec,
@@ -23,12 +17,10 @@ pub(crate) fn oci(
     let mut notes = Vec::new();
     let list = if is_privileged(spec) {
         // Privileged returns before the lists are even normalised (§3.3 step 1).
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        note_privileged_overrides(spec, &mut notes);
         host
     } else {
-        tweak(spec, host, &mut notes)?
+        tweak(spec, super::defaults(super::Runtime::Docker(era)) & host, host, &mut notes)?
     };
     // §3.4: which sets are filled depends on the release and on the uid
     // (the resolved uid, so an image USER counts too).
@@ -56,39 +48,14 @@ pub(crate) fn oci(
 
 /// One list, normalised and validated the way moby does.
 fn resolve(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
-    let mut all = false;
-    let mut set = CapSet::EMPTY;
-    for s in list {
-        match normalise_prefix_optional(&s.text) {
-            Normalised::All => all = true,
-            Normalised::Name(n) => match number_of(&n) {
-                None => {
-                    return Err(CreationError {
-                        kind: CreationErrorKind::UnknownCapability {
-                            runtime: super::RuntimeKind::Docker,
-                            oci_name: n,
-                            list: kind,
-                        },
-                        at: Some(s.at.clone()),
-                    })
-                }
-                Some(c) if !host.contains(c) => {
-                    return Err(CreationError {
-                        kind: CreationErrorKind::NotAvailable { oci_name: n, list: kind },
-                        at: Some(s.at.clone()),
-                    })
-                }
-                Some(c) => set.insert(c),
-            },
-        }
-    }
-    Ok((all, set))
+    read_prefix_optional_list(list, kind, host, RuntimeKind::Docker)
 }
 
-/// `TweakCapabilities` (§3.3 steps 2–6).
-fn tweak(spec: &ContainerSpec, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Result<CapSet, CreationError> {
+/// `TweakCapabilities` (§3.3 steps 2–6), starting from `base` (the
+/// defaults `DefaultCapabilities`, §3.1, limited to the host).
+fn tweak(spec: &ContainerSpec, base: CapSet, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Result<CapSet, CreationError> {
     if spec.cap_add.is_empty() && spec.cap_drop.is_empty() {
-        return Ok(DEFAULTS & host);
+        return Ok(base);
     }
     let (drop_all, drops) = resolve(&spec.cap_drop, ListKind::Drop, host)?;
     let (add_all, adds) = resolve(&spec.cap_add, ListKind::Add, host)?;
@@ -103,5 +70,5 @@ fn tweak(spec: &ContainerSpec, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Re
         // Drops are removed first, then adds appended: the add survives.
         notes.push(RuntimeNote::AddedAndDropped { cap: c, kept: true });
     }
-    Ok((DEFAULTS & host).minus(drops).union(adds))
+    Ok(base.minus(drops).union(adds))
 }

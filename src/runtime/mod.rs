@@ -14,7 +14,8 @@ pub mod podman;
 pub mod runc;
 
 use crate::catalog;
-use crate::container::{ContainerSpec, Location};
+use crate::container::{ContainerSpec, Location, Spelled};
+use crate::preset::PresetId;
 use crate::set::CapSet;
 use serde::Serialize;
 
@@ -95,6 +96,23 @@ impl Runtime {
             Runtime::Containerd(_) => RuntimeKind::Containerd,
             Runtime::Crio(_) => RuntimeKind::Crio,
             Runtime::Podman(_) => RuntimeKind::Podman,
+        }
+    }
+
+    /// The default list this engine (at this release) starts from, before
+    /// add/drop. The lists themselves live in `preset`, the lower layer.
+    pub fn default_preset(self) -> PresetId {
+        match self {
+            // containerd's `defaultUnixCaps` is Docker's list.
+            Runtime::Docker(_) | Runtime::Containerd(_) => PresetId::Docker,
+            Runtime::Crio(cfg) => match cfg.era {
+                CrioEra::UpTo1_17 => PresetId::CrioLegacy,
+                CrioEra::From1_18To1_23 | CrioEra::From1_24 => PresetId::Crio,
+            },
+            // Podman ≤ 4.3 shipped Docker's 14.
+            Runtime::Podman(PodmanEra::UpTo4_3) => PresetId::Docker,
+            Runtime::Podman(PodmanEra::V4_4) => PresetId::Podman44,
+            Runtime::Podman(PodmanEra::From4_5) => PresetId::Podman,
         }
     }
 
@@ -331,6 +349,46 @@ pub(crate) fn normalise_prefix_optional(text: &str) -> Normalised {
     }
 }
 
+/// Docker's and Podman's reading of one add or drop list (`CAP_` optional,
+/// any case): whether it holds `ALL`, and the capabilities it names. The
+/// first name that is not a capability of `host` stops creation; only
+/// Docker tells "unknown" apart from "not available here" (§3.2, §6.2).
+pub(crate) fn read_prefix_optional_list(
+    list: &[Spelled],
+    kind: ListKind,
+    host: CapSet,
+    runtime: RuntimeKind,
+) -> Result<(bool, CapSet), CreationError> {
+    let mut all = false;
+    let mut set = CapSet::EMPTY;
+    for s in list {
+        let oci_name = match normalise_prefix_optional(&s.text) {
+            Normalised::All => {
+                all = true;
+                continue;
+            }
+            Normalised::Name(n) => n,
+        };
+        let error = match number_of(&oci_name) {
+            Some(c) if host.contains(c) => {
+                set.insert(c);
+                continue;
+            }
+            Some(_) if runtime == RuntimeKind::Docker => CreationErrorKind::NotAvailable { oci_name, list: kind },
+            Some(_) | None => CreationErrorKind::UnknownCapability { runtime, oci_name, list: kind },
+        };
+        return Err(CreationError { kind: error, at: Some(s.at.clone()) });
+    }
+    Ok((all, set))
+}
+
+/// Privileged overrides the lists; say so when the user wrote any.
+pub(crate) fn note_privileged_overrides(spec: &ContainerSpec, notes: &mut Vec<RuntimeNote>) {
+    if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
+        notes.push(RuntimeNote::PrivilegedOverridesLists);
+    }
+}
+
 /// A capability number from an OCI-style name (`CAP_NET_RAW`), if any kernel knows it.
 pub(crate) fn number_of(oci_name: &str) -> Option<u8> {
     catalog::by_kernel_name(oci_name).map(|c| c.number)
@@ -367,15 +425,7 @@ pub fn read_name(kind: RuntimeKind, written: &str) -> NameReading {
 
 /// The default list an engine starts from (before add/drop).
 pub fn defaults(runtime: Runtime) -> CapSet {
-    match runtime {
-        Runtime::Docker(_) => docker::DEFAULTS,
-        Runtime::Containerd(_) => containerd::DEFAULTS,
-        Runtime::Crio(cfg) => match cfg.era {
-            CrioEra::UpTo1_17 => crio::DEFAULTS_UP_TO_1_17,
-            CrioEra::From1_18To1_23 | CrioEra::From1_24 => crio::DEFAULTS,
-        },
-        Runtime::Podman(era) => podman::defaults(era),
-    }
+    runtime.default_preset().caps()
 }
 
 #[cfg(test)]

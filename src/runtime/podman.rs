@@ -2,47 +2,17 @@
 //! `securityConfigureGenerator` (semantics.md §6).
 
 use super::{
-    is_privileged, normalise_prefix_optional, number_of, wants_no_new_privs, CreationError,
-    CreationErrorKind, ListKind, Normalised, OciOutcome, OciSets, PodmanEra, RunUser,
-    RuntimeKind, RuntimeNote,
+    is_privileged, normalise_prefix_optional, note_privileged_overrides, number_of, read_prefix_optional_list,
+    wants_no_new_privs, CreationError, CreationErrorKind, ListKind, Normalised, OciOutcome, OciSets, PodmanEra,
+    RunUser, RuntimeKind, RuntimeNote,
 };
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
 
-/// containers-common ≥ v0.52 (Podman ≥ 4.5): CHOWN, DAC_OVERRIDE, FOWNER,
-/// FSETID, KILL, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.
-pub const DEFAULTS: CapSet = CapSet(0x0000_0000_8004_05fb);
-/// containers-common v0.51 (Podman 4.4): the same without SYS_CHROOT.
-pub const DEFAULTS_4_4: CapSet = CapSet(0x0000_0000_8000_05fb);
-
-pub fn defaults(era: PodmanEra) -> CapSet {
-    match era {
-        PodmanEra::UpTo4_3 => super::docker::DEFAULTS,
-        PodmanEra::V4_4 => DEFAULTS_4_4,
-        PodmanEra::From4_5 => DEFAULTS,
-    }
-}
-
 /// `NormalizeCapabilities`: upper-case, `CAP_` optional, must be a
 /// capability of the running kernel.
 fn normalise(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
-    let mut all = false;
-    let mut set = CapSet::EMPTY;
-    for s in list {
-        match normalise_prefix_optional(&s.text) {
-            Normalised::All => all = true,
-            Normalised::Name(n) => match number_of(&n).filter(|&c| host.contains(c)) {
-                Some(c) => set.insert(c),
-                None => {
-                    return Err(CreationError {
-                        kind: CreationErrorKind::UnknownCapability { runtime: RuntimeKind::Podman, oci_name: n, list: kind },
-                        at: Some(s.at.clone()),
-                    })
-                }
-            },
-        }
-    }
-    Ok((all, set))
+    read_prefix_optional_list(list, kind, host, RuntimeKind::Podman)
 }
 
 /// `MergeCapabilities(base, adds, drops)` (§6.2).
@@ -82,12 +52,10 @@ pub(crate) fn oci(spec: &ContainerSpec, user: RunUser, era: PodmanEra, host: Cap
     }
     // The bounding set is Podman's own; `host` stands for it.
     let caplist = if is_privileged(spec) {
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        note_privileged_overrides(spec, &mut notes);
         host
     } else {
-        merge(spec, defaults(era) & host, host)? & host
+        merge(spec, super::defaults(super::Runtime::Podman(era)) & host, host)? & host
     };
     let sets = if user.is_root() {
         OciSets::bep(caplist)

@@ -3,7 +3,7 @@
 //! (§1.2). The result is what `/proc/1/status` shows inside the container.
 
 use super::{OciSets, RunUser};
-use crate::exec::{ExecFile, ProcessState, Securebits};
+use crate::exec::{ExecFile, ProcessState, Securebits, Transition};
 use crate::set::CapSet;
 use serde::Serialize;
 
@@ -67,13 +67,16 @@ pub fn apply(sets: &OciSets, no_new_privs: bool, user: RunUser, host: CapSet) ->
     };
     // a. ApplyBoundingSet (runc holds CAP_SETPCAP here).
     st.bounding = want.bounding;
-    // b–c. KEEPCAPS, then setuid: leaving uid 0 keeps P but clears E and A (§1.3).
+    // b–c. KEEPCAPS, then setuid: leaving uid 0 keeps P but clears E and A
+    // (§1.3, the exec module's set*uid fix-ups); d. KEEPCAPS off again.
     if uid != 0 {
-        st.uid = uid;
-        st.euid = uid;
-        st.suid = uid;
-        st.effective = CapSet::EMPTY;
-        st.ambient = CapSet::EMPTY;
+        st.securebits = Securebits(st.securebits.0 | Securebits::KEEP_CAPS);
+        let change = crate::exec::setresuid(&st, uid, uid, uid);
+        // runc is uid 0 with CAP_SETUID here, so the call cannot be refused.
+        if let Ok(after) = change.outcome {
+            st = after;
+        }
+        st.securebits = st.securebits.without(Securebits::KEEP_CAPS);
     }
     // e. One capset with the spec's E, P, I (§1.4 rules).
     let mut offending = want.permitted.minus(st.permitted);
@@ -102,60 +105,14 @@ pub fn apply(sets: &OciSets, no_new_privs: bool, user: RunUser, host: CapSet) ->
     Ok(BeforeExec { state: st, warnings })
 }
 
-/// The kernel's execve for the container's first program.
-///
-/// This is the single place where the exec simulator is called; until the
-/// `exec` module's engine lands it follows §1.2 directly for the container
-/// case (real = effective = saved uid, not ptraced, no shared fs).
-pub fn kernel_exec(before: &ProcessState, file: &ExecFile) -> Result<ProcessState, StartFailure> {
-    let s = before;
-    let caps = if file.nosuid_mount { None } else { file.caps };
-    // Step 2: the set-uid bit is ignored under NNP or nosuid.
-    let setuid = file.setuid_root && !file.nosuid_mount && !s.no_new_privs;
-    let mut euid = if setuid { 0 } else { s.euid };
-    let has_fcap = caps.is_some();
-    let mut effective = false;
-    let mut pp = CapSet::EMPTY;
-    if let Some(fc) = caps {
-        pp = (s.bounding & fc.permitted) | (s.inheritable & fc.inheritable);
-        effective = fc.effective;
-        // Step 5: capability-dumb binaries must get everything they ask for.
-        if effective && !fc.permitted.is_subset_of(pp) {
-            return Err(StartFailure::ExecEperm { missing: fc.permitted.minus(pp) });
-        }
+/// The kernel's execve for the container's first program, through the exec
+/// simulator (§1.2). Keeps the whole transition so views can say why.
+pub fn kernel_exec(before: &ProcessState, file: &ExecFile) -> Result<Transition, StartFailure> {
+    let t = crate::exec::execve(before, file);
+    match &t.outcome {
+        Ok(_) => Ok(t),
+        Err(refusal) => Err(StartFailure::ExecEperm { missing: refusal.missing }),
     }
-    // Step 6: root.
-    if !s.securebits.has(Securebits::NOROOT) {
-        let setuid_root_with_fcaps = has_fcap && euid == 0 && s.uid != 0;
-        if !setuid_root_with_fcaps && (s.uid == 0 || euid == 0) {
-            pp = s.bounding | s.inheritable;
-        }
-        if euid == 0 && !setuid_root_with_fcaps {
-            effective = true;
-        }
-    }
-    // Step 8: NNP caps what can be gained at the old permitted set.
-    let is_setid = euid != s.uid;
-    if (is_setid || !(pp | s.ambient).is_subset_of(s.permitted)) && s.no_new_privs {
-        euid = s.uid;
-        pp = pp & s.permitted;
-    }
-    // Step 10–12.
-    let pa = if has_fcap || is_setid { CapSet::EMPTY } else { s.ambient };
-    pp = pp | pa;
-    let pe = if effective { pp } else { pa };
-    Ok(ProcessState {
-        uid: s.uid,
-        euid,
-        suid: euid,
-        inheritable: s.inheritable,
-        permitted: pp,
-        effective: pe,
-        bounding: s.bounding,
-        ambient: pa,
-        securebits: Securebits(s.securebits.0 & !Securebits::KEEP_CAPS),
-        no_new_privs: s.no_new_privs,
-    })
 }
 
 /// The first process after runc and exec.
@@ -163,6 +120,8 @@ pub fn kernel_exec(before: &ProcessState, file: &ExecFile) -> Result<ProcessStat
 pub struct FirstProcess {
     pub before_exec: BeforeExec,
     pub after_exec: ProcessState,
+    /// The exec simulator's step-by-step account.
+    pub exec: Transition,
 }
 
 pub fn first_process(
@@ -173,6 +132,7 @@ pub fn first_process(
     file: &ExecFile,
 ) -> Result<FirstProcess, StartFailure> {
     let before_exec = apply(sets, no_new_privs, user, host)?;
-    let after_exec = kernel_exec(&before_exec.state, file)?;
-    Ok(FirstProcess { before_exec, after_exec })
+    let exec = kernel_exec(&before_exec.state, file)?;
+    let after_exec = exec.after().copied().unwrap_or(before_exec.state);
+    Ok(FirstProcess { before_exec, after_exec, exec })
 }

@@ -2,28 +2,13 @@
 
 use super::*;
 use crate::catalog::KernelVersion;
-use crate::container::{ContainerSpec, Flag, Location, Role, SourceKind, Spelled, UserSpec};
+use crate::container::{ContainerSpec, Flag, Location, SourceKind, Spelled};
 use crate::exec::{ExecFile, FileCaps};
+use crate::preset::PresetId;
 use crate::runtime::runc::{first_process, StartFailure};
 
 pub(crate) fn spec(source: SourceKind) -> ContainerSpec {
-    ContainerSpec {
-        source,
-        workload: "docker run".into(),
-        container: "c".into(),
-        role: Role::Container,
-        cap_add: vec![],
-        cap_drop: vec![],
-        privileged: None,
-        allow_privilege_escalation: None,
-        no_new_privileges: None,
-        user: UserSpec::Image,
-        run_as_non_root: None,
-        host_network: false,
-        sysctls: vec![],
-        entrypoint_file_caps: None,
-        at: Location::default(),
-    }
+    ContainerSpec::unset(source, "docker run", "c", Location::default())
 }
 
 fn sp(t: &str) -> Spelled {
@@ -82,17 +67,45 @@ fn s3_1_s4_s5_s6_1_default_lists_match_the_names() {
         "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID", "SETFCAP", "SETPCAP",
         "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE",
     ]);
-    assert_eq!(docker::DEFAULTS, docker14);
     assert_eq!(docker14.hex16(), "00000000a80425fb");
+    for era in [DockerEra::UpTo20_10_13, DockerEra::From20_10_14To24, DockerEra::From25] {
+        assert_eq!(defaults(Runtime::Docker(era)), docker14);
+    }
+    for era in [ContainerdEra::WithInheritable, ContainerdEra::Current] {
+        assert_eq!(defaults(Runtime::Containerd(era)), docker14);
+    }
     let crio9 = names(&["CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "SETGID", "SETUID", "SETPCAP", "NET_BIND_SERVICE", "KILL"]);
-    assert_eq!(crio::DEFAULTS, crio9);
-    assert_eq!(crio::DEFAULTS_UP_TO_1_17, crio9 | names(&["NET_RAW", "SYS_CHROOT"]));
+    let crio_at = |era| defaults(Runtime::Crio(CrioConfig { era, add_inheritable: false }));
+    assert_eq!(crio_at(CrioEra::From1_24), crio9);
+    assert_eq!(crio_at(CrioEra::From1_18To1_23), crio9);
+    assert_eq!(crio_at(CrioEra::UpTo1_17), crio9 | names(&["NET_RAW", "SYS_CHROOT"]));
     let podman11 = names(&[
         "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
     ]);
-    assert_eq!(podman::DEFAULTS, podman11);
-    assert_eq!(podman::DEFAULTS_4_4, podman11.without(18));
-    assert_eq!(podman::defaults(PodmanEra::UpTo4_3), docker14);
+    assert_eq!(defaults(Runtime::Podman(PodmanEra::From4_5)), podman11);
+    assert_eq!(defaults(Runtime::Podman(PodmanEra::V4_4)), podman11.without(18));
+    assert_eq!(defaults(Runtime::Podman(PodmanEra::UpTo4_3)), docker14);
+}
+
+#[test]
+fn every_engine_starts_from_its_preset() {
+    let crio = |era| Runtime::Crio(CrioConfig { era, add_inheritable: true });
+    let cases = [
+        (Runtime::Docker(DockerEra::From25), PresetId::Docker),
+        (Runtime::Containerd(ContainerdEra::Current), PresetId::Docker),
+        (crio(CrioEra::UpTo1_17), PresetId::CrioLegacy),
+        (crio(CrioEra::From1_18To1_23), PresetId::Crio),
+        (crio(CrioEra::From1_24), PresetId::Crio),
+        (Runtime::Podman(PodmanEra::UpTo4_3), PresetId::Docker),
+        (Runtime::Podman(PodmanEra::V4_4), PresetId::Podman44),
+        (Runtime::Podman(PodmanEra::From4_5), PresetId::Podman),
+    ];
+    for (rt, preset) in cases {
+        assert_eq!(rt.default_preset(), preset, "{rt:?}");
+        // And the engine really writes that list for root with no changes.
+        let s = spec(SourceKind::DockerRun);
+        assert_eq!(sets(&s, ROOT, &RuntimeOptions::new(rt)).bounding, preset.caps(), "{rt:?}");
+    }
 }
 
 // ---- §9 end-to-end table ----
@@ -108,7 +121,7 @@ fn s9_docker_25_root_defaults() {
 fn s9_docker_up_to_20_10_13_root_has_inheritable() {
     let s = spec(SourceKind::DockerRun);
     let o = docker(DockerEra::UpTo20_10_13);
-    assert_eq!(sets(&s, ROOT, &o).inheritable, docker::DEFAULTS);
+    assert_eq!(sets(&s, ROOT, &o).inheritable, PresetId::Docker.caps());
     assert_eq!(pid1(&s, ROOT, &o), [h(0xa80425fb), h(0xa80425fb), h(0xa80425fb), h(0xa80425fb), h(0)]);
 }
 
@@ -124,7 +137,7 @@ fn s9_docker_non_root_every_era() {
 #[test]
 fn s3_4_docker_oci_sets_by_era_and_uid() {
     let s = spec(SourceKind::DockerRun);
-    let d = docker::DEFAULTS;
+    let d = PresetId::Docker.caps();
     assert_eq!(sets(&s, U1000, &docker(DockerEra::UpTo20_10_13)), OciSets { bounding: d, inheritable: d, ..OciSets::default() });
     assert_eq!(sets(&s, U1000, &docker(DockerEra::From20_10_14To24)), OciSets { bounding: d, ..OciSets::default() });
     assert_eq!(sets(&s, U1000, &docker(DockerEra::From25)), OciSets::bep(d));
@@ -320,7 +333,7 @@ fn s5_crio_eras_and_add_inheritable() {
     assert_eq!(sets(&s, ROOT, &mid).inheritable.hex16(), "00000000000005fb");
     let opt = RuntimeOptions::new(Runtime::Crio(CrioConfig { era: CrioEra::From1_24, add_inheritable: true }));
     let s2 = with(spec(SourceKind::Kubernetes), &["NET_ADMIN"], &["KILL"]);
-    assert_eq!(sets(&s2, ROOT, &opt).inheritable, crio::DEFAULTS.with(12).without(5));
+    assert_eq!(sets(&s2, ROOT, &opt).inheritable, PresetId::Crio.caps().with(12).without(5));
     assert!(sets(&s, ROOT, &crio()).inheritable.is_empty());
     // With inheritable + root, exec gives P = B | I (same here).
     assert_eq!(pid1(&s, ROOT, &mid)[0], h(0x5fb));
@@ -447,4 +460,15 @@ fn read_name_follows_each_engine() {
     assert_eq!(read_name(RuntimeKind::Docker, "Cap_Sys_Admin"), NameReading::Cap(21));
     assert_eq!(read_name(RuntimeKind::Podman, "all"), NameReading::All);
     assert_eq!(read_name(RuntimeKind::Crio, "All"), NameReading::All);
+}
+
+#[test]
+fn capability_missing_on_the_host_docker_says_not_available_podman_unknown() {
+    let old = |rt| RuntimeOptions::new(rt).with_kernel(KernelVersion(5, 4, 0));
+    let e = oci_sets(&with(spec(SourceKind::DockerRun), &["bpf"], &[]), ROOT, &old(Runtime::Docker(DockerEra::From25))).unwrap_err();
+    assert_eq!(e.kind, CreationErrorKind::NotAvailable { oci_name: "CAP_BPF".into(), list: ListKind::Add });
+    assert_eq!(e.at.unwrap().path, "x[bpf]");
+    let e = oci_sets(&with(spec(SourceKind::PodmanRun), &[], &["CHOWN", "cap_bpf"]), ROOT, &old(Runtime::Podman(PodmanEra::From4_5))).unwrap_err();
+    assert_eq!(e.kind, CreationErrorKind::UnknownCapability { runtime: RuntimeKind::Podman, oci_name: "CAP_BPF".into(), list: ListKind::Drop });
+    assert_eq!(e.at.unwrap().path, "x[cap_bpf]");
 }

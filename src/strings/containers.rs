@@ -97,7 +97,8 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
     }
     fixes.push(match d.source {
         SourceKind::Kubernetes => "or run as root (runAsUser: 0) with capabilities drop: [\"ALL\"] plus only the adds you need, so root holds nothing else".to_string(),
-        SourceKind::DockerRun | SourceKind::PodmanRun | SourceKind::Compose => {
+        SourceKind::Compose => "or run as root (user: \"0\") with cap_drop: [ALL] plus only the cap_add entries you need, so root holds nothing else".to_string(),
+        SourceKind::DockerRun | SourceKind::PodmanRun => {
             "or run as root with --cap-drop ALL plus only the --cap-add you need, so root holds nothing else".to_string()
         }
     });
@@ -114,7 +115,8 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
         )),
         LowPorts::NotOpened => fixes.push(match d.source {
             SourceKind::Kubernetes => "for ports below 1024, set the safe sysctl net.ipv4.ip_unprivileged_port_start=0 in the pod's securityContext.sysctls (Kubernetes does not set it, unlike Docker), or listen on a port ≥ 1024".to_string(),
-            _ => "for ports below 1024, set --sysctl net.ipv4.ip_unprivileged_port_start=0 (needs the container's own network namespace), or listen on a port ≥ 1024".to_string(),
+            SourceKind::Compose => "for ports below 1024, set sysctls: {net.ipv4.ip_unprivileged_port_start: 0} on the service (needs its own network namespace, not network_mode: host), or listen on a port ≥ 1024".to_string(),
+            SourceKind::DockerRun | SourceKind::PodmanRun => "for ports below 1024, set --sysctl net.ipv4.ip_unprivileged_port_start=0 (needs the container's own network namespace, not --network host), or listen on a port ≥ 1024".to_string(),
         }),
     }
     let mut s = String::new();
@@ -137,6 +139,7 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
 /// The message of a finding.
 pub fn finding_message(f: &Finding) -> String {
     match &f.detail {
+        Detail::Manifest { finding: k } => super::k8s::finding_message(k),
         Detail::IneffectiveAdd(d) => ineffective_message(d),
         Detail::CapPrefix { written, list, runtime, oci_name } => match (runtime, list) {
             (RuntimeKind::Containerd, ListKind::Add) => format!(
@@ -169,6 +172,10 @@ pub fn finding_message(f: &Finding) -> String {
                 (RuntimeKind::Podman, _) => "Podman refuses to create the container (unknown capability)",
             };
             match why {
+                UnknownReason::NoKernel if written.contains(',') && *runtime != RuntimeKind::Podman => format!(
+                    "`{written}` is read as one name: {} does not split the value on commas; {effect}.",
+                    runtime_name(*runtime)
+                ),
                 UnknownReason::NoKernel => format!("`{written}` is not a capability any Linux kernel defines; {effect}."),
                 UnknownReason::NewerThanKernel { cap, kernel } => {
                     let since = catalog::get(*cap).map(|c| c.since.to_string()).unwrap_or_default();
@@ -183,8 +190,12 @@ pub fn finding_message(f: &Finding) -> String {
                 PrivilegedNonRoot::EverythingViaAmbient => "On CRI-O even a non-root first process keeps them all, because privileged also fills the ambient set.",
                 PrivilegedNonRoot::OnlyAdds => "On Podman a non-root first process gets only the --cap-add capabilities.",
             };
+            let lists = match non_root {
+                PrivilegedNonRoot::OnlyAdds => "ignores cap-drop here",
+                PrivilegedNonRoot::Nothing | PrivilegedNonRoot::EverythingViaAmbient => "ignores cap-add and cap-drop here",
+            };
             format!(
-                "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} ignores cap-add/cap-drop here. {nr}",
+                "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} {lists}. {nr}",
                 all.len(),
                 all.hex16(),
                 runtime_name(*runtime)
@@ -214,6 +225,7 @@ pub fn finding_message(f: &Finding) -> String {
 /// The suggested fix of a finding.
 pub fn finding_fix(f: &Finding) -> String {
     match &f.detail {
+        Detail::Manifest { finding: k } => super::k8s::finding_fix(k),
         Detail::IneffectiveAdd(d) => ineffective_fix(d),
         Detail::CapPrefix { written, list, .. } => {
             let bare = catalog::strip_cap_prefix(written).to_ascii_uppercase();
@@ -221,6 +233,10 @@ pub fn finding_fix(f: &Finding) -> String {
         }
         Detail::NameCase { canonical, .. } => format!("Write `{canonical}`."),
         Detail::UnknownCapability { written, why, .. } => match why {
+            UnknownReason::NoKernel if written.contains(',') => {
+                let parts: Vec<&str> = written.split(',').map(str::trim).collect();
+                format!("List each capability separately, e.g. `--cap-add {}` (or one YAML list item each).", parts.join(" --cap-add "))
+            }
             UnknownReason::NoKernel => {
                 format!("Check the spelling of `{written}` against capabilities(7), or remove it.")
             }
@@ -342,7 +358,7 @@ pub fn cmdline_error(e: &crate::cmdline::CmdlineError) -> String {
     }
 }
 
-fn runtime_label(r: crate::runtime::Runtime) -> String {
+pub fn runtime_label(r: crate::runtime::Runtime) -> String {
     use crate::runtime::{ContainerdEra, CrioEra, DockerEra, PodmanEra, Runtime};
     match r {
         Runtime::Docker(DockerEra::UpTo20_10_13) => "Docker ≤ 20.10.13".into(),
@@ -368,19 +384,20 @@ fn runtime_label(r: crate::runtime::Runtime) -> String {
     }
 }
 
-fn add_result(r: crate::analysis::AddResult) -> &'static str {
+pub fn add_result(r: crate::analysis::AddResult) -> &'static str {
     use crate::analysis::AddResult as A;
     match r {
         A::Effective => "effective in PID 1: it works",
         A::PermittedOnly => "permitted but not effective: the program must raise it",
         A::BoundingOnly => "only in the bounding set: a program gets it only through file capabilities on its binary",
+        A::BoundingOnlyBlockedByNnp => "only in the bounding set, and with no-new-privileges even file capabilities on the binary cannot raise it (the runtime left it out of the permitted set)",
         A::NotGranted => "never reaches the container",
         A::NoContainer => "the container does not start",
         A::NotApplicable => "expands to every capability the host has",
     }
 }
 
-fn user_label(u: crate::runtime::RunUser) -> String {
+pub fn user_label(u: crate::runtime::RunUser) -> String {
     match u {
         crate::runtime::RunUser::Root => "as root".into(),
         crate::runtime::RunUser::NonRoot { uid: Some(n) } => format!("as uid {n}"),
@@ -466,6 +483,9 @@ pub fn report_text(r: &crate::analysis::ContainerReport) -> String {
             for (u, res) in &a.results {
                 let who = if a.results.len() > 1 { format!(" {}", user_label(*u)) } else { String::new() };
                 out.push_str(&format!("    {}{default}{who}: {}\n", a.written, add_result(*res)));
+                if let Some((_, r)) = a.reasons.iter().find(|(ru, r)| ru == u && !r.after) {
+                    out.push_str(&format!("      exec: {}\n", super::exec::reason_line(r)));
+                }
             }
         }
     }
@@ -505,6 +525,7 @@ options:
   --podman-era le-4.3|4.4|ge-4.5               Podman release family (default ge-4.5)
   --kernel X.Y                host kernel (capabilities newer than it do not exist)
   --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
+  --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
   --json                      print {\"containers\": [ ... ]}
   --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
 
@@ -514,6 +535,7 @@ pub fn docker_cli_error(what: &crate::cmdline::CliProblem) -> String {
     match what {
         P::MissingValue(o) => format!("caplens docker: {o} needs a value"),
         P::BadValue(o, v) => format!("caplens docker: `{v}` is not a valid value for {o}"),
+        P::BadText(o, why) => format!("caplens docker: {o}: {why}"),
         P::UnknownOption(o) => format!("caplens docker: unknown option {o} (put the run command after --)"),
         P::NoCommand => "caplens docker: no command given".to_string(),
         P::Stdin(e) => format!("caplens docker: cannot read stdin: {e}"),

@@ -53,7 +53,10 @@ pub fn input_error_message(kind: &InputErrorKind) -> String {
         InputErrorKind::NotRecognised => "this does not look like a mask, a CapXxx: line, /proc/PID/status, capsh --print or getpcaps output".into(),
         InputErrorKind::BadMask { error } => mask_error(error),
         InputErrorKind::BadName { item, error } => name_error(*error, item),
-        InputErrorKind::BadCapText { clause } => format!(
+        InputErrorKind::BadCapText { clause, detail: Some(kind) } => {
+            format!("in `{clause}`: {}", super::text::error_kind(kind))
+        }
+        InputErrorKind::BadCapText { clause, detail: None } => format!(
             "`{clause}` is not valid libcap text; expected names followed by =, + or - and flags e, i, p (e.g. cap_net_raw=ep)"
         ),
         InputErrorKind::UnknownCapKey { key } => format!(
@@ -88,9 +91,9 @@ pub fn set_name(kind: SetKind) -> &'static str {
 pub fn set_meaning(kind: SetKind) -> &'static str {
     match kind {
         SetKind::Inheritable => "kept across execve, but only turns into real privilege for programs whose file capabilities also name it (or via Ambient)",
-        SetKind::Permitted => "the most the process may switch on in Effective; dropping one is permanent for this program",
+        SetKind::Permitted => "the most the process may switch on in Effective; once dropped, only a later execve can bring a capability back",
         SetKind::Effective => "what the kernel checks right now when the process tries something privileged",
-        SetKind::Bounding => "the ceiling: no exec can gain a capability outside it, not even a setuid-root or file-capability program",
+        SetKind::Bounding => "the ceiling for what execve grants to root or through file capabilities; it can only shrink, and only an Inheritable capability matched by a file's inheritable bit gets past it",
         SetKind::Ambient => "handed on to programs the process executes even without file capabilities (e.g. to a non-root server)",
     }
 }
@@ -174,6 +177,10 @@ from different processes or were edited",
             "Ambient holds {} without it being in both Permitted and Inheritable; the kernel never allows that, \
 so these lines probably come from different processes or were edited",
             short_names(*extra).join(", ")
+        ),
+        Note::LibcapOlderThanKernel { line } => format!(
+            "line {line}: this capsh was older than the kernel, so capabilities it did not know are printed as \
+numbers (35 is WAKE_ALARM, 36 BLOCK_SUSPEND, 37 AUDIT_READ, 38 PERFMON, 39 BPF, 40 CHECKPOINT_RESTORE)"
         ),
         Note::SetsNotShown { kinds } => format!(
             "this output does not show {}",
@@ -296,6 +303,29 @@ mod tests {
         assert!(kernel_range(&r).contains("Linux 3.5 to 3.15"));
         assert_eq!(kernel_span(&preset::kernel_range(CapSet(0xffffffffff)).unwrap()), "Linux 5.8");
         assert_eq!(kernel_span(&preset::kernel_range(CapSet(0x1ffffffffff)).unwrap()), "Linux 5.9 or later");
+    }
+
+    #[test]
+    fn every_note_reads() {
+        let notes = [
+            Note::UnknownBits { kind: Some(SetKind::Bounding), line: 4, bits: CapSet::from_caps([41, 63]) },
+            Note::IgnoredLines { lines: vec![1], total: 1 },
+            Note::IgnoredLines { lines: vec![1, 2], total: 2 },
+            Note::IgnoredLines { lines: vec![1, 2, 3, 4, 5], total: 9 },
+            Note::AllMeansKernelCaps { line: 1 },
+            Note::EffectiveNotInPermitted { extra: CapSet::single(13) },
+            Note::AmbientNotInPermittedAndInheritable { extra: CapSet::single(10) },
+            Note::SetsNotShown { kinds: vec![SetKind::Bounding, SetKind::Ambient] },
+            Note::LibcapOlderThanKernel { line: 1 },
+        ];
+        let texts: Vec<String> = notes.iter().map(note).collect();
+        assert!(texts[0].starts_with("CapBnd (line 4) has bits no kernel defines: 41, 63."));
+        assert_eq!(texts[1], "line 1 was not understood and was skipped");
+        assert_eq!(texts[2], "lines 1, 2 were not understood and were skipped");
+        assert_eq!(texts[3], "9 lines were not understood and were skipped (lines 1, 2, 3, 4, 5, …)");
+        assert!(texts[5].contains("NET_RAW"));
+        assert_eq!(texts[7], "this output does not show Bounding, Ambient");
+        assert!(texts.iter().all(|t| !t.is_empty()));
     }
 
     #[test]

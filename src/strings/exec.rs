@@ -2,11 +2,14 @@
 //! the page show about an exec or a uid change is written here.
 
 use crate::catalog;
+use crate::exec::examples::ExampleId;
+use crate::exec::protocol::{Expected, ProtocolError, MAX_LINE};
 use crate::exec::reasons::NoEffective;
 use crate::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
-    EuidAfterDowngrade, FileCapsStep, Lost, Refusal, RootStep, SetName, SetidCheck, SetidRule,
-    SetuidBit, Source, Step, Transition, UidRefusal, UidStep, Why,
+    EuidAfterDowngrade, ExecFile, FileCapsStep, Lost, Refusal, RootStep, SetName, SetidCheck,
+    SetidRule, SetuidBit, Source, StateProblem, Step, Transition, UidChange, UidRefusal, UidStep,
+    Why,
 };
 use crate::set::CapSet;
 
@@ -61,7 +64,9 @@ fn downgrade_cause(c: DowngradeCause) -> &'static str {
     match c {
         DowngradeCause::NoNewPrivs => "no_new_privs is set",
         DowngradeCause::SharedFs => "the filesystem context is shared with another process",
-        DowngradeCause::UnprivilegedTracer => "the process is traced by a tracer without CAP_SYS_PTRACE",
+        DowngradeCause::UnprivilegedTracer => {
+            "the process is traced by a tracer without CAP_SYS_PTRACE"
+        }
     }
 }
 
@@ -80,7 +85,13 @@ pub fn why(w: &Why) -> String {
         Why::Unchanged => "exec never changes this set".to_string(),
         Why::Permitted(by) if by.is_empty() => "kept".to_string(),
         Why::Permitted(by) => {
-            format!("from the {}", by.iter().map(|s| source(*s)).collect::<Vec<_>>().join(" and the "))
+            format!(
+                "from the {}",
+                by.iter()
+                    .map(|s| source(*s))
+                    .collect::<Vec<_>>()
+                    .join(" and the ")
+            )
         }
         Why::Effective(EffectiveCause::FileEffectiveBit) => {
             "the file's effective bit (+e) makes every permitted capability effective".to_string()
@@ -90,7 +101,8 @@ pub fn why(w: &Why) -> String {
         }
         Why::EffectiveFromAmbient => "effective because it is ambient (pE' = pA')".to_string(),
         Why::AmbientKept => {
-            "kept: the file has no capabilities and the exec does not change the effective uid".to_string()
+            "kept: the file has no capabilities and the exec does not change the effective uid"
+                .to_string()
         }
         Why::Absent(l) => lost(l),
     }
@@ -321,19 +333,36 @@ pub fn formula(t: &Transition) -> Vec<String> {
     };
     for s in &t.trace {
         match s {
-            Step::Root(RootStep::Applied { bounding, inheritable, permitted, .. }) => {
-                out.push(format!("root rule: pP' = X | pI = {bounding} | {inheritable} = {permitted}"))
-            }
-            Step::Downgrade(DowngradeStep::Applied { proposed, old_permitted, permitted, .. }) => {
-                out.push(format!("downgrade: pP' = pP' & pP = {proposed} & {old_permitted} = {permitted}"))
-            }
+            Step::Root(RootStep::Applied {
+                bounding,
+                inheritable,
+                permitted,
+                ..
+            }) => out.push(format!(
+                "root rule: pP' = X | pI = {bounding} | {inheritable} = {permitted}"
+            )),
+            Step::Downgrade(DowngradeStep::Applied {
+                proposed,
+                old_permitted,
+                permitted,
+                ..
+            }) => out.push(format!(
+                "downgrade: pP' = pP' & pP = {proposed} & {old_permitted} = {permitted}"
+            )),
             _ => {}
         }
     }
     out.push(format!("pA' = {}", a.ambient));
     out.push(format!("pP' = pP' | pA' = {}", a.permitted));
-    let all = t.trace.iter().any(|s| matches!(s, Step::Effective(EffectiveStep::AllPermitted { .. })));
-    out.push(format!("pE' = {} = {}", if all { "pP'" } else { "pA'" }, a.effective));
+    let all = t
+        .trace
+        .iter()
+        .any(|s| matches!(s, Step::Effective(EffectiveStep::AllPermitted { .. })));
+    out.push(format!(
+        "pE' = {} = {}",
+        if all { "pP'" } else { "pA'" },
+        a.effective
+    ));
     out.push(format!("pI' = pI = {}", a.inheritable));
     out.push(format!("X' = X = {}", a.bounding));
     out
@@ -363,6 +392,15 @@ pub fn uid_step(s: &UidStep) -> String {
             format!("The effective uid becomes 0: effective = permitted = {effective}.")
         }
         UidStep::NoRootChange => "No change involving uid 0: the capability sets stay as they are.".to_string(),
+        UidStep::FsuidNotChanged => "The filesystem uid does not change (same value, or not allowed without CAP_SETUID; setfsuid reports no error).".to_string(),
+        UidStep::FsuidLeftRoot { lost_effective } => format!(
+            "The filesystem uid leaves 0: the filesystem capabilities leave the effective set (lost {}).",
+            cap_list(*lost_effective)
+        ),
+        UidStep::FsuidBecameRoot { raised } => format!(
+            "The filesystem uid becomes 0: the permitted filesystem capabilities become effective (raised {}).",
+            cap_list(*raised)
+        ),
     }
 }
 
@@ -373,6 +411,241 @@ pub fn uid_refusal(r: &UidRefusal) -> String {
     )
 }
 
+/// A bad line of `caplens exec` input.
+pub fn protocol_error(e: &ProtocolError) -> String {
+    match e {
+        ProtocolError::TooLong { len } => {
+            format!("line too long ({len} bytes; at most {MAX_LINE})")
+        }
+        ProtocolError::NotJson { column, message } => {
+            format!("not valid JSON at column {column}: {message}")
+        }
+        ProtocolError::NotObject { path } => format!("{path}: expected a JSON object"),
+        ProtocolError::Missing { path } => format!("{path}: missing"),
+        ProtocolError::WrongType {
+            path,
+            expected,
+            found,
+        } => format!(
+            "{path}: expected {}, found {found}",
+            match expected {
+                Expected::Object => "an object",
+                Expected::ObjectOrNull => "an object or null",
+                Expected::Integer => "a non-negative integer",
+                Expected::Bool => "true or false",
+                Expected::HexString => "a string of 1 to 16 hex digits",
+                Expected::String => "a string",
+            }
+        ),
+        ProtocolError::BadMask { path, value } => {
+            format!("{path}: expected 1 to 16 hex digits (bit n = capability n), got {value:?}")
+        }
+        ProtocolError::OutOfRange { path, value, max } => {
+            format!("{path}: {value} is not an integer between 0 and {max}")
+        }
+        ProtocolError::UnknownKey { path } => format!("{path}: unknown key"),
+        ProtocolError::BadRule { value } => {
+            format!("rule: expected \"current\" or \"pre2025\", got {value:?}")
+        }
+    }
+}
+
+/// A bad input line, naming its line number in the input stream.
+pub fn protocol_error_at(line_number: usize, e: &ProtocolError) -> String {
+    format!("input line {line_number}: {}", protocol_error(e))
+}
+
+/// A before-state the kernel could never hold.
+pub fn state_problem(p: &StateProblem) -> String {
+    match p {
+        StateProblem::EffectiveNotPermitted(s) => format!(
+            "the kernel never lets a capability be effective without being permitted: {}",
+            cap_list(*s)
+        ),
+        StateProblem::AmbientNotPermittedAndInheritable(s) => format!(
+            "the kernel keeps ambient within permitted and inheritable, so {} could not be ambient",
+            cap_list(*s)
+        ),
+    }
+}
+
+/// Labels of the before/after table rows, as `/proc/PID/status` names them.
+fn status_label(set: SetName) -> &'static str {
+    match set {
+        SetName::Inheritable => "CapInh",
+        SetName::Permitted => "CapPrm",
+        SetName::Effective => "CapEff",
+        SetName::Bounding => "CapBnd",
+        SetName::Ambient => "CapAmb",
+    }
+}
+
+/// The describing line of an exec'd file, for reports.
+pub fn file_line(file: &ExecFile, caps_text: Option<&str>) -> String {
+    let caps = match (file.caps, caps_text) {
+        (None, _) => "no file capabilities".to_string(),
+        (Some(_), Some(t)) => format!("file capabilities {t}"),
+        (Some(c), None) => format!(
+            "file capabilities fP={} fI={} fE={}",
+            c.permitted,
+            c.inheritable,
+            if c.effective { "set" } else { "clear" }
+        ),
+    };
+    format!(
+        "File: {caps}{}{}",
+        if file.setuid_root {
+            ", set-user-ID root"
+        } else {
+            ""
+        },
+        if file.nosuid_mount {
+            ", on a nosuid mount"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The whole human-readable report of one exec: the sets before and after,
+/// each capability's reason, the steps, the formulas and any notes.
+pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
+    let b = &t.before;
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(format!(
+        "Process: uid {} euid {} suid {}, securebits {:#x}{}",
+        b.uid,
+        b.euid,
+        b.suid,
+        b.securebits.0,
+        if b.no_new_privs { ", no_new_privs" } else { "" }
+    ));
+    line(file_line(&t.file, caps_text));
+    for p in b.invariant_problems() {
+        line(format!("Warning: {}", state_problem(&p)));
+    }
+    line(String::new());
+    match &t.outcome {
+        Err(r) => {
+            line(refusal(r));
+            line(String::new());
+        }
+        Ok(a) => {
+            line(format!("{:8}{:18}{}", "", "before", "after"));
+            let ids_before = format!("{} {} {}", b.uid, b.euid, b.suid);
+            line(format!(
+                "{:8}{:<18}{} {} {}",
+                "Uid", ids_before, a.uid, a.euid, a.suid
+            ));
+            for set in SetName::ALL {
+                let (x, y) = (b.get(set), a.get(set));
+                let mark = if x == y { "" } else { "  (changed)" };
+                line(format!(
+                    "{:8}{:18}{}{}",
+                    status_label(set),
+                    x.hex16(),
+                    y.hex16(),
+                    mark
+                ));
+            }
+            line(String::new());
+            for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
+                let rs: Vec<&CapReason> = t.reasons.iter().filter(|r| r.set == set).collect();
+                if rs.is_empty() {
+                    line(format!("{}: empty before and after.", set_name(set)));
+                    continue;
+                }
+                line(format!(
+                    "{} after exec: {}",
+                    set_name(set),
+                    cap_list(a.get(set))
+                ));
+                for r in rs {
+                    line(format!("  {}", reason_line(r)));
+                }
+            }
+            line("Inheritable and Bounding: exec never changes these two sets.".to_string());
+            line(String::new());
+        }
+    }
+    line("Steps:".to_string());
+    for (i, s) in t.trace.iter().enumerate() {
+        line(format!("  {}. {}", i + 1, step(s)));
+    }
+    line(String::new());
+    line("Formulas with these values:".to_string());
+    for f in formula(t) {
+        line(format!("  {f}"));
+    }
+    for s in &t.trace {
+        if let Step::SetidCheck(c) = s {
+            if let Some(n) = setid_rule_note(c) {
+                line(String::new());
+                line(format!("Note: {n}"));
+            }
+        }
+    }
+    if let Some(f) = t.file.caps {
+        if !f.effective && t.outcome.as_ref().is_ok_and(|a| !a.permitted.is_empty()) {
+            line(String::new());
+            line(format!("Note: {PLUS_P_VERSUS_EP}"));
+        }
+    }
+    out
+}
+
+/// The report of a set*uid call made before the exec.
+pub fn uid_report(c: &UidChange) -> String {
+    let mut out = String::new();
+    for s in &c.trace {
+        out.push_str(&format!("  {}\n", uid_step(s)));
+    }
+    match &c.outcome {
+        Err(r) => out.push_str(&format!("  {}\n", uid_refusal(r))),
+        Ok(a) => out.push_str(&format!(
+            "  Now: uid {} euid {} suid {}; CapPrm {} CapEff {} CapAmb {}\n",
+            a.uid, a.euid, a.suid, a.permitted, a.effective, a.ambient
+        )),
+    }
+    out
+}
+
+/// Title of a ready-made example.
+pub fn example_title(id: ExampleId) -> &'static str {
+    match id {
+        ExampleId::PingPlusP => "ping with cap_net_admin,cap_net_raw+p (the seed article)",
+        ExampleId::PingPlusEp => "the same ping with +ep",
+        ExampleId::SetuidRootByUser => "a set-user-ID root program run by a user",
+        ExampleId::DockerUserFileCap => "non-root in Docker: a cap_net_bind_service+ep binary",
+        ExampleId::DockerUserOutsideBounding => "non-root in Docker: a cap_net_admin+ep binary",
+        ExampleId::AmbientLikeCapsh => "a user process with an ambient capability (capsh --addamb)",
+        ExampleId::RootWithNoNewPrivs => "root with a reduced permitted set under no_new_privs",
+    }
+}
+
+/// What a ready-made example teaches.
+pub fn example_point(id: ExampleId) -> &'static str {
+    match id {
+        ExampleId::PingPlusP => "The capabilities arrive in Permitted only. ping raises them itself, so it works; \
+            an ordinary program given the same +p would fail with \"Operation not permitted\".",
+        ExampleId::PingPlusEp => "The effective bit copies Permitted into Effective at exec, so any program can use them.",
+        ExampleId::SetuidRootByUser => "The effective uid becomes 0 and the root rule grants the whole bounding set, \
+            permitted and effective; ambient is cleared because the ids change.",
+        ExampleId::DockerUserFileCap => "A non-root container process has empty Permitted and Effective, but a file \
+            capability inside Docker's bounding set still works (unless no_new_privs is set).",
+        ExampleId::DockerUserOutsideBounding => "cap_net_admin is not in Docker's bounding set, and the file has +e, \
+            so the kernel refuses to run it at all: execve fails with EPERM.",
+        ExampleId::AmbientLikeCapsh => "Ambient capabilities survive exec of a program without file capabilities and \
+            become permitted and effective, even for a non-root user.",
+        ExampleId::RootWithNoNewPrivs => "Without no_new_privs, root's exec would refill Permitted from the bounding set; \
+            with it, the exec can grant nothing the process did not already have.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,34 +653,77 @@ mod tests {
 
     #[test]
     fn eperm_words_name_the_missing_capability() {
-        let root = ProcessState { bounding: CapSet::first_n(41).without(24), ..Default::default() };
+        let root = ProcessState {
+            bounding: CapSet::first_n(41).without(24),
+            ..Default::default()
+        };
         let file = ExecFile {
-            caps: Some(FileCaps { permitted: CapSet::single(24), effective: true, ..Default::default() }),
+            caps: Some(FileCaps {
+                permitted: CapSet::single(24),
+                effective: true,
+                ..Default::default()
+            }),
             ..Default::default()
         };
         let t = execve(&root, &file);
         let text = refusal(&t.outcome.unwrap_err());
-        assert!(text.contains("EPERM") && text.contains("Missing: cap_sys_resource"), "{text}");
+        assert!(
+            text.contains("EPERM") && text.contains("Missing: cap_sys_resource"),
+            "{text}"
+        );
+        assert!(report(&t, None).contains("Missing: cap_sys_resource"));
         assert_eq!(formula(&t).len(), 2);
     }
 
     #[test]
     fn formula_fills_in_values() {
-        let user = ProcessState { uid: 1000, euid: 1000, suid: 1000, bounding: CapSet::first_n(41), ..Default::default() };
+        let user = ProcessState {
+            uid: 1000,
+            euid: 1000,
+            suid: 1000,
+            bounding: CapSet::first_n(41),
+            ..Default::default()
+        };
         let file = ExecFile {
-            caps: Some(FileCaps { permitted: CapSet::single(13), effective: true, ..Default::default() }),
+            caps: Some(FileCaps {
+                permitted: CapSet::single(13),
+                effective: true,
+                ..Default::default()
+            }),
             ..Default::default()
         };
         let f = formula(&execve(&user, &file));
         assert_eq!(f[0], "pP' = (X & fP) | (pI & fI) = (000001ffffffffff & 0000000000002000) | (0000000000000000 & 0000000000000000) = 0000000000002000");
-        assert!(f.contains(&"pE' = pP' = 0000000000002000".to_string()), "{f:?}");
+        assert!(
+            f.contains(&"pE' = pP' = 0000000000002000".to_string()),
+            "{f:?}"
+        );
+        let r = report(&execve(&user, &file), Some("cap_net_raw=ep"));
+        assert!(
+            r.contains("cap_net_raw (gained): from the bounding set"),
+            "{r}"
+        );
+        assert!(
+            r.contains("CapPrm  0000000000000000  0000000000002000  (changed)"),
+            "{r}"
+        );
     }
 
     #[test]
     fn rule_note_only_when_rules_disagree() {
-        let c = SetidCheck { rule: SetidRule::Current, old_uid: 0, old_euid: 1000, new_euid: 1000, changed: false, other_rule_changed: true };
+        let c = SetidCheck {
+            rule: SetidRule::Current,
+            old_uid: 0,
+            old_euid: 1000,
+            new_euid: 1000,
+            changed: false,
+            other_rule_changed: true,
+        };
         assert!(setid_rule_note(&c).unwrap().contains("does not count"));
-        let same = SetidCheck { other_rule_changed: false, ..c };
+        let same = SetidCheck {
+            other_rule_changed: false,
+            ..c
+        };
         assert_eq!(setid_rule_note(&same), None);
     }
 }

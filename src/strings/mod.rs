@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod containers;
+pub mod k8s;
 pub mod decode;
 pub mod exec;
 pub mod text;

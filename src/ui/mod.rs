@@ -1,7 +1,184 @@
-//! The Yew front end. Thin: it parses nothing itself and calls the core.
+//! The Yew front end. Thin: it parses nothing itself; it calls the core and
+//! turns results into words only through `strings`.
+//!
+//! The whole page state (active view + that view's inputs) lives in the URL
+//! fragment, so a link reproduces exactly what is shown.
+pub mod containers;
+pub mod decode;
+pub mod dom;
+pub mod exec;
+pub mod panic;
+pub mod route;
+pub mod widgets;
+
+use crate::strings::ui as t;
+use route::{Params, Route, View, MAX_LINK_PARAMS};
 use yew::prelude::*;
+
+/// Props every view gets: its inputs and two ways to change them.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    pub params: Params,
+    /// Typing: updates the link without a history entry.
+    pub on_change: Callback<Params>,
+    /// Deliberate steps (an example, a reset): a history entry, so Back undoes it.
+    pub on_load: Callback<Params>,
+}
+
+/// How a state change reaches the address bar.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Write {
+    /// The change came from the address bar (a link, Back): leave it alone.
+    #[default]
+    None,
+    /// Typing: rewrite the fragment without a history entry.
+    Replace,
+    /// A deliberate step: a new history entry.
+    Push,
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct State {
+    view: View,
+    inputs: [Params; 3],
+    write: Write,
+}
+
+enum Action {
+    /// The fragment changed (link opened in this tab, Back, Forward).
+    Navigate(Route),
+    SetParams(Params, Write),
+    Show(View),
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            // Keeps what the user typed in the other views.
+            Action::Navigate(route) => {
+                s.view = route.view;
+                s.inputs[index(route.view)] = route.params;
+                s.write = Write::None;
+            }
+            Action::SetParams(params, write) => {
+                s.inputs[index(s.view)] = params;
+                s.write = write;
+            }
+            Action::Show(view) => {
+                s.view = view;
+                s.write = Write::Push;
+            }
+        }
+        s.into()
+    }
+}
+
+impl State {
+    fn params(&self) -> &Params {
+        &self.inputs[index(self.view)]
+    }
+
+    fn too_big(&self) -> bool {
+        self.params().size() > MAX_LINK_PARAMS
+    }
+
+    /// The fragment for the visible state; inputs too large for a link are left out.
+    fn fragment(&self) -> String {
+        let params = if self.too_big() { Params::default() } else { self.params().clone() };
+        Route { view: self.view, params, panic_test: false }.to_fragment()
+    }
+}
+
+fn index(v: View) -> usize {
+    match v {
+        View::Decode => 0,
+        View::Exec => 1,
+        View::Containers => 2,
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    html! { <main id="app"><h1>{ "caplens" }</h1></main> }
+    let route = use_memo((), |_| Route::parse(&dom::fragment()));
+    if route.panic_test {
+        // Hidden switch for the end-to-end test of the panic hook.
+        panic!("{}", t::PANIC_TEST_MESSAGE);
+    }
+    let state = use_reducer_eq(|| {
+        let mut s = State { view: route.view, ..State::default() };
+        s.inputs[index(route.view)] = route.params.clone();
+        s
+    });
+
+    // Links opened in the same tab, Back and Forward.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let on_nav = move |_: &web_sys::Event| dispatch.dispatch(Action::Navigate(Route::parse(&dom::fragment())));
+            let a = gloo::events::EventListener::new(&window, "hashchange", on_nav.clone());
+            let b = gloo::events::EventListener::new(&window, "popstate", on_nav);
+            move || drop((a, b))
+        });
+    }
+    // Keep the address bar in step with what is shown.
+    use_effect_with(state.clone(), |s| match s.write {
+        Write::None => {}
+        Write::Replace => dom::replace_fragment(&s.fragment()),
+        Write::Push => dom::push_fragment(&s.fragment()),
+    });
+
+    let on_change = {
+        let d = state.dispatcher();
+        Callback::from(move |p: Params| d.dispatch(Action::SetParams(p, Write::Replace)))
+    };
+    let on_load = {
+        let d = state.dispatcher();
+        Callback::from(move |p: Params| d.dispatch(Action::SetParams(p, Write::Push)))
+    };
+
+    let tabs = View::ALL.iter().map(|&v| {
+        let d = state.dispatcher();
+        let current = state.view == v;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if !current {
+                d.dispatch(Action::Show(v))
+            }
+        });
+        html! {
+            <button type="button" id={format!("tab-{}", v.slug())} class={classes!("tab", current.then_some("current"))}
+                aria-current={current.then_some("page")} {onclick}>
+                <span class="tab-name">{ t::view_name(v) }</span>
+                <span class="tab-hint">{ t::view_hint(v) }</span>
+            </button>
+        }
+    });
+
+    let params = state.params().clone();
+    let view = match state.view {
+        View::Decode => html! { <decode::DecodeView {params} {on_change} {on_load} /> },
+        View::Exec => html! { <exec::ExecView {params} {on_change} {on_load} /> },
+        View::Containers => html! { <containers::ContainersView {params} {on_change} {on_load} /> },
+    };
+
+    html! {
+        <>
+            <header class="top">
+                <div class="brand">
+                    <h1><span class="logo" aria-hidden="true">{ "⌕" }</span>{ t::APP_NAME }</h1>
+                    <p class="tagline">{ t::TAGLINE }</p>
+                </div>
+                <nav class="tabs" aria-label={t::VIEWS_LABEL}>{ for tabs }</nav>
+            </header>
+            <main id="main" class={classes!("view", format!("view-{}", state.view.slug()))}>
+                if state.too_big() {
+                    <p class="note" id="link-too-big" role="status">{ t::LINK_TOO_BIG }</p>
+                }
+                { view }
+            </main>
+            <footer class="foot"><p>{ t::FOOTER }</p></footer>
+        </>
+    }
 }

@@ -7,8 +7,10 @@
  *         capexec dump                           (the exec target)
  *
  * One scenario per input line, numbers in decimal except masks (hex):
- *   E id ruid euid suid pI pP pE X pA secbits nnp setuid_root nosuid has_fcap fP fI fE
+ *   E id ruid euid suid pI pP pE X pA secbits nnp setuid_root nosuid has_fcap fP fI fE shared_fs traced
  *   U id ruid euid suid pI pP pE X pA secbits nnp new_ruid new_euid new_suid
+ *   S id ruid euid suid pI pP pE X pA secbits nnp new_uid        (setuid(2))
+ *   F id ruid euid suid pI pP pE X pA secbits nnp new_fsuid      (setfsuid(2))
  * Output per scenario: "BEGIN id", "PRE ..." lines (state just before the
  * exec or setresuid), then the result lines, then "END id".
  */
@@ -21,10 +23,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/fsuid.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -121,25 +126,31 @@ static int set_file_caps(const char *path, int has, uint64_t fp, uint64_t fi, in
 }
 
 static int run(const char *dir) {
-    char plain[4096], nosuid[4096], nsdir[4096], line[1024];
-    snprintf(plain, sizeof plain, "%s/target", dir);
+    char plain[4096], pdir[4096], nosuid[4096], nsdir[4096], line[1024];
+    snprintf(pdir, sizeof pdir, "%s/plain", dir);
+    snprintf(plain, sizeof plain, "%s/plain/target", dir);
     snprintf(nsdir, sizeof nsdir, "%s/nosuid", dir);
     snprintf(nosuid, sizeof nosuid, "%s/nosuid/target", dir);
-    if (copy_self(plain)) { perror("copy"); return 1; }
-    /* A private mount namespace so the nosuid tmpfs never leaks out. */
-    int have_nosuid = 0;
+    mkdir(pdir, 0755);
+    mkdir(nsdir, 0755);
+    /* A private mount namespace with two fresh tmpfs mounts: one normal, so
+     * the host's own mount flags for the temp dir (nosuid /tmp) cannot
+     * interfere, and one nosuid. Neither leaks out of this process. */
+    int have_mounts = 0, have_nosuid = 0;
     if (!unshare(CLONE_NEWNS) && !mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL)) {
-        mkdir(nsdir, 0755);
+        have_mounts = !mount("tmpfs", pdir, "tmpfs", 0, "mode=0755");
         if (!mount("tmpfs", nsdir, "tmpfs", MS_NOSUID, "mode=0755") && !copy_self(nosuid))
             have_nosuid = 1;
     }
+    if (copy_self(plain)) { perror("copy"); return 1; }
+    printf("PLAINMOUNT %d\n", have_mounts);
     printf("NOSUID %d\n", have_nosuid);
     while (fgets(line, sizeof line, stdin)) {
         char kind;
         long id;
         unsigned r, e, s, nr = 0, ne = 0, ns = 0;
         unsigned long long pi, pp, pe, x, pa, fp = 0, fi = 0;
-        int sb, nnp, su = 0, nos = 0, has = 0, fe = 0;
+        int sb, nnp, su = 0, nos = 0, has = 0, fe = 0, shared = 0, traced = 0;
         int n = sscanf(line, "%c %ld %u %u %u %llx %llx %llx %llx %llx %d %d", &kind, &id, &r, &e, &s,
                        &pi, &pp, &pe, &x, &pa, &sb, &nnp);
         if (n != 12) { printf("BADLINE %s", line); continue; }
@@ -148,7 +159,7 @@ static int run(const char *dir) {
             /* skip the first 12 fields */
             char *p = line;
             for (int i = 0; i < 12; i++) { p = strchr(p, ' '); if (!p) break; p++; }
-            if (!p || sscanf(p, "%d %d %d %llx %llx %d", &su, &nos, &has, &fp, &fi, &fe) != 6) {
+            if (!p || sscanf(p, "%d %d %d %llx %llx %d %d %d", &su, &nos, &has, &fp, &fi, &fe, &shared, &traced) != 8) {
                 printf("BADLINE %s", line); continue;
             }
             if (nos && !have_nosuid) { printf("BEGIN %ld\nNOSUIDUNAVAILABLE\nEND %ld\n", id, id); continue; }
@@ -156,16 +167,23 @@ static int run(const char *dir) {
             if (chmod(target, su ? 04755 : 0755) || set_file_caps(target, has, fp, fi, fe)) {
                 printf("BEGIN %ld\nPREPERR %d\nEND %ld\n", id, errno, id); continue;
             }
-        } else if (kind == 'U') {
+        } else if (kind == 'U' || kind == 'S' || kind == 'F') {
             char *p = line;
             for (int i = 0; i < 12; i++) { p = strchr(p, ' '); if (!p) break; p++; }
-            if (!p || sscanf(p, "%u %u %u", &nr, &ne, &ns) != 3) { printf("BADLINE %s", line); continue; }
+            int want = kind == 'U' ? 3 : 1;
+            if (!p || sscanf(p, "%u %u %u", &nr, &ne, &ns) != want) { printf("BADLINE %s", line); continue; }
         } else { printf("BADLINE %s", line); continue; }
         printf("BEGIN %ld\n", id);
         fflush(stdout);
-        pid_t pid = fork();
+        /* shared_fs: a clone sharing our fs_struct (CLONE_FS), which makes
+         * the kernel treat the child's exec as unsafe (LSM_UNSAFE_SHARE). */
+        pid_t pid = shared ? (pid_t)syscall(SYS_clone, CLONE_FS | SIGCHLD, 0, 0, 0, 0) : fork();
         if (pid == 0) {
             setup(r, e, s, pi, pp, pe, x, pa, sb, nnp);
+            /* With PTRACE_TRACEME the kernel records the child's own
+             * credentials as the tracer's, so whether the "tracer" holds
+             * CAP_SYS_PTRACE depends on this process's effective set. */
+            if (traced && ptrace(PTRACE_TRACEME, 0, 0, 0)) FAIL("traceme");
             print_status("PRE ");
             fflush(stdout);
             if (kind == 'E') {
@@ -174,14 +192,18 @@ static int run(const char *dir) {
                 execve(target, argv, envp);
                 printf("EXECERR %d\n", errno);
             } else {
-                if (setresuid(nr, ne, ns)) printf("SETRESUIDERR %d\n", errno);
+                int rc = kind == 'U' ? setresuid(nr, ne, ns) : kind == 'S' ? setuid(nr) : (setfsuid(nr), 0);
+                if (rc) printf("SETRESUIDERR %d\n", errno);
                 else print_status("");
             }
             fflush(stdout);
             _exit(0);
         }
         int st;
-        waitpid(pid, &st, 0);
+        /* A traced child stops with SIGTRAP after a successful exec; the
+         * credentials are already computed then, so just let it go. */
+        while (waitpid(pid, &st, 0) == pid && WIFSTOPPED(st))
+            ptrace(PTRACE_DETACH, pid, 0, 0);
         printf("END %ld\n", id);
         fflush(stdout);
     }

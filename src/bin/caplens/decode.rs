@@ -5,6 +5,8 @@
 use caplens::mask;
 use caplens::preset::{self, Comparison};
 use caplens::status::{self, Report, SetEntry};
+use caplens::risk;
+use caplens::strings::catalog as catalog_words;
 use caplens::strings::decode as words;
 use serde_json::{json, Value};
 use std::io::Read;
@@ -23,6 +25,7 @@ Sets from status text print as `CapEff<TAB>0x...=...`.
 
   --json     structured output: each set, names, numbers, unknown bits, presets
   --explain  also print matching presets, kernel range and notes
+  --describe also print one line per capability: number, name, danger, summary
   --names    LIST of capabilities in any spelling (net_raw, CAP_NET_RAW, 13, ALL),
              comma or space separated; prints the mask they make
 
@@ -31,6 +34,7 @@ Errors go to stderr with their position; the exit status is then 2.";
 struct Options {
     json: bool,
     explain: bool,
+    describe: bool,
     names: bool,
     inputs: Vec<(String, String)>, // (where, text)
 }
@@ -54,7 +58,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 if opts.json {
                     results.push(report_json(place, &report));
                 } else {
-                    print_report(&report, opts.explain);
+                    print_report(&report, opts.explain, opts.describe);
                 }
             }
             Err(e) => {
@@ -74,7 +78,7 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { json: false, explain: false, names: false, inputs: Vec::new() };
+    let mut o = Options { json: false, explain: false, describe: false, names: false, inputs: Vec::new() };
     let mut positional = Vec::new();
     let mut only_positional = false;
     for a in args {
@@ -83,6 +87,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--" => only_positional = true,
             "--json" => o.json = true,
             "--explain" | "-v" => o.explain = true,
+            "--describe" => o.describe = true,
             "--names" => o.names = true,
             "-h" | "--help" => {
                 println!("{HELP}");
@@ -127,6 +132,9 @@ fn run_names(o: &Options) -> ExitCode {
                 if o.explain {
                     print_comparison(&preset::compare(set));
                 }
+                if o.describe {
+                    print_descriptions(set);
+                }
             }
             ExitCode::SUCCESS
         }
@@ -137,7 +145,7 @@ fn run_names(o: &Options) -> ExitCode {
     }
 }
 
-fn print_report(r: &Report, explain: bool) {
+fn print_report(r: &Report, explain: bool, describe: bool) {
     for e in &r.sets {
         let line = mask::capsh_decode_line(e.caps);
         match e.kind {
@@ -146,6 +154,9 @@ fn print_report(r: &Report, explain: bool) {
         }
         if explain {
             print_comparison(&preset::compare(e.caps));
+        }
+        if describe {
+            print_descriptions(e.caps);
         }
     }
     if explain {
@@ -159,6 +170,14 @@ fn print_report(r: &Report, explain: bool) {
     }
     for n in &r.notes {
         eprintln!("note: {}", words::note(n));
+    }
+}
+
+fn print_descriptions(set: caplens::set::CapSet) {
+    for n in set.iter() {
+        let summary = catalog_words::summary(n).map_or_else(|| catalog_words::unknown_capability(n), str::to_string);
+        let danger = risk::danger(n).map_or("-", catalog_words::danger_label);
+        println!("  {n:>2}  {:<24} {danger:<8} {summary}", mask::libcap_name(n));
     }
 }
 
@@ -182,6 +201,13 @@ fn set_json(kind: Option<status::SetKind>, caps: caplens::set::CapSet, line: Opt
         "names": caps.iter().map(mask::libcap_name).collect::<Vec<_>>(),
         "numbers": caps.iter().collect::<Vec<_>>(),
         "unknownBits": mask::unknown_bits(caps).iter().collect::<Vec<_>>(),
+        "capabilities": caps.iter().map(|n| json!({
+            "number": n,
+            "name": mask::libcap_name(n),
+            "danger": risk::danger(n),
+            "summary": catalog_words::summary(n),
+            "inPresets": preset::containing(n),
+        })).collect::<Vec<_>>(),
         "presets": {
             "equals": c.equals.iter().map(|p| json!({"preset": p, "name": words::preset_name(*p)})).collect::<Vec<_>>(),
             "nearest": c.nearest.iter().map(|d| json!({

@@ -4,6 +4,7 @@ use caplens::analysis::{analyse, AnalysisOptions, ImageUser, Severity};
 use caplens::catalog::KernelVersion;
 use caplens::cmdline::{self, CliProblem};
 use caplens::container::SourceKind;
+use caplens::exec::FileCaps;
 use caplens::runtime::{DockerEra, PodmanEra, Runtime};
 use caplens::strings::containers as words;
 use std::io::Read;
@@ -17,6 +18,8 @@ struct Options {
     image_user: ImageUser,
     json: bool,
     fail_on: Option<Severity>,
+    file_caps: Option<FileCaps>,
+    help: bool,
 }
 
 fn parse_kernel(v: &str) -> Option<KernelVersion> {
@@ -38,6 +41,8 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
         image_user: ImageUser::Unknown,
         json: false,
         fail_on: None,
+        file_caps: None,
+        help: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -46,7 +51,7 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
             Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
             _ => (a, None),
         };
-        let takes_value = matches!(name, "--runtime" | "--docker-era" | "--podman-era" | "--kernel" | "--image-user" | "--fail-on");
+        let takes_value = matches!(name, "--runtime" | "--docker-era" | "--podman-era" | "--kernel" | "--image-user" | "--fail-on" | "--file-caps");
         let value = if takes_value {
             match inline {
                 Some(v) => Some(v),
@@ -93,7 +98,13 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
                 }
             }
             ("--fail-on", Some(v)) => o.fail_on = Some(Severity::parse(&v).ok_or_else(|| bad(&v))?),
-            ("--help" | "-h", _) => return Err(CliProblem::NoCommand),
+            ("--file-caps", Some(v)) => {
+                // setcap text, e.g. cap_net_bind_service+ep
+                let caps = caplens::text::parse(&v).map_err(|e| CliProblem::BadText(name.to_string(), caplens::strings::text::error(&e)))?;
+                let fc = caps.to_file_caps().map_err(|e| CliProblem::BadText(name.to_string(), caplens::strings::text::file_caps_error(&e)))?;
+                o.file_caps = Some(fc);
+            }
+            ("--help" | "-h", _) => o.help = true,
             _ => return Ok((o, args[i..].to_vec())),
         }
         i += 1;
@@ -109,6 +120,10 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if o.help {
+        println!("{}", words::DOCKER_USAGE);
+        return ExitCode::SUCCESS;
+    }
     let engine = if o.podman { SourceKind::PodmanRun } else { SourceKind::DockerRun };
     let parsed = if rest.is_empty() {
         eprintln!("{}\n\n{}", words::docker_cli_error(&CliProblem::NoCommand), words::DOCKER_USAGE);
@@ -130,7 +145,7 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
     } else {
         cmdline::parse_args(&rest, engine)
     };
-    let run = match parsed {
+    let mut run = match parsed {
         Ok(r) => r,
         Err(e) => {
             eprintln!("caplens docker: {}", words::cmdline_error(&e));
@@ -142,6 +157,9 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
         SourceKind::PodmanRun => Runtime::Podman(o.podman_era),
         _ => Runtime::Docker(o.docker_era),
     };
+    if o.file_caps.is_some() {
+        run.spec.entrypoint_file_caps = o.file_caps;
+    }
     let mut opts = AnalysisOptions::new(runtime);
     if let Some(k) = o.kernel {
         opts = opts.with_kernel(k);

@@ -1,0 +1,34 @@
+# caplens: `make serve` to run the page locally, `make test` to run every test.
+SHELL := /bin/bash
+# npm's binaryen@132 wasm-opt must come before any other (Debian's is too old).
+export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+PORT ?= 8080
+
+.PHONY: serve build install install-test test bench screenshots
+
+## make serve: install what is missing, build the release page, serve it at http://127.0.0.1:$(PORT)
+serve: build
+	node scripts/static-server.mjs dist $(PORT)
+
+## make build: the static site in dist/ (works from any sub-path of any static host)
+build: install
+	trunk build --release --offline
+
+install:
+	bash scripts/install.sh build
+
+install-test:
+	bash scripts/install.sh test
+
+## make test: install what the tests need and run every suite; prints "N passed, M failed, K skipped"
+test:
+	bash scripts/test.sh
+
+## make bench: size and speed figures against their targets (not part of make test)
+bench: build
+	node scripts/bench.mjs
+
+## make screenshots: PNGs of every view at phone and desktop widths in e2e/screenshots/
+screenshots: build
+	node scripts/screenshots.mjs

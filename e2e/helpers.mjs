@@ -1,0 +1,78 @@
+// Shared set-up for the end-to-end tests and the scripts: serve dist/ on
+// 127.0.0.1, launch the system Chromium headless, and watch every page for
+// console errors, uncaught exceptions, CSP violations and foreign requests.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../scripts/static-server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = path.join(ROOT, 'dist');
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
+  '--disable-extensions', '--metrics-recording-only', '--disable-domain-reliability',
+];
+
+export function requireDist() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: run \`make build\` (trunk build --release --offline) first`);
+  }
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function serve(opts = {}) {
+  requireDist();
+  return startServer(DIST, opts);
+}
+
+/**
+ * A new page that records problems. `problems()` returns everything that
+ * went wrong so far: console errors, page errors, CSP violations, requests
+ * to any origin other than `origin`.
+ */
+export async function watchedPage(browser, origin, { viewport } = {}) {
+  const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = { consoleErrors: [], pageErrors: [], foreign: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e && e.message || e)));
+  page.on('request', (r) => {
+    const url = r.url();
+    log.requests.push(url);
+    if (!url.startsWith('data:') && new URL(url).origin !== origin) log.foreign.push(url);
+  });
+  // Runs before the page's own scripts (and is exempt from its CSP).
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  const problems = async () => {
+    let csp = [];
+    try { csp = await page.evaluate(() => window.__cspViolations || []); } catch { /* page gone */ }
+    return { consoleErrors: log.consoleErrors, pageErrors: log.pageErrors, foreign: log.foreign, csp };
+  };
+  return { page, context, log, problems };
+}
+
+/** Asserts nothing went wrong on a watched page. */
+export async function assertClean(assert, problems) {
+  const p = await problems();
+  assert.deepEqual(p.consoleErrors, [], 'console errors');
+  assert.deepEqual(p.pageErrors, [], 'uncaught exceptions');
+  assert.deepEqual(p.csp, [], 'Content-Security-Policy violations');
+  assert.deepEqual(p.foreign, [], 'requests to other origins');
+}
+
+/** Waits until the app has rendered (the loader replaced "Loading…"). */
+export async function appReady(page) {
+  await page.locator('#main').waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,122 @@
+// End-to-end: the Exec and Containers views, through the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, watchedPage, assertClean, appReady } from './helpers.mjs';
+
+let browser, server;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+const origin = () => new URL(server.url).origin;
+const rowText = (page, set) => page.locator(`#exec-sets tr[data-set="${set}"]`).innerText();
+
+test('exec: ping with +p gets permitted only; +ep gets effective; the link reproduces it', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url);
+  await appReady(page);
+  await page.click('#tab-exec');
+  await page.click('#ex-ping-p');
+  await page.locator('#exec-sets').waitFor();
+  assert.match(await rowText(page, 'pP'), /0000000000003000/);
+  assert.match(await rowText(page, 'pE'), /0000000000000000\s+0000000000000000/);
+  assert.match(await page.locator('#exec-notes').innerText(), /\+ep/);
+  assert.match(new URL(page.url()).hash, /^#v=exec&.*file=cap_net_admin,cap_net_raw%2Bp/);
+  assert.match(await page.locator('#exec-lesson').innerText(), /.+/);
+
+  // Typing a getcap line with +ep makes the same capability effective.
+  await page.fill('#exec-file', '/usr/bin/ping cap_net_raw=ep');
+  await page.waitForFunction(() => /0000000000002000/.test(document.querySelector('#exec-sets tr[data-set="pE"]')?.textContent || ''));
+  assert.match(await page.locator('#exec-reasons').innerText(), /cap_net_raw \(gained\)/);
+
+  // A permalink in a fresh tab shows the same result.
+  const link = page.url();
+  const shown = await page.locator('#exec-result').innerText();
+  const second = await watchedPage(browser, origin());
+  await second.page.goto(link);
+  await second.page.locator('#exec-sets').waitFor();
+  assert.equal(await second.page.locator('#exec-result').innerText(), shown);
+  await assertClean(assert, problems);
+  await assertClean(assert, second.problems);
+  await context.close();
+  await second.context.close();
+});
+
+test('exec: a file asking for more than the bounding set allows is refused with EPERM, explained', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url + '#v=exec');
+  await appReady(page);
+  await page.click('#ex-docker-user-eperm');
+  await page.locator('#exec-eperm').waitFor();
+  assert.match(await page.locator('#exec-eperm').innerText(), /EPERM[\s\S]*cap_net_admin/);
+  // Bad input says what and where, never a blank result.
+  await page.fill('#exec-file', 'cap_net_rw+ep');
+  await page.locator('#exec-error').waitFor();
+  assert.match(await page.locator('#exec-error').innerText(), /cap_net_rw/);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('containers: the Kubernetes cpb-demo with the sercurityContext typo is flagged, and fixed it is not', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url);
+  await appReady(page);
+  await page.click('#tab-containers');
+  await page.click('#ex-cpb-typo');
+  const card = page.locator('#container-0');
+  await card.waitFor();
+  assert.match(await card.locator('h3').innerText(), /Pod\/cpb-demo/);
+  const ids = await card.locator('.finding').evaluateAll((fs) => fs.map((f) => f.dataset.id));
+  assert.ok(ids.includes('unknown-field'), ids.join(','));
+  assert.match(await card.innerText(), /sercurityContext/);
+  assert.match(await card.locator('pre.yaml').innerText(), /drop: \["ALL"\]/);
+
+  await page.click('#ex-cpb-fixed');
+  await page.waitForFunction(() => !document.querySelector('#container-0 .finding[data-id="unknown-field"]'));
+  assert.match(await page.locator('#container-0').innerText(), /NET_ADMIN/);
+  // The runtime selector changes the analysis and the link.
+  await page.selectOption('#containers-runtime', 'crio');
+  await page.waitForFunction(() => /CRI-O/.test(document.querySelector('#container-0 h3')?.textContent || ''));
+  assert.match(new URL(page.url()).hash, /rt=crio/);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('containers: docker run --cap-add NET_ADMIN --user 1000 explains why the add does nothing', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url + '#v=containers');
+  await appReady(page);
+  await page.click('#ex-docker-run');
+  const card = page.locator('#container-0');
+  await card.waitFor();
+  assert.match(await page.locator('#containers-form').innerText(), /docker|command/i);
+  const ids = await card.locator('.finding').evaluateAll((fs) => fs.map((f) => f.dataset.id));
+  assert.ok(ids.includes('ineffective-add'), ids.join(','));
+  assert.match(await card.locator('tr[data-set="CapEff"]').innerText(), /0000000000000000/);
+  // YAML errors come with line and column.
+  await page.fill('#containers-input', 'kind: Pod\nspec:\n  containers: [\n');
+  await page.locator('#containers-error').waitFor();
+  assert.match(await page.locator('#containers-error').innerText(), /line \d+, column \d+/i);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('every example of every view renders without an error', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url);
+  await appReady(page);
+  for (const [tab, result] of [['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']]) {
+    await page.click(tab);
+    for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
+      await page.click('#' + id);
+      await page.waitForTimeout(50);
+      assert.equal(await page.locator(`${result} .error[role=alert]`).count() > 0 && id !== 'ex-docker-user-eperm', false, id);
+    }
+  }
+  await assertClean(assert, problems);
+  await context.close();
+});

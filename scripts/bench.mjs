@@ -1,0 +1,199 @@
+// `make bench`: the page's size and speed against their targets, measured in
+// headless Chromium against the release build (dist/) served on 127.0.0.1.
+// Prints each figure with its target and "ok" or "MISS". Not part of `make test`:
+// figures are reported, never asserted.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, serve, DIST } from '../e2e/helpers.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 9);
+const results = [];
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+function report(name, value, unit, target) {
+  const ok = value <= target;
+  results.push(ok);
+  console.log(`${name.padEnd(58)} ${value.toFixed(unit === 'KB' ? 1 : 1).padStart(8)} ${unit.padEnd(3)} target <= ${String(target).padStart(4)} ${unit.padEnd(3)} ${ok ? 'ok' : 'MISS'}`);
+}
+
+// 1. What a first visit transfers: every file the page loads, gzip -9.
+function distSizes() {
+  let raw = 0, gz = 0;
+  const rows = [];
+  for (const f of fs.readdirSync(DIST)) {
+    const body = fs.readFileSync(path.join(DIST, f));
+    const z = zlib.gzipSync(body, { level: 9 }).length;
+    raw += body.length; gz += z;
+    rows.push([f, body.length, z]);
+  }
+  rows.sort((a, b) => b[2] - a[2]);
+  for (const [f, r, z] of rows) console.log(`  ${f.padEnd(48)} ${String(r).padStart(8)} B raw ${String(z).padStart(8)} B gzip`);
+  return { raw, gz };
+}
+
+// A Pod of about 200 lines: four containers with full security contexts.
+function pod200() {
+  const lines = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: bench', '  labels: {app: bench}', 'spec:',
+    '  securityContext:', '    runAsNonRoot: true', '    seccompProfile: {type: RuntimeDefault}', '  containers:'];
+  for (let c = 0; lines.length < 195; c++) {
+    lines.push(`  - name: c${c}`, `    image: registry.example/app:${c}`, '    args: ["--port=8080", "--verbose"]', '    ports:',
+      '    - containerPort: 8080', '    env:');
+    for (let e = 0; e < 8; e++) lines.push(`    - name: VAR_${e}`, `      value: "value-${e}"`);
+    lines.push('    resources:', '      limits: {cpu: 500m, memory: 256Mi}', '    securityContext:', `      runAsUser: ${1000 + c}`,
+      '      allowPrivilegeEscalation: false', '      capabilities:', '        drop: ["ALL"]', '        add: ["NET_BIND_SERVICE"]');
+  }
+  return lines.join('\n') + '\n';
+}
+
+// The same ~900-byte Deployment shape as examples/bench_k8s.rs, repeated to 1 MB.
+function manifest1mb() {
+  const adds = ['NET_BIND_SERVICE', 'NET_ADMIN', 'SYS_ADMIN', 'CAP_SYS_TIME', 'chown'];
+  let out = '';
+  for (let i = 0; out.length < 1_000_000; i++) {
+    out += `---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  labels: {app: app-${i}, tier: backend}
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: app-${i}}
+  template:
+    metadata:
+      labels: {app: app-${i}}
+    spec:
+      securityContext:
+        runAsNonRoot: ${i % 2 === 0}
+        seccompProfile: {type: RuntimeDefault}
+      containers:
+      - name: main
+        image: registry.example/app:${i}
+        args: ["--port=8080", "--verbose"]
+        ports:
+        - containerPort: 8080
+        env:
+        - name: MODE
+          value: production
+        resources:
+          limits: {cpu: 500m, memory: 256Mi}
+        securityContext:
+          runAsUser: ${i % 3 === 0 ? 0 : 1000}
+          allowPrivilegeEscalation: false
+          capabilities:
+            drop: ["ALL"]
+            add: ["${adds[i % 5]}"]
+      - name: sidecar
+        image: registry.example/proxy:${i}
+        securityContext:
+          capabilities:
+            drop: [NET_RAW]
+`;
+  }
+  return out;
+}
+
+// In the page: replace the text of `sel`, fire `input`, and resolve with the
+// milliseconds until the DOM under `resultSel` has settled (the last change
+// before 60 ms of quiet). Yew renders right after the event, so this is
+// input handling + analysis + DOM update. Also returns the longest task
+// (main-thread block) seen meanwhile.
+async function timeInput(page, sel, resultSel, text) {
+  return page.evaluate(async ([sel, resultSel, text]) => {
+    const area = document.querySelector(sel);
+    const result = document.querySelector(resultSel);
+    // The browser's own cost of holding the text in a <textarea> (layout of
+    // every line) is paid first and reported apart: it is the same for any app.
+    const s0 = performance.now();
+    area.value = text;
+    void area.scrollHeight;
+    const textareaMs = performance.now() - s0;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    let longest = 0;
+    const lt = new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); });
+    lt.observe({ type: 'longtask' });
+    let last = null;
+    const obs = new MutationObserver(() => { last = performance.now(); });
+    obs.observe(result, { subtree: true, childList: true, characterData: true, attributes: true });
+    const t0 = performance.now();
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => {
+      const check = () => (last !== null && performance.now() - last > 60 ? resolve() : setTimeout(check, 10));
+      setTimeout(check, 10);
+    });
+    obs.disconnect();
+    await new Promise((r) => setTimeout(r, 20)); // let the long-task entries arrive
+    lt.disconnect();
+    return { ms: last - t0, longest, textareaMs };
+  }, [sel, resultSel, text]);
+}
+
+const { raw, gz } = distSizes();
+const server = await serve({ gzip: true });
+const browser = await launch();
+try {
+  report('first visit transfer (dist/, gzip -9)', gz / 1024, 'KB', 200);
+  console.log(`  (raw ${(raw / 1024).toFixed(1)} KB)`);
+
+  // 2. Navigation to the first rendered answer of a permalink (fresh context each run).
+  const link = server.url + '#v=decode&in=CapBnd:+0000001fffffffff';
+  const firstAnswer = [];
+  let transferred = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('response', async (r) => { try { bytes += Number((await r.allHeaders())['content-length'] || 0); } catch { } });
+    await page.addInitScript(() => {
+      const seen = () => document.querySelectorAll('#matrix tr.cap-row').length === 37;
+      new MutationObserver((_, obs) => { if (seen()) { window.__answerAt = performance.now(); obs.disconnect(); } })
+        .observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(link);
+    await page.waitForFunction(() => window.__answerAt !== undefined, null, { timeout: 15_000 });
+    firstAnswer.push(await page.evaluate(() => window.__answerAt));
+    transferred = bytes;
+    await context.close();
+  }
+  report(`navigation -> first answer of a permalink (median of ${RUNS})`, median(firstAnswer), 'ms', 150);
+  console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms; bytes over the wire: ${(transferred / 1024).toFixed(1)} KB)`);
+
+  // 3. Keystroke to updated view on a 200-line Pod manifest.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pod = pod200();
+  await page.goto(server.url + '#v=containers');
+  await page.locator('#containers-input').waitFor();
+  await timeInput(page, '#containers-input', '#containers-result', pod);
+  const keys = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    // Each edit changes the analysis: a different uid on the first container.
+    const edited = pod.replace('runAsUser: 1000', `runAsUser: ${i % 2 ? 0 : 2000 + i}`);
+    keys.push((await timeInput(page, '#containers-input', '#containers-result', edited)).ms);
+  }
+  report(`keystroke -> updated view, ${pod.split('\n').length - 1}-line Pod (median of ${keys.length})`, median(keys), 'ms', 16);
+
+  // 4. A 1 MB multi-document manifest, and the longest main-thread block meanwhile.
+  const big = manifest1mb();
+  const bigRuns = [];
+  let longest = 0;
+  const textarea = [];
+  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
+    await timeInput(page, '#containers-input', '#containers-result', 'kind: Pod\n');
+    const r = await timeInput(page, '#containers-input', '#containers-result', big.replace('app-0', `app-x${i}`));
+    bigRuns.push(r.ms);
+    longest = Math.max(longest, r.longest);
+    textarea.push(r.textareaMs);
+  }
+  const containers = await page.locator('#containers-result .badge').nth(1).innerText().catch(() => '?');
+  report(`1 MB manifest (${(big.length / 1024).toFixed(0)} KB, ${containers}) analysed in the page (median)`, median(bigRuns), 'ms', 150);
+  report('longest main-thread block of the app during the 1 MB runs', longest, 'ms', 150);
+  console.log(`  (not counted: Chromium itself needs ${median(textarea).toFixed(0)} ms to lay out 1 MB in any <textarea>)`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+const missed = results.filter((ok) => !ok).length;
+console.log(missed ? `${missed} of ${results.length} figures MISS their target` : `all ${results.length} figures within target`);

@@ -1,0 +1,98 @@
+// A tiny static file server for dist/: used by `make serve`, the e2e tests and
+// the benchmark. Binds to 127.0.0.1 only. Serves correct MIME types (wasm
+// must be application/wasm for streaming compilation) and nothing outside
+// the root. It sends no CSP header: the page's own <meta> policy is what
+// every static host will serve, so that is what gets tested.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serve `root` on 127.0.0.1:`port` (0 = any free port).
+ * Options: gzip (compress responses when the client accepts it, like most
+ * static hosts do), log (array receiving every requested path).
+ * Resolves to { server, url, port, close() }.
+ */
+export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
+  const base = path.resolve(root);
+  // Compressed bodies are cached (by path and mtime) so timing measurements
+  // see a static host's speed, not gzip's.
+  const gzCache = new Map();
+  const gzipped = (file, body) => {
+    const key = file + ':' + fs.statSync(file).mtimeMs;
+    if (!gzCache.has(key)) gzCache.set(key, zlib.gzipSync(body, { level: 9 }));
+    return gzCache.get(key);
+  };
+  const server = http.createServer((req, res) => {
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (log) log.push(urlPath);
+    if (urlPath.endsWith('/')) urlPath += 'index.html';
+    const file = path.resolve(base, '.' + urlPath);
+    if (file !== base && !file.startsWith(base + path.sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      const headers = {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+      };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = gzipped(file, body);
+        headers['content-encoding'] = 'gzip';
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const p = server.address().port;
+      resolve({
+        server,
+        port: p,
+        url: `http://127.0.0.1:${p}/`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+// `node scripts/static-server.mjs DIR [PORT]`: serve until interrupted.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] || 'dist';
+  const port = Number(process.argv[3] || 8080);
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    console.error(`static-server: ${dir}/index.html not found (build first: make build)`);
+    process.exit(1);
+  }
+  const s = await startServer(dir, { port, gzip: true });
+  console.log(`caplens is being served at ${s.url}  (Ctrl-C to stop)`);
+}

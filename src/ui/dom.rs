@@ -1,0 +1,61 @@
+//! The few browser calls the UI makes, in one place: the URL fragment, the
+//! clipboard. Every call tolerates a missing API instead of throwing.
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `location.hash` without the `#`.
+pub fn fragment() -> String {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').map(str::to_string).unwrap_or(hash)
+}
+
+/// Replaces the fragment without a new history entry and without a
+/// `hashchange` event (typing must not fill the Back button's history).
+pub fn replace_fragment(fragment: &str) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+/// Like `replace_fragment` but with a history entry: for deliberate steps
+/// (switching views, loading an example) that Back should undo.
+pub fn push_fragment(fragment: &str) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+/// Copies `text` to the clipboard. Returns false when the browser offers no
+/// way to do it (then the UI asks the user to select and copy by hand).
+pub fn copy_text(text: &str) -> bool {
+    let window = gloo::utils::window();
+    let navigator = window.navigator();
+    // `navigator.clipboard` exists only in secure contexts (https, localhost).
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if has_clipboard {
+        let promise = navigator.clipboard().write_text(text);
+        // A refused permission must not become an "uncaught" console error.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = promise.catch(&ignore);
+        ignore.forget();
+        return true;
+    }
+    copy_with_selection(text).unwrap_or(false)
+}
+
+/// The pre-Clipboard-API way: select a temporary text area and copy.
+fn copy_with_selection(text: &str) -> Option<bool> {
+    let doc = gloo::utils::window().document()?;
+    let area: web_sys::HtmlTextAreaElement = doc.create_element("textarea").ok()?.dyn_into().ok()?;
+    area.set_value(text);
+    area.set_read_only(true);
+    area.set_class_name("offscreen");
+    let body = doc.body()?;
+    body.append_child(&area).ok()?;
+    area.select();
+    let ok = doc.dyn_ref::<web_sys::HtmlDocument>()?.exec_command("copy").unwrap_or(false);
+    let _ = body.remove_child(&area);
+    Some(ok)
+}

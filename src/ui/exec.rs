@@ -1,0 +1,446 @@
+//! The Exec view: set up a process and a program file, and see what each of
+//! the five capability sets holds after execve, with the kernel's reason for
+//! every capability. The simulation is `exec::execve_with`; the before-state
+//! paste is read by `status::recognise`, the file by `text::parse_pasted`.
+//!
+//! Link parameters: `before` (pasted status lines), `uid`, `euid`, `sb`
+//! (securebits, a number), `nnp` (1/0), `file` (setcap text or a getcap
+//! line), `setuid` (1), `nosuid` (1), `rule` (`pre2025`). Explicit fields win
+//! over what the pasted status says.
+use super::route::Params;
+use super::widgets::{CopyButton, Example, Examples, PasteBox};
+use super::ViewProps;
+use crate::catalog;
+use crate::exec::{self, ExecFile, ExecOptions, ProcessState, Securebits, SetName, SetidRule, Step, Transition};
+use crate::set::CapSet;
+use crate::status::{self, InputError, Report, SetKind};
+use crate::strings::{decode as decode_words, exec as words, text as text_words, ui as t};
+use crate::text;
+use yew::prelude::*;
+
+/// The link parameters that reproduce a ready-made example of the core
+/// (`exec::examples`): the before-state as `/proc` lines, the ids, the file.
+pub fn example_params(e: &exec::examples::Example) -> Params {
+    let b = &e.before;
+    let lines: Vec<String> = [
+        (SetKind::Inheritable, b.inheritable),
+        (SetKind::Permitted, b.permitted),
+        (SetKind::Effective, b.effective),
+        (SetKind::Bounding, b.bounding),
+        (SetKind::Ambient, b.ambient),
+    ]
+    .iter()
+    .map(|(k, set)| format!("{}:\t{}", k.proc_key(), set.hex16()))
+    .collect();
+    let mut p = Params::default()
+        .with("before", &lines.join("\n"))
+        .with("uid", &b.uid.to_string())
+        .with("file", e.file_text)
+        .with("ex", e.id.slug());
+    if b.euid != b.uid {
+        p.set("euid", &b.euid.to_string());
+    }
+    if b.no_new_privs {
+        p.set("nnp", "1");
+    }
+    if b.securebits.0 != 0 {
+        p.set("sb", &b.securebits.0.to_string());
+    }
+    if e.file.setuid_root {
+        p.set("setuid", "1");
+    }
+    if e.file.nosuid_mount {
+        p.set("nosuid", "1");
+    }
+    p
+}
+
+pub fn examples() -> Vec<Example> {
+    exec::examples::examples()
+        .iter()
+        .map(|e| Example { id: e.id.slug(), label: words::example_title(e.id), params: example_params(e) })
+        .collect()
+}
+
+/// The example the inputs still equal, if any (its lesson is shown).
+fn current_example(params: &Params) -> Option<exec::examples::Example> {
+    let e = exec::examples::by_slug(params.get("ex")?)?;
+    (example_params(&e) == *params).then_some(e)
+}
+
+/// Securebits offered as checkboxes (the locks do not change an exec).
+const SECUREBITS: [(u32, &str); 4] = [
+    (Securebits::NOROOT, "SECBIT_NOROOT"),
+    (Securebits::NO_SETUID_FIXUP, "SECBIT_NO_SETUID_FIXUP"),
+    (Securebits::KEEP_CAPS, "SECBIT_KEEP_CAPS"),
+    (Securebits::NO_CAP_AMBIENT_RAISE, "SECBIT_NO_CAP_AMBIENT_RAISE"),
+];
+
+/// What went wrong with the inputs, each worded and positioned.
+#[derive(Clone, PartialEq, Debug)]
+pub enum InputProblem {
+    Before(InputError),
+    /// A bare mask: it does not say which set it is.
+    BareMask { line: u32 },
+    Uid { field: &'static str, value: String },
+    File(String),
+}
+
+/// Everything the view shows, computed from the link parameters.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Simulation {
+    pub before: ProcessState,
+    pub file: ExecFile,
+    /// libcap's canonical text of the file capabilities, for display.
+    pub file_text: Option<String>,
+    pub transition: Transition,
+}
+
+fn parse_id(params: &Params, key: &'static str) -> Result<Option<u32>, InputProblem> {
+    let v = params.text(key).trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    v.parse().map(Some).map_err(|_| InputProblem::Uid { field: key, value: v.to_string() })
+}
+
+/// Reads the parameters into a process and a file and runs the simulator.
+/// Sets the paste does not give get the defaults `caplens exec` uses:
+/// bounding = every capability; for euid 0, permitted = effective = bounding;
+/// otherwise empty (plus ambient).
+pub fn simulate(params: &Params) -> Result<Simulation, InputProblem> {
+    let pasted: Option<Report> = match params.text("before").trim() {
+        "" => None,
+        text => Some(status::recognise(text).map_err(InputProblem::Before)?),
+    };
+    if let Some(e) = pasted.as_ref().and_then(|r| r.sets.iter().find(|e| e.kind.is_none())) {
+        return Err(InputProblem::BareMask { line: e.line });
+    }
+    let get = |k: SetKind| pasted.as_ref().and_then(|r| r.get(k));
+    let ids = pasted.as_ref().and_then(|r| r.uid);
+    let uid = parse_id(params, "uid")?.or(ids.and_then(|i| i.real)).unwrap_or(0);
+    let euid = parse_id(params, "euid")?.or(ids.and_then(|i| i.effective)).unwrap_or(uid);
+    let suid = ids.and_then(|i| i.saved).filter(|_| params.text("euid").is_empty()).unwrap_or(euid);
+    let securebits = match params.get("sb") {
+        Some(v) => Securebits(v.trim().parse().unwrap_or(0)),
+        None => pasted.as_ref().and_then(|r| r.securebits).unwrap_or_default(),
+    };
+    let no_new_privs = match params.get("nnp") {
+        Some(v) => v == "1",
+        None => pasted.as_ref().and_then(|r| r.no_new_privs).unwrap_or(false),
+    };
+    let bounding = get(SetKind::Bounding).unwrap_or(catalog::KNOWN);
+    let ambient = get(SetKind::Ambient).unwrap_or_default();
+    let permitted = get(SetKind::Permitted).unwrap_or(if euid == 0 { bounding } else { CapSet::EMPTY }.union(ambient));
+    let before = ProcessState {
+        uid,
+        euid,
+        suid,
+        inheritable: get(SetKind::Inheritable).unwrap_or(ambient),
+        permitted,
+        effective: get(SetKind::Effective).unwrap_or(if euid == 0 { permitted } else { ambient }),
+        bounding,
+        ambient,
+        securebits,
+        no_new_privs,
+    };
+
+    let mut file = ExecFile { setuid_root: params.get("setuid") == Some("1"), caps: None, nosuid_mount: params.get("nosuid") == Some("1") };
+    let mut file_text = None;
+    if !params.text("file").trim().is_empty() {
+        let pasted = text::parse_pasted(params.text("file")).map_err(|e| InputProblem::File(text_words::error(&e)))?;
+        if let Some(c) = pasted.caps() {
+            file.caps = Some(c.to_file_caps().map_err(|e| InputProblem::File(text_words::file_caps_error(&e)))?);
+            file_text = Some(text::to_text(&c));
+        }
+    }
+    let options = ExecOptions {
+        rule: if params.get("rule") == Some("pre2025") { SetidRule::Pre2025 } else { SetidRule::Current },
+        ..ExecOptions::default()
+    };
+    let transition = exec::execve_with(&before, &file, &options);
+    Ok(Simulation { before, file, file_text, transition })
+}
+
+fn problem_text(p: &InputProblem) -> String {
+    match p {
+        InputProblem::Before(e) => format!("{} {}", t::at_line_column(e.line, e.column), decode_words::input_error_message(&e.kind)),
+        InputProblem::BareMask { line } => t::exec_bare_mask(*line),
+        InputProblem::Uid { field, value } => t::exec_bad_id(field, value),
+        InputProblem::File(msg) => t::exec_bad_file(msg),
+    }
+}
+
+#[function_component(ExecView)]
+pub fn exec_view(p: &ViewProps) -> Html {
+    let params = p.params.clone();
+    let result = use_memo(params.clone(), simulate);
+
+    // Any edit leaves the example: its lesson no longer applies.
+    let set = |key: &'static str| {
+        let (params, cb) = (p.params.clone(), p.on_change.clone());
+        Callback::from(move |v: String| cb.emit(params.clone().with(key, &v).with("ex", "")))
+    };
+    let lesson = current_example(&params);
+    let text_input = |key: &'static str| {
+        let cb = set(key);
+        Callback::from(move |e: InputEvent| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cb.emit(i.value())
+        })
+    };
+    let flag = |key: &'static str, on: &'static str, off: &'static str| {
+        let cb = set(key);
+        Callback::from(move |e: Event| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cb.emit(if i.checked() { on } else { off }.to_string())
+        })
+    };
+
+    // Values shown in the controls: the effective inputs (paste defaults included).
+    let shown = match &*result {
+        Ok(s) => Some(s.before),
+        Err(_) => None,
+    };
+    let sb_now = shown.map_or(0, |b| b.securebits.0);
+    let secbit_boxes = SECUREBITS.iter().map(|&(bit, name)| {
+        let cb = set("sb");
+        let onchange = Callback::from(move |e: Event| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let v = if i.checked() { sb_now | bit } else { sb_now & !bit };
+            cb.emit(v.to_string())
+        });
+        let id = format!("sb-{bit}");
+        html! {
+            <label for={id.clone()} class="check"><input type="checkbox" id={id} checked={sb_now & bit != 0} {onchange} />{ name }</label>
+        }
+    });
+
+    let on_clear = {
+        let cb = p.on_load.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
+    };
+
+    html! {
+        <div class="exec-layout">
+            <section class="panel" aria-labelledby="exec-input-title">
+                <h2 id="exec-input-title">{ t::EXEC_TITLE }</h2>
+                <p class="muted">{ t::EXEC_INTRO }</p>
+                <Examples examples={examples()} on_load={p.on_load.clone()} />
+                <div class="exec-inputs">
+                    <fieldset>
+                        <legend>{ t::EXEC_PROCESS }</legend>
+                        <PasteBox id="exec-before" label={t::EXEC_BEFORE_LABEL} value={params.text("before").to_string()}
+                            placeholder={t::EXEC_BEFORE_PLACEHOLDER} on_input={set("before")} rows={5} />
+                        <div class="row">
+                            <p class="field">
+                                <label for="exec-uid">{ t::EXEC_UID }</label>
+                                <input type="text" inputmode="numeric" id="exec-uid" value={params.text("uid").to_string()}
+                                    placeholder={shown.map(|b| b.uid.to_string()).unwrap_or_default()} oninput={text_input("uid")} />
+                            </p>
+                            <p class="field">
+                                <label for="exec-euid">{ t::EXEC_EUID }</label>
+                                <input type="text" inputmode="numeric" id="exec-euid" value={params.text("euid").to_string()}
+                                    placeholder={shown.map(|b| b.euid.to_string()).unwrap_or_default()} oninput={text_input("euid")} />
+                            </p>
+                        </div>
+                        <div class="checks">
+                            <label for="exec-nnp" class="check"><input type="checkbox" id="exec-nnp" checked={shown.is_some_and(|b| b.no_new_privs)} onchange={flag("nnp", "1", "0")} />{ t::EXEC_NNP }</label>
+                            { for secbit_boxes }
+                        </div>
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ t::EXEC_FILE }</legend>
+                        <p class="field">
+                            <label for="exec-file">{ t::EXEC_FILE_LABEL }</label>
+                            <input type="text" id="exec-file" spellcheck="false" autocomplete="off" value={params.text("file").to_string()}
+                                placeholder={t::EXEC_FILE_PLACEHOLDER} oninput={text_input("file")} />
+                        </p>
+                        <div class="checks">
+                            <label for="exec-setuid" class="check"><input type="checkbox" id="exec-setuid" checked={params.get("setuid") == Some("1")} onchange={flag("setuid", "1", "")} />{ t::EXEC_SETUID }</label>
+                            <label for="exec-nosuid" class="check"><input type="checkbox" id="exec-nosuid" checked={params.get("nosuid") == Some("1")} onchange={flag("nosuid", "1", "")} />{ t::EXEC_NOSUID }</label>
+                            <label for="exec-rule" class="check"><input type="checkbox" id="exec-rule" checked={params.get("rule") == Some("pre2025")} onchange={flag("rule", "pre2025", "")} />{ t::EXEC_PRE2025 }</label>
+                        </div>
+                        <div class="actions"><button type="button" id="exec-clear" onclick={on_clear}>{ t::CLEAR }</button></div>
+                    </fieldset>
+                </div>
+            </section>
+            <section class="panel" id="exec-result" aria-live="polite" aria-labelledby="exec-result-title">
+                <h2 id="exec-result-title">{ t::EXEC_RESULT }</h2>
+                if let Some(e) = lesson {
+                    <p class="note" id="exec-lesson"><strong>{ words::example_title(e.id) }{ ": " }</strong>{ words::example_point(e.id) }</p>
+                }
+                { match &*result {
+                    Err(problem) => html! { <div class="error" id="exec-error" role="alert"><p>{ problem_text(problem) }</p></div> },
+                    Ok(sim) => outcome(sim),
+                } }
+            </section>
+        </div>
+    }
+}
+
+fn outcome(sim: &Simulation) -> Html {
+    let tr = &sim.transition;
+    let b = &tr.before;
+    let problems = b.invariant_problems();
+    let headline = match &tr.outcome {
+        Err(r) => html! { <div class="error" id="exec-eperm" role="alert"><p><strong>{ t::EXEC_EPERM }</strong></p><p>{ words::refusal(r) }</p></div> },
+        Ok(a) => html! { <p class={classes!(if a.effective.is_empty() { "warn-box" } else { "ok-box" })} id="exec-headline">{ t::exec_headline(a.effective.len(), a.permitted.len(), a.uid, a.euid) }</p> },
+    };
+    let rows = match &tr.outcome {
+        Ok(a) => SetName::ALL
+            .iter()
+            .map(|&s| {
+                let (x, y) = (b.get(s), a.get(s));
+                let gained = y.minus(x);
+                let lost = x.minus(y);
+                html! {
+                    <tr data-set={words::set_symbol(s)}>
+                        <th scope="row">{ words::set_name(s) }<span class="muted">{ format!(" {}", words::set_symbol(s)) }</span></th>
+                        <td class="mono">{ x.hex16() }</td>
+                        <td class="mono">{ y.hex16() }</td>
+                        <td class={classes!((!gained.is_empty()).then_some("gained"))}>{ names_or_dash(gained, "+") }</td>
+                        <td class={classes!((!lost.is_empty()).then_some("lost"))}>{ names_or_dash(lost, "−") }</td>
+                        <td><CopyButton text={y.hex16()} label={t::COPY_MASK} /></td>
+                    </tr>
+                }
+            })
+            .collect::<Html>(),
+        Err(_) => Html::default(),
+    };
+    let reason_groups = [SetName::Permitted, SetName::Effective, SetName::Ambient].into_iter().map(|set| {
+        let rs: Vec<_> = tr.reasons.iter().filter(|r| r.set == set).collect();
+        html! {
+            <div class="reasons" data-set={words::set_symbol(set)}>
+                <h4>{ words::set_name(set) }{ " " }<span class="muted">{ words::set_symbol(set) }{ "′" }</span></h4>
+                if rs.is_empty() {
+                    <p class="muted">{ t::EXEC_SET_EMPTY }</p>
+                } else {
+                    <ul>{ for rs.iter().map(|r| html! {
+                        <li class={classes!(match (r.before, r.after) { (false, true) => "gained", (true, false) => "lost", (true, true) => "kept", _ => "absent" })}>
+                            { words::reason_line(r) }
+                        </li>
+                    }) }</ul>
+                }
+            </div>
+        }
+    });
+    let mut notes: Vec<String> = problems.iter().map(|p| format!("{} {}", t::WARNING, words::state_problem(p))).collect();
+    for s in &tr.trace {
+        if let Step::SetidCheck(c) = s {
+            notes.extend(words::setid_rule_note(c));
+        }
+    }
+    if let Some(f) = sim.file.caps {
+        if !f.effective && tr.outcome.as_ref().is_ok_and(|a| !a.permitted.is_empty()) {
+            notes.push(words::PLUS_P_VERSUS_EP.to_string());
+        }
+    }
+    html! {
+        <>
+            <p class="muted" id="exec-setup">{ t::exec_process_line(b.uid, b.euid, b.suid, b.securebits.0, b.no_new_privs) }<br/>{ words::file_line(&sim.file, sim.file_text.as_deref()) }</p>
+            { headline }
+            if !notes.is_empty() {
+                <ul class="notes note" id="exec-notes">{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            }
+            if tr.outcome.is_ok() {
+                <div class="matrix-wrap">
+                    <table class="matrix sets-table" id="exec-sets">
+                        <thead><tr>
+                            <th scope="col">{ t::EXEC_COL_SET }</th><th scope="col">{ t::EXEC_COL_BEFORE }</th><th scope="col">{ t::EXEC_COL_AFTER }</th>
+                            <th scope="col">{ t::EXEC_COL_GAINED }</th><th scope="col">{ t::EXEC_COL_LOST }</th><th scope="col"><span class="offscreen">{ t::COPY_MASK }</span></th>
+                        </tr></thead>
+                        <tbody>{ rows }</tbody>
+                    </table>
+                </div>
+                <h3>{ t::EXEC_WHY }</h3>
+                <div class="reason-groups" id="exec-reasons">{ for reason_groups }</div>
+                <p class="muted">{ t::EXEC_UNCHANGED_SETS }</p>
+            }
+            <details class="steps" id="exec-steps" open=true>
+                <summary>{ t::EXEC_FORMULA }</summary>
+                <pre class="formula" id="exec-formula">{ words::formula(tr).join("\n") }</pre>
+            </details>
+            <details class="steps">
+                <summary>{ t::EXEC_STEPS }</summary>
+                <ol>{ for tr.trace.iter().map(|s| html! { <li>{ words::step(s) }</li> }) }</ol>
+            </details>
+        </>
+    }
+}
+
+fn names_or_dash(set: CapSet, sign: &str) -> String {
+    if set.is_empty() {
+        "—".to_string()
+    } else {
+        set.iter().map(|c| format!("{sign}{}", words::cap_name(c))).collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(pairs: &[(&str, &str)]) -> Result<Simulation, InputProblem> {
+        simulate(&pairs.iter().fold(Params::default(), |p, (k, v)| p.with(k, v)))
+    }
+
+    #[test]
+    fn every_example_simulates_exactly_as_the_core_example() {
+        for e in exec::examples::examples() {
+            let sim = simulate(&example_params(&e)).unwrap_or_else(|p| panic!("{}: {p:?}", e.id.slug()));
+            assert_eq!(sim.before, e.before, "{}", e.id.slug());
+            assert_eq!(sim.file, e.file, "{}", e.id.slug());
+            assert_eq!(current_example(&example_params(&e)), Some(e));
+        }
+        let edited = example_params(&exec::examples::examples()[0]).with("uid", "5");
+        assert_eq!(current_example(&edited), None);
+    }
+
+    #[test]
+    fn plus_p_gives_permitted_only_and_plus_ep_gives_effective() {
+        let p = run(&[("uid", "1000"), ("file", "cap_net_admin,cap_net_raw+p")]).unwrap();
+        let a = p.transition.after().copied().unwrap();
+        assert_eq!(a.permitted, CapSet::from_caps([12, 13]));
+        assert!(a.effective.is_empty());
+        let ep = run(&[("uid", "1000"), ("file", "/usr/bin/ping cap_net_raw=ep")]).unwrap();
+        assert_eq!(ep.transition.after().unwrap().effective, CapSet::single(13));
+        assert_eq!(ep.file_text.as_deref(), Some("cap_net_raw=ep"));
+    }
+
+    #[test]
+    fn docker_bounding_set_refuses_a_file_asking_for_more() {
+        let ex = examples().into_iter().find(|e| e.id == "docker-user-eperm").unwrap();
+        assert!(simulate(&ex.params).unwrap().transition.outcome.is_err());
+        let ok = examples().into_iter().find(|e| e.id == "docker-user-filecap").unwrap();
+        assert_eq!(simulate(&ok.params).unwrap().transition.after().unwrap().effective, CapSet::single(10));
+    }
+
+    #[test]
+    fn defaults_follow_the_uid_and_the_paste() {
+        let root = run(&[]).unwrap();
+        assert_eq!(root.before.permitted, catalog::KNOWN);
+        assert_eq!(root.before.effective, catalog::KNOWN);
+        let user = run(&[("uid", "1000")]).unwrap();
+        assert!(user.before.permitted.is_empty());
+        assert_eq!(user.before.bounding, catalog::KNOWN);
+        let pasted = run(&[("before", "Uid:\t1000\t0\t0\t0\nCapBnd:\t00000000a80425fb\nNoNewPrivs:\t1")]).unwrap();
+        assert_eq!((pasted.before.uid, pasted.before.euid), (1000, 0));
+        assert!(pasted.before.no_new_privs);
+        assert_eq!(pasted.before.permitted, CapSet(0xa80425fb), "euid 0 gets the bounding set");
+        let overridden = run(&[("before", "NoNewPrivs:\t1\nCapBnd:\t0"), ("nnp", "0"), ("uid", "5")]).unwrap();
+        assert!(!overridden.before.no_new_privs);
+        assert_eq!(overridden.before.uid, 5);
+    }
+
+    #[test]
+    fn bad_inputs_are_explained() {
+        assert!(matches!(run(&[("uid", "x1")]), Err(InputProblem::Uid { field: "uid", .. })));
+        assert!(matches!(run(&[("before", "a80425fb")]), Err(InputProblem::BareMask { line: 1 })));
+        assert!(matches!(run(&[("before", "CapPrm: zz")]), Err(InputProblem::Before(_))));
+        assert!(matches!(run(&[("file", "cap_net_rw+ep")]), Err(InputProblem::File(_))));
+        assert!(matches!(run(&[("file", "cap_net_raw+e cap_chown+p")]), Err(InputProblem::File(_))));
+        let msg = problem_text(&run(&[("file", "cap_net_rw+ep")]).unwrap_err());
+        assert!(msg.contains("cap_net_rw"), "{msg}");
+    }
+}

@@ -1,0 +1,624 @@
+//! A small YAML reader that keeps positions, for Kubernetes manifests and
+//! compose files pasted by users.
+//!
+//! Why this shape: findings must point at a line and column, and `serde_yaml`
+//! throws positions away. `saphyr-parser` (0.3) is a pure-Rust YAML 1.2 event
+//! parser that reports a span for every event, builds on stable Rust, has only
+//! two small dependencies and never expands aliases itself (it reports an
+//! `Alias(id)` event). That last point matters: we build the tree here, so we
+//! decide how much alias expansion, nesting and how many documents we accept,
+//! and a hostile paste (billion laughs, 10,000 nested brackets, a 10 MB blob)
+//! stops with a clear error instead of eating the page. `yaml-rust2` offers a
+//! similar event API with single markers only; its tree loader expands
+//! without a budget, so it would need the same hand-written builder anyway.
+//!
+//! The builder is iterative (an explicit stack), so deep input cannot
+//! overflow the native stack, and nesting is refused past `Limits::max_depth`
+//! while the events stream in, before the rest is read.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use std::collections::HashMap;
+
+/// 1-based line and column of a node's first character.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    fn of(span: &Span) -> Pos {
+        Pos {
+            line: span.start.line() as u32,
+            column: span.start.col() as u32 + 1,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Style {
+    /// Unquoted: subject to YAML's type resolution (`true`, `12`, `null`).
+    Plain,
+    /// Single- or double-quoted: always a string.
+    Quoted,
+    /// `|` or `>` block scalar: always a string.
+    Block,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum Value {
+    Scalar { text: String, style: Style },
+    Seq(Vec<Node>),
+    /// Keys keep their own positions; order is the order written.
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+/// The rough type of a node, for messages ("expected a list, found a string").
+#[derive(Clone, Copy, PartialEq, Eq, Debug, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shape {
+    Null,
+    Bool,
+    Number,
+    String,
+    List,
+    Mapping,
+}
+
+impl Node {
+    pub fn shape(&self) -> Shape {
+        match &self.value {
+            Value::Seq(_) => Shape::List,
+            Value::Map(_) => Shape::Mapping,
+            Value::Scalar { style: Style::Plain, .. } if self.is_null() => Shape::Null,
+            Value::Scalar { style: Style::Plain, .. } if self.as_bool().is_some() => Shape::Bool,
+            Value::Scalar { style: Style::Plain, .. } if self.as_int().is_some() => Shape::Number,
+            Value::Scalar { .. } => Shape::String,
+        }
+    }
+
+    /// A plain empty scalar, `~` or `null` (YAML's null).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, style: Style::Plain }
+            if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// The text of any scalar (quoted or not).
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A boolean as Kubernetes' YAML decoder (YAML 1.1 rules) reads it:
+    /// quoted text is a string, never a boolean.
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.value {
+            Value::Scalar { text, style: Style::Plain } => match text.as_str() {
+                "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y"
+                | "Y" => Some(true),
+                "false" | "False" | "FALSE" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "n"
+                | "N" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A plain decimal integer (with optional sign).
+    pub fn as_int(&self) -> Option<i64> {
+        match &self.value {
+            Value::Scalar { text, style: Style::Plain } => {
+                let t = text.strip_prefix('+').unwrap_or(text);
+                if t.is_empty() || t.starts_with('+') {
+                    return None;
+                }
+                t.parse::<i64>().ok()
+            }
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Seq(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+        match &self.value {
+            Value::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The value under a scalar key of a mapping (exact, case-sensitive,
+    /// like Kubernetes' JSON field names).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.get_entry(key).map(|(_, v)| v)
+    }
+
+    /// Key node and value node, so callers can point at the key's line.
+    pub fn get_entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(k, v)| (k, v))
+    }
+}
+
+/// One YAML document of a (possibly multi-document) stream.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Document {
+    /// 0-based index in the stream.
+    pub index: usize,
+    pub root: Node,
+}
+
+/// Bounds on the work a paste may cause.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_depth: usize,
+    /// Nodes built in total, counting every copy an alias makes.
+    pub max_nodes: usize,
+    /// Nodes copied by alias expansion alone. Real manifests alias a few
+    /// small blocks; a billion-laughs paste hits this long before
+    /// `max_nodes`, so it is refused after little work.
+    pub max_alias_nodes: usize,
+    pub max_documents: usize,
+}
+
+impl Limits {
+    /// Generous for real manifests (a 1 MB multi-document file is well
+    /// inside), small enough that the worst case finishes in well under a
+    /// second in the browser.
+    pub const DEFAULT: Limits = Limits {
+        max_bytes: 4 * 1024 * 1024,
+        max_depth: 100,
+        max_nodes: 1_000_000,
+        max_alias_nodes: 100_000,
+        max_documents: 10_000,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum YamlError {
+    TooLarge { bytes: usize, limit: usize },
+    TooDeep { at: Pos, limit: usize },
+    /// The input would build too many nodes in total.
+    TooManyNodes { at: Pos, limit: usize },
+    /// Alias expansion would copy too many nodes (billion laughs).
+    AliasBomb { at: Pos, limit: usize },
+    TooManyDocuments { at: Pos, limit: usize },
+    /// The parser's own description (English, from the library).
+    Syntax { at: Pos, detail: String },
+    UnknownAlias { at: Pos },
+    /// The same key twice in one mapping: Kubernetes' decoder rejects it.
+    DuplicateKey { at: Pos, key: String, first_line: u32 },
+}
+
+impl YamlError {
+    /// Where the problem is, if it has a place.
+    pub fn pos(&self) -> Option<Pos> {
+        match self {
+            YamlError::TooLarge { .. } => None,
+            YamlError::TooDeep { at, .. }
+            | YamlError::TooManyNodes { at, .. }
+            | YamlError::AliasBomb { at, .. }
+            | YamlError::TooManyDocuments { at, .. }
+            | YamlError::Syntax { at, .. }
+            | YamlError::UnknownAlias { at }
+            | YamlError::DuplicateKey { at, .. } => Some(*at),
+        }
+    }
+}
+
+fn syntax(e: ScanError, limits: &Limits) -> YamlError {
+    let at = Pos {
+        line: e.marker().line() as u32,
+        column: e.marker().col() as u32 + 1,
+    };
+    // The scanner has its own cap on `[`/`{` nesting (it reads ahead inside
+    // flow collections); report it as the same "too deep" as ours.
+    if e.info() == "recursion limit exceeded" {
+        return YamlError::TooDeep { at, limit: limits.max_depth };
+    }
+    YamlError::Syntax { at, detail: e.info().to_string() }
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Node>,
+        pos: Pos,
+        anchor: usize,
+        size: usize,
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        pos: Pos,
+        anchor: usize,
+        size: usize,
+        /// Built only for big mappings, so duplicate detection stays linear.
+        index: Option<HashMap<String, u32>>,
+    },
+}
+
+/// A finished node and how many nodes it contains (for the alias budget).
+struct Built {
+    node: Node,
+    size: usize,
+}
+
+struct Builder {
+    limits: Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Built>,
+    nodes: usize,
+    alias_nodes: usize,
+    root: Option<Node>,
+}
+
+impl Builder {
+    fn count(&mut self, n: usize, at: Pos) -> Result<(), YamlError> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > self.limits.max_nodes {
+            return Err(YamlError::TooManyNodes { at, limit: self.limits.max_nodes });
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, frame: Frame, at: Pos) -> Result<(), YamlError> {
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(YamlError::TooDeep { at, limit: self.limits.max_depth });
+        }
+        self.count(1, at)?;
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// Attach a finished node to its parent (or make it the root).
+    fn finish(&mut self, built: Built, anchor: usize) -> Result<(), YamlError> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, Built { node: built.node.clone(), size: built.size });
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(built.node),
+            Some(Frame::Seq { items, size, .. }) => {
+                *size += built.size;
+                items.push(built.node);
+            }
+            Some(Frame::Map { entries, key, size, index, .. }) => {
+                *size += built.size;
+                match key.take() {
+                    None => *key = Some(built.node),
+                    Some(k) => {
+                        if let Some(text) = k.as_str() {
+                            // `<<` merge keys may repeat; they are resolved at close.
+                            if text != "<<" {
+                                check_duplicate(entries, index, &k, text)?;
+                            }
+                        }
+                        entries.push((k, built.node));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<(), YamlError> {
+        let Some(frame) = self.stack.pop() else {
+            return Ok(());
+        };
+        let (built, anchor) = match frame {
+            Frame::Seq { items, pos, anchor, size } => {
+                (Built { node: Node { value: Value::Seq(items), pos }, size: size + 1 }, anchor)
+            }
+            Frame::Map { entries, pos, anchor, size, .. } => {
+                let entries = resolve_merge_keys(entries);
+                (Built { node: Node { value: Value::Map(entries), pos }, size: size + 1 }, anchor)
+            }
+        };
+        self.finish(built, anchor)
+    }
+}
+
+fn check_duplicate(
+    entries: &[(Node, Node)],
+    index: &mut Option<HashMap<String, u32>>,
+    k: &Node,
+    text: &str,
+) -> Result<(), YamlError> {
+    const LINEAR: usize = 16;
+    let dup = |first_line: u32| YamlError::DuplicateKey {
+        at: k.pos,
+        key: text.to_string(),
+        first_line,
+    };
+    if let Some(ix) = index {
+        if let Some(&line) = ix.get(text) {
+            return Err(dup(line));
+        }
+        ix.insert(text.to_string(), k.pos.line);
+        return Ok(());
+    }
+    if let Some((first, _)) = entries.iter().find(|(e, _)| e.as_str() == Some(text)) {
+        return Err(dup(first.pos.line));
+    }
+    if entries.len() + 1 >= LINEAR {
+        let mut ix: HashMap<String, u32> = entries
+            .iter()
+            .filter_map(|(e, _)| e.as_str().map(|t| (t.to_string(), e.pos.line)))
+            .collect();
+        ix.insert(text.to_string(), k.pos.line);
+        *index = Some(ix);
+    }
+    Ok(())
+}
+
+/// YAML 1.1 merge keys (`<<: *base`), which Kubernetes' decoder honours:
+/// keys written in the mapping win over merged ones.
+fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+    let is_merge = |k: &Node| matches!(&k.value, Value::Scalar { text, style: Style::Plain } if text == "<<");
+    if !entries.iter().any(|(k, _)| is_merge(k)) {
+        return entries;
+    }
+    let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
+    // A set keeps this linear for big mappings merged into big mappings.
+    let mut present: std::collections::HashSet<String> =
+        own.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)).collect();
+    for (_, source) in merges {
+        let sources: Vec<Node> = match source.value {
+            Value::Map(_) => vec![source],
+            Value::Seq(items) => items,
+            Value::Scalar { .. } => Vec::new(),
+        };
+        for src in sources {
+            if let Value::Map(src_entries) = src.value {
+                for (k, v) in src_entries {
+                    match k.as_str() {
+                        Some(t) if present.contains(t) => {}
+                        Some(t) => {
+                            present.insert(t.to_string());
+                            own.push((k, v));
+                        }
+                        None => own.push((k, v)),
+                    }
+                }
+            }
+        }
+    }
+    own
+}
+
+/// Parse a YAML stream into documents, within `limits`.
+pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, YamlError> {
+    if text.len() > limits.max_bytes {
+        return Err(YamlError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+    }
+    let mut parser = Parser::new_from_str(text);
+    let mut b = Builder {
+        limits: *limits,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        alias_nodes: 0,
+        root: None,
+    };
+    let mut docs = Vec::new();
+    let mut doc_start = Pos::default();
+    while let Some(ev) = parser.next_event() {
+        let (ev, span) = ev.map_err(|e| syntax(e, limits))?;
+        let at = Pos::of(&span);
+        match ev {
+            Event::StreamStart | Event::Nothing => {}
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => {
+                if docs.len() >= limits.max_documents {
+                    return Err(YamlError::TooManyDocuments { at, limit: limits.max_documents });
+                }
+                doc_start = at;
+                b.root = None;
+                b.anchors.clear();
+            }
+            Event::DocumentEnd => {
+                let root = b.root.take().unwrap_or(Node {
+                    value: Value::Scalar { text: String::new(), style: Style::Plain },
+                    pos: doc_start,
+                });
+                docs.push(Document { index: docs.len(), root });
+            }
+            Event::Scalar(text, style, anchor, _tag) => {
+                b.count(1, at)?;
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                };
+                let node = Node { value: Value::Scalar { text: text.into_owned(), style }, pos: at };
+                b.finish(Built { node, size: 1 }, anchor)?;
+            }
+            Event::SequenceStart(anchor, _tag) => {
+                b.open(Frame::Seq { items: Vec::new(), pos: at, anchor, size: 0 }, at)?;
+            }
+            Event::MappingStart(anchor, _tag) => {
+                b.open(
+                    Frame::Map { entries: Vec::new(), key: None, pos: at, anchor, size: 0, index: None },
+                    at,
+                )?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => b.close()?,
+            Event::Alias(id) => {
+                let Some(src) = b.anchors.get(&id) else {
+                    return Err(YamlError::UnknownAlias { at });
+                };
+                let size = src.size;
+                // Check the budgets before copying: a billion-laughs paste
+                // fails here at the first alias that would blow them.
+                b.alias_nodes = b.alias_nodes.saturating_add(size);
+                if b.alias_nodes > limits.max_alias_nodes {
+                    return Err(YamlError::AliasBomb { at, limit: limits.max_alias_nodes });
+                }
+                b.count(size, at)?;
+                let mut node = b.anchors[&id].node.clone();
+                // Point at the alias (where the user used it), not the anchor.
+                node.pos = at;
+                b.finish(Built { node, size }, 0)?;
+            }
+        }
+    }
+    Ok(docs)
+}
+
+/// Parse with the default limits.
+pub fn parse_default(text: &str) -> Result<Vec<Document>, YamlError> {
+    parse(text, &Limits::DEFAULT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Node {
+        let mut docs = parse_default(text).unwrap();
+        assert_eq!(docs.len(), 1);
+        docs.remove(0).root
+    }
+
+    #[test]
+    fn positions_are_one_based() {
+        let root = one("a:\n  b: [x, y]\n  c: 'q'\n");
+        let (k, v) = root.get_entry("a").unwrap();
+        assert_eq!(k.pos, Pos { line: 1, column: 1 });
+        let b = v.get("b").unwrap();
+        assert_eq!(b.as_seq().unwrap()[1].pos, Pos { line: 2, column: 10 });
+        assert_eq!(v.get("c").unwrap().shape(), Shape::String);
+    }
+
+    #[test]
+    fn scalar_types_follow_style() {
+        let root = one("a: true\nb: 'true'\nc: 12\nd: ~\ne:\nf: no\n");
+        assert_eq!(root.get("a").unwrap().as_bool(), Some(true));
+        assert_eq!(root.get("b").unwrap().as_bool(), None);
+        assert_eq!(root.get("b").unwrap().shape(), Shape::String);
+        assert_eq!(root.get("c").unwrap().as_int(), Some(12));
+        assert!(root.get("d").unwrap().is_null());
+        assert!(root.get("e").unwrap().is_null());
+        assert_eq!(root.get("f").unwrap().as_bool(), Some(false));
+    }
+
+    #[test]
+    fn multi_document_streams() {
+        let docs = parse_default("a: 1\n---\nb: 2\n---\n").unwrap();
+        assert!(docs.len() >= 2);
+        assert_eq!(docs[1].root.get("b").unwrap().as_int(), Some(2));
+        assert_eq!(docs[1].index, 1);
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let err = parse_default("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
+        match err {
+            YamlError::Syntax { at, .. } => assert!(at.line >= 2, "{at:?}"),
+            other => panic!("{other:?}"),
+        }
+        let err = parse_default("a:\n  b: 1\n c: 2\n").unwrap_err();
+        assert!(matches!(err, YamlError::Syntax { at: Pos { line: 3, .. }, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn aliases_expand_and_merge_keys_resolve() {
+        let root = one("base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n");
+        let u = root.get("use").unwrap();
+        assert_eq!(u.get("x").unwrap().as_int(), Some(1));
+        assert_eq!(u.get("y").unwrap().as_int(), Some(3));
+    }
+
+    #[test]
+    fn billion_laughs_is_refused() {
+        let mut s = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
+        let mut prev = "a";
+        for n in names {
+            s.push_str(&format!("{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+            prev = n;
+        }
+        let err = parse_default(&s).unwrap_err();
+        assert!(matches!(err, YamlError::AliasBomb { limit: 100_000, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn total_node_budget_applies_without_aliases() {
+        let s = "- x\n".repeat(2000);
+        let limits = Limits { max_nodes: 1000, ..Limits::DEFAULT };
+        assert!(matches!(parse(&s, &limits).unwrap_err(), YamlError::TooManyNodes { limit: 1000, .. }));
+        assert!(parse_default(&s).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let s = "[".repeat(10_000) + &"]".repeat(10_000);
+        let err = parse_default(&s).unwrap_err();
+        assert!(matches!(err, YamlError::TooDeep { limit: 100, .. }), "{err:?}");
+        let s = "- ".repeat(10_000) + "x\n";
+        let err = parse_default(&s).unwrap_err();
+        assert!(matches!(err, YamlError::TooDeep { .. }), "{err:?}");
+        let mut s = String::new();
+        // 2,000 block levels (2 MB of indentation) stay under the size cap.
+        for i in 0..2_000 {
+            s.push_str(&" ".repeat(i));
+            s.push_str("k:\n");
+        }
+        let err = parse_default(&s).unwrap_err();
+        assert!(matches!(err, YamlError::TooDeep { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn oversized_input_is_refused_before_parsing() {
+        let s = "a: b\n".repeat(2 * 1024 * 1024);
+        assert!(s.len() > 10_000_000);
+        assert!(matches!(parse_default(&s).unwrap_err(), YamlError::TooLarge { .. }));
+    }
+
+    #[test]
+    fn document_count_is_bounded() {
+        let s = "---\na: 1\n".repeat(20);
+        let limits = Limits { max_documents: 10, ..Limits::DEFAULT };
+        assert!(matches!(parse(&s, &limits).unwrap_err(), YamlError::TooManyDocuments { limit: 10, .. }));
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_small_and_large() {
+        let err = parse_default("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(err, YamlError::DuplicateKey { at: Pos { line: 3, column: 1 }, key: "a".into(), first_line: 1 });
+        let mut s = String::new();
+        for i in 0..40 {
+            s.push_str(&format!("k{i}: {i}\n"));
+        }
+        s.push_str("k7: again\n");
+        assert!(matches!(parse_default(&s).unwrap_err(), YamlError::DuplicateKey { first_line: 8, .. }));
+    }
+
+    #[test]
+    fn unknown_alias_is_an_error() {
+        // saphyr reports this itself or we do; either way it is an error with a place.
+        let err = parse_default("a: *nope\n").unwrap_err();
+        assert!(err.pos().is_some());
+    }
+}

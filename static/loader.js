@@ -1,0 +1,24 @@
+// Starts the WebAssembly app. It is a file, not an inline script, so the page's
+// Content-Security-Policy can forbid inline script. Trunk writes the hashed
+// names of the glue module and the wasm file into this tag's data attributes.
+const tag = document.querySelector('script[data-js][data-wasm]');
+
+function showLoadError(err) {
+  const box = document.getElementById('boot');
+  if (box) {
+    box.hidden = false;
+    box.classList.add('boot-error');
+    box.textContent = 'caplens could not start in this browser: ' + String(err && err.message || err) +
+      '. It needs a browser with WebAssembly (any current Firefox, Chrome, Safari or Edge).';
+  }
+}
+
+try {
+  const glue = await import(tag.dataset.js);
+  await glue.default({ module_or_path: tag.dataset.wasm });
+} catch (err) {
+  // A wasm panic surfaces here too, but then the panic hook has already
+  // shown its own message; only report failures to start.
+  if (!document.getElementById('panic')) showLoadError(err);
+  throw err;
+}

@@ -1,0 +1,154 @@
+//! `caplens k8s` end to end through the built binary. Section numbers refer
+//! to /work/shared/spec/semantics.md.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn caplens(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_caplens"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let input = child.stdin.take().unwrap();
+    let feeder = stdin.map(|s| {
+        let s = s.to_string();
+        std::thread::spawn(move || {
+            let mut input = input;
+            // The reader may stop early (size cap); a broken pipe is fine.
+            let _ = input.write_all(s.as_bytes());
+        })
+    });
+    let out = child.wait_with_output().unwrap();
+    if let Some(f) = feeder {
+        f.join().unwrap();
+    }
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn json(out: &str) -> serde_json::Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}\n{out}"))
+}
+
+fn is_hex16(v: &serde_json::Value) -> bool {
+    v.as_str().is_some_and(|s| s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+}
+
+#[test]
+fn json_shape_for_the_seed_typo_example() {
+    let (rc, out, err) = caplens(&["k8s", "--json", "examples/cpb-demo-typo.yaml"], None);
+    assert_eq!(rc, 0, "{err}");
+    let v = json(&out);
+    let obj = v.as_object().unwrap();
+    assert_eq!(obj.len(), 1, "only `containers` at the top");
+    let cs = v["containers"].as_array().unwrap();
+    assert_eq!(cs.len(), 1);
+    let c = &cs[0];
+    assert_eq!(c["workload"], "Pod/cpb-demo");
+    assert_eq!(c["container"], "cpb-demo");
+    assert_eq!(c["role"], "container");
+    for set in ["bounding", "effective", "permitted", "inheritable", "ambient"] {
+        assert!(is_hex16(&c["oci"][set]), "{set}: {}", c["oci"]);
+    }
+    // The typo means containerd's defaults apply (§4): NET_RAW kept, KILL kept.
+    assert_eq!(c["oci"]["bounding"], "00000000a80425fb");
+    // runAsUser unset: both image-user outcomes.
+    assert!(c["pid1"].is_null());
+    assert!(is_hex16(&c["pid1_by_image_user"]["root"]["effective"]));
+    assert!(is_hex16(&c["pid1_by_image_user"]["nonroot"]["effective"]));
+    let f = &c["findings"][0];
+    assert_eq!(f["id"], "unknown-field");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["path"], "spec.containers[0].sercurityContext");
+    assert_eq!(f["line"], 12);
+    assert!(f["message"].as_str().unwrap().contains("securityContext"));
+    assert!(f["fix"].as_str().unwrap().contains("securityContext"));
+    // The structure behind the words: which key, and what it should be.
+    assert_eq!(f["detail"]["key"], "sercurityContext");
+    assert_eq!(f["detail"]["suggestion"], "securityContext");
+    assert_eq!(c["pss"]["baseline"], true);
+    assert_eq!(c["pss"]["restricted"], false);
+    assert!(c["suggested"].as_str().unwrap().contains("drop: [\"ALL\"]"));
+}
+
+#[test]
+fn fixed_seed_example_adds_net_admin_and_drops_kill() {
+    let (rc, out, _) = caplens(&["k8s", "--json", "--image-user", "root", "examples/cpb-demo.yaml"], None);
+    assert_eq!(rc, 0);
+    let c = &json(&out)["containers"][0];
+    // Defaults a80425fb − KILL (bit 5) + NET_ADMIN (bit 12) = a80435db.
+    assert_eq!(c["oci"]["bounding"], "00000000a80435db");
+    assert_eq!(c["pid1"]["effective"], "00000000a80435db");
+    assert_eq!(c["pss"]["baseline"], false);
+    let checks: Vec<&str> = c["pss"]["violations"].as_array().unwrap().iter().map(|v| v["check"].as_str().unwrap()).collect();
+    assert!(checks.contains(&"capabilities_baseline"), "{checks:?}");
+}
+
+#[test]
+fn crio_runtime_and_cap_prefix_difference() {
+    // §8.2: CAP_SYS_TIME works on CRI-O, is ignored by containerd.
+    let pod = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    securityContext:\n      runAsUser: 0\n      capabilities: {add: [CAP_SYS_TIME]}\n";
+    let (_, out, _) = caplens(&["k8s", "--json", "--runtime", "crio", "-"], Some(pod));
+    let crio = json(&out);
+    let (_, out, _) = caplens(&["k8s", "--json", "-"], Some(pod));
+    let containerd = json(&out);
+    let bit = |v: &serde_json::Value| u64::from_str_radix(v["containers"][0]["pid1"]["effective"].as_str().unwrap(), 16).unwrap() & (1 << 25) != 0;
+    assert!(bit(&crio));
+    assert!(!bit(&containerd));
+    assert_eq!(crio["containers"][0]["runtime"]["engine"], "crio");
+}
+
+#[test]
+fn fail_on_gates_ci() {
+    let (rc, _, _) = caplens(&["k8s", "--fail-on", "error", "examples/cpb-demo-typo.yaml"], None);
+    assert_eq!(rc, 1);
+    let (rc, _, _) = caplens(&["k8s", "--fail-on", "error", "examples/bind-root.yaml"], None);
+    assert_eq!(rc, 0);
+    let (rc, _, _) = caplens(&["k8s", "--fail-on", "info", "examples/bind-nonroot.yaml"], None);
+    assert_eq!(rc, 1, "ineffective-add is a warning");
+    let (rc, _, err) = caplens(&["k8s", "--fail-on", "fatal", "x.yaml"], None);
+    assert_eq!(rc, 2);
+    assert!(err.contains("--fail-on"));
+}
+
+#[test]
+fn multiple_files_compose_and_human_output() {
+    let (rc, out, err) = caplens(&["k8s", "examples/compose.yaml", "examples/perf-sys-admin.yaml"], None);
+    assert_eq!(rc, 0, "{err}");
+    assert!(out.contains("examples/compose.yaml: docker compose file — 2 containers"), "{out}");
+    assert!(out.contains("service/web"));
+    assert!(out.contains("Pod/perf"));
+    assert!(out.contains("prefer-perfmon"));
+    assert!(out.contains("cap_drop: [\"ALL\"]"));
+    assert!(out.contains("capabilities:\n        drop: [\"ALL\"]"), "{out}");
+}
+
+#[test]
+fn bad_input_is_reported_with_position_and_status_2() {
+    let (rc, _, err) = caplens(&["k8s", "-"], Some("kind: Pod\nspec:\n  containers:\n  - name: c\n   image: x\n"));
+    assert_eq!(rc, 2);
+    assert!(err.contains("line 5, column 4"), "{err}");
+    let (rc, _, err) = caplens(&["k8s", "-"], Some(&"[".repeat(10_000)));
+    assert_eq!(rc, 2);
+    assert!(err.contains("nests more than"), "{err}");
+    let big = "a: b\n".repeat(2_200_000);
+    let (rc, _, err) = caplens(&["k8s", "-"], Some(&big));
+    assert_eq!(rc, 2);
+    assert!(err.contains("limit is 4 MB"), "{err}");
+    let (rc, _, err) = caplens(&["k8s", "no/such/file.yaml"], None);
+    assert_eq!(rc, 2);
+    assert!(err.contains("cannot read no/such/file.yaml"));
+    let (rc, _, err) = caplens(&["k8s", "-"], Some("docker run --privileged x\n"));
+    assert_eq!(rc, 2);
+    assert!(err.contains("caplens docker"));
+}
+
+#[test]
+fn skipped_documents_are_noted_and_json_stays_clean() {
+    let text = "kind: Service\nmetadata: {name: s}\n---\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n";
+    let (rc, out, err) = caplens(&["k8s", "--json", "-"], Some(text));
+    assert_eq!(rc, 0);
+    assert_eq!(json(&out)["containers"].as_array().unwrap().len(), 1);
+    assert!(err.contains("a Service runs no containers"), "{err}");
+    let (_, out, _) = caplens(&["k8s", "-"], Some(text));
+    assert!(out.contains("Skipped document 1 (`s`): a Service runs no containers."), "{out}");
+}
