@@ -5,7 +5,8 @@
 //! shows in the test log, and a hang shows as a test that never finishes.
 
 use caplens::container::SourceKind;
-use caplens::{cmdline, mask, status, text};
+use caplens::yaml::YamlError;
+use caplens::{cmdline, compose, k8s, mask, paste, status, text, yaml};
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -51,6 +52,31 @@ impl Expect<'_> {
     fn cmdline(&self) -> Result<cmdline::RunCommand, String> {
         timed(self.case, "cmdline::parse_command", || cmdline::parse_command(self.input, SourceKind::DockerRun))
             .map_err(|e| caplens::strings::containers::cmdline_error(&e))
+    }
+}
+
+/// The YAML entry points: the reader, the Kubernetes and compose readers and
+/// the page's paste pipeline. Each must give the same clear refusal.
+fn yaml_all(case: &str, input: &str) -> Vec<(&'static str, Result<(), String>)> {
+    let y = timed(case, "yaml::parse_default", || yaml::parse_default(input));
+    let k = timed(case, "k8s::read", || k8s::read(input));
+    let c = timed(case, "compose::read", || compose::read(input));
+    let p = timed(case, "paste::read", || paste::read(input));
+    let word = |e: &YamlError| caplens::strings::k8s::yaml_error(e);
+    vec![
+        ("yaml", y.map(|_| ()).map_err(|e| word(&e))),
+        ("k8s", k.map(|_| ()).map_err(|e| word(&e))),
+        ("compose", c.map(|_| ()).map_err(|e| word(&e))),
+        ("paste", p.map(|_| ()).map_err(|e| caplens::strings::k8s::paste_error(&e))),
+    ]
+}
+
+fn yaml_refused(case: &str, input: &str, must_mention: &[&str]) {
+    for (parser, r) in yaml_all(case, input) {
+        match r {
+            Ok(()) => panic!("{case}: {parser} accepted it"),
+            Err(msg) => assert_clear(&format!("{case}/{parser}"), &msg, must_mention),
+        }
     }
 }
 
@@ -184,7 +210,111 @@ fn invalid_utf8_through_the_cli() {
         assert!(code != 101, "{args:?} exited like a panic: {stderr}");
         assert!(!stderr.trim().is_empty(), "{args:?} said nothing");
     }
-    // decode is implemented: its message must name the problem.
-    let (_, _, stderr) = run_cli(&["decode", "-"], bad);
-    assert!(stderr.contains("UTF-8"), "{stderr}");
+    // `caplens exec` is a JSON-lines filter: a bad line gets an error object
+    // on its own line and the stream goes on.
+    let lines: &[u8] = b"\xff\xfe\n{\"id\":\"\xff\"}\n{\"id\":3}\n";
+    let (code, stdout, stderr) = timed("invalid UTF-8", "exec", || run_cli(&["exec"], lines));
+    assert!(!stderr.contains("panicked") && code != 101, "{stderr}");
+    let answers: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).expect("each answer is JSON")).collect();
+    assert_eq!(answers.len(), 3, "{stdout}");
+    assert!(answers.iter().all(|a| a.get("error").is_some()), "{stdout}");
+    assert_eq!(answers[2]["id"], 3);
+    // The message must name the problem.
+    for args in [&["decode", "-"][..], &["k8s", "-"][..]] {
+        let (_, _, stderr) = run_cli(args, bad);
+        assert!(stderr.contains("UTF-8"), "{args:?}: {stderr}");
+    }
+}
+
+/// Inputs the fuzzers once crashed on, kept so the bugs stay fixed.
+#[test]
+fn fuzz_regressions() {
+    // status: a multi-byte character where libcap text expects an operator
+    // (`&actions[1..]` sliced inside it). Found by fuzz/status.
+    let _ = status::recognise("1350:5=\u{618}");
+    let _ = status::recognise("cap_chown=\u{618}p");
+}
+
+#[test]
+fn yaml_billion_laughs() {
+    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for w in names.windows(2) {
+        let refs = vec![format!("*{}", w[0]); 9].join(",");
+        bomb.push_str(&format!("{}: &{} [{}]\n", w[1], w[1], refs));
+    }
+    // As a Pod too: the bomb sits inside a container's env.
+    yaml_refused("billion laughs", &bomb, &["alias"]);
+    let pod = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nx:\n{}spec:\n  containers:\n  - name: c\n    image: i\n    env: *i\n",
+        bomb.lines().map(|l| format!("  {l}\n")).collect::<String>()
+    );
+    yaml_refused("billion laughs in Pod", &pod, &["alias"]);
+}
+
+#[test]
+fn yaml_ten_mb_paste() {
+    let doc = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i}]\n---\n";
+    let input = doc.repeat(TEN_MB / doc.len() + 1);
+    yaml_refused("10 MB manifest", &input, &["MB"]);
+}
+
+#[test]
+fn yaml_deep_nesting() {
+    let flow = "[".repeat(10_000) + &"]".repeat(10_000);
+    yaml_refused("10,000-deep flow", &flow, &["deep"]);
+    let flow_map = "{a: ".repeat(10_000) + "1" + &"}".repeat(10_000);
+    yaml_refused("10,000-deep flow map", &flow_map, &["deep"]);
+    // Block nesting needs ever more indentation: 10,000 levels are ~50 MB,
+    // refused for size before any parsing.
+    let block: String = (0..10_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+    yaml_refused("10,000-deep block map", &block, &["MB"]);
+    // `- - - - … x` nests block sequences on one line.
+    let seq = "- ".repeat(10_000) + "x\n";
+    yaml_refused("10,000-deep block seq", &seq, &["deep"]);
+    // JSON lines for `caplens exec`: serde_json's recursion limit answers.
+    let deep_json = format!("{{\"before\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let out = timed("10,000-deep JSON", "exec::protocol::answer_line", || caplens::exec::protocol::answer_line(&deep_json));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object back");
+    assert!(v.get("error").and_then(|e| e.as_str()).is_some_and(|m| !m.is_empty()), "{out}");
+}
+
+#[test]
+fn yaml_nul_bytes_and_long_lines() {
+    let nul = "apiVersion: v1\nkind: Pod\u{0}\nspec: {}\n";
+    for (parser, r) in yaml_all("NUL in YAML", nul) {
+        if let Err(msg) = r {
+            assert_clear(parser, &msg, &[]);
+        }
+    }
+    let long = format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: {}}}\nspec:\n  containers: [{{name: c, image: i}}]\n", "x".repeat(3 << 20));
+    let results = yaml_all("3 MB line", &long);
+    // Within the byte limit: a correct result, one container.
+    assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
+    let m = k8s::read(&long).unwrap();
+    assert_eq!(m.containers.len(), 1);
+    let json_line = format!("{{\"id\": \"{}\"}}", "x".repeat(10 << 20));
+    let out = timed("10 MB JSON line", "exec::protocol::answer_line", || caplens::exec::protocol::answer_line(&json_line));
+    assert!(out.len() < 10_000, "the answer echoes the whole line back");
+    assert!(serde_json::from_str::<serde_json::Value>(&out).unwrap().get("error").is_some());
+}
+
+#[test]
+fn manifest_with_5000_containers() {
+    let mut y = String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n");
+    for i in 0..5000 {
+        y.push_str(&format!(
+            "  - name: c{i}\n    image: busybox\n    securityContext:\n      capabilities:\n        add: [NET_ADMIN]\n        drop: [ALL]\n"
+        ));
+    }
+    let m = timed("5,000 containers", "k8s::read", || k8s::read(&y)).expect("a big but valid Pod");
+    assert_eq!(m.containers.len(), 5000);
+    let input = timed("5,000 containers", "paste::read", || paste::read(&y)).expect("paste");
+    assert_eq!(input.containers.len(), 5000);
+    let settings = paste::Settings::default();
+    let reports = timed("5,000 containers", "paste::report (all)", || {
+        input.containers.iter().map(|c| paste::report(c, &settings)).collect::<Vec<_>>()
+    });
+    assert_eq!(reports.len(), 5000);
 }
