@@ -194,7 +194,7 @@ impl Finding {
                 use crate::k8s::finding::FindingKind as K;
                 match k {
                     K::UnknownField { .. } => FindingId::UnknownField,
-                    K::MisplacedField { .. } | K::WrongType { .. } => FindingId::MisplacedField,
+                    K::MisplacedField { .. } | K::WrongType { .. } | K::OutOfRange { .. } => FindingId::MisplacedField,
                     K::ApeConflict { .. } => FindingId::ApeConflict,
                 }
             }
