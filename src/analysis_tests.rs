@@ -424,6 +424,15 @@ fn already_default_means_granted_without_the_add() {
         let r = k8s("docker run -u 1000 --cap-add NET_BIND_SERVICE x", rt);
         assert_eq!(flag(&r), vec![true], "{rt:?}");
     }
+    // Podman gives a non-root user only the adds: the add is what grants it,
+    // although the cap is among the defaults (bounding-only without it).
+    let podman = |t: &str| run(t, Runtime::Podman(PodmanEra::From4_5));
+    assert_eq!(flag(&podman("podman run -u 1000 --cap-add NET_BIND_SERVICE x")), vec![false]);
+    assert_eq!(flag(&podman("podman run -u 0 --cap-add NET_BIND_SERVICE x")), vec![true]);
+    // Image user unknown: true only if it holds for both outcomes.
+    assert_eq!(flag(&podman("podman run --cap-add NET_BIND_SERVICE x")), vec![false]);
+    // Docker non-root: bounding-only either way, so the add changes nothing.
+    assert_eq!(flag(&docker("docker run -u 1000 --cap-add CHOWN x")), vec![true]);
     // The CLI report follows the flag.
     let text = strings::containers::report_text(&docker("docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x"));
     assert!(!text.contains("already a default"), "{text}");

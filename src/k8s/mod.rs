@@ -294,6 +294,18 @@ impl Reader<'_> {
         Some((n, loc(self.doc, &join(prefix, key), k)))
     }
 
+    /// A uid or gid (`runAsUser`, `runAsGroup`): the API accepts 0 to
+    /// 2^32−1 (`IsValidUserID`); anything else is a finding and reads as unset.
+    fn id(&mut self, map: &Node, key: &str, prefix: &str) -> Option<(i64, Location)> {
+        const MAX_ID: i64 = u32::MAX as i64;
+        let (n, at) = self.int(map, key, prefix)?;
+        if (0..=MAX_ID).contains(&n) {
+            return Some((n, at));
+        }
+        self.out.push(Finding { kind: FindingKind::OutOfRange { key: key.to_string(), value: n, min: 0, max: MAX_ID }, at });
+        None
+    }
+
     /// A mapping field.
     fn map<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n Node> {
         let read = |v: &'n Node| v.as_map().map(|_| v);
@@ -369,8 +381,8 @@ fn read_pod(
     let mut sysctls = Vec::new();
     if let Some(sc) = r.map(spec, "securityContext", &pod_path) {
         r.check_keys(sc, Level::PodSecurityContext, &sc_path);
-        common.run_as_user = r.int(sc, "runAsUser", &sc_path);
-        let _ = r.int(sc, "runAsGroup", &sc_path);
+        common.run_as_user = r.id(sc, "runAsUser", &sc_path);
+        let _ = r.id(sc, "runAsGroup", &sc_path);
         common.run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
         pod.seccomp = seccomp_type(sc);
         if let Some(items) = r.list(sc, "sysctls", &sc_path) {
@@ -477,8 +489,8 @@ fn read_container(
         r.check_keys(sc, Level::SecurityContext, &sc_path);
         privileged = r.flag(sc, "privileged", &sc_path);
         ape = r.flag(sc, "allowPrivilegeEscalation", &sc_path);
-        run_as_user = r.int(sc, "runAsUser", &sc_path);
-        let _ = r.int(sc, "runAsGroup", &sc_path);
+        run_as_user = r.id(sc, "runAsUser", &sc_path);
+        let _ = r.id(sc, "runAsGroup", &sc_path);
         run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
         level.seccomp = seccomp_type(sc);
         let caps_path = join(&sc_path, "capabilities");
@@ -515,9 +527,10 @@ fn read_container(
 
     // The container's value wins over the pod's (§8.1).
     let uid = run_as_user.or_else(|| pod.run_as_user.clone());
-    let user = match uid {
-        Some((n, _)) if (0..=i64::from(u32::MAX)).contains(&n) => UserSpec::Uid(n as u32),
-        _ => UserSpec::Image,
+    // `id` let only 0..=u32::MAX through.
+    let user = match uid.and_then(|(n, _)| u32::try_from(n).ok()) {
+        Some(n) => UserSpec::Uid(n),
+        None => UserSpec::Image,
     };
     let spec = ContainerSpec {
         source: SourceKind::Kubernetes,
