@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = caplens::paste::detect(text);
     if let Ok(input) = caplens::paste::read(text) {
         let settings = caplens::paste::Settings::default();
-        for c in input.containers.iter().take(50) {
+        for c in input.containers.iter().take(8) {
             let report = caplens::paste::report(c, &settings);
             let _ = caplens::strings::containers::report_text(&report);
         }

@@ -15,6 +15,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(again.as_ref().ok(), Some(&caps), "{input:?} printed as {printed:?}");
         }
         let _ = caps.to_file_caps();
+        // getcap's own line for these sets reads back to the same sets.
+        let line = format!("/usr/bin/x {}", text::to_text_with(&caps, Format { kernel_caps, style: Style::Compact }));
+        let entry = text::parse_getcap_line_for_kernel(&line, kernel_caps);
+        assert_eq!(entry.as_ref().ok().and_then(|e| e.caps), Some(caps), "{line:?}");
     } else if let Err(e) = text::parse(input) {
         // Error positions point inside the input.
         assert!(e.offset <= input.len());
