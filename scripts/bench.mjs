@@ -139,12 +139,10 @@ try {
   // 2. Navigation to the first rendered answer of a permalink (fresh context each run).
   const link = server.url + '#v=decode&in=CapBnd:+0000001fffffffff';
   const firstAnswer = [];
-  let transferred = 0;
+  const phases = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    let bytes = 0;
-    page.on('response', async (r) => { try { bytes += Number((await r.allHeaders())['content-length'] || 0); } catch { } });
     await page.addInitScript(() => {
       const seen = () => document.querySelectorAll('#matrix tr.cap-row').length === 37;
       new MutationObserver((_, obs) => { if (seen()) { window.__answerAt = performance.now(); obs.disconnect(); } })
@@ -153,11 +151,19 @@ try {
     await page.goto(link);
     await page.waitForFunction(() => window.__answerAt !== undefined, null, { timeout: 15_000 });
     firstAnswer.push(await page.evaluate(() => window.__answerAt));
-    transferred = bytes;
+    phases.push(await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      return { html: performance.getEntriesByType('navigation')[0].responseEnd, loader: at('caplens:loader'),
+        wasm: wasm ? wasm.responseEnd : NaN, started: at('caplens:started'), answer: window.__answerAt };
+    }));
     await context.close();
   }
   report(`navigation -> first answer of a permalink (median of ${RUNS})`, median(firstAnswer), 'ms', 150);
-  console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms; bytes over the wire: ${(transferred / 1024).toFixed(1)} KB)`);
+  console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  const med = (k) => median(phases.map((p) => p[k])).toFixed(0);
+  console.log(`  (medians: HTML received ${med('html')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, ` +
+    `wasm compiled and started ${med('started')} ms, answer rendered ${med('answer')} ms)`);
 
   // 3. Keystroke to updated view on a 200-line Pod manifest.
   const context = await browser.newContext();
