@@ -194,7 +194,7 @@ impl Finding {
                 use crate::k8s::finding::FindingKind as K;
                 match k {
                     K::UnknownField { .. } => FindingId::UnknownField,
-                    K::MisplacedField { .. } | K::WrongType { .. } => FindingId::MisplacedField,
+                    K::MisplacedField { .. } | K::WrongType { .. } | K::OutOfRange { .. } => FindingId::MisplacedField,
                     K::ApeConflict { .. } => FindingId::ApeConflict,
                 }
             }
@@ -346,8 +346,8 @@ pub struct AddEffect {
     pub at: Location,
     /// The capability the runtime reads it as, if any.
     pub cap: Option<u8>,
-    /// The runtime would grant it without the add list (its defaults after
-    /// the drops, or privileged), so adding it changes nothing.
+    /// The runtime would grant it just the same without the add list (its
+    /// defaults after the drops, or privileged): adding it changes nothing.
     pub already_default: bool,
     /// One entry per outcome (one, or root and non-root).
     pub results: Vec<(RunUser, AddResult)>,
@@ -500,7 +500,37 @@ const CAP_SYS_ADMIN: u8 = 21;
 const CAP_PERFMON: u8 = 38;
 
 fn has_prefix(text: &str) -> bool {
-    text.len() >= 4 && text[..4].eq_ignore_ascii_case("cap_")
+    // The catalog's check is char-boundary safe (`cap€` must not panic).
+    catalog::strip_cap_prefix(text).len() != text.len()
+}
+
+/// Capabilities the runtime writes into the OCI sets just the same when
+/// the add list is left out (its defaults after the drops — nothing after
+/// `drop: [ALL]` — or everything when privileged): adding one of them
+/// changes nothing. Every simulated user must agree, because Podman gives a
+/// non-root user the adds (and only them) while the defaults stay bounding-only.
+fn granted_without_adds(spec: &ContainerSpec, outcomes: &[Outcome], opts: &AnalysisOptions) -> CapSet {
+    let without = ContainerSpec { cap_add: Vec::new(), ..spec.clone() };
+    outcomes.iter().fold(CapSet::ALL_BITS, |acc, o| {
+        let Ok(alone) = runtime::oci_sets(&without, o.user, &opts.runtime) else {
+            return CapSet::EMPTY;
+        };
+        let alone = alone.sets;
+        // Sets the add list would have changed, if the container is created at all.
+        let changed = match o.oci_sets() {
+            Some(w) => [
+                w.bounding.minus(alone.bounding),
+                w.effective.minus(alone.effective),
+                w.permitted.minus(alone.permitted),
+                w.inheritable.minus(alone.inheritable),
+                w.ambient.minus(alone.ambient),
+            ]
+            .into_iter()
+            .fold(CapSet::EMPTY, CapSet::union),
+            None => CapSet::EMPTY,
+        };
+        acc.intersect(alone.bounding.minus(changed))
+    })
 }
 
 /// Analyse one container for one runtime.
@@ -542,13 +572,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         (first.pid1().copied(), None)
     };
 
-    // What the runtime grants when nothing is added: its defaults after the
-    // drops (nothing after `drop: [ALL]`), or everything when privileged. An
-    // add is "already a default" only if the cap is in there anyway.
-    let without_adds = ContainerSpec { cap_add: Vec::new(), ..spec.clone() };
-    let granted_anyway = runtime::oci_sets(&without_adds, first.user, &opts.runtime)
-        .map(|o| o.sets.bounding)
-        .unwrap_or(CapSet::EMPTY);
+    let granted_anyway = granted_without_adds(spec, &outcomes, opts);
     let adds: Vec<AddEffect> = spec
         .cap_add
         .iter()

@@ -8,7 +8,7 @@
 //! which options take a value, or the image would be mistaken; an unknown
 //! option is an error rather than a guess.
 
-use crate::container::{ContainerSpec, Flag, Location, Role, SourceKind, Spelled, UserSpec};
+use crate::container::{ContainerSpec, Flag, Location, SourceKind, Spelled, UserSpec};
 use serde::Serialize;
 
 /// Pastes larger than this are refused (a command line is never this long).
@@ -411,23 +411,8 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
     }
 
     let podman = engine == SourceKind::PodmanRun;
-    let mut spec = ContainerSpec {
-        source: engine,
-        workload: workload.to_string(),
-        container: String::new(),
-        role: Role::Container,
-        cap_add: Vec::new(),
-        cap_drop: Vec::new(),
-        privileged: None,
-        allow_privilege_escalation: None,
-        no_new_privileges: None,
-        user: UserSpec::Image,
-        run_as_non_root: None,
-        host_network: false,
-        sysctls: Vec::new(),
-        entrypoint_file_caps: None,
-        at: if spec_at_idx < p.words.len() { p.loc(spec_at_idx, workload) } else { Location::default() },
-    };
+    let at = if spec_at_idx < p.words.len() { p.loc(spec_at_idx, workload) } else { Location::default() };
+    let mut spec = ContainerSpec::unset(engine, workload, String::new(), at);
     let mut name = None;
 
     // Options until the image.

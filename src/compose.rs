@@ -5,9 +5,10 @@
 //! hands these to the Docker engine unchanged, so the Docker rules apply
 //! (semantics.md §3). Other keys are only checked for typos.
 
-use crate::container::{ContainerSpec, Flag, Location, Role, SourceKind, Spelled, UserSpec};
+use crate::container::{ContainerSpec, Flag, SourceKind, Spelled, UserSpec};
 use crate::k8s::fields::{self, Level};
 use crate::k8s::finding::{Finding, FindingKind};
+use crate::k8s::{loc, Reader};
 use crate::yaml::{self, Document, Node, Shape, YamlError};
 
 #[derive(Clone, PartialEq, Debug)]
@@ -46,10 +47,6 @@ pub fn from_documents(docs: &[Document]) -> ComposeFile {
     out
 }
 
-fn loc(doc: usize, path: &str, node: &Node) -> Location {
-    Location { document: Some(doc), path: path.to_string(), line: Some(node.pos.line), column: Some(node.pos.column) }
-}
-
 /// `1000`, `1000:1000`, `nginx`, `nginx:nginx` → the user part.
 fn parse_user(text: &str) -> UserSpec {
     let user = text.split(':').next().unwrap_or("").trim();
@@ -63,47 +60,22 @@ fn parse_user(text: &str) -> UserSpec {
 fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
     let base = format!("services.{name}");
     let mut findings = Vec::new();
-    let wrong = |findings: &mut Vec<Finding>, key: &str, node: &Node, expected: Shape| {
-        findings.push(Finding {
-            kind: FindingKind::WrongType { key: key.to_string(), expected, found: node.shape() },
-            at: loc(doc, &format!("{base}.{key}"), node),
-        });
-    };
-    let mut spec = ContainerSpec {
-        source: SourceKind::Compose,
-        workload: format!("service/{name}"),
-        container: name.to_string(),
-        role: Role::Container,
-        cap_add: Vec::new(),
-        cap_drop: Vec::new(),
-        privileged: None,
-        allow_privilege_escalation: None,
-        no_new_privileges: None,
-        user: UserSpec::Image,
-        run_as_non_root: None,
-        host_network: false,
-        sysctls: Vec::new(),
-        entrypoint_file_caps: None,
-        at: loc(doc, &base, svc),
-    };
+    let mut spec = ContainerSpec::unset(SourceKind::Compose, format!("service/{name}"), name, loc(doc, &base, svc));
     let mut seccomp_unconfined = false;
     let Some(entries) = svc.as_map() else {
         if !svc.is_null() {
-            wrong(&mut findings, name, svc, Shape::Mapping);
+            Reader { doc, out: &mut findings }.wrong(name, &base, svc, Shape::Mapping);
         }
         return ComposeService { spec, findings, seccomp_unconfined };
     };
+    let mut r = Reader { doc, out: &mut findings };
     for (k, v) in entries {
         let Some(key) = k.as_str() else { continue };
         let path = format!("{base}.{key}");
         match key {
             "cap_add" | "cap_drop" => {
-                let Some(items) = v.as_seq() else {
-                    if !v.is_null() {
-                        wrong(&mut findings, key, v, Shape::List);
-                    }
-                    continue;
-                };
+                let Some(items) = r.list(svc, key, &base) else { continue };
+                // Compose itself ignores items that are not strings.
                 let list: Vec<Spelled> = items
                     .iter()
                     .enumerate()
@@ -117,11 +89,7 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
                     spec.cap_drop = list;
                 }
             }
-            "privileged" => match v.as_bool() {
-                Some(value) => spec.privileged = Some(Flag { value, at: loc(doc, &path, k) }),
-                None if v.is_null() => {}
-                None => wrong(&mut findings, key, v, Shape::Bool),
-            },
+            "privileged" => spec.privileged = r.flag(svc, key, &base),
             "user" => {
                 if let Some(t) = v.as_str().filter(|_| !v.is_null()) {
                     spec.user = parse_user(t);
@@ -185,7 +153,7 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
                         suggestion: fields::nearest(Level::ComposeService, key),
                     },
                 };
-                findings.push(Finding { kind, at: loc(doc, &path, k) });
+                r.out.push(Finding { kind, at: loc(doc, &path, k) });
             }
         }
     }
@@ -249,6 +217,37 @@ services:
         assert_eq!(b.spec.user, UserSpec::Uid(0));
         assert_eq!(b.spec.sysctls[0].0, "net.core.somaxconn");
         assert_eq!(b.findings[0].id(), "misplaced-field");
+    }
+
+    #[test]
+    fn wrong_types_are_findings_at_their_path() {
+        let text = "services:\n  a:\n    image: x\n    privileged: \"true\"\n    cap_drop: ALL\n    cap_add: [NET_ADMIN, {x: 1}]\n  b: just-a-string\n";
+        let f = read(text).unwrap();
+        let a = &f.services[0];
+        assert_eq!(a.spec.privileged, None);
+        assert!(a.spec.cap_drop.is_empty());
+        // Compose skips list items that are not strings.
+        assert_eq!(a.spec.cap_add.len(), 1);
+        let got: Vec<(String, Shape, Shape, Option<u32>)> = a
+            .findings
+            .iter()
+            .map(|f| match &f.kind {
+                FindingKind::WrongType { expected, found, .. } => (f.at.path.clone(), *expected, *found, f.at.line),
+                k => panic!("{k:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("services.a.privileged".to_string(), Shape::Bool, Shape::String, Some(4)),
+                ("services.a.cap_drop".to_string(), Shape::List, Shape::String, Some(5)),
+            ]
+        );
+        // A service that is not a mapping is reported at the service itself.
+        let b = &f.services[1];
+        assert_eq!(b.findings.len(), 1);
+        assert_eq!(b.findings[0].at.path, "services.b");
+        assert!(matches!(b.findings[0].kind, FindingKind::WrongType { expected: Shape::Mapping, .. }));
     }
 
     #[test]

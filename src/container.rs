@@ -90,3 +90,27 @@ pub struct ContainerSpec {
     /// Where the container itself is declared (for findings about it as a whole).
     pub at: Location,
 }
+
+impl ContainerSpec {
+    /// A container as declared at `at` with nothing else said: no adds or
+    /// drops, flags unset, the image's USER. Readers fill in what the input sets.
+    pub fn unset(source: SourceKind, workload: impl Into<String>, container: impl Into<String>, at: Location) -> ContainerSpec {
+        ContainerSpec {
+            source,
+            workload: workload.into(),
+            container: container.into(),
+            role: Role::Container,
+            cap_add: Vec::new(),
+            cap_drop: Vec::new(),
+            privileged: None,
+            allow_privilege_escalation: None,
+            no_new_privileges: None,
+            user: UserSpec::Image,
+            run_as_non_root: None,
+            host_network: false,
+            sysctls: Vec::new(),
+            entrypoint_file_caps: None,
+            at,
+        }
+    }
+}

@@ -26,6 +26,14 @@ const MAX_ECHO: usize = 48;
 /// refusing it keeps the split search below cheap.
 pub const MAX_GETCAP_LINE: usize = 16 * 1024;
 
+/// `setcap` gets its text as one argument, and Linux caps an argument at
+/// 128 KiB (`MAX_ARG_STRLEN`); longer text cannot be a real setcap call.
+pub const MAX_TEXT: usize = 128 * 1024;
+
+/// `getcap -r /` on a whole system prints a few hundred lines; a paste of
+/// more than this is not getcap output.
+pub const MAX_GETCAP_OUTPUT: usize = 1024 * 1024;
+
 /// Upper bound on the words of a canonical text (a background, up to seven
 /// state groups, up to seven groups of bits beyond the kernel's).
 const MAX_TEXT_WORDS: usize = 16;
@@ -127,6 +135,9 @@ pub enum TextErrorKind {
     NulByte,
     /// A `getcap` line longer than [`MAX_GETCAP_LINE`] bytes.
     LineTooLong { limit: usize },
+    /// Text longer than [`MAX_TEXT`] (or getcap output longer than
+    /// [`MAX_GETCAP_OUTPUT`]) bytes.
+    InputTooLong { bytes: usize, limit: usize },
 }
 
 /// Why a parsed set cannot be written as file capabilities.
@@ -282,7 +293,10 @@ fn echo(s: &str) -> String {
 }
 
 fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
-    if let Some(nul) = text.bytes().position(|b| b == 0) {
+    if text.len() > MAX_TEXT {
+        return Err((0, TextErrorKind::InputTooLong { bytes: text.len(), limit: MAX_TEXT }));
+    }
+    if let Some(nul) = text.find('\0') {
         return Err((nul, TextErrorKind::NulByte));
     }
     let b = text.as_bytes();
@@ -621,7 +635,7 @@ fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError
     if line.len() > MAX_GETCAP_LINE {
         return Err((MAX_GETCAP_LINE, TextErrorKind::LineTooLong { limit: MAX_GETCAP_LINE }));
     }
-    if let Some(nul) = line.bytes().position(|b| b == 0) {
+    if let Some(nul) = line.find('\0') {
         return Err((nul, TextErrorKind::NulByte));
     }
     let mut toks = tokens(line);
@@ -688,6 +702,10 @@ fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError
 /// Each entry carries its 1-based line number; errors carry line and column
 /// within the whole input.
 pub fn parse_getcap_output(text: &str) -> Vec<(usize, Result<GetcapEntry, TextError>)> {
+    if text.len() > MAX_GETCAP_OUTPUT {
+        let kind = TextErrorKind::InputTooLong { bytes: text.len(), limit: MAX_GETCAP_OUTPUT };
+        return vec![(1, Err(TextError { offset: 0, line: 1, column: 1, kind }))];
+    }
     let mut out = Vec::new();
     let mut offset = 0;
     for (index, raw_line) in text.split('\n').enumerate() {
@@ -697,8 +715,12 @@ pub fn parse_getcap_output(text: &str) -> Vec<(usize, Result<GetcapEntry, TextEr
         if line.trim().is_empty() {
             continue;
         }
-        let result = parse_getcap_raw(line, DEFAULT_KERNEL_CAPS)
-            .map_err(|(o, kind)| locate(text, line_offset + o, kind));
+        // Locate within the line, not the whole text: thousands of bad
+        // lines must not each rescan everything before them.
+        let result = parse_getcap_raw(line, DEFAULT_KERNEL_CAPS).map_err(|(o, kind)| {
+            let e = locate(line, o, kind);
+            TextError { offset: line_offset + e.offset, line: index + 1, ..e }
+        });
         out.push((index + 1, result));
     }
     out
@@ -708,6 +730,10 @@ pub fn parse_getcap_output(text: &str) -> Vec<(usize, Result<GetcapEntry, TextEr
 /// line. Bare text is tried first, since `=ep` and friends are also valid
 /// tails of a getcap line.
 pub fn parse_pasted(input: &str) -> Result<Pasted, TextError> {
+    if input.len() > MAX_TEXT {
+        let kind = TextErrorKind::InputTooLong { bytes: input.len(), limit: MAX_TEXT };
+        return Err(TextError { offset: 0, line: 1, column: 1, kind });
+    }
     match parse_raw(input, DEFAULT_KERNEL_CAPS) {
         Ok(caps) => Ok(Pasted::Text(caps)),
         Err(text_err) => {
@@ -879,6 +905,7 @@ mod tests {
     #[test]
     fn long_words_are_not_echoed_whole() {
         let long = format!("cap_{}=p", "x".repeat(100_000));
+        assert!(long.len() <= MAX_TEXT);
         match err(&long).kind {
             TextErrorKind::UnknownName { name, .. } => assert!(name.chars().count() <= MAX_ECHO + 1),
             k => panic!("{k:?}"),
@@ -996,6 +1023,12 @@ mod tests {
         assert_eq!(e.path, "/bin/ping");
         let long = format!("/x {}", "=p ".repeat(MAX_GETCAP_LINE));
         assert_eq!(parse_getcap_line(&long).unwrap_err().kind, TextErrorKind::LineTooLong { limit: MAX_GETCAP_LINE });
+        let huge = "cap_chown,".repeat(MAX_TEXT / 10 + 1) + "cap_kill=p";
+        assert!(matches!(parse(&huge).unwrap_err().kind, TextErrorKind::InputTooLong { .. }));
+        let lines = "/x cap_chown=p\n".repeat(MAX_GETCAP_OUTPUT / 15 + 1);
+        let r = parse_getcap_output(&lines);
+        assert_eq!(r.len(), 1);
+        assert!(matches!(r[0].1.as_ref().unwrap_err().kind, TextErrorKind::InputTooLong { .. }));
         // Many words: only the last few splits are tried.
         let many = format!("/x {}cap_chown=p", "a ".repeat(5000));
         assert_eq!(parse_getcap_line(&many).unwrap().caps.unwrap().permitted, CapSet::single(0));

@@ -152,3 +152,24 @@ fn skipped_documents_are_noted_and_json_stays_clean() {
     let (_, out, _) = caplens(&["k8s", "-"], Some(text));
     assert!(out.contains("Skipped document 1 (`s`): a Service runs no containers."), "{out}");
 }
+
+#[test]
+fn out_of_range_run_as_user_is_reported_not_ignored() {
+    let pod = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    securityContext:\n      runAsUser: -1\n";
+    let (_, out, err) = caplens(&["k8s", "--json", "-"], Some(pod));
+    let v = json(&out);
+    let fs = v["containers"][0]["findings"].as_array().unwrap_or_else(|| panic!("{out}{err}"));
+    let f = fs.iter().find(|f| f["path"] == "spec.containers[0].securityContext.runAsUser").expect("finding");
+    assert_eq!(f["id"], "misplaced-field");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["line"], 8);
+    assert_eq!(f["detail"]["type"], "out-of-range");
+    assert_eq!(f["detail"]["value"], -1);
+    assert!(f["message"].as_str().unwrap().contains("runAsUser: -1"), "{}", f["message"]);
+    assert!(f["fix"].as_str().unwrap().contains("4294967295"), "{}", f["fix"]);
+    // Still analysed, as if runAsUser were unset: both image-user outcomes.
+    assert!(v["containers"][0]["pid1"].is_null());
+    assert!(v["containers"][0]["pid1_by_image_user"]["root"].is_object());
+    let (rc, _, _) = caplens(&["k8s", "--fail-on", "error", "-"], Some(pod));
+    assert_ne!(rc, 0);
+}

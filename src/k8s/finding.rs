@@ -47,6 +47,9 @@ pub enum FindingKind {
     WrongType { key: String, expected: Shape, found: Shape },
     /// allowPrivilegeEscalation false together with something that implies it.
     ApeConflict { cause: ApeCause, rejected_by_api: bool },
+    /// A number outside what the API accepts (`runAsUser: -1`); the API
+    /// server refuses the object, so the value is read as unset.
+    OutOfRange { key: String, value: i64, min: i64, max: i64 },
 }
 
 impl FindingKind {
@@ -54,7 +57,10 @@ impl FindingKind {
     pub fn id(&self) -> &'static str {
         match self {
             FindingKind::UnknownField { .. } => "unknown-field",
-            FindingKind::MisplacedField { .. } | FindingKind::WrongType { .. } => "misplaced-field",
+            // A wrong type or value is a field written where it cannot work.
+            FindingKind::MisplacedField { .. } | FindingKind::WrongType { .. } | FindingKind::OutOfRange { .. } => {
+                "misplaced-field"
+            }
             FindingKind::ApeConflict { .. } => "ape-conflict",
         }
     }
@@ -73,7 +79,9 @@ impl FindingKind {
             } => Severity::Error,
             // Elsewhere an unknown key may be a field newer than our tables.
             FindingKind::UnknownField { .. } => Severity::Warning,
-            FindingKind::MisplacedField { .. } | FindingKind::WrongType { .. } => Severity::Error,
+            FindingKind::MisplacedField { .. } | FindingKind::WrongType { .. } | FindingKind::OutOfRange { .. } => {
+                Severity::Error
+            }
             FindingKind::ApeConflict { rejected_by_api: true, .. } => Severity::Error,
             FindingKind::ApeConflict { .. } => Severity::Warning,
         }

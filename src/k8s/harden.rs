@@ -120,27 +120,16 @@ pub fn yaml_for(spec: &ContainerSpec, h: &Hardened) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::container::{Flag, Location, Role, Spelled};
+    use crate::container::{Flag, Location, Spelled};
     use crate::k8s::pss;
     use crate::yaml;
 
     fn spec(adds: &[&str], user: UserSpec) -> ContainerSpec {
         ContainerSpec {
-            source: SourceKind::Kubernetes,
-            workload: "Pod/x".into(),
-            container: "c".into(),
-            role: Role::Container,
             cap_add: adds.iter().map(|a| Spelled { text: a.to_string(), at: Location::default() }).collect(),
-            cap_drop: vec![],
             privileged: Some(Flag { value: true, at: Location::default() }),
-            allow_privilege_escalation: None,
-            no_new_privileges: None,
             user,
-            run_as_non_root: None,
-            host_network: false,
-            sysctls: vec![],
-            entrypoint_file_caps: None,
-            at: Location::default(),
+            ..ContainerSpec::unset(SourceKind::Kubernetes, "Pod/x", "c", Location::default())
         }
     }
 

@@ -154,7 +154,8 @@ pub fn from_documents(docs: &[Document]) -> Manifest {
     m
 }
 
-fn loc(doc: usize, path: &str, node: &Node) -> Location {
+/// Where `node` stands: document, field path, line and column.
+pub(crate) fn loc(doc: usize, path: &str, node: &Node) -> Location {
     Location {
         document: Some(doc),
         path: path.to_string(),
@@ -163,7 +164,7 @@ fn loc(doc: usize, path: &str, node: &Node) -> Location {
     }
 }
 
-fn join(prefix: &str, key: &str) -> String {
+pub(crate) fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         key.to_string()
     } else {
@@ -244,76 +245,75 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
     read_pod(m, doc, wk, name, spec, pod_path, pod_findings);
 }
 
-/// Reads typed values and records type errors as findings.
-struct Reader<'a> {
-    doc: usize,
-    out: &'a mut Vec<Finding>,
+/// Reads typed values and records type errors as findings (also used by
+/// `compose`, whose files are YAML read the same way).
+pub(crate) struct Reader<'a> {
+    pub doc: usize,
+    pub out: &'a mut Vec<Finding>,
 }
 
 impl Reader<'_> {
-    fn wrong(&mut self, key: &str, path: &str, node: &Node, expected: Shape) {
+    pub fn wrong(&mut self, key: &str, path: &str, node: &Node, expected: Shape) {
         self.out.push(Finding {
             kind: FindingKind::WrongType { key: key.to_string(), expected, found: node.shape() },
             at: loc(self.doc, path, node),
         });
     }
 
-    /// `(key node, value)` for a boolean field; a null counts as unset.
-    fn flag(&mut self, map: &Node, key: &str, prefix: &str) -> Option<Flag> {
-        let (k, v) = map.get_entry(key)?;
+    /// `(key node, value)` for a field `read` accepts; a null counts as
+    /// unset; anything else is a type error (expected `shape`).
+    fn typed<'n, T>(
+        &mut self,
+        parent: &'n Node,
+        key: &str,
+        prefix: &str,
+        read: impl Fn(&'n Node) -> Option<T>,
+        shape: Shape,
+    ) -> Option<(&'n Node, T)> {
+        let (k, v) = parent.get_entry(key)?;
         if v.is_null() {
             return None;
         }
-        let path = join(prefix, key);
-        match v.as_bool() {
-            Some(value) => Some(Flag { value, at: loc(self.doc, &path, k) }),
+        match read(v) {
+            Some(value) => Some((k, value)),
             None => {
-                self.wrong(key, &path, v, Shape::Bool);
+                self.wrong(key, &join(prefix, key), v, shape);
                 None
             }
         }
+    }
+
+    /// A boolean field, located at its key.
+    pub fn flag(&mut self, map: &Node, key: &str, prefix: &str) -> Option<Flag> {
+        let (k, value) = self.typed(map, key, prefix, Node::as_bool, Shape::Bool)?;
+        Some(Flag { value, at: loc(self.doc, &join(prefix, key), k) })
     }
 
     fn int(&mut self, map: &Node, key: &str, prefix: &str) -> Option<(i64, Location)> {
-        let (k, v) = map.get_entry(key)?;
-        if v.is_null() {
-            return None;
-        }
-        let path = join(prefix, key);
-        match v.as_int() {
-            Some(n) => Some((n, loc(self.doc, &path, k))),
-            None => {
-                self.wrong(key, &path, v, Shape::Number);
-                None
-            }
-        }
+        let (k, n) = self.typed(map, key, prefix, Node::as_int, Shape::Number)?;
+        Some((n, loc(self.doc, &join(prefix, key), k)))
     }
 
-    /// A mapping field; a null counts as unset; anything else is a type error.
-    fn map<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n Node> {
-        let v = parent.get(key)?;
-        if v.is_null() {
-            return None;
+    /// A uid or gid (`runAsUser`, `runAsGroup`): the API accepts 0 to
+    /// 2^32−1 (`IsValidUserID`); anything else is a finding and reads as unset.
+    fn id(&mut self, map: &Node, key: &str, prefix: &str) -> Option<(i64, Location)> {
+        const MAX_ID: i64 = u32::MAX as i64;
+        let (n, at) = self.int(map, key, prefix)?;
+        if (0..=MAX_ID).contains(&n) {
+            return Some((n, at));
         }
-        if v.as_map().is_some() {
-            return Some(v);
-        }
-        self.wrong(key, &join(prefix, key), v, Shape::Mapping);
+        self.out.push(Finding { kind: FindingKind::OutOfRange { key: key.to_string(), value: n, min: 0, max: MAX_ID }, at });
         None
     }
 
-    fn list<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n [Node]> {
-        let v = parent.get(key)?;
-        if v.is_null() {
-            return None;
-        }
-        match v.as_seq() {
-            Some(items) => Some(items),
-            None => {
-                self.wrong(key, &join(prefix, key), v, Shape::List);
-                None
-            }
-        }
+    /// A mapping field.
+    fn map<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n Node> {
+        let read = |v: &'n Node| v.as_map().map(|_| v);
+        self.typed(parent, key, prefix, read, Shape::Mapping).map(|(_, v)| v)
+    }
+
+    pub fn list<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n [Node]> {
+        self.typed(parent, key, prefix, Node::as_seq, Shape::List).map(|(_, items)| items)
     }
 
     /// A list of strings, each with its own location.
@@ -381,8 +381,8 @@ fn read_pod(
     let mut sysctls = Vec::new();
     if let Some(sc) = r.map(spec, "securityContext", &pod_path) {
         r.check_keys(sc, Level::PodSecurityContext, &sc_path);
-        common.run_as_user = r.int(sc, "runAsUser", &sc_path);
-        let _ = r.int(sc, "runAsGroup", &sc_path);
+        common.run_as_user = r.id(sc, "runAsUser", &sc_path);
+        let _ = r.id(sc, "runAsGroup", &sc_path);
         common.run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
         pod.seccomp = seccomp_type(sc);
         if let Some(items) = r.list(sc, "sysctls", &sc_path) {
@@ -489,8 +489,8 @@ fn read_container(
         r.check_keys(sc, Level::SecurityContext, &sc_path);
         privileged = r.flag(sc, "privileged", &sc_path);
         ape = r.flag(sc, "allowPrivilegeEscalation", &sc_path);
-        run_as_user = r.int(sc, "runAsUser", &sc_path);
-        let _ = r.int(sc, "runAsGroup", &sc_path);
+        run_as_user = r.id(sc, "runAsUser", &sc_path);
+        let _ = r.id(sc, "runAsGroup", &sc_path);
         run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
         level.seccomp = seccomp_type(sc);
         let caps_path = join(&sc_path, "capabilities");
@@ -527,9 +527,10 @@ fn read_container(
 
     // The container's value wins over the pod's (§8.1).
     let uid = run_as_user.or_else(|| pod.run_as_user.clone());
-    let user = match uid {
-        Some((n, _)) if (0..=i64::from(u32::MAX)).contains(&n) => UserSpec::Uid(n as u32),
-        _ => UserSpec::Image,
+    // `id` let only 0..=u32::MAX through.
+    let user = match uid.and_then(|(n, _)| u32::try_from(n).ok()) {
+        Some(n) => UserSpec::Uid(n),
+        None => UserSpec::Image,
     };
     let spec = ContainerSpec {
         source: SourceKind::Kubernetes,

@@ -578,3 +578,54 @@ fn mangled_inputs_never_panic_and_errors_have_positions() {
         }
     }
 }
+
+/// The API accepts uids and gids 0 to 2^32−1 (`IsValidUserID`); anything
+/// else is refused, so it must not pass silently as "the image decides".
+#[test]
+fn out_of_range_ids_are_findings_with_their_location() {
+    let text = "\
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext:
+    runAsUser: 4294967296
+  containers:
+  - name: neg
+    image: x
+    securityContext:
+      runAsUser: -1
+      runAsGroup: -5
+  - name: max
+    image: x
+    securityContext:
+      runAsUser: 4294967295
+";
+    let m = read_ok(text);
+    let neg = &m.containers[0];
+    let got: Vec<(String, Option<u32>, i64)> = neg
+        .findings
+        .iter()
+        .map(|f| match &f.kind {
+            FindingKind::OutOfRange { value, min: 0, max: 4294967295, .. } => (f.at.path.clone(), f.at.line, *value),
+            k => panic!("{k:?}"),
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("spec.securityContext.runAsUser".to_string(), Some(5), 4294967296),
+            ("spec.containers[0].securityContext.runAsUser".to_string(), Some(10), -1),
+            ("spec.containers[0].securityContext.runAsGroup".to_string(), Some(11), -5),
+        ]
+    );
+    assert!(neg.findings.iter().all(|f| f.id() == "misplaced-field" && f.severity() == Severity::Error));
+    // Read as unset: neither level gives a uid.
+    assert_eq!(neg.spec.user, UserSpec::Image);
+    // The top of the range is a valid uid.
+    assert_eq!(m.containers[1].spec.user, UserSpec::Uid(u32::MAX));
+    // A bad container value falls back to a good pod value.
+    let text = "kind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 1000}\n  containers:\n  - name: c\n    image: x\n    securityContext: {runAsUser: -1}\n";
+    let c = &read_ok(text).containers[0];
+    assert_eq!(c.spec.user, UserSpec::Uid(1000));
+    assert_eq!(ids(c), ["misplaced-field"]);
+}

@@ -64,9 +64,7 @@ pub(crate) fn oci(spec: &ContainerSpec, era: ContainerdEra, host: CapSet) -> Oci
     }
     if is_privileged(spec) {
         // WithPrivileged runs after the lists and overrides them.
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        super::note_privileged_overrides(spec, &mut notes);
         sets = fill(host);
         ignored.clear();
     }

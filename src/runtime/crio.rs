@@ -36,9 +36,7 @@ pub(crate) fn oci(spec: &ContainerSpec, cfg: CrioConfig, host: CapSet) -> Result
     };
     let sets = if is_privileged(spec) {
         // runtime-tools SetupPrivileged: all five sets, ambient included.
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        super::note_privileged_overrides(spec, &mut notes);
         notes.push(RuntimeNote::CrioPrivilegedAmbient);
         OciSets { bounding: host, effective: host, permitted: host, inheritable: host, ambient: host }
     } else {

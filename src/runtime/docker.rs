@@ -2,9 +2,8 @@
 //! how each release fills the OCI sets (semantics.md §3).
 
 use super::{
-    is_privileged, normalise_prefix_optional, number_of, wants_no_new_privs, CreationError,
-    CreationErrorKind, DockerEra, ListKind, Normalised, OciOutcome, OciSets, RunUser,
-    RuntimeNote, PORT_SYSCTL,
+    is_privileged, note_privileged_overrides, read_prefix_optional_list, wants_no_new_privs, CreationError,
+    DockerEra, ListKind, OciOutcome, OciSets, RunUser, RuntimeKind, RuntimeNote, PORT_SYSCTL,
 };
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
@@ -18,9 +17,7 @@ pub(crate) fn oci(
     let mut notes = Vec::new();
     let list = if is_privileged(spec) {
         // Privileged returns before the lists are even normalised (§3.3 step 1).
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        note_privileged_overrides(spec, &mut notes);
         host
     } else {
         tweak(spec, super::defaults(super::Runtime::Docker(era)) & host, host, &mut notes)?
@@ -51,33 +48,7 @@ pub(crate) fn oci(
 
 /// One list, normalised and validated the way moby does.
 fn resolve(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
-    let mut all = false;
-    let mut set = CapSet::EMPTY;
-    for s in list {
-        match normalise_prefix_optional(&s.text) {
-            Normalised::All => all = true,
-            Normalised::Name(n) => match number_of(&n) {
-                None => {
-                    return Err(CreationError {
-                        kind: CreationErrorKind::UnknownCapability {
-                            runtime: super::RuntimeKind::Docker,
-                            oci_name: n,
-                            list: kind,
-                        },
-                        at: Some(s.at.clone()),
-                    })
-                }
-                Some(c) if !host.contains(c) => {
-                    return Err(CreationError {
-                        kind: CreationErrorKind::NotAvailable { oci_name: n, list: kind },
-                        at: Some(s.at.clone()),
-                    })
-                }
-                Some(c) => set.insert(c),
-            },
-        }
-    }
-    Ok((all, set))
+    read_prefix_optional_list(list, kind, host, RuntimeKind::Docker)
 }
 
 /// `TweakCapabilities` (§3.3 steps 2–6), starting from `base` (the

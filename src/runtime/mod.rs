@@ -14,7 +14,7 @@ pub mod podman;
 pub mod runc;
 
 use crate::catalog;
-use crate::container::{ContainerSpec, Location};
+use crate::container::{ContainerSpec, Location, Spelled};
 use crate::preset::PresetId;
 use crate::set::CapSet;
 use serde::Serialize;
@@ -346,6 +346,46 @@ pub(crate) fn normalise_prefix_optional(text: &str) -> Normalised {
         Normalised::Name(up)
     } else {
         Normalised::Name(format!("CAP_{up}"))
+    }
+}
+
+/// Docker's and Podman's reading of one add or drop list (`CAP_` optional,
+/// any case): whether it holds `ALL`, and the capabilities it names. The
+/// first name that is not a capability of `host` stops creation; only
+/// Docker tells "unknown" apart from "not available here" (§3.2, §6.2).
+pub(crate) fn read_prefix_optional_list(
+    list: &[Spelled],
+    kind: ListKind,
+    host: CapSet,
+    runtime: RuntimeKind,
+) -> Result<(bool, CapSet), CreationError> {
+    let mut all = false;
+    let mut set = CapSet::EMPTY;
+    for s in list {
+        let oci_name = match normalise_prefix_optional(&s.text) {
+            Normalised::All => {
+                all = true;
+                continue;
+            }
+            Normalised::Name(n) => n,
+        };
+        let error = match number_of(&oci_name) {
+            Some(c) if host.contains(c) => {
+                set.insert(c);
+                continue;
+            }
+            Some(_) if runtime == RuntimeKind::Docker => CreationErrorKind::NotAvailable { oci_name, list: kind },
+            Some(_) | None => CreationErrorKind::UnknownCapability { runtime, oci_name, list: kind },
+        };
+        return Err(CreationError { kind: error, at: Some(s.at.clone()) });
+    }
+    Ok((all, set))
+}
+
+/// Privileged overrides the lists; say so when the user wrote any.
+pub(crate) fn note_privileged_overrides(spec: &ContainerSpec, notes: &mut Vec<RuntimeNote>) {
+    if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
+        notes.push(RuntimeNote::PrivilegedOverridesLists);
     }
 }
 

@@ -2,9 +2,9 @@
 //! `securityConfigureGenerator` (semantics.md §6).
 
 use super::{
-    is_privileged, normalise_prefix_optional, number_of, wants_no_new_privs, CreationError,
-    CreationErrorKind, ListKind, Normalised, OciOutcome, OciSets, PodmanEra, RunUser,
-    RuntimeKind, RuntimeNote,
+    is_privileged, normalise_prefix_optional, note_privileged_overrides, number_of, read_prefix_optional_list,
+    wants_no_new_privs, CreationError, CreationErrorKind, ListKind, Normalised, OciOutcome, OciSets, PodmanEra,
+    RunUser, RuntimeKind, RuntimeNote,
 };
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
@@ -12,23 +12,7 @@ use crate::set::CapSet;
 /// `NormalizeCapabilities`: upper-case, `CAP_` optional, must be a
 /// capability of the running kernel.
 fn normalise(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
-    let mut all = false;
-    let mut set = CapSet::EMPTY;
-    for s in list {
-        match normalise_prefix_optional(&s.text) {
-            Normalised::All => all = true,
-            Normalised::Name(n) => match number_of(&n).filter(|&c| host.contains(c)) {
-                Some(c) => set.insert(c),
-                None => {
-                    return Err(CreationError {
-                        kind: CreationErrorKind::UnknownCapability { runtime: RuntimeKind::Podman, oci_name: n, list: kind },
-                        at: Some(s.at.clone()),
-                    })
-                }
-            },
-        }
-    }
-    Ok((all, set))
+    read_prefix_optional_list(list, kind, host, RuntimeKind::Podman)
 }
 
 /// `MergeCapabilities(base, adds, drops)` (§6.2).
@@ -68,9 +52,7 @@ pub(crate) fn oci(spec: &ContainerSpec, user: RunUser, era: PodmanEra, host: Cap
     }
     // The bounding set is Podman's own; `host` stands for it.
     let caplist = if is_privileged(spec) {
-        if !spec.cap_add.is_empty() || !spec.cap_drop.is_empty() {
-            notes.push(RuntimeNote::PrivilegedOverridesLists);
-        }
+        note_privileged_overrides(spec, &mut notes);
         host
     } else {
         merge(spec, super::defaults(super::Runtime::Podman(era)) & host, host)? & host

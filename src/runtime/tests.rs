@@ -2,29 +2,13 @@
 
 use super::*;
 use crate::catalog::KernelVersion;
-use crate::container::{ContainerSpec, Flag, Location, Role, SourceKind, Spelled, UserSpec};
+use crate::container::{ContainerSpec, Flag, Location, SourceKind, Spelled};
 use crate::exec::{ExecFile, FileCaps};
 use crate::preset::PresetId;
 use crate::runtime::runc::{first_process, StartFailure};
 
 pub(crate) fn spec(source: SourceKind) -> ContainerSpec {
-    ContainerSpec {
-        source,
-        workload: "docker run".into(),
-        container: "c".into(),
-        role: Role::Container,
-        cap_add: vec![],
-        cap_drop: vec![],
-        privileged: None,
-        allow_privilege_escalation: None,
-        no_new_privileges: None,
-        user: UserSpec::Image,
-        run_as_non_root: None,
-        host_network: false,
-        sysctls: vec![],
-        entrypoint_file_caps: None,
-        at: Location::default(),
-    }
+    ContainerSpec::unset(source, "docker run", "c", Location::default())
 }
 
 fn sp(t: &str) -> Spelled {
@@ -476,4 +460,15 @@ fn read_name_follows_each_engine() {
     assert_eq!(read_name(RuntimeKind::Docker, "Cap_Sys_Admin"), NameReading::Cap(21));
     assert_eq!(read_name(RuntimeKind::Podman, "all"), NameReading::All);
     assert_eq!(read_name(RuntimeKind::Crio, "All"), NameReading::All);
+}
+
+#[test]
+fn capability_missing_on_the_host_docker_says_not_available_podman_unknown() {
+    let old = |rt| RuntimeOptions::new(rt).with_kernel(KernelVersion(5, 4, 0));
+    let e = oci_sets(&with(spec(SourceKind::DockerRun), &["bpf"], &[]), ROOT, &old(Runtime::Docker(DockerEra::From25))).unwrap_err();
+    assert_eq!(e.kind, CreationErrorKind::NotAvailable { oci_name: "CAP_BPF".into(), list: ListKind::Add });
+    assert_eq!(e.at.unwrap().path, "x[bpf]");
+    let e = oci_sets(&with(spec(SourceKind::PodmanRun), &[], &["CHOWN", "cap_bpf"]), ROOT, &old(Runtime::Podman(PodmanEra::From4_5))).unwrap_err();
+    assert_eq!(e.kind, CreationErrorKind::UnknownCapability { runtime: RuntimeKind::Podman, oci_name: "CAP_BPF".into(), list: ListKind::Drop });
+    assert_eq!(e.at.unwrap().path, "x[cap_bpf]");
 }

@@ -139,6 +139,9 @@ pub fn finding_message(k: &FindingKind) -> String {
             shape(*expected),
             shape(*found)
         ),
+        FindingKind::OutOfRange { key, value, min, max } => format!(
+            "`{key}: {value}` is outside {min}–{max}; the API server refuses the object. Read here as if `{key}` were not set."
+        ),
         FindingKind::ApeConflict { cause, .. } => match cause {
             ApeCause::Privileged => "allowPrivilegeEscalation: false together with privileged: true — the API server rejects this pod.".to_string(),
             ApeCause::SysAdmin(s) if s.text == "CAP_SYS_ADMIN" => "allowPrivilegeEscalation: false together with an add of `CAP_SYS_ADMIN` — the API server rejects this exact spelling.".to_string(),
@@ -163,6 +166,9 @@ pub fn finding_fix(k: &FindingKind) -> String {
         FindingKind::WrongType { key, expected: Shape::Bool, .. } => format!("Write `{key}: true` or `{key}: false` without quotes."),
         FindingKind::WrongType { key, expected: Shape::Number, .. } => format!("Write `{key}` as a plain number without quotes."),
         FindingKind::WrongType { key, expected, .. } => format!("Make `{key}` {}.", shape(*expected)),
+        FindingKind::OutOfRange { key, min, max, .. } => {
+            format!("Set `{key}` to a number from {min} to {max} (e.g. `{key}: 1000`), or remove it to let the image decide.")
+        }
         FindingKind::ApeConflict { cause: ApeCause::Privileged, .. } => "Drop privileged: true and add only the capabilities the container needs.".to_string(),
         FindingKind::ApeConflict { .. } => "Avoid SYS_ADMIN: for perf and eBPF, PERFMON and BPF (kernel 5.8+) are enough; otherwise accept that allowPrivilegeEscalation: false does not contain this container.".to_string(),
     }

@@ -76,6 +76,11 @@ pub fn error_kind(kind: &TextErrorKind) -> String {
             "only the first operator of a clause may be '='; start a new clause after a space instead".to_string()
         }
         TextErrorKind::NulByte => "the text contains a NUL byte".to_string(),
+        TextErrorKind::InputTooLong { bytes, limit } => format!(
+            "the text is {} KiB; at most {} KiB is accepted (setcap text and getcap output are far shorter)",
+            bytes.div_ceil(1024),
+            limit / 1024
+        ),
         TextErrorKind::LineTooLong { limit } => {
             format!("this line is longer than {limit} bytes, too long to be getcap output")
         }

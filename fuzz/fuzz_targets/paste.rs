@@ -1,0 +1,16 @@
+//! The page's whole container pipeline: detect the form, read it, analyse
+//! every container and turn the report into words.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let _ = caplens::paste::detect(text);
+    if let Ok(input) = caplens::paste::read(text) {
+        let settings = caplens::paste::Settings::default();
+        for c in input.containers.iter().take(50) {
+            let report = caplens::paste::report(c, &settings);
+            let _ = caplens::strings::containers::report_text(&report);
+        }
+    }
+});
