@@ -6,7 +6,8 @@
 //!
 //! Link parameters: `in` (the pasted text), `rt` (`crio`; containerd when
 //! absent), `docker` (Docker era), `user` (`root`/`nonroot`: the image's
-//! USER when the input leaves it open).
+//! USER when the input leaves it open), `fcaps` (file capabilities of the
+//! entrypoint binary, setcap text, applied to every container).
 use super::route::Params;
 use super::widgets::{CopyButton, Example, Examples, PasteBox};
 use super::ViewProps;
@@ -14,8 +15,10 @@ use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
 use crate::container::Role;
 use crate::paste::{self, Input, PasteError, Settings};
 use crate::runtime::{CrioConfig, DockerEra, Runtime};
+use crate::exec::FileCaps;
 use crate::set::CapSet;
-use crate::strings::{containers as words, k8s as k8s_words, ui as t};
+use crate::strings::{containers as words, k8s as k8s_words, text as text_words, ui as t};
+use crate::text;
 use yew::prelude::*;
 
 /// Cards rendered before "show all": a 1 MB manifest has thousands of
@@ -33,6 +36,13 @@ pub fn examples() -> Vec<Example> {
         ex("perf", t::EX_PERF, include_str!("../../examples/perf-sys-admin.yaml")),
         ex("bind-root", t::EX_BIND_ROOT, include_str!("../../examples/bind-root.yaml")),
         ex("bind-nonroot", t::EX_BIND_NONROOT, include_str!("../../examples/bind-nonroot.yaml")),
+        Example {
+            id: "bind-nonroot-fcaps",
+            label: t::EX_BIND_NONROOT_FCAPS,
+            params: Params::default()
+                .with("in", include_str!("../../examples/bind-nonroot.yaml"))
+                .with("fcaps", "cap_net_bind_service+ep"),
+        },
         ex("docker-run", t::EX_DOCKER_RUN, DOCKER_EXAMPLE),
         ex("compose", t::EX_COMPOSE, include_str!("../../examples/compose.yaml")),
     ]
@@ -64,8 +74,27 @@ pub struct Analysis {
     pub reports: Vec<ContainerReport>,
 }
 
-pub fn analyse(text: &str, settings: &Settings) -> Result<Analysis, PasteError> {
-    let input = paste::read(text)?;
+/// The entrypoint's file capabilities from the `fcaps` parameter: None when
+/// empty, or the worded error.
+pub fn entrypoint_caps(params: &Params) -> Result<Option<FileCaps>, String> {
+    let text = params.text("fcaps");
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let pasted = text::parse_pasted(text).map_err(|e| text_words::error(&e))?;
+    match pasted.caps() {
+        None => Ok(None),
+        Some(c) => c.to_file_caps().map(Some).map_err(|e| text_words::file_caps_error(&e)),
+    }
+}
+
+pub fn analyse(text: &str, settings: &Settings, fcaps: Option<FileCaps>) -> Result<Analysis, PasteError> {
+    let mut input = paste::read(text)?;
+    if fcaps.is_some() {
+        for c in &mut input.containers {
+            c.spec.entrypoint_file_caps = fcaps;
+        }
+    }
     let reports = input.containers.iter().map(|c| paste::report(c, settings)).collect();
     Ok(Analysis { input, reports })
 }
@@ -82,13 +111,21 @@ fn paste_error(e: &PasteError) -> String {
 pub fn containers_view(p: &ViewProps) -> Html {
     let text = p.params.text("in").to_string();
     let settings = settings(&p.params);
-    let result = use_memo((text.clone(), settings), |(text, settings)| {
+    let fcaps = entrypoint_caps(&p.params);
+    let result = use_memo((text.clone(), settings, fcaps.clone()), |(text, settings, fcaps)| {
         if text.trim().is_empty() {
             None
         } else {
-            Some(analyse(text, settings))
+            Some(analyse(text, settings, fcaps.clone().unwrap_or(None)))
         }
     });
+    let on_fcaps = {
+        let (params, cb) = (p.params.clone(), p.on_change.clone());
+        Callback::from(move |e: InputEvent| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cb.emit(params.clone().with("fcaps", &i.value()))
+        })
+    };
     let on_input = {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
         Callback::from(move |v: String| cb.emit(params.clone().with("in", &v)))
@@ -168,6 +205,14 @@ pub fn containers_view(p: &ViewProps) -> Html {
                     </p>
                     <p class="field"><button type="button" id="containers-clear" onclick={on_clear}>{ t::CLEAR }</button></p>
                 </div>
+                <p class="field">
+                    <label for="containers-fcaps">{ t::FCAPS_LABEL }</label>
+                    <input type="text" id="containers-fcaps" spellcheck="false" autocomplete="off" value={p.params.text("fcaps").to_string()}
+                        placeholder={t::FCAPS_PLACEHOLDER} oninput={on_fcaps} />
+                </p>
+                if let Err(msg) = &fcaps {
+                    <p class="error" id="containers-fcaps-error" role="alert">{ t::exec_bad_file(msg) }</p>
+                }
                 <Examples examples={examples()} on_load={p.on_load.clone()} />
             </section>
             <section id="containers-result" aria-live="polite" aria-label={t::RESULT}>{ body }</section>
@@ -336,7 +381,8 @@ mod tests {
     #[test]
     fn every_example_reads_and_has_containers() {
         for ex in examples() {
-            let a = analyse(ex.params.text("in"), &settings(&ex.params)).unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
+            let fcaps = entrypoint_caps(&ex.params).unwrap();
+            let a = analyse(ex.params.text("in"), &settings(&ex.params), fcaps).unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
             assert!(!a.reports.is_empty(), "{}", ex.id);
         }
     }
@@ -354,13 +400,26 @@ mod tests {
     #[test]
     fn the_typo_example_is_flagged() {
         let ex = examples().into_iter().find(|e| e.id == "cpb-typo").unwrap();
-        let a = analyse(ex.params.text("in"), &Settings::default()).unwrap();
+        let a = analyse(ex.params.text("in"), &Settings::default(), None).unwrap();
         assert!(a.reports[0].findings.iter().any(|f| f.id().as_str() == "unknown-field"));
     }
 
     #[test]
+    fn file_caps_on_the_entrypoint_make_a_non_root_add_work() {
+        let yaml = include_str!("../../examples/bind-nonroot.yaml");
+        let without = analyse(yaml, &Settings::default(), None).unwrap();
+        let p = Params::default().with("fcaps", "cap_net_bind_service+ep");
+        let with = analyse(yaml, &Settings::default(), entrypoint_caps(&p).unwrap()).unwrap();
+        let eff = |a: &Analysis| a.reports[0].pid1.map(|p| p.state.effective);
+        assert_eq!(eff(&without), Some(CapSet::EMPTY));
+        assert_eq!(eff(&with), Some(CapSet::single(10)));
+        assert!(entrypoint_caps(&Params::default().with("fcaps", "cap_nope+ep")).is_err());
+        assert_eq!(entrypoint_caps(&Params::default()), Ok(None));
+    }
+
+    #[test]
     fn bad_input_is_an_error_not_a_panic() {
-        assert!(analyse("a: [1,\n", &Settings::default()).is_err());
-        assert!(analyse("docker run --user", &Settings::default()).is_err());
+        assert!(analyse("a: [1,\n", &Settings::default(), None).is_err());
+        assert!(analyse("docker run --user", &Settings::default(), None).is_err());
     }
 }
