@@ -120,3 +120,17 @@ test('every example of every view renders without an error', async () => {
   await assertClean(assert, problems);
   await context.close();
 });
+
+test('a link followed inside the page (hashchange) and Back both update the view', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url + '#v=decode&in=a80425fb');
+  await page.locator('#matrix').waitFor();
+  await page.evaluate(() => { location.hash = '#v=containers&in=docker+run+--cap-add+NET_RAW+alpine'; });
+  await page.locator('#container-0').waitFor();
+  assert.equal(await page.inputValue('#containers-input'), 'docker run --cap-add NET_RAW alpine');
+  await page.goBack();
+  await page.locator('#matrix').waitFor();
+  assert.equal(await page.inputValue('#decode-input'), 'a80425fb');
+  await assertClean(assert, problems);
+  await context.close();
+});
