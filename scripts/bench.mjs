@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import os from 'node:os';
 import { launch, serve, DIST } from '../e2e/helpers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -129,6 +130,7 @@ async function timeInput(page, sel, resultSel, text) {
   }, [sel, resultSel, text]);
 }
 
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (timings scale with load)`);
 const { raw, gz } = distSizes();
 const server = await serve({ gzip: true });
 const browser = await launch();
@@ -154,7 +156,8 @@ try {
     phases.push(await page.evaluate(() => {
       const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      return { html: performance.getEntriesByType('navigation')[0].responseEnd, loader: at('caplens:loader'),
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      return { html: performance.getEntriesByType('navigation')[0].responseEnd, fcp, loader: at('caplens:loader'),
         wasm: wasm ? wasm.responseEnd : NaN, started: at('caplens:started'), answer: window.__answerAt };
     }));
     await context.close();
@@ -162,7 +165,7 @@ try {
   report(`navigation -> first answer of a permalink (median of ${RUNS})`, median(firstAnswer), 'ms', 150);
   console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms)`);
   const med = (k) => median(phases.map((p) => p[k])).toFixed(0);
-  console.log(`  (medians: HTML received ${med('html')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, ` +
+  console.log(`  (medians: HTML received ${med('html')} ms, first paint ("Loading…") ${med('fcp')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, ` +
     `wasm compiled and started ${med('started')} ms, answer rendered ${med('answer')} ms)`);
 
   // 3. Keystroke to updated view on a 200-line Pod manifest.
