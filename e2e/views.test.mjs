@@ -134,3 +134,16 @@ test('a link followed inside the page (hashchange) and Back both update the view
   await assertClean(assert, problems);
   await context.close();
 });
+
+test('decode -> exec: a pasted /proc status becomes the process before exec', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url);
+  await appReady(page);
+  await page.click('#ex-proc-status');
+  await page.click('#decode-to-exec');
+  await page.locator('#exec-sets').waitFor();
+  assert.match(await page.locator('#exec-setup').innerText(), /uid 1000/);
+  assert.match(await page.inputValue('#exec-before'), /CapBnd:\t000001ffffffffff/);
+  await assertClean(assert, problems);
+  await context.close();
+});

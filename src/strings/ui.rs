@@ -257,3 +257,5 @@ pub fn containers_clean(n: usize) -> String {
 pub const FCAPS_LABEL: &str = "File capabilities of the entrypoint binary (optional; setcap text, e.g. cap_net_bind_service+ep)";
 pub const FCAPS_PLACEHOLDER: &str = "cap_net_bind_service+ep";
 pub const EX_BIND_NONROOT_FCAPS: &str = "non-root, with setcap cap_net_bind_service+ep on the binary";
+
+pub const DECODE_TO_EXEC: &str = "Simulate an exec from this process →";
