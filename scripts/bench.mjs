@@ -158,14 +158,14 @@ try {
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
       return { html: performance.getEntriesByType('navigation')[0].responseEnd, fcp, loader: at('caplens:loader'),
-        wasm: wasm ? wasm.responseEnd : NaN, started: at('caplens:started'), answer: window.__answerAt };
+        wasm: wasm ? wasm.responseEnd : NaN, main: at('caplens:main'), started: at('caplens:started'), answer: window.__answerAt };
     }));
     await context.close();
   }
   report(`navigation -> first answer of a permalink (median of ${RUNS})`, median(firstAnswer), 'ms', 150);
   console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms)`);
   const med = (k) => median(phases.map((p) => p[k])).toFixed(0);
-  console.log(`  (medians: HTML received ${med('html')} ms, first paint ("Loading…") ${med('fcp')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, ` +
+  console.log(`  (medians: HTML received ${med('html')} ms, first paint ("Loading…") ${med('fcp')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, wasm main() runs ${med('main')} ms, ` +
     `wasm compiled and started ${med('started')} ms, answer rendered ${med('answer')} ms)`);
 
   // 3. Keystroke to updated view on a 200-line Pod manifest.
