@@ -147,3 +147,18 @@ test('decode -> exec: a pasted /proc status becomes the process before exec', as
   await assertClean(assert, problems);
   await context.close();
 });
+
+test('containers -> exec: PID 1 of a container opens in the exec view with the same result', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url + '#v=containers');
+  await appReady(page);
+  await page.click('#ex-bind-nonroot-fcaps');
+  const eff = await page.locator('#container-0 tr[data-set="CapEff"] td.mono').first().innerText();
+  await page.click('#container-0 .exec-links a');
+  await page.locator('#exec-sets').waitFor();
+  const after = await page.locator('#exec-sets tr[data-set="pE"] td:nth-of-type(2)').innerText();
+  assert.equal(after, eff, 'the exec view computes the same effective set as the container card');
+  assert.equal(eff, '0000000000000400');
+  await assertClean(assert, problems);
+  await context.close();
+});

@@ -259,3 +259,4 @@ pub const FCAPS_PLACEHOLDER: &str = "cap_net_bind_service+ep";
 pub const EX_BIND_NONROOT_FCAPS: &str = "non-root, with setcap cap_net_bind_service+ep on the binary";
 
 pub const DECODE_TO_EXEC: &str = "Simulate an exec from this process →";
+pub const SEE_EXEC: &str = "See how exec gives PID 1 these sets →";

@@ -15,7 +15,9 @@ use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
 use crate::container::Role;
 use crate::paste::{self, Input, PasteError, Settings};
 use crate::runtime::{CrioConfig, DockerEra, Runtime};
+use crate::catalog;
 use crate::exec::FileCaps;
+use crate::runtime::runc;
 use crate::set::CapSet;
 use crate::strings::{containers as words, k8s as k8s_words, text as text_words, ui as t};
 use crate::text;
@@ -167,7 +169,7 @@ pub fn containers_view(p: &ViewProps) -> Html {
                 }
                 { for a.reports.iter().zip(&a.input.containers).enumerate()
                     .take(if show_all { usize::MAX } else { MAX_CARDS })
-                    .map(|(i, (r, c))| card(i, r, c)) }
+                    .map(|(i, (r, c))| card(i, r, c, p.params.text("fcaps"))) }
                 if !show_all && a.reports.len() > MAX_CARDS {
                     <p class="note" id="more-cards">
                         { t::more_cards(MAX_CARDS, a.reports.len()) }{ " " }
@@ -258,7 +260,41 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer) -> Html {
+/// Links that open the Exec view at the moment runc calls execve for this
+/// container (its sets after `runc::apply`, its uid, no_new_privs, and the
+/// entrypoint's file capabilities), so the kernel's reasons can be read
+/// capability by capability.
+pub fn exec_links(r: &ContainerReport, fcaps_text: &str) -> Vec<(crate::runtime::RunUser, String)> {
+    r.outcomes
+        .iter()
+        .filter_map(|o| {
+            let oci = o.oci_sets()?;
+            let nnp = o.pid1()?.state.no_new_privs;
+            let before = runc::apply(oci, nnp, o.user, catalog::KNOWN).ok()?.state;
+            let lines: Vec<String> = [
+                ("CapInh", before.inheritable),
+                ("CapPrm", before.permitted),
+                ("CapEff", before.effective),
+                ("CapBnd", before.bounding),
+                ("CapAmb", before.ambient),
+            ]
+            .iter()
+            .map(|(k, set)| format!("{k}:\t{}", set.hex16()))
+            .collect();
+            let params = Params::default()
+                .with("before", &lines.join("\n"))
+                .with("uid", &before.uid.to_string())
+                .with("nnp", if before.no_new_privs { "1" } else { "" })
+                .with("file", fcaps_text);
+            let route = super::route::Route { view: super::route::View::Exec, params, panic_test: false };
+            Some((o.user, format!("#{}", route.to_fragment())))
+        })
+        .collect()
+}
+
+fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &str) -> Html {
+    let links = exec_links(r, fcaps_text);
+    let many_links = links.len() > 1;
     let snippet = k8s_words::hardened_snippet(&c.spec, &c.hardened);
     let pss = r.pss.map(|v| {
         html! {
@@ -296,6 +332,11 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer) -> Html {
                 <p class="error" role="alert">{ words::start_failure(f) }</p>
             }
             { pid1 }
+            if !links.is_empty() {
+                <p class="actions exec-links">{ for links.into_iter().map(|(u, href)| html! {
+                    <a class="button-link" {href}>{ t::SEE_EXEC }{ if many_links { format!(" ({})", words::user_label(u)) } else { String::new() } }</a>
+                }) }</p>
+            }
             if !r.adds.is_empty() {
                 <h4>{ t::ADDS_TITLE }</h4>
                 <ul class="adds">{ for r.adds.iter().flat_map(|a| {
@@ -385,6 +426,24 @@ mod tests {
             let a = analyse(ex.params.text("in"), &settings(&ex.params), fcaps).unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
             assert!(!a.reports.is_empty(), "{}", ex.id);
         }
+    }
+
+    #[test]
+    fn exec_links_reproduce_pid1() {
+        use crate::ui::exec::simulate;
+        let yaml = include_str!("../../examples/bind-nonroot.yaml");
+        let p = Params::default().with("fcaps", "cap_net_bind_service+ep");
+        let a = analyse(yaml, &Settings::default(), entrypoint_caps(&p).unwrap()).unwrap();
+        let links = exec_links(&a.reports[0], p.text("fcaps"));
+        assert_eq!(links.len(), 1);
+        let route = super::super::route::Route::parse(&links[0].1);
+        let sim = simulate(&route.params).unwrap();
+        let pid1 = a.reports[0].pid1.unwrap().state;
+        let after = sim.transition.after().copied().unwrap();
+        assert_eq!((after.effective, after.permitted, after.bounding), (pid1.effective, pid1.permitted, pid1.bounding));
+        // Unknown image user: one link per outcome.
+        let typo = analyse(include_str!("../../examples/cpb-demo.yaml"), &Settings::default(), None).unwrap();
+        assert_eq!(exec_links(&typo.reports[0], "").len(), 2);
     }
 
     #[test]
