@@ -152,6 +152,15 @@ pub fn containers_view(p: &ViewProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(params.clone().with("cards", "all")))
     };
 
+    // Only the selectors that matter for what was pasted (all of them while
+    // nothing is recognised yet).
+    let form = match &*result {
+        Some(Ok(a)) => Some(a.input.form),
+        _ => None,
+    };
+    let show_k8s = !matches!(form, Some(paste::Form::DockerCommand | paste::Form::Compose));
+    let show_docker = !matches!(form, Some(paste::Form::Kubernetes));
+
     let body = match &*result {
         None => html! { <p class="muted" id="containers-empty">{ t::CONTAINERS_EMPTY }</p> },
         Some(Err(e)) => html! { <div class="error" id="containers-error" role="alert"><p>{ paste_error(e) }</p></div> },
@@ -187,18 +196,22 @@ pub fn containers_view(p: &ViewProps) -> Html {
                 <PasteBox id="containers-input" label={t::CONTAINERS_INPUT_LABEL} value={text.clone()}
                     placeholder={t::CONTAINERS_PLACEHOLDER} on_input={on_input} rows={10} />
                 <div class="row settings">
+                    if show_k8s {
                     <p class="field">
                         <label for="containers-runtime">{ t::K8S_RUNTIME }</label>
                         <select id="containers-runtime" onchange={select("rt")}>
                             { opt("rt", "", "containerd") }{ opt("rt", "crio", "CRI-O") }
                         </select>
                     </p>
+                    }
+                    if show_docker {
                     <p class="field">
                         <label for="containers-docker">{ t::DOCKER_ERA }</label>
                         <select id="containers-docker" onchange={select("docker")}>
                             { opt("docker", "", "25.0 or later") }{ opt("docker", "20.10.14-24", "20.10.14 – 24.x") }{ opt("docker", "le-20.10.13", "20.10.13 or earlier") }
                         </select>
                     </p>
+                    }
                     <p class="field">
                         <label for="containers-user">{ t::IMAGE_USER }</label>
                         <select id="containers-user" onchange={select("user")}>
