@@ -120,3 +120,45 @@ test('every example of every view renders without an error', async () => {
   await assertClean(assert, problems);
   await context.close();
 });
+
+test('a link followed inside the page (hashchange) and Back both update the view', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url + '#v=decode&in=a80425fb');
+  await page.locator('#matrix').waitFor();
+  await page.evaluate(() => { location.hash = '#v=containers&in=docker+run+--cap-add+NET_RAW+alpine'; });
+  await page.locator('#container-0').waitFor();
+  assert.equal(await page.inputValue('#containers-input'), 'docker run --cap-add NET_RAW alpine');
+  await page.goBack();
+  await page.locator('#matrix').waitFor();
+  assert.equal(await page.inputValue('#decode-input'), 'a80425fb');
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('decode -> exec: a pasted /proc status becomes the process before exec', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url);
+  await appReady(page);
+  await page.click('#ex-proc-status');
+  await page.click('#decode-to-exec');
+  await page.locator('#exec-sets').waitFor();
+  assert.match(await page.locator('#exec-setup').innerText(), /uid 1000/);
+  assert.match(await page.inputValue('#exec-before'), /CapBnd:\t000001ffffffffff/);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('containers -> exec: PID 1 of a container opens in the exec view with the same result', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url + '#v=containers');
+  await appReady(page);
+  await page.click('#ex-bind-nonroot-fcaps');
+  const eff = await page.locator('#container-0 tr[data-set="CapEff"] td.mono').first().innerText();
+  await page.click('#container-0 .exec-links a');
+  await page.locator('#exec-sets').waitFor();
+  const after = await page.locator('#exec-sets tr[data-set="pE"] td:nth-of-type(2)').innerText();
+  assert.equal(after, eff, 'the exec view computes the same effective set as the container card');
+  assert.equal(eff, '0000000000000400');
+  await assertClean(assert, problems);
+  await context.close();
+});

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import os from 'node:os';
 import { launch, serve, DIST } from '../e2e/helpers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -129,6 +130,7 @@ async function timeInput(page, sel, resultSel, text) {
   }, [sel, resultSel, text]);
 }
 
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (timings scale with load)`);
 const { raw, gz } = distSizes();
 const server = await serve({ gzip: true });
 const browser = await launch();
@@ -139,12 +141,10 @@ try {
   // 2. Navigation to the first rendered answer of a permalink (fresh context each run).
   const link = server.url + '#v=decode&in=CapBnd:+0000001fffffffff';
   const firstAnswer = [];
-  let transferred = 0;
+  const phases = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    let bytes = 0;
-    page.on('response', async (r) => { try { bytes += Number((await r.allHeaders())['content-length'] || 0); } catch { } });
     await page.addInitScript(() => {
       const seen = () => document.querySelectorAll('#matrix tr.cap-row').length === 37;
       new MutationObserver((_, obs) => { if (seen()) { window.__answerAt = performance.now(); obs.disconnect(); } })
@@ -153,11 +153,20 @@ try {
     await page.goto(link);
     await page.waitForFunction(() => window.__answerAt !== undefined, null, { timeout: 15_000 });
     firstAnswer.push(await page.evaluate(() => window.__answerAt));
-    transferred = bytes;
+    phases.push(await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      return { html: performance.getEntriesByType('navigation')[0].responseEnd, fcp, loader: at('caplens:loader'),
+        wasm: wasm ? wasm.responseEnd : NaN, main: at('caplens:main'), started: at('caplens:started'), answer: window.__answerAt };
+    }));
     await context.close();
   }
   report(`navigation -> first answer of a permalink (median of ${RUNS})`, median(firstAnswer), 'ms', 150);
-  console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms; bytes over the wire: ${(transferred / 1024).toFixed(1)} KB)`);
+  console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  const med = (k) => median(phases.map((p) => p[k])).toFixed(0);
+  console.log(`  (medians: HTML received ${med('html')} ms, first paint ("Loading…") ${med('fcp')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, wasm main() runs ${med('main')} ms, ` +
+    `wasm compiled and started ${med('started')} ms, answer rendered ${med('answer')} ms)`);
 
   // 3. Keystroke to updated view on a 200-line Pod manifest.
   const context = await browser.newContext();

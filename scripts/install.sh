@@ -98,6 +98,12 @@ install_test() {
   install_build
   # libcap2-bin: capsh/getcap/setcap for the differential tests.
   apt_install chromium chromium-driver libcap2-bin
+  # cargo-fuzz for the brief fuzz run (scripts/fuzz.sh); it needs a nightly
+  # toolchain, which is not installed here: without one the run is skipped.
+  if [ -f scripts/fuzz.sh ] && cargo +nightly --version >/dev/null 2>&1 \
+     && ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    cargo_install --locked cargo-fuzz
+  fi
 }
 
 case "$MODE" in

@@ -39,6 +39,13 @@ node_counts() {
        END { printf "%d %d %d\n", p, f, s }' "$1"
 }
 
+# scripts/fuzz.sh: one line per target after "---- fuzz summary ----".
+fuzz_counts() {
+  awk '/^---- fuzz summary/ {on=1; next}
+       on && /^fuzz / { if ($0 ~ /: ok$/) p++; else f++ }
+       END { printf "%d %d %d\n", p, f, 0 }' "$1"
+}
+
 # Tests that cannot run here (e.g. the kernel differential test when not
 # root) print a line starting with "SKIP" (or "skipping"); list them.
 collect_skips() {
@@ -57,7 +64,13 @@ run_suite() {  # name kind command...
   case "$kind" in
     cargo) read -r p f s < <(cargo_counts "$log") ;;
     node) read -r p f s < <(node_counts "$log") ;;
-    step) if [ "$rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi; s=0 ;;
+    fuzz)
+      read -r p f s < <(fuzz_counts "$log")
+      if grep -qaE '^\s*SKIP' "$log"; then s=1; fi ;;
+    step)
+      if [ "$rc" != 0 ]; then p=0 f=1 s=0
+      elif grep -qaE '^\s*SKIP' "$log"; then p=0 f=0 s=1   # the step said it could not run
+      else p=1 f=0 s=0; fi ;;
   esac
   # A runner that dies before reporting (compile error, crash) is a failure
   # even though no individual test said so.
@@ -85,7 +98,7 @@ else
   add_suite "e2e (headless Chromium)" 0 1 0 "(no dist/: build failed)"; FAILED=$((FAILED + 1))
 fi
 if [ -f scripts/fuzz.sh ]; then
-  run_suite "fuzz (brief)" step bash scripts/fuzz.sh 10
+  run_suite "fuzz (10 s per target)" fuzz bash scripts/fuzz.sh 10
 else
   SKIP_NOTES+=("scripts/fuzz.sh not present: no fuzz run")
   SKIPPED=$((SKIPPED + 1))

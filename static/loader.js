@@ -14,8 +14,12 @@ function showLoadError(err) {
 }
 
 try {
+  // The marks let `make bench` split the start-up time into its parts.
+  performance.mark('caplens:loader');
   const glue = await import(tag.dataset.js);
+  performance.mark('caplens:glue');
   await glue.default({ module_or_path: tag.dataset.wasm });
+  performance.mark('caplens:started');
 } catch (err) {
   // A wasm panic surfaces here too, but then the panic hook has already
   // shown its own message; only report failures to start.

@@ -11,11 +11,24 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Rendering is asynchronous: give Yew a moment.
 async fn tick() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(80)).await;
+}
+
+/// Waits (up to 3 s) until `cond` holds: on a loaded machine a render can
+/// take longer than one tick.
+async fn eventually(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if cond() {
+            return;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("timed out waiting for: {what}");
 }
 
 struct Mounted {
     root: Element,
+    app: Option<yew::AppHandle<caplens::ui::App>>,
 }
 
 impl Mounted {
@@ -25,9 +38,10 @@ impl Mounted {
         let doc = gloo::utils::document();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
-        yew::Renderer::<caplens::ui::App>::with_root(root.clone()).render();
-        tick().await;
-        Mounted { root }
+        let app = yew::Renderer::<caplens::ui::App>::with_root(root.clone()).render();
+        let m = Mounted { root, app: Some(app) };
+        eventually("the app renders", || m.find("#main").is_some()).await;
+        m
     }
 
     fn find(&self, sel: &str) -> Option<Element> {
@@ -86,8 +100,17 @@ impl Mounted {
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        // Destroying the app also removes its hashchange/popstate listeners,
+        // so later tests do not share the address bar with it.
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
         self.root.remove();
     }
+}
+
+fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
 }
 
 fn cap_names(m: &Mounted) -> Vec<String> {
@@ -114,8 +137,7 @@ async fn typing_a_bounding_set_lists_its_37_capabilities() {
     assert!(m.text("#set-0").contains("0000001fffffffff"));
     assert!(m.text("#set-0").contains("3.5"), "kernel range note: {}", m.text("#set-0"));
     // The link follows the input.
-    let hash = gloo::utils::window().location().hash().unwrap();
-    assert_eq!(hash, "#v=decode&in=CapBnd:+0000001fffffffff");
+    eventually("the link follows the input", || hash() == "#v=decode&in=CapBnd:+0000001fffffffff").await;
 }
 
 #[wasm_bindgen_test]
@@ -185,8 +207,8 @@ async fn examples_load_in_one_click() {
 async fn tabs_switch_views_and_keep_inputs() {
     let m = Mounted::new("v=decode&in=a80425fb").await;
     m.click("#tab-exec").await;
-    assert!(m.find("#tab-exec[aria-current=page]").is_some());
-    assert!(gloo::utils::window().location().hash().unwrap().starts_with("#v=exec"));
+    eventually("the exec tab is current", || m.find("#tab-exec[aria-current=page]").is_some()).await;
+    eventually("the link names the exec view", || hash().starts_with("#v=exec")).await;
     m.click("#tab-decode").await;
     assert_eq!(m.input_value("#decode-input"), "a80425fb");
 }

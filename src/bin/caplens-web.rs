@@ -2,6 +2,10 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
+        // For `make bench`: splits start-up into compile (before this mark) and first render (after).
+        if let Some(perf) = gloo::utils::window().performance() {
+            let _ = perf.mark("caplens:main");
+        }
         caplens::ui::panic::install();
         let doc = gloo::utils::document();
         // The static "Loading…" line is only for the moment before wasm runs.

@@ -253,3 +253,10 @@ pub fn containers_with(severity: &str, n: usize) -> String {
 pub fn containers_clean(n: usize) -> String {
     format!("{n} without findings")
 }
+
+pub const FCAPS_LABEL: &str = "File capabilities of the entrypoint binary (optional; setcap text, e.g. cap_net_bind_service+ep)";
+pub const FCAPS_PLACEHOLDER: &str = "cap_net_bind_service+ep";
+pub const EX_BIND_NONROOT_FCAPS: &str = "non-root, with setcap cap_net_bind_service+ep on the binary";
+
+pub const DECODE_TO_EXEC: &str = "Simulate an exec from this process →";
+pub const SEE_EXEC: &str = "See how exec gives PID 1 these sets →";

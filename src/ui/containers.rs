@@ -6,7 +6,8 @@
 //!
 //! Link parameters: `in` (the pasted text), `rt` (`crio`; containerd when
 //! absent), `docker` (Docker era), `user` (`root`/`nonroot`: the image's
-//! USER when the input leaves it open).
+//! USER when the input leaves it open), `fcaps` (file capabilities of the
+//! entrypoint binary, setcap text, applied to every container).
 use super::route::Params;
 use super::widgets::{CopyButton, Example, Examples, PasteBox};
 use super::ViewProps;
@@ -14,8 +15,12 @@ use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
 use crate::container::Role;
 use crate::paste::{self, Input, PasteError, Settings};
 use crate::runtime::{CrioConfig, DockerEra, Runtime};
+use crate::catalog;
+use crate::exec::FileCaps;
+use crate::runtime::runc;
 use crate::set::CapSet;
-use crate::strings::{containers as words, k8s as k8s_words, ui as t};
+use crate::strings::{containers as words, k8s as k8s_words, text as text_words, ui as t};
+use crate::text;
 use yew::prelude::*;
 
 /// Cards rendered before "show all": a 1 MB manifest has thousands of
@@ -33,6 +38,13 @@ pub fn examples() -> Vec<Example> {
         ex("perf", t::EX_PERF, include_str!("../../examples/perf-sys-admin.yaml")),
         ex("bind-root", t::EX_BIND_ROOT, include_str!("../../examples/bind-root.yaml")),
         ex("bind-nonroot", t::EX_BIND_NONROOT, include_str!("../../examples/bind-nonroot.yaml")),
+        Example {
+            id: "bind-nonroot-fcaps",
+            label: t::EX_BIND_NONROOT_FCAPS,
+            params: Params::default()
+                .with("in", include_str!("../../examples/bind-nonroot.yaml"))
+                .with("fcaps", "cap_net_bind_service+ep"),
+        },
         ex("docker-run", t::EX_DOCKER_RUN, DOCKER_EXAMPLE),
         ex("compose", t::EX_COMPOSE, include_str!("../../examples/compose.yaml")),
     ]
@@ -64,8 +76,27 @@ pub struct Analysis {
     pub reports: Vec<ContainerReport>,
 }
 
-pub fn analyse(text: &str, settings: &Settings) -> Result<Analysis, PasteError> {
-    let input = paste::read(text)?;
+/// The entrypoint's file capabilities from the `fcaps` parameter: None when
+/// empty, or the worded error.
+pub fn entrypoint_caps(params: &Params) -> Result<Option<FileCaps>, String> {
+    let text = params.text("fcaps");
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let pasted = text::parse_pasted(text).map_err(|e| text_words::error(&e))?;
+    match pasted.caps() {
+        None => Ok(None),
+        Some(c) => c.to_file_caps().map(Some).map_err(|e| text_words::file_caps_error(&e)),
+    }
+}
+
+pub fn analyse(text: &str, settings: &Settings, fcaps: Option<FileCaps>) -> Result<Analysis, PasteError> {
+    let mut input = paste::read(text)?;
+    if fcaps.is_some() {
+        for c in &mut input.containers {
+            c.spec.entrypoint_file_caps = fcaps;
+        }
+    }
     let reports = input.containers.iter().map(|c| paste::report(c, settings)).collect();
     Ok(Analysis { input, reports })
 }
@@ -82,13 +113,21 @@ fn paste_error(e: &PasteError) -> String {
 pub fn containers_view(p: &ViewProps) -> Html {
     let text = p.params.text("in").to_string();
     let settings = settings(&p.params);
-    let result = use_memo((text.clone(), settings), |(text, settings)| {
+    let fcaps = entrypoint_caps(&p.params);
+    let result = use_memo((text.clone(), settings, fcaps.clone()), |(text, settings, fcaps)| {
         if text.trim().is_empty() {
             None
         } else {
-            Some(analyse(text, settings))
+            Some(analyse(text, settings, fcaps.clone().unwrap_or(None)))
         }
     });
+    let on_fcaps = {
+        let (params, cb) = (p.params.clone(), p.on_change.clone());
+        Callback::from(move |e: InputEvent| {
+            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cb.emit(params.clone().with("fcaps", &i.value()))
+        })
+    };
     let on_input = {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
         Callback::from(move |v: String| cb.emit(params.clone().with("in", &v)))
@@ -113,6 +152,15 @@ pub fn containers_view(p: &ViewProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(params.clone().with("cards", "all")))
     };
 
+    // Only the selectors that matter for what was pasted (all of them while
+    // nothing is recognised yet).
+    let form = match &*result {
+        Some(Ok(a)) => Some(a.input.form),
+        _ => None,
+    };
+    let show_k8s = !matches!(form, Some(paste::Form::DockerCommand | paste::Form::Compose));
+    let show_docker = !matches!(form, Some(paste::Form::Kubernetes));
+
     let body = match &*result {
         None => html! { <p class="muted" id="containers-empty">{ t::CONTAINERS_EMPTY }</p> },
         Some(Err(e)) => html! { <div class="error" id="containers-error" role="alert"><p>{ paste_error(e) }</p></div> },
@@ -130,7 +178,7 @@ pub fn containers_view(p: &ViewProps) -> Html {
                 }
                 { for a.reports.iter().zip(&a.input.containers).enumerate()
                     .take(if show_all { usize::MAX } else { MAX_CARDS })
-                    .map(|(i, (r, c))| card(i, r, c)) }
+                    .map(|(i, (r, c))| card(i, r, c, p.params.text("fcaps"))) }
                 if !show_all && a.reports.len() > MAX_CARDS {
                     <p class="note" id="more-cards">
                         { t::more_cards(MAX_CARDS, a.reports.len()) }{ " " }
@@ -148,18 +196,22 @@ pub fn containers_view(p: &ViewProps) -> Html {
                 <PasteBox id="containers-input" label={t::CONTAINERS_INPUT_LABEL} value={text.clone()}
                     placeholder={t::CONTAINERS_PLACEHOLDER} on_input={on_input} rows={10} />
                 <div class="row settings">
+                    if show_k8s {
                     <p class="field">
                         <label for="containers-runtime">{ t::K8S_RUNTIME }</label>
                         <select id="containers-runtime" onchange={select("rt")}>
                             { opt("rt", "", "containerd") }{ opt("rt", "crio", "CRI-O") }
                         </select>
                     </p>
+                    }
+                    if show_docker {
                     <p class="field">
                         <label for="containers-docker">{ t::DOCKER_ERA }</label>
                         <select id="containers-docker" onchange={select("docker")}>
                             { opt("docker", "", "25.0 or later") }{ opt("docker", "20.10.14-24", "20.10.14 – 24.x") }{ opt("docker", "le-20.10.13", "20.10.13 or earlier") }
                         </select>
                     </p>
+                    }
                     <p class="field">
                         <label for="containers-user">{ t::IMAGE_USER }</label>
                         <select id="containers-user" onchange={select("user")}>
@@ -168,6 +220,14 @@ pub fn containers_view(p: &ViewProps) -> Html {
                     </p>
                     <p class="field"><button type="button" id="containers-clear" onclick={on_clear}>{ t::CLEAR }</button></p>
                 </div>
+                <p class="field">
+                    <label for="containers-fcaps">{ t::FCAPS_LABEL }</label>
+                    <input type="text" id="containers-fcaps" spellcheck="false" autocomplete="off" value={p.params.text("fcaps").to_string()}
+                        placeholder={t::FCAPS_PLACEHOLDER} oninput={on_fcaps} />
+                </p>
+                if let Err(msg) = &fcaps {
+                    <p class="error" id="containers-fcaps-error" role="alert">{ t::exec_bad_file(msg) }</p>
+                }
                 <Examples examples={examples()} on_load={p.on_load.clone()} />
             </section>
             <section id="containers-result" aria-live="polite" aria-label={t::RESULT}>{ body }</section>
@@ -213,7 +273,41 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer) -> Html {
+/// Links that open the Exec view at the moment runc calls execve for this
+/// container (its sets after `runc::apply`, its uid, no_new_privs, and the
+/// entrypoint's file capabilities), so the kernel's reasons can be read
+/// capability by capability.
+pub fn exec_links(r: &ContainerReport, fcaps_text: &str) -> Vec<(crate::runtime::RunUser, String)> {
+    r.outcomes
+        .iter()
+        .filter_map(|o| {
+            let oci = o.oci_sets()?;
+            let nnp = o.pid1()?.state.no_new_privs;
+            let before = runc::apply(oci, nnp, o.user, catalog::KNOWN).ok()?.state;
+            let lines: Vec<String> = [
+                ("CapInh", before.inheritable),
+                ("CapPrm", before.permitted),
+                ("CapEff", before.effective),
+                ("CapBnd", before.bounding),
+                ("CapAmb", before.ambient),
+            ]
+            .iter()
+            .map(|(k, set)| format!("{k}:\t{}", set.hex16()))
+            .collect();
+            let params = Params::default()
+                .with("before", &lines.join("\n"))
+                .with("uid", &before.uid.to_string())
+                .with("nnp", if before.no_new_privs { "1" } else { "" })
+                .with("file", fcaps_text);
+            let route = super::route::Route { view: super::route::View::Exec, params, panic_test: false };
+            Some((o.user, format!("#{}", route.to_fragment())))
+        })
+        .collect()
+}
+
+fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &str) -> Html {
+    let links = exec_links(r, fcaps_text);
+    let many_links = links.len() > 1;
     let snippet = k8s_words::hardened_snippet(&c.spec, &c.hardened);
     let pss = r.pss.map(|v| {
         html! {
@@ -251,6 +345,11 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer) -> Html {
                 <p class="error" role="alert">{ words::start_failure(f) }</p>
             }
             { pid1 }
+            if !links.is_empty() {
+                <p class="actions exec-links">{ for links.into_iter().map(|(u, href)| html! {
+                    <a class="button-link" {href}>{ t::SEE_EXEC }{ if many_links { format!(" ({})", words::user_label(u)) } else { String::new() } }</a>
+                }) }</p>
+            }
             if !r.adds.is_empty() {
                 <h4>{ t::ADDS_TITLE }</h4>
                 <ul class="adds">{ for r.adds.iter().flat_map(|a| {
@@ -336,9 +435,28 @@ mod tests {
     #[test]
     fn every_example_reads_and_has_containers() {
         for ex in examples() {
-            let a = analyse(ex.params.text("in"), &settings(&ex.params)).unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
+            let fcaps = entrypoint_caps(&ex.params).unwrap();
+            let a = analyse(ex.params.text("in"), &settings(&ex.params), fcaps).unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
             assert!(!a.reports.is_empty(), "{}", ex.id);
         }
+    }
+
+    #[test]
+    fn exec_links_reproduce_pid1() {
+        use crate::ui::exec::simulate;
+        let yaml = include_str!("../../examples/bind-nonroot.yaml");
+        let p = Params::default().with("fcaps", "cap_net_bind_service+ep");
+        let a = analyse(yaml, &Settings::default(), entrypoint_caps(&p).unwrap()).unwrap();
+        let links = exec_links(&a.reports[0], p.text("fcaps"));
+        assert_eq!(links.len(), 1);
+        let route = super::super::route::Route::parse(&links[0].1);
+        let sim = simulate(&route.params).unwrap();
+        let pid1 = a.reports[0].pid1.unwrap().state;
+        let after = sim.transition.after().copied().unwrap();
+        assert_eq!((after.effective, after.permitted, after.bounding), (pid1.effective, pid1.permitted, pid1.bounding));
+        // Unknown image user: one link per outcome.
+        let typo = analyse(include_str!("../../examples/cpb-demo.yaml"), &Settings::default(), None).unwrap();
+        assert_eq!(exec_links(&typo.reports[0], "").len(), 2);
     }
 
     #[test]
@@ -354,13 +472,26 @@ mod tests {
     #[test]
     fn the_typo_example_is_flagged() {
         let ex = examples().into_iter().find(|e| e.id == "cpb-typo").unwrap();
-        let a = analyse(ex.params.text("in"), &Settings::default()).unwrap();
+        let a = analyse(ex.params.text("in"), &Settings::default(), None).unwrap();
         assert!(a.reports[0].findings.iter().any(|f| f.id().as_str() == "unknown-field"));
     }
 
     #[test]
+    fn file_caps_on_the_entrypoint_make_a_non_root_add_work() {
+        let yaml = include_str!("../../examples/bind-nonroot.yaml");
+        let without = analyse(yaml, &Settings::default(), None).unwrap();
+        let p = Params::default().with("fcaps", "cap_net_bind_service+ep");
+        let with = analyse(yaml, &Settings::default(), entrypoint_caps(&p).unwrap()).unwrap();
+        let eff = |a: &Analysis| a.reports[0].pid1.map(|p| p.state.effective);
+        assert_eq!(eff(&without), Some(CapSet::EMPTY));
+        assert_eq!(eff(&with), Some(CapSet::single(10)));
+        assert!(entrypoint_caps(&Params::default().with("fcaps", "cap_nope+ep")).is_err());
+        assert_eq!(entrypoint_caps(&Params::default()), Ok(None));
+    }
+
+    #[test]
     fn bad_input_is_an_error_not_a_panic() {
-        assert!(analyse("a: [1,\n", &Settings::default()).is_err());
-        assert!(analyse("docker run --user", &Settings::default()).is_err());
+        assert!(analyse("a: [1,\n", &Settings::default(), None).is_err());
+        assert!(analyse("docker run --user", &Settings::default(), None).is_err());
     }
 }

@@ -99,6 +99,16 @@ fn error_box(e: &InputError, input: &str) -> Html {
     }
 }
 
+/// A link that opens the Exec view with these sets as the process before
+/// exec (only for input that names its sets: bare masks could be any set).
+fn exec_link(r: &Report, input: &str) -> Option<String> {
+    if r.sets.is_empty() || r.sets.iter().any(|e| e.kind.is_none()) {
+        return None;
+    }
+    let params = Params::default().with("before", input);
+    Some(format!("#{}", super::route::Route { view: super::route::View::Exec, params, panic_test: false }.to_fragment()))
+}
+
 #[derive(Properties, PartialEq)]
 struct ReportProps {
     report: Report,
@@ -147,6 +157,9 @@ fn report_view(p: &ReportProps) -> Html {
                 <ul class="notes warn-box" id="decode-notes">{ for notes }</ul>
             }
             <div class="sets">{ for r.sets.iter().enumerate().map(|(i, e)| set_card(i, e)) }</div>
+            if let Some(href) = exec_link(r, p.params.text("in")) {
+                <p><a class="button-link" id="decode-to-exec" {href}>{ t::DECODE_TO_EXEC }</a></p>
+            }
             <div class="matrix-head actions">
                 <h3>{ t::MATRIX_TITLE }</h3>
                 <label class="toggle"><input type="checkbox" id="show-all" checked={show_all} onchange={toggle_all} />{ " " }{ t::SHOW_ALL }</label>
@@ -394,6 +407,16 @@ mod tests {
         let report = status::recognise(input).ok();
         let current = report.as_ref().and_then(|r| r.sets.get(chosen)).map_or(CapSet::EMPTY, |e| e.caps);
         rewrite(input, report.as_ref(), chosen, cap, current)
+    }
+
+    #[test]
+    fn exec_link_only_for_named_sets() {
+        let named = "CapEff:\t0000000000002000\nCapPrm:\t0000000000002000";
+        let link = exec_link(&status::recognise(named).unwrap(), named).unwrap();
+        let route = super::super::route::Route::parse(&link);
+        assert_eq!(route.view, super::super::route::View::Exec);
+        assert_eq!(route.params.text("before"), named);
+        assert_eq!(exec_link(&status::recognise("a80425fb").unwrap(), "a80425fb"), None);
     }
 
     #[test]
