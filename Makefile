@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: serve build install install-test test bench screenshots
+.PHONY: serve build install install-test test bench bench-checkov screenshots
 
 ## make serve: install what is missing, build the release page, serve it at http://127.0.0.1:$(PORT)
 serve: build
@@ -28,6 +28,10 @@ test:
 ## make bench: size and speed figures against their targets (not part of make test)
 bench: build
 	node scripts/bench.mjs
+
+## make bench-checkov: the CLI against Checkov on the same manifests (installs Checkov into target/checkov-venv; not part of make test)
+bench-checkov:
+	bash scripts/bench-checkov.sh
 
 ## make screenshots: PNGs of every view at phone and desktop widths in e2e/screenshots/
 screenshots: build
