@@ -153,7 +153,7 @@ pub fn report(c: &InputContainer, settings: &Settings) -> ContainerReport {
     let mut findings: Vec<analysis::Finding> = c.findings.iter().map(analysis::Finding::from_manifest).collect();
     findings.append(&mut r.findings);
     // Stable: within a severity, input findings first, then in input order.
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    crate::severity::Severity::most_severe_first(&mut findings, |f| f.severity);
     r.findings = findings;
     r.pss = Some(PssVerdict { baseline: c.pss.baseline(), restricted: c.pss.restricted() });
     r
