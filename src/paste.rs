@@ -78,8 +78,15 @@ pub fn read_yaml(text: &str) -> Result<Input, PasteError> {
         return Err(PasteError::NotYaml);
     }
     let docs = yaml::parse_default(text).map_err(PasteError::Yaml)?;
+    Ok(from_documents(&docs))
+}
+
+/// Read parsed YAML documents: a compose file when any document looks like
+/// one, Kubernetes manifests otherwise. (`read_yaml` after the parse; the
+/// page calls it after parsing in slices.)
+pub fn from_documents(docs: &[yaml::Document]) -> Input {
     if docs.iter().any(|d| compose::looks_like_compose(&d.root)) {
-        let file = compose::from_documents(&docs);
+        let file = compose::from_documents(docs);
         let containers = file
             .services
             .into_iter()
@@ -89,15 +96,15 @@ pub fn read_yaml(text: &str) -> Result<Input, PasteError> {
                 finish(s.spec, s.findings, verdict)
             })
             .collect();
-        return Ok(Input { form: Form::Compose, containers, notes: Vec::new() });
+        return Input { form: Form::Compose, containers, notes: Vec::new() };
     }
-    let m = k8s::from_documents(&docs);
+    let m = k8s::from_documents(docs);
     let containers = m
         .containers
         .iter()
         .map(|c| finish(c.spec.clone(), c.findings.clone(), c.pss(&m)))
         .collect();
-    Ok(Input { form: Form::Kubernetes, containers, notes: m.notes })
+    Input { form: Form::Kubernetes, containers, notes: m.notes }
 }
 
 /// Read any pasted input: a docker/podman command line, a compose file or
