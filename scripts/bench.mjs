@@ -120,7 +120,9 @@ async function timeInput(page, sel, resultSel, text) {
     const t0 = performance.now();
     area.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((resolve) => {
-      const check = () => (last !== null && performance.now() - last > 60 ? resolve() : setTimeout(check, 10));
+      // Large pastes are analysed in slices behind an "Reading…" line: wait for the answer itself.
+      const check = () => (last !== null && performance.now() - last > 60 && !document.querySelector('#containers-pending')
+        ? resolve() : setTimeout(check, 10));
       setTimeout(check, 10);
     });
     obs.disconnect();
