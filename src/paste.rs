@@ -84,6 +84,7 @@ pub fn read_yaml(text: &str) -> Result<Input, PasteError> {
 /// Read parsed YAML documents: a compose file when any document looks like
 /// one, Kubernetes manifests otherwise. (`read_yaml` after the parse; the
 /// page calls it after parsing in slices.)
+#[inline(never)] // called by `read_yaml` and by the page: one copy in the wasm
 pub fn from_documents(docs: &[yaml::Document]) -> Input {
     if docs.iter().any(|d| compose::looks_like_compose(&d.root)) {
         let file = compose::from_documents(docs);
@@ -145,6 +146,7 @@ impl Default for Settings {
 
 /// One container's report, with the input findings merged in (most
 /// severe first) and the Pod Security verdict filled.
+#[inline(never)] // called by `analyse` and by the page's sliced reading
 pub fn report(c: &InputContainer, settings: &Settings) -> ContainerReport {
     let runtime = match c.spec.source {
         SourceKind::Kubernetes => settings.kubernetes,

@@ -158,7 +158,8 @@ fn previous_release(v: KernelVersion) -> KernelVersion {
 /// the catalog's `since` versions.
 pub fn kernel_ranges() -> Vec<KernelRange> {
     let mut sinces: Vec<KernelVersion> = CAPABILITIES.iter().map(|c| c.since).collect();
-    sinces.sort_unstable();
+    // By a packed key: shares the one sort instance `order::by_rank` uses.
+    crate::order::by_rank(&mut sinces, |k| u32::from_be_bytes([0, k.0, k.1, k.2]));
     sinces.dedup();
     let mut out = Vec::new();
     for (i, &from) in sinces.iter().enumerate() {

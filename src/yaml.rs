@@ -442,6 +442,8 @@ impl<'a> StreamParser<'a> {
 
     /// Reads up to `max_events` more events; `Ok(true)` once the stream has
     /// ended. Every limit is checked as the events arrive, exactly as in `parse`.
+    // Not inlined into `parse`: the page calls both, and one copy is enough.
+    #[inline(never)]
     pub fn step(&mut self, max_events: usize) -> Result<bool, YamlError> {
         let limits = self.b.limits;
         for _ in 0..max_events {
