@@ -116,9 +116,9 @@ pub const SLICED_ABOVE_BYTES: usize = 64 * 1024;
 /// Events per `StreamParser::step` between looks at the clock.
 const SLICE_EVENTS: usize = 2_000;
 /// Main-thread time one slice may take before the page yields to the browser.
-const SLICE_MS: f64 = 25.0;
+const SLICE_MS: f64 = 40.0;
 
-/// The same result as `analyse`, computed in slices of about `SLICE_MS` with
+/// The same result as `analyse`, computed in slices of about `SLICE_MS` (well under a long task, few enough yields to cost little) with
 /// a yield to the browser between them, so a megabyte paste (or a hostile
 /// one that stays inside the limits) never blocks the page for long. Gives
 /// up (None) as soon as `current()` says a newer input has replaced this one.
