@@ -12,6 +12,13 @@ use std::process::ExitCode;
 
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so printing into a closed pipe (`| head`) would
+    // panic; the default action ends the process quietly, as other tools do.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let mut args = std::env::args().skip(1);
     let Some(cmd) = args.next() else {
         eprintln!("{}", cli::USAGE);
