@@ -162,3 +162,33 @@ test('containers -> exec: PID 1 of a container opens in the exec view with the s
   await assertClean(assert, problems);
   await context.close();
 });
+
+test('containers: a paste over 64 KB is read in slices behind a "Reading…" line, and a newer paste wins', async () => {
+  const { page, problems, context } = await watchedPage(browser, origin());
+  await page.goto(server.url + '#v=containers');
+  await appReady(page);
+  const doc = (i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    securityContext:\n      capabilities: {add: [NET_ADMIN]}\n`;
+  const big = Array.from({ length: 1200 }, (_, i) => doc(i)).join('');
+  assert.ok(big.length > 64 * 1024);
+  const setText = (text) => page.evaluate((text) => {
+    const area = document.querySelector('#containers-input');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  // The pending line comes first (same task as the input), then the answer.
+  await setText(big);
+  await page.locator('#containers-pending').waitFor();
+  await page.locator('#container-0').waitFor();
+  assert.equal(await page.locator('#containers-pending').count(), 0);
+  assert.match(await page.locator('#containers-result').innerText(), /1200 containers/);
+  assert.equal(await page.locator('#containers-result article.card').count(), 30);
+  // A big paste replaced at once by a small one: the small one's answer stays.
+  await setText(big.replace('p0}', 'q0}'));
+  await setText('docker run --cap-add NET_RAW alpine');
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('#containers-pending').count(), 0);
+  assert.match(await page.locator('#containers-form').innerText(), /docker/i);
+  assert.equal(await page.locator('#containers-result article.card').count(), 1);
+  await assertClean(assert, problems);
+  await context.close();
+});

@@ -446,7 +446,7 @@ impl ContainerReport {
     /// most severe first.
     pub fn add_manifest_findings(&mut self, found: &[crate::k8s::finding::Finding]) {
         self.findings.extend(found.iter().map(Finding::from_manifest));
-        self.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        Severity::most_severe_first(&mut self.findings, |f| f.severity);
     }
 
     /// Fill in the Pod Security verdict computed by `k8s::pss`.
@@ -763,7 +763,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
     }
 
     // Most severe first; the order within a severity follows the input.
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    Severity::most_severe_first(&mut findings, |f| f.severity);
     ContainerReport {
         workload: spec.workload.clone(),
         container: spec.container.clone(),

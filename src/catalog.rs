@@ -20,6 +20,25 @@ impl std::fmt::Display for KernelVersion {
     }
 }
 
+impl std::str::FromStr for KernelVersion {
+    type Err = ();
+
+    /// `5`, `5.8` or `5.8.1`; the missing parts are 0.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let mut parts = s.trim().split('.');
+        let mut next = |required: bool| match parts.next() {
+            Some(p) => p.parse::<u8>().map_err(|_| ()),
+            None if required => Err(()),
+            None => Ok(0),
+        };
+        let v = KernelVersion(next(true)?, next(false)?, next(false)?);
+        match parts.next() {
+            Some(_) => Err(()),
+            None => Ok(v),
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Capability {
     pub number: u8,
@@ -162,5 +181,11 @@ mod tests {
         assert_eq!(known_by(KernelVersion(6, 18, 0)), KNOWN);
         assert_eq!(KernelVersion(2, 6, 11).to_string(), "2.6.11");
         assert_eq!(KernelVersion(3, 16, 0).to_string(), "3.16");
+        assert_eq!("5.8".parse(), Ok(KernelVersion(5, 8, 0)));
+        assert_eq!("6".parse(), Ok(KernelVersion(6, 0, 0)));
+        assert_eq!("2.6.11".parse(), Ok(KernelVersion(2, 6, 11)));
+        for bad in ["", "5.", "x", "5.8.1.2", "300"] {
+            assert_eq!(bad.parse::<KernelVersion>(), Err(()), "{bad:?}");
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod container;
 pub mod exec;
 pub mod k8s;
 pub mod mask;
+pub mod order;
 pub mod paste;
 pub mod preset;
 pub mod risk;

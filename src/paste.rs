@@ -78,8 +78,16 @@ pub fn read_yaml(text: &str) -> Result<Input, PasteError> {
         return Err(PasteError::NotYaml);
     }
     let docs = yaml::parse_default(text).map_err(PasteError::Yaml)?;
+    Ok(from_documents(&docs))
+}
+
+/// Read parsed YAML documents: a compose file when any document looks like
+/// one, Kubernetes manifests otherwise. (`read_yaml` after the parse; the
+/// page calls it after parsing in slices.)
+#[inline(never)] // called by `read_yaml` and by the page: one copy in the wasm
+pub fn from_documents(docs: &[yaml::Document]) -> Input {
     if docs.iter().any(|d| compose::looks_like_compose(&d.root)) {
-        let file = compose::from_documents(&docs);
+        let file = compose::from_documents(docs);
         let containers = file
             .services
             .into_iter()
@@ -89,15 +97,15 @@ pub fn read_yaml(text: &str) -> Result<Input, PasteError> {
                 finish(s.spec, s.findings, verdict)
             })
             .collect();
-        return Ok(Input { form: Form::Compose, containers, notes: Vec::new() });
+        return Input { form: Form::Compose, containers, notes: Vec::new() };
     }
-    let m = k8s::from_documents(&docs);
+    let m = k8s::from_documents(docs);
     let containers = m
         .containers
         .iter()
         .map(|c| finish(c.spec.clone(), c.findings.clone(), c.pss(&m)))
         .collect();
-    Ok(Input { form: Form::Kubernetes, containers, notes: m.notes })
+    Input { form: Form::Kubernetes, containers, notes: m.notes }
 }
 
 /// Read any pasted input: a docker/podman command line, a compose file or
@@ -138,6 +146,7 @@ impl Default for Settings {
 
 /// One container's report, with the input findings merged in (most
 /// severe first) and the Pod Security verdict filled.
+#[inline(never)] // called by `analyse` and by the page's sliced reading
 pub fn report(c: &InputContainer, settings: &Settings) -> ContainerReport {
     let runtime = match c.spec.source {
         SourceKind::Kubernetes => settings.kubernetes,
@@ -153,7 +162,7 @@ pub fn report(c: &InputContainer, settings: &Settings) -> ContainerReport {
     let mut findings: Vec<analysis::Finding> = c.findings.iter().map(analysis::Finding::from_manifest).collect();
     findings.append(&mut r.findings);
     // Stable: within a severity, input findings first, then in input order.
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    crate::severity::Severity::most_severe_first(&mut findings, |f| f.severity);
     r.findings = findings;
     r.pss = Some(PssVerdict { baseline: c.pss.baseline(), restricted: c.pss.restricted() });
     r

@@ -158,7 +158,8 @@ fn previous_release(v: KernelVersion) -> KernelVersion {
 /// the catalog's `since` versions.
 pub fn kernel_ranges() -> Vec<KernelRange> {
     let mut sinces: Vec<KernelVersion> = CAPABILITIES.iter().map(|c| c.since).collect();
-    sinces.sort();
+    // By a packed key: shares the one sort instance `order::by_rank` uses.
+    crate::order::by_rank(&mut sinces, |k| u32::from_be_bytes([0, k.0, k.1, k.2]));
     sinces.dedup();
     let mut out = Vec::new();
     for (i, &from) in sinces.iter().enumerate() {
@@ -244,7 +245,7 @@ pub fn compare(set: CapSet) -> Comparison {
             .filter(|d| d.distance() <= MAX_NEAR_DISTANCE && d.distance() < d.preset.caps().len())
             .collect();
         // Stable sort keeps the display order among equal distances.
-        diffs.sort_by_key(Difference::distance);
+        crate::order::by_rank(&mut diffs, Difference::distance);
         // Only the closest "all of kernel" set is worth naming.
         let mut seen_kernel = false;
         diffs.retain(|d| match d.preset {

@@ -25,6 +25,11 @@ impl Severity {
         }
     }
 
+    /// Reorders findings most severe first, keeping the input order within a severity.
+    pub fn most_severe_first<T>(v: &mut Vec<T>, severity: impl Fn(&T) -> Severity) {
+        crate::order::by_rank(v, |x| Severity::Error as u32 - severity(x) as u32);
+    }
+
     /// `--fail-on` values: any case; `warn` is accepted for `warning`.
     pub fn parse(s: &str) -> Option<Severity> {
         let s = s.to_ascii_lowercase();

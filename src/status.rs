@@ -365,7 +365,7 @@ fn finish(mut b: Builder) -> Report {
         SourceKind::BareMask
     };
     // Stable: kinds in /proc order, bare masks (None) last in input order.
-    b.entries.sort_by_key(|e| e.kind.map_or(5, |k| k as u8));
+    crate::order::by_rank(&mut b.entries, |e| e.kind.map_or(5, |k| k as u32));
     let mut notes = Vec::new();
     if !b.ignored.is_empty() {
         let lines = b.ignored.iter().copied().take(MAX_LISTED_LINES).collect();

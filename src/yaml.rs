@@ -16,7 +16,7 @@
 //! overflow the native stack, and nesting is refused past `Limits::max_depth`
 //! while the events stream in, before the rest is read.
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, StrInput};
 use std::collections::HashMap;
 
 /// 1-based line and column of a node's first character.
@@ -407,83 +407,127 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
     own
 }
 
-/// Parse a YAML stream into documents, within `limits`.
-pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, YamlError> {
-    if text.len() > limits.max_bytes {
-        return Err(YamlError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+/// A YAML stream read a slice of events at a time, so a caller with a
+/// frame budget (the page) can stop between slices and keep the tab
+/// responsive. `parse` is the same reader run to the end in one go.
+pub struct StreamParser<'a> {
+    parser: Parser<'a, StrInput<'a>>,
+    b: Builder,
+    docs: Vec<Document>,
+    doc_start: Pos,
+    done: bool,
+}
+
+impl<'a> StreamParser<'a> {
+    /// Refuses oversized input before reading anything.
+    pub fn new(text: &'a str, limits: &Limits) -> Result<StreamParser<'a>, YamlError> {
+        if text.len() > limits.max_bytes {
+            return Err(YamlError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+        }
+        Ok(StreamParser {
+            parser: Parser::new_from_str(text),
+            b: Builder {
+                limits: *limits,
+                stack: Vec::new(),
+                anchors: HashMap::new(),
+                nodes: 0,
+                alias_nodes: 0,
+                root: None,
+            },
+            docs: Vec::new(),
+            doc_start: Pos::default(),
+            done: false,
+        })
     }
-    let mut parser = Parser::new_from_str(text);
-    let mut b = Builder {
-        limits: *limits,
-        stack: Vec::new(),
-        anchors: HashMap::new(),
-        nodes: 0,
-        alias_nodes: 0,
-        root: None,
-    };
-    let mut docs = Vec::new();
-    let mut doc_start = Pos::default();
-    while let Some(ev) = parser.next_event() {
-        let (ev, span) = ev.map_err(|e| syntax(e, limits))?;
-        let at = Pos::of(&span);
-        match ev {
-            Event::StreamStart | Event::Nothing => {}
-            Event::StreamEnd => break,
-            Event::DocumentStart(_) => {
-                if docs.len() >= limits.max_documents {
-                    return Err(YamlError::TooManyDocuments { at, limit: limits.max_documents });
+
+    /// Reads up to `max_events` more events; `Ok(true)` once the stream has
+    /// ended. Every limit is checked as the events arrive, exactly as in `parse`.
+    // Not inlined into `parse`: the page calls both, and one copy is enough.
+    #[inline(never)]
+    pub fn step(&mut self, max_events: usize) -> Result<bool, YamlError> {
+        let limits = self.b.limits;
+        for _ in 0..max_events {
+            let Some(ev) = self.parser.next_event() else {
+                self.done = true;
+                return Ok(true);
+            };
+            let (ev, span) = ev.map_err(|e| syntax(e, &limits))?;
+            let at = Pos::of(&span);
+            let b = &mut self.b;
+            match ev {
+                Event::StreamStart | Event::Nothing => {}
+                Event::StreamEnd => {
+                    self.done = true;
+                    return Ok(true);
                 }
-                doc_start = at;
-                b.root = None;
-                b.anchors.clear();
-            }
-            Event::DocumentEnd => {
-                let root = b.root.take().unwrap_or(Node {
-                    value: Value::Scalar { text: String::new(), style: Style::Plain },
-                    pos: doc_start,
-                });
-                docs.push(Document { index: docs.len(), root });
-            }
-            Event::Scalar(text, style, anchor, _tag) => {
-                b.count(1, at)?;
-                let style = match style {
-                    ScalarStyle::Plain => Style::Plain,
-                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
-                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                };
-                let node = Node { value: Value::Scalar { text: text.into_owned(), style }, pos: at };
-                b.finish(Built { node, size: 1 }, anchor)?;
-            }
-            Event::SequenceStart(anchor, _tag) => {
-                b.open(Frame::Seq { items: Vec::new(), pos: at, anchor, size: 0 }, at)?;
-            }
-            Event::MappingStart(anchor, _tag) => {
-                b.open(
-                    Frame::Map { entries: Vec::new(), key: None, pos: at, anchor, size: 0, index: None },
-                    at,
-                )?;
-            }
-            Event::SequenceEnd | Event::MappingEnd => b.close()?,
-            Event::Alias(id) => {
-                let Some(src) = b.anchors.get(&id) else {
-                    return Err(YamlError::UnknownAlias { at });
-                };
-                let size = src.size;
-                // Check the budgets before copying: a billion-laughs paste
-                // fails here at the first alias that would blow them.
-                b.alias_nodes = b.alias_nodes.saturating_add(size);
-                if b.alias_nodes > limits.max_alias_nodes {
-                    return Err(YamlError::AliasBomb { at, limit: limits.max_alias_nodes });
+                Event::DocumentStart(_) => {
+                    if self.docs.len() >= limits.max_documents {
+                        return Err(YamlError::TooManyDocuments { at, limit: limits.max_documents });
+                    }
+                    self.doc_start = at;
+                    b.root = None;
+                    b.anchors.clear();
                 }
-                b.count(size, at)?;
-                let mut node = b.anchors[&id].node.clone();
-                // Point at the alias (where the user used it), not the anchor.
-                node.pos = at;
-                b.finish(Built { node, size }, 0)?;
+                Event::DocumentEnd => {
+                    let root = b.root.take().unwrap_or(Node {
+                        value: Value::Scalar { text: String::new(), style: Style::Plain },
+                        pos: self.doc_start,
+                    });
+                    self.docs.push(Document { index: self.docs.len(), root });
+                }
+                Event::Scalar(text, style, anchor, _tag) => {
+                    b.count(1, at)?;
+                    let style = match style {
+                        ScalarStyle::Plain => Style::Plain,
+                        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+                        ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                    };
+                    let node = Node { value: Value::Scalar { text: text.into_owned(), style }, pos: at };
+                    b.finish(Built { node, size: 1 }, anchor)?;
+                }
+                Event::SequenceStart(anchor, _tag) => {
+                    b.open(Frame::Seq { items: Vec::new(), pos: at, anchor, size: 0 }, at)?;
+                }
+                Event::MappingStart(anchor, _tag) => {
+                    b.open(
+                        Frame::Map { entries: Vec::new(), key: None, pos: at, anchor, size: 0, index: None },
+                        at,
+                    )?;
+                }
+                Event::SequenceEnd | Event::MappingEnd => b.close()?,
+                Event::Alias(id) => {
+                    let Some(src) = b.anchors.get(&id) else {
+                        return Err(YamlError::UnknownAlias { at });
+                    };
+                    let size = src.size;
+                    // Check the budgets before copying: a billion-laughs paste
+                    // fails here at the first alias that would blow them.
+                    b.alias_nodes = b.alias_nodes.saturating_add(size);
+                    if b.alias_nodes > limits.max_alias_nodes {
+                        return Err(YamlError::AliasBomb { at, limit: limits.max_alias_nodes });
+                    }
+                    b.count(size, at)?;
+                    let mut node = b.anchors[&id].node.clone();
+                    // Point at the alias (where the user used it), not the anchor.
+                    node.pos = at;
+                    b.finish(Built { node, size }, 0)?;
+                }
             }
         }
+        Ok(self.done)
     }
-    Ok(docs)
+
+    /// The documents read so far (all of them once `step` returned true).
+    pub fn into_documents(self) -> Vec<Document> {
+        self.docs
+    }
+}
+
+/// Parse a YAML stream into documents, within `limits`.
+pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, YamlError> {
+    let mut p = StreamParser::new(text, limits)?;
+    while !p.step(usize::MAX)? {}
+    Ok(p.into_documents())
 }
 
 /// Parse with the default limits.
@@ -613,6 +657,32 @@ mod tests {
         }
         s.push_str("k7: again\n");
         assert!(matches!(parse_default(&s).unwrap_err(), YamlError::DuplicateKey { first_line: 8, .. }));
+    }
+
+    #[test]
+    fn reading_in_slices_gives_the_same_documents_and_errors() {
+        let text = "---\na: &x [1, 2, {b: c}]\nd: *x\n---\n- e\n- f: |\n    g\n---\nh\n";
+        for slice in [1, 2, 3, 7, 1000] {
+            let mut p = StreamParser::new(text, &Limits::DEFAULT).unwrap();
+            let mut steps = 0;
+            while !p.step(slice).unwrap() {
+                steps += 1;
+            }
+            assert!(slice > 100 || steps > 1, "slice {slice} took {steps} steps");
+            assert_eq!(p.into_documents(), parse_default(text).unwrap());
+        }
+        let bad = "a: 1\nb: [2,\n";
+        let mut p = StreamParser::new(bad, &Limits::DEFAULT).unwrap();
+        let err = loop {
+            match p.step(2) {
+                Ok(false) => {}
+                Ok(true) => panic!("bad YAML read"),
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(err, parse_default(bad).unwrap_err());
+        let limits = Limits { max_bytes: 4, ..Limits::DEFAULT };
+        assert!(matches!(StreamParser::new("a: 12", &limits), Err(YamlError::TooLarge { bytes: 5, limit: 4 })));
     }
 
     #[test]

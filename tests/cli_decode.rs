@@ -125,3 +125,21 @@ fn huge_stdin_is_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("at most 1024 KiB"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_instead_of_panicking() {
+    // Like `caplens decode ... | head -c1`: the reader goes away early.
+    let masks: Vec<String> = (0..2000).map(|i| format!("{:x}", i * 7919 + 1)).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_caplens"))
+        .arg("decode")
+        .args(&masks)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run caplens");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "stderr: {err}");
+    assert_ne!(out.status.code(), Some(101), "a panic exits with 101");
+}

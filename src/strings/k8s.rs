@@ -57,11 +57,16 @@ pub fn place(at: &Location) -> String {
 
 pub fn yaml_error(e: &YamlError) -> String {
     match e {
-        YamlError::TooLarge { bytes, limit } => format!(
-            "The input is {:.1} MB; the limit is {} MB. Paste only the manifests you want checked.",
-            *bytes as f64 / 1_048_576.0,
-            limit / 1_048_576
-        ),
+        YamlError::TooLarge { bytes, limit } => {
+            // Tenths of a MB in integers: float formatting would add ~10 KB to the wasm.
+            let tenths = (*bytes as u64 * 10 + 524_288) / 1_048_576;
+            format!(
+                "The input is {}.{} MB; the limit is {} MB. Paste only the manifests you want checked.",
+                tenths / 10,
+                tenths % 10,
+                limit / 1_048_576
+            )
+        }
         YamlError::TooDeep { at, limit } => format!(
             "Line {}, column {}: the YAML nests more than {limit} levels deep, far beyond any real manifest; reading stopped.",
             at.line, at.column
@@ -407,6 +412,10 @@ mod tests {
         assert!(yaml_error(&e).contains("line 3, column 7"));
         let e = YamlError::TooLarge { bytes: 10 * 1_048_576, limit: 4 * 1_048_576 };
         assert!(yaml_error(&e).contains("10.0 MB"));
+        let e = YamlError::TooLarge { bytes: 5 * 1_048_576 + 524_288, limit: 4 * 1_048_576 };
+        assert!(yaml_error(&e).contains("The input is 5.5 MB; the limit is 4 MB"), "{}", yaml_error(&e));
+        let e = YamlError::TooLarge { bytes: 4 * 1_048_576 + 1, limit: 4 * 1_048_576 };
+        assert!(yaml_error(&e).contains("4.0 MB"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! by a `Lang` value at the call sites.
 
 pub mod catalog;
+pub mod cli;
 pub mod containers;
 pub mod k8s;
 pub mod decode;

@@ -181,6 +181,9 @@ pub const CONTAINERS_TITLE: &str = "What will my container's first process get?"
 pub const CONTAINERS_INPUT_LABEL: &str = "A docker or podman run command, a compose file, or Kubernetes manifests (several documents are fine)";
 pub const CONTAINERS_PLACEHOLDER: &str = "docker run --cap-add NET_ADMIN --user 1000 busybox\n\nor a Pod, Deployment, CronJob, compose file…";
 pub const CONTAINERS_EMPTY: &str = "Paste a command or a manifest above, or pick an example.";
+pub fn analysing(bytes: usize) -> String {
+    format!("Reading {} KB of input… The page stays usable meanwhile.", bytes.div_ceil(1024))
+}
 pub const NO_CONTAINERS: &str = "No containers found in this input.";
 pub const K8S_RUNTIME: &str = "Kubernetes runtime";
 pub const DOCKER_ERA: &str = "Docker version";

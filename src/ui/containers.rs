@@ -21,6 +21,7 @@ use crate::runtime::runc;
 use crate::set::CapSet;
 use crate::strings::{containers as words, k8s as k8s_words, text as text_words, ui as t};
 use crate::text;
+use crate::yaml;
 use yew::prelude::*;
 
 /// Cards rendered before "show all": a 1 MB manifest has thousands of
@@ -69,6 +70,10 @@ pub fn settings(params: &Params) -> Settings {
     s
 }
 
+/// What an analysis depends on: the pasted text, the settings and the
+/// entrypoint's file capabilities (or their error).
+type AnalysisKey = (String, Settings, Result<Option<FileCaps>, String>);
+
 /// Everything the view shows for one paste.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Analysis {
@@ -90,15 +95,79 @@ pub fn entrypoint_caps(params: &Params) -> Result<Option<FileCaps>, String> {
     }
 }
 
-pub fn analyse(text: &str, settings: &Settings, fcaps: Option<FileCaps>) -> Result<Analysis, PasteError> {
-    let mut input = paste::read(text)?;
+fn set_entrypoint_caps(input: &mut Input, fcaps: Option<FileCaps>) {
     if fcaps.is_some() {
         for c in &mut input.containers {
             c.spec.entrypoint_file_caps = fcaps;
         }
     }
+}
+
+pub fn analyse(text: &str, settings: &Settings, fcaps: Option<FileCaps>) -> Result<Analysis, PasteError> {
+    let mut input = paste::read(text)?;
+    set_entrypoint_caps(&mut input, fcaps);
     let reports = input.containers.iter().map(|c| paste::report(c, settings)).collect();
     Ok(Analysis { input, reports })
+}
+
+/// Pastes longer than this are analysed in slices between frames (see
+/// `analyse_in_slices`); shorter ones at once, within the keystroke.
+pub const SLICED_ABOVE_BYTES: usize = 64 * 1024;
+/// Events per `StreamParser::step` between looks at the clock.
+const SLICE_EVENTS: usize = 2_000;
+/// Main-thread time one slice may take before the page yields to the browser.
+const SLICE_MS: f64 = 40.0;
+
+/// The same result as `analyse`, computed in slices of about `SLICE_MS` (well under a long task, few enough yields to cost little) with
+/// a yield to the browser between them, so a megabyte paste (or a hostile
+/// one that stays inside the limits) never blocks the page for long. Gives
+/// up (None) as soon as `current()` says a newer input has replaced this one.
+async fn analyse_in_slices(
+    text: String,
+    settings: Settings,
+    fcaps: Option<FileCaps>,
+    current: impl Fn() -> bool,
+) -> Option<Result<Analysis, PasteError>> {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    // Lets the browser paint and handle input; false when this run is stale.
+    let pause = || async {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        current()
+    };
+    if paste::looks_like_command(&text) {
+        return Some(analyse(&text, &settings, fcaps));
+    }
+    let mut parser = match yaml::StreamParser::new(&text, &yaml::Limits::DEFAULT) {
+        Ok(p) => p,
+        Err(e) => return Some(Err(PasteError::Yaml(e))),
+    };
+    let mut t0 = now();
+    loop {
+        match parser.step(SLICE_EVENTS) {
+            Ok(true) => break,
+            Ok(false) => {}
+            Err(e) => return Some(Err(PasteError::Yaml(e))),
+        }
+        if now() - t0 > SLICE_MS {
+            if !pause().await {
+                return None;
+            }
+            t0 = now();
+        }
+    }
+    let mut input = paste::from_documents(&parser.into_documents());
+    set_entrypoint_caps(&mut input, fcaps);
+    let mut reports = Vec::with_capacity(input.containers.len());
+    for c in &input.containers {
+        reports.push(paste::report(c, &settings));
+        if now() - t0 > SLICE_MS {
+            if !pause().await {
+                return None;
+            }
+            t0 = now();
+        }
+    }
+    Some(Ok(Analysis { input, reports }))
 }
 
 fn paste_error(e: &PasteError) -> String {
@@ -114,13 +183,42 @@ pub fn containers_view(p: &ViewProps) -> Html {
     let text = p.params.text("in").to_string();
     let settings = settings(&p.params);
     let fcaps = entrypoint_caps(&p.params);
-    let result = use_memo((text.clone(), settings, fcaps.clone()), |(text, settings, fcaps)| {
-        if text.trim().is_empty() {
+    let key = (text.clone(), settings, fcaps.clone());
+    let sliced = text.len() > SLICED_ABOVE_BYTES;
+    let at_once = use_memo(key.clone(), |(text, settings, fcaps)| {
+        if text.trim().is_empty() || text.len() > SLICED_ABOVE_BYTES {
             None
         } else {
             Some(analyse(text, settings, fcaps.clone().unwrap_or(None)))
         }
     });
+    // Large pastes: the finished sliced analysis, with the input it belongs
+    // to; `run` numbers the inputs so a stale run stops early.
+    let finished = use_state(|| None::<std::rc::Rc<(AnalysisKey, Result<Analysis, PasteError>)>>);
+    let run = use_mut_ref(|| 0u64);
+    {
+        let (finished, run) = (finished.clone(), run.clone());
+        use_effect_with(key.clone(), move |key: &AnalysisKey| {
+            *run.borrow_mut() += 1;
+            let mine = *run.borrow();
+            if key.0.len() > SLICED_ABOVE_BYTES && !key.0.trim().is_empty() {
+                let (key, run) = (key.clone(), run.clone());
+                yew::platform::spawn_local(async move {
+                    let current = || *run.borrow() == mine;
+                    let fcaps = key.2.clone().unwrap_or(None);
+                    if let Some(r) = analyse_in_slices(key.0.clone(), key.1, fcaps, current).await {
+                        if *run.borrow() == mine {
+                            finished.set(Some(std::rc::Rc::new((key, r))));
+                        }
+                    }
+                });
+            }
+            move || *run.borrow_mut() += 1
+        });
+    }
+    let finished_now = finished.as_ref().filter(|f| f.0 == key).map(|f| &f.1);
+    let result: Option<&Result<Analysis, PasteError>> = if sliced { finished_now } else { at_once.as_ref().as_ref() };
+    let pending = sliced && finished_now.is_none();
     let on_fcaps = {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
         Callback::from(move |e: InputEvent| {
@@ -154,14 +252,15 @@ pub fn containers_view(p: &ViewProps) -> Html {
 
     // Only the selectors that matter for what was pasted (all of them while
     // nothing is recognised yet).
-    let form = match &*result {
+    let form = match result {
         Some(Ok(a)) => Some(a.input.form),
         _ => None,
     };
     let show_k8s = !matches!(form, Some(paste::Form::DockerCommand | paste::Form::Compose));
     let show_docker = !matches!(form, Some(paste::Form::Kubernetes));
 
-    let body = match &*result {
+    let body = match result {
+        None if pending => html! { <p class="muted" id="containers-pending" role="status">{ t::analysing(text.len()) }</p> },
         None => html! { <p class="muted" id="containers-empty">{ t::CONTAINERS_EMPTY }</p> },
         Some(Err(e)) => html! { <div class="error" id="containers-error" role="alert"><p>{ paste_error(e) }</p></div> },
         Some(Ok(a)) => html! {

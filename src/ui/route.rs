@@ -49,8 +49,9 @@ impl Params {
     pub fn set(&mut self, key: &str, value: &str) {
         self.0.retain(|(k, _)| k != key);
         if !value.is_empty() {
-            self.0.push((key.to_string(), value.to_string()));
-            self.0.sort_by(|a, b| a.0.cmp(&b.0));
+            // Kept sorted by key (keys are unique), so no sort is needed.
+            let at = self.0.partition_point(|(k, _)| k.as_str() < key);
+            self.0.insert(at, (key.to_string(), value.to_string()));
         }
     }
 

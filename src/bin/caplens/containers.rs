@@ -17,14 +17,6 @@ struct Options {
     files: Vec<String>,
 }
 
-fn parse_kernel(v: &str) -> Option<KernelVersion> {
-    let mut it = v.split('.').map(|p| p.parse::<u8>().ok());
-    let major = it.next()??;
-    let minor = it.next().unwrap_or(Some(0))?;
-    let patch = it.next().unwrap_or(Some(0))?;
-    Some(KernelVersion(major, minor, patch))
-}
-
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options { settings: Settings::default(), json: false, fail_on: None, files: Vec::new() };
     let mut i = 0;
@@ -56,7 +48,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     _ => return Err(bad(&value)),
                 }
             }
-            "--kernel" => o.settings.kernel = Some(parse_kernel(&value).ok_or_else(|| bad(&value))?),
+            "--kernel" => o.settings.kernel = Some(value.parse::<KernelVersion>().map_err(|_| bad(&value))?),
             "--image-user" => {
                 o.settings.image_user = match value.as_str() {
                     "root" => ImageUser::Root,

@@ -10,26 +10,9 @@ use caplens::strings::catalog as catalog_words;
 use caplens::strings::decode as words;
 use serde_json::{json, Value};
 use std::io::Read;
+use caplens::strings::cli;
 use std::process::ExitCode;
 
-const HELP: &str = "\
-usage: caplens decode [--json] [--explain] MASK...
-       caplens decode [--json] [--explain] -        (read pasted text from stdin)
-       caplens decode [--json] --names LIST         (names -> mask)
-
-MASK is 1-16 hex digits (optional 0x), or any text caplens recognises:
-`CapEff: ...` lines, a whole /proc/PID/status, capsh --print or getpcaps output.
-Each bare mask prints one line exactly as `capsh --decode` does:
-  0x00000000a80425fb=cap_chown,cap_dac_override,...
-Sets from status text print as `CapEff<TAB>0x...=...`.
-
-  --json     structured output: each set, names, numbers, unknown bits, presets
-  --explain  also print matching presets, kernel range and notes
-  --describe also print one line per capability: number, name, danger, summary
-  --names    LIST of capabilities in any spelling (net_raw, CAP_NET_RAW, 13, ALL),
-             comma or space separated; prints the mask they make
-
-Errors go to stderr with their position; the exit status is then 2.";
 
 struct Options {
     json: bool,
@@ -43,7 +26,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let opts = match parse_args(args) {
         Ok(o) => o,
         Err(msg) => {
-            eprintln!("caplens decode: {msg}\n\n{HELP}");
+            eprintln!("caplens decode: {msg}\n\n{}", cli::DECODE_HELP);
             return ExitCode::from(2);
         }
     };
@@ -90,7 +73,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--describe" => o.describe = true,
             "--names" => o.names = true,
             "-h" | "--help" => {
-                println!("{HELP}");
+                println!("{}", cli::DECODE_HELP);
                 std::process::exit(0);
             }
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),

@@ -22,14 +22,6 @@ struct Options {
     help: bool,
 }
 
-fn parse_kernel(v: &str) -> Option<KernelVersion> {
-    let mut it = v.split('.').map(|p| p.parse::<u8>().ok());
-    let major = it.next()??;
-    let minor = it.next().unwrap_or(Some(0))?;
-    let patch = it.next().unwrap_or(Some(0))?;
-    Some(KernelVersion(major, minor, patch))
-}
-
 /// Our options, then the run command (after `--`, or from the first word
 /// that is not one of ours).
 fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProblem> {
@@ -88,7 +80,7 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
                     _ => return Err(bad(&v)),
                 }
             }
-            ("--kernel", Some(v)) => o.kernel = Some(parse_kernel(&v).ok_or_else(|| bad(&v))?),
+            ("--kernel", Some(v)) => o.kernel = Some(v.parse::<KernelVersion>().map_err(|_| bad(&v))?),
             ("--image-user", Some(v)) => {
                 o.image_user = match v.as_str() {
                     "root" => ImageUser::Root,

@@ -11,40 +11,13 @@ use caplens::strings::exec as words;
 use caplens::strings::text as text_words;
 use caplens::text;
 use std::io::{BufRead, Write};
+use caplens::strings::cli;
 use std::process::ExitCode;
 
-const HELP: &str = "\
-usage: caplens exec [--json]                 JSON lines on stdin, one answer per line
-       caplens exec [OPTIONS]                human-readable report of one exec
-
-JSON input per line:
-  {\"before\": {\"uid\": 1000, \"euid\": 1000, \"inheritable\": HEX, \"permitted\": HEX,
-    \"effective\": HEX, \"bounding\": HEX, \"ambient\": HEX, \"securebits\": INT,
-    \"no_new_privs\": BOOL},
-   \"file\": {\"setuid_root\": BOOL, \"caps\": null | {\"permitted\": HEX,
-    \"inheritable\": HEX, \"effective\": BOOL}}, \"rule\": \"current\" | \"pre2025\"}
-  Other top-level keys (\"id\") are echoed back. Output: {\"after\": {...}, \"trace\": [...]}
-  or {\"after\": {\"error\": \"EPERM\"}}; a bad line gets {\"error\": \"...\"}.
-
-OPTIONS (the process before exec; SET is a hex mask or names like cap_net_raw,chown):
-  --uid N, --euid N, --suid N     ids (euid defaults to uid, suid to euid)
-  --inheritable SET, --permitted SET, --effective SET, --bounding SET, --ambient SET
-                                  defaults: bounding = all 41; root: permitted = effective =
-                                  bounding; others: empty. Ambient is added to the defaults
-                                  of inheritable, permitted and effective.
-  --securebits N|NAMES            e.g. 0x10 or noroot,keep_caps,no_setuid_fixup,no_cap_ambient_raise
-  --nnp                           no_new_privs is set
-  --setresuid R,E,S               run setresuid(R, E, S) first (as su, setpriv and runtimes do)
-the file:
-  --file TEXT                     setcap text (cap_net_raw+ep) or a getcap line
-  --setuid-root                   the file is set-user-ID root
-  --nosuid                        the file is on a nosuid mount
-  --rule pre2025                  use the set-id rule of kernels before 2025
-  --example NAME                  a ready-made scenario (--example list shows them)";
 
 pub fn run(args: &[String]) -> ExitCode {
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{HELP}");
+        println!("{}", cli::EXEC_HELP);
         return ExitCode::SUCCESS;
     }
     if args.is_empty() || (args.len() == 1 && args[0] == "--json") {
@@ -59,7 +32,7 @@ pub fn run(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => {
-            eprintln!("caplens exec: {msg}\n\nRun `caplens exec --help` for the options.");
+            eprintln!("caplens exec: {msg}\n\n{}", cli::EXEC_SEE_HELP);
             ExitCode::from(2)
         }
     }
@@ -79,7 +52,7 @@ fn example(slug: &str) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if slug != "list" {
-        eprintln!("caplens exec: unknown example {slug:?}");
+        eprintln!("{}", cli::unknown_example(slug));
     }
     for e in examples::examples() {
         println!("  {:22}{}", e.id.slug(), words::example_title(e.id));
@@ -107,7 +80,7 @@ fn run_json() -> ExitCode {
         {
             Ok(n) => n,
             Err(e) => {
-                eprintln!("caplens exec: reading stdin: {e}");
+                eprintln!("{}", cli::stdin_error("exec", &e));
                 return ExitCode::from(2);
             }
         };

@@ -7,24 +7,21 @@ mod decode;
 mod docker;
 mod exec;
 
+use caplens::strings::cli;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: caplens <command> [options]
-
-commands:
-  decode MASK...            name the capabilities in a mask (like capsh --decode)
-  exec                      simulate execve (JSON lines on stdin, or flags)
-  k8s FILE... | -           analyse Kubernetes / compose manifests
-  docker -- ARGS...         analyse a docker/podman run command line
-  help                      this text
-
-Run `caplens <command> --help` for the options of one command.";
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so printing into a closed pipe (`| head`) would
+    // panic; the default action ends the process quietly, as other tools do.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let mut args = std::env::args().skip(1);
     let Some(cmd) = args.next() else {
-        eprintln!("{USAGE}");
+        eprintln!("{}", cli::USAGE);
         return ExitCode::from(2);
     };
     let rest: Vec<String> = args.collect();
@@ -34,11 +31,11 @@ fn main() -> ExitCode {
         "k8s" => containers::run_k8s(&rest),
         "docker" | "podman" => docker::run(&cmd, &rest),
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+            println!("{}", cli::USAGE);
             ExitCode::SUCCESS
         }
         other => {
-            eprintln!("caplens: unknown command `{other}`\n\n{USAGE}");
+            eprintln!("{}", cli::unknown_command(other));
             ExitCode::from(2)
         }
     }
