@@ -220,6 +220,10 @@ fn invalid_utf8_through_the_cli() {
     assert_eq!(answers.len(), 3, "{stdout}");
     assert!(answers.iter().all(|a| a.get("error").is_some()), "{stdout}");
     assert_eq!(answers[2]["id"], 3);
+    for a in &answers[..2] {
+        let msg = a["error"].as_str().unwrap_or_default();
+        assert!(msg.contains("UTF-8"), "the exec error must name the problem: {msg}");
+    }
     // The message must name the problem.
     for args in [&["decode", "-"][..], &["k8s", "-"][..]] {
         let (_, _, stderr) = run_cli(args, bad);

@@ -35,6 +35,11 @@ pub enum ProtocolError {
     TooLong {
         len: usize,
     },
+    /// The line's bytes are not UTF-8 (so not JSON); the 1-based byte
+    /// column of the first bad byte.
+    NotUtf8 {
+        column: usize,
+    },
     /// Not JSON; the 1-based column (in characters) where serde_json gave up.
     NotJson {
         column: usize,
@@ -98,6 +103,22 @@ pub fn answer_line(line: &str) -> String {
 /// (1-based), as the CLI reading a stream wants.
 pub fn answer_line_at(line_number: usize, line: &str) -> String {
     answer(line, Some(line_number))
+}
+
+/// Like [`answer_line_at`], for a raw line as read from a stream. Invalid
+/// UTF-8 gets its own error instead of being patched with U+FFFD (which
+/// would silently change echoed values such as an `"id"`).
+pub fn answer_bytes_at(line_number: usize, bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(line) => answer_line_at(line_number, line),
+        Err(e) => {
+            let err = ProtocolError::NotUtf8 { column: e.valid_up_to() + 1 };
+            let mut out = open_object(&Vec::new());
+            push_key(&mut out, "error", &Value::String(words::protocol_error_at(line_number, &err)));
+            out.push('}');
+            out
+        }
+    }
 }
 
 fn answer(line: &str, line_number: Option<usize>) -> String {
@@ -460,6 +481,17 @@ mod tests {
     }
 
     const PING: &str = r#"{"id": 7, "before": {"uid": 1000, "euid": 1000, "inheritable": "0000000000000000", "permitted": "0000000000000000", "effective": "0000000000000000", "bounding": "000001fffeffffff", "ambient": "0000000000000000", "securebits": 0, "no_new_privs": false}, "file": {"setuid_root": false, "caps": {"permitted": "0000000000002000", "inheritable": "0000000000000000", "effective": true}}}"#;
+
+    #[test]
+    fn invalid_utf8_is_named_with_its_byte_column() {
+        let mut raw = PING.as_bytes().to_vec();
+        raw[9] = 0xff; // inside the number 7's neighbourhood: `{"id": 7, ` → byte 10
+        let v = parse(&answer_bytes_at(4, &raw));
+        let msg = v["error"].as_str().unwrap();
+        assert!(msg.contains("input line 4") && msg.contains("UTF-8") && msg.contains("byte 10"), "{msg}");
+        // Valid bytes go through the normal path unchanged.
+        assert_eq!(parse(&answer_bytes_at(1, PING.as_bytes()))["after"]["uid"], 1000);
+    }
 
     #[test]
     fn issue_example_round_trip() {

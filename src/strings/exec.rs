@@ -417,6 +417,9 @@ pub fn protocol_error(e: &ProtocolError) -> String {
         ProtocolError::TooLong { len } => {
             format!("line too long ({len} bytes; at most {MAX_LINE})")
         }
+        ProtocolError::NotUtf8 { column } => {
+            format!("not valid UTF-8 (byte {column} starts a broken character), so not JSON")
+        }
         ProtocolError::NotJson { column, message } => {
             format!("not valid JSON at column {column}: {message}")
         }

@@ -93,12 +93,12 @@ fn run_json() -> ExitCode {
             let mut rest = Vec::new();
             let _ = reader.read_until(b'\n', &mut rest);
         }
-        let line = String::from_utf8_lossy(&buf);
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        if writeln!(out, "{}", protocol::answer_line_at(number, line)).is_err() {
+        if writeln!(out, "{}", protocol::answer_bytes_at(number, line)).is_err() {
             break;
         }
     }
