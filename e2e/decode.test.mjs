@@ -1,23 +1,13 @@
 // End-to-end: the release build in headless Chromium, served on 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, serve, watchedPage, assertClean, appReady, DIST } from './helpers.mjs';
+import { servedApp, watchedPage, assertClean, appReady, DIST } from './helpers.mjs';
 import { startServer } from '../scripts/static-server.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const origin = () => new URL(server.url).origin;
+const app = servedApp();
 const capNames = (page) => page.locator('#matrix tr.cap-row .cap-name').allTextContents();
 
 const CAPSH_37 = 'cap_chown,cap_dac_override,cap_dac_read_search,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,' +
@@ -27,8 +17,8 @@ const CAPSH_37 = 'cap_chown,cap_dac_override,cap_dac_read_search,cap_fowner,cap_
   'cap_setfcap,cap_mac_override,cap_mac_admin,cap_syslog,cap_wake_alarm,cap_block_suspend';
 
 test('loads cleanly: title, three views, no errors, only its own files', async () => {
-  const { page, problems, log, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, log, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   assert.match(await page.title(), /caplens/);
   assert.equal(await page.locator('nav.tabs button').count(), 3);
@@ -45,8 +35,8 @@ test('loads cleanly: title, three views, no errors, only its own files', async (
 });
 
 test('paste CapBnd: 0000001fffffffff and see its 37 names, as capsh --decode lists them', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   await page.fill('#decode-input', 'CapBnd: 0000001fffffffff');
   await page.waitForFunction(() => document.querySelectorAll('#matrix tr.cap-row').length === 37);
@@ -59,8 +49,8 @@ test('paste CapBnd: 0000001fffffffff and see its 37 names, as capsh --decode lis
 });
 
 test('a permalink opened in a new tab shows the same state', async () => {
-  const first = await watchedPage(browser, origin());
-  await first.page.goto(server.url);
+  const first = await watchedPage(app.browser, app.origin());
+  await first.page.goto(app.server.url);
   await appReady(first.page);
   await first.page.click('#ex-docker-status');
   await first.page.click('#matrix tr[data-cap="13"] .cap-name');
@@ -68,7 +58,7 @@ test('a permalink opened in a new tab shows the same state', async () => {
   const link = first.page.url();
   const shown = await first.page.locator('#decode-result').innerText();
 
-  const second = await watchedPage(browser, origin());
+  const second = await watchedPage(app.browser, app.origin());
   await second.page.goto(link);
   await second.page.locator('#explain-13').waitFor();
   assert.equal(await second.page.locator('#decode-result').innerText(), shown);
@@ -80,8 +70,8 @@ test('a permalink opened in a new tab shows the same state', async () => {
 });
 
 test('pasted markup and script show as text and never run', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   const hostile = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2" id=injected>';
   await page.fill('#decode-input', hostile);
@@ -90,7 +80,7 @@ test('pasted markup and script show as text and never run', async () => {
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.match(await page.locator('#decode-error').innerText(), /<script>window\.__pwned/);
   // The same text through a permalink.
-  await page.goto(server.url + '#v=decode&in=' + encodeURIComponent(hostile));
+  await page.goto(app.server.url + '#v=decode&in=' + encodeURIComponent(hostile));
   await page.reload();
   await page.locator('#decode-error').waitFor();
   assert.equal(await page.locator('#injected').count(), 0);
@@ -100,8 +90,8 @@ test('pasted markup and script show as text and never run', async () => {
 });
 
 test('every decode example loads in one click', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
     await page.click('#' + id);
@@ -115,8 +105,8 @@ test('every decode example loads in one click', async () => {
 });
 
 test('keyboard: tab to a view, type, and open an explanation with Enter', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url + '#v=decode&in=2000');
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=decode&in=2000');
   await appReady(page);
   await page.locator('#matrix tr[data-cap="13"] .cap-name').focus();
   await page.keyboard.press('Enter');
@@ -133,7 +123,7 @@ test('dist/ works from a sub-path of a static host', async () => {
   fs.symlinkSync(DIST, path.join(tmp, 'tools', 'caplens'));
   const sub = await startServer(tmp);
   try {
-    const { page, problems, context } = await watchedPage(browser, new URL(sub.url).origin);
+    const { page, problems, context } = await watchedPage(app.browser, new URL(sub.url).origin);
     await page.goto(sub.url + 'tools/caplens/#v=decode&in=a80425fb');
     await page.locator('#matrix').waitFor();
     assert.equal((await capNames(page)).length, 14);
@@ -146,8 +136,8 @@ test('dist/ works from a sub-path of a static host', async () => {
 });
 
 test('a wasm panic shows a friendly, reportable error instead of a dead page', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url + '#panic-test');
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#panic-test');
   const panel = page.locator('#panic');
   await panel.waitFor({ timeout: 15_000 });
   assert.equal(await panel.getAttribute('role'), 'alert');

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests and the scripts: serve dist/ on
 // 127.0.0.1, launch the system Chromium headless, and watch every page for
 // console errors, uncaught exceptions, CSP violations and foreign requests.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,4 +76,20 @@ export async function assertClean(assert, problems) {
 /** Waits until the app has rendered (the loader replaced "Loading…"). */
 export async function appReady(page) {
   await page.locator('#main').waitFor({ timeout: 15_000 });
+}
+
+/** For one test file: serve dist/ and launch Chromium before its tests,
+ * close both after them. Returns `{ browser, server, origin() }`, filled in
+ * once the `before` hook has run. */
+export function servedApp() {
+  const app = { browser: null, server: null, origin: () => new URL(app.server.url).origin };
+  before(async () => {
+    app.server = await serve();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

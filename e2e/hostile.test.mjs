@@ -1,19 +1,10 @@
 // End-to-end: hostile and broken pastes get a clear message quickly, and the
 // page never goes blank or freezes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, watchedPage, assertClean, appReady } from './helpers.mjs';
+import { servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-const origin = () => new URL(server.url).origin;
+const app = servedApp();
 
 // Puts `text` into the paste box and waits for `selector`; returns the time
 // spent by the app (the browser's own textarea layout is paid before t0).
@@ -42,8 +33,8 @@ const CASES = [
 
 for (const [name, text, message] of CASES) {
   test(`containers view: ${name} gets a clear message within a second`, async () => {
-    const { page, problems, context } = await watchedPage(browser, origin());
-    await page.goto(server.url + '#v=containers');
+    const { page, problems, context } = await watchedPage(app.browser, app.origin());
+    await page.goto(app.server.url + '#v=containers');
     await appReady(page);
     const ms = await pasteAndWait(page, '#containers-input', '#containers-error, #containers-result article, #containers-result .warn-box', text);
     assert.ok(ms < 1000, `${name}: ${ms.toFixed(0)} ms`);
@@ -57,8 +48,8 @@ for (const [name, text, message] of CASES) {
 }
 
 test('decode view: a 2 MB paste and very long lines are refused clearly and quickly', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   const ms = await pasteAndWait(page, '#decode-input', '#decode-error', 'CapBnd: ' + 'f'.repeat(2 * 1024 * 1024));
   assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);

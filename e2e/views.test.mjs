@@ -1,23 +1,14 @@
 // End-to-end: the Exec and Containers views, through the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, watchedPage, assertClean, appReady } from './helpers.mjs';
+import { servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-const origin = () => new URL(server.url).origin;
+const app = servedApp();
 const rowText = (page, set) => page.locator(`#exec-sets tr[data-set="${set}"]`).innerText();
 
 test('exec: ping with +p gets permitted only; +ep gets effective; the link reproduces it', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   await page.click('#tab-exec');
   await page.click('#ex-ping-p');
@@ -36,7 +27,7 @@ test('exec: ping with +p gets permitted only; +ep gets effective; the link repro
   // A permalink in a fresh tab shows the same result.
   const link = page.url();
   const shown = await page.locator('#exec-result').innerText();
-  const second = await watchedPage(browser, origin());
+  const second = await watchedPage(app.browser, app.origin());
   await second.page.goto(link);
   await second.page.locator('#exec-sets').waitFor();
   assert.equal(await second.page.locator('#exec-result').innerText(), shown);
@@ -47,8 +38,8 @@ test('exec: ping with +p gets permitted only; +ep gets effective; the link repro
 });
 
 test('exec: a file asking for more than the bounding set allows is refused with EPERM, explained', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url + '#v=exec');
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=exec');
   await appReady(page);
   await page.click('#ex-docker-user-eperm');
   await page.locator('#exec-eperm').waitFor();
@@ -62,8 +53,8 @@ test('exec: a file asking for more than the bounding set allows is refused with 
 });
 
 test('containers: the Kubernetes cpb-demo with the sercurityContext typo is flagged, and fixed it is not', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   await page.click('#tab-containers');
   await page.click('#ex-cpb-typo');
@@ -87,8 +78,8 @@ test('containers: the Kubernetes cpb-demo with the sercurityContext typo is flag
 });
 
 test('containers: docker run --cap-add NET_ADMIN --user 1000 explains why the add does nothing', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url + '#v=containers');
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=containers');
   await appReady(page);
   await page.click('#ex-docker-run');
   const card = page.locator('#container-0');
@@ -106,8 +97,8 @@ test('containers: docker run --cap-add NET_ADMIN --user 1000 explains why the ad
 });
 
 test('every example of every view renders without an error', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   for (const [tab, result] of [['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']]) {
     await page.click(tab);
@@ -122,8 +113,8 @@ test('every example of every view renders without an error', async () => {
 });
 
 test('a link followed inside the page (hashchange) and Back both update the view', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url + '#v=decode&in=a80425fb');
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=decode&in=a80425fb');
   await page.locator('#matrix').waitFor();
   await page.evaluate(() => { location.hash = '#v=containers&in=docker+run+--cap-add+NET_RAW+alpine'; });
   await page.locator('#container-0').waitFor();
@@ -136,8 +127,8 @@ test('a link followed inside the page (hashchange) and Back both update the view
 });
 
 test('decode -> exec: a pasted /proc status becomes the process before exec', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url);
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url);
   await appReady(page);
   await page.click('#ex-proc-status');
   await page.click('#decode-to-exec');
@@ -149,8 +140,8 @@ test('decode -> exec: a pasted /proc status becomes the process before exec', as
 });
 
 test('containers -> exec: PID 1 of a container opens in the exec view with the same result', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url + '#v=containers');
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=containers');
   await appReady(page);
   await page.click('#ex-bind-nonroot-fcaps');
   const eff = await page.locator('#container-0 tr[data-set="CapEff"] td.mono').first().innerText();
@@ -164,8 +155,8 @@ test('containers -> exec: PID 1 of a container opens in the exec view with the s
 });
 
 test('containers: a paste over 64 KB is read in slices behind a "Reading…" line, and a newer paste wins', async () => {
-  const { page, problems, context } = await watchedPage(browser, origin());
-  await page.goto(server.url + '#v=containers');
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=containers');
   await appReady(page);
   const doc = (i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    securityContext:\n      capabilities: {add: [NET_ADMIN]}\n`;
   const big = Array.from({ length: 1200 }, (_, i) => doc(i)).join('');
