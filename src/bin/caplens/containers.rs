@@ -21,23 +21,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options { settings: Settings::default(), json: false, fail_on: None, files: Vec::new() };
     let mut i = 0;
     while i < args.len() {
-        let a = args[i].as_str();
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (a, None),
-        };
-        let takes_value = matches!(name, "--runtime" | "--kernel" | "--image-user" | "--fail-on");
-        let value = if takes_value {
-            match inline {
-                Some(v) => v,
-                None => {
-                    i += 1;
-                    args.get(i).cloned().ok_or_else(|| words::cli_problem(&CliProblem::MissingValue(name)))?
-                }
-            }
-        } else {
-            String::new()
-        };
+        let (name, value) = crate::next_option(args, &mut i, &["--runtime", "--kernel", "--image-user", "--fail-on"])
+            .map_err(|name| words::cli_problem(&CliProblem::MissingValue(name)))?;
+        let value = value.unwrap_or_default();
         let bad = |v: &str| words::cli_problem(&CliProblem::BadValue(name, v));
         match name {
             "--json" => o.json = true,

@@ -38,23 +38,12 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
     };
     let mut i = 0;
     while i < args.len() {
-        let a = args[i].as_str();
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (a, None),
-        };
-        let takes_value = matches!(name, "--runtime" | "--docker-era" | "--podman-era" | "--kernel" | "--image-user" | "--fail-on" | "--file-caps");
-        let value = if takes_value {
-            match inline {
-                Some(v) => Some(v),
-                None => {
-                    i += 1;
-                    Some(args.get(i).cloned().ok_or_else(|| CliProblem::MissingValue(name.to_string()))?)
-                }
-            }
-        } else {
-            None
-        };
+        let (name, value) = crate::next_option(
+            args,
+            &mut i,
+            &["--runtime", "--docker-era", "--podman-era", "--kernel", "--image-user", "--fail-on", "--file-caps"],
+        )
+        .map_err(|name| CliProblem::MissingValue(name.to_string()))?;
         let bad = |v: &str| CliProblem::BadValue(name.to_string(), v.to_string());
         match (name, value) {
             ("--", _) => return Ok((o, args[i + 1..].to_vec())),
