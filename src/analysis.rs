@@ -11,8 +11,8 @@ use crate::container::{ContainerSpec, Location, Role, SourceKind, Spelled, UserS
 use crate::exec::{CapReason, ExecFile, ProcessState, SetName, Transition};
 use crate::runtime::runc::{self, RuncWarning, StartFailure};
 use crate::runtime::{
-    self, CreationError, ListKind, NameReading, OciOutcome, OciSets, RunUser, Runtime,
-    RuntimeKind, RuntimeNote, RuntimeOptions, PORT_SYSCTL,
+    self, CreationError, ListKind, NameReading, OciOutcome, OciSets, RunUser, Runtime, RuntimeKind,
+    RuntimeNote, RuntimeOptions, PORT_SYSCTL,
 };
 use crate::set::CapSet;
 use crate::strings;
@@ -143,15 +143,46 @@ pub enum PrivilegedNonRoot {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Detail {
     IneffectiveAdd(IneffectiveAdd),
-    CapPrefix { written: String, list: ListKind, runtime: RuntimeKind, oci_name: String },
-    NameCase { written: String, canonical: String, list: ListKind, source: SourceKind },
-    UnknownCapability { written: String, list: ListKind, runtime: RuntimeKind, why: UnknownReason },
-    Privileged { runtime: RuntimeKind, all: CapSet, non_root: PrivilegedNonRoot },
-    DangerousCapability { cap: u8, written: String },
+    CapPrefix {
+        written: String,
+        list: ListKind,
+        runtime: RuntimeKind,
+        oci_name: String,
+    },
+    NameCase {
+        written: String,
+        canonical: String,
+        list: ListKind,
+        source: SourceKind,
+    },
+    UnknownCapability {
+        written: String,
+        list: ListKind,
+        runtime: RuntimeKind,
+        why: UnknownReason,
+    },
+    Privileged {
+        runtime: RuntimeKind,
+        all: CapSet,
+        non_root: PrivilegedNonRoot,
+    },
+    DangerousCapability {
+        cap: u8,
+        written: String,
+    },
     /// `add: ALL`: every dangerous capability at once.
-    DangerousAll { written: String, caps: CapSet },
-    DefaultNetRaw { runtime: RuntimeKind, source: SourceKind },
-    PreferPerfmon { written: String, kernel_has_perfmon: bool },
+    DangerousAll {
+        written: String,
+        caps: CapSet,
+    },
+    DefaultNetRaw {
+        runtime: RuntimeKind,
+        source: SourceKind,
+    },
+    PreferPerfmon {
+        written: String,
+        kernel_has_perfmon: bool,
+    },
     /// A finding about how the manifest is written (unknown-field,
     /// misplaced-field, ape-conflict), from `k8s`; worded by `strings::k8s`.
     /// Serialised as `finding` (the id) plus the finding's own data (key,
@@ -162,14 +193,21 @@ pub enum Detail {
     },
 }
 
-fn serialize_manifest_kind<S: Serializer>(k: &crate::k8s::finding::FindingKind, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_manifest_kind<S: Serializer>(
+    k: &crate::k8s::finding::FindingKind,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]
     struct Shown<'a> {
         finding: &'static str,
         #[serde(flatten)]
         data: &'a crate::k8s::finding::FindingKind,
     }
-    Shown { finding: k.id(), data: k }.serialize(s)
+    Shown {
+        finding: k.id(),
+        data: k,
+    }
+    .serialize(s)
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -187,14 +225,18 @@ impl Finding {
             Detail::NameCase { .. } => FindingId::NameCase,
             Detail::UnknownCapability { .. } => FindingId::UnknownCapability,
             Detail::Privileged { .. } => FindingId::Privileged,
-            Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => FindingId::DangerousCapability,
+            Detail::DangerousCapability { .. } | Detail::DangerousAll { .. } => {
+                FindingId::DangerousCapability
+            }
             Detail::DefaultNetRaw { .. } => FindingId::DefaultNetRaw,
             Detail::PreferPerfmon { .. } => FindingId::PreferPerfmon,
             Detail::Manifest { finding: k } => {
                 use crate::k8s::finding::FindingKind as K;
                 match k {
                     K::UnknownField { .. } => FindingId::UnknownField,
-                    K::MisplacedField { .. } | K::WrongType { .. } | K::OutOfRange { .. } => FindingId::MisplacedField,
+                    K::MisplacedField { .. } | K::WrongType { .. } | K::OutOfRange { .. } => {
+                        FindingId::MisplacedField
+                    }
                     K::ApeConflict { .. } => FindingId::ApeConflict,
                 }
             }
@@ -203,7 +245,13 @@ impl Finding {
 
     /// A `k8s` input finding, as one of this report's findings.
     pub fn from_manifest(f: &crate::k8s::finding::Finding) -> Finding {
-        Finding { severity: f.severity(), at: f.at.clone(), detail: Detail::Manifest { finding: f.kind.clone() } }
+        Finding {
+            severity: f.severity(),
+            at: f.at.clone(),
+            detail: Detail::Manifest {
+                finding: f.kind.clone(),
+            },
+        }
     }
 }
 
@@ -244,7 +292,11 @@ pub struct AnalysisOptions {
 
 impl AnalysisOptions {
     pub fn new(runtime: Runtime) -> AnalysisOptions {
-        AnalysisOptions { runtime: RuntimeOptions::new(runtime), kernel: None, image_user: ImageUser::Unknown }
+        AnalysisOptions {
+            runtime: RuntimeOptions::new(runtime),
+            kernel: None,
+            image_user: ImageUser::Unknown,
+        }
     }
 
     pub fn with_kernel(mut self, kernel: KernelVersion) -> AnalysisOptions {
@@ -355,7 +407,10 @@ pub struct AddEffect {
     pub reasons: Vec<(RunUser, CapReason)>,
 }
 
-fn serialize_oci_pair<S: Serializer>(v: &Option<(OciSets, OciSets)>, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_oci_pair<S: Serializer>(
+    v: &Option<(OciSets, OciSets)>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]
     struct Pair<'a> {
         root: &'a OciSets,
@@ -363,7 +418,10 @@ fn serialize_oci_pair<S: Serializer>(v: &Option<(OciSets, OciSets)>, s: S) -> Re
     }
     match v {
         None => s.serialize_none(),
-        Some((r, n)) => s.serialize_some(&Pair { root: r, nonroot: n }),
+        Some((r, n)) => s.serialize_some(&Pair {
+            root: r,
+            nonroot: n,
+        }),
     }
 }
 
@@ -382,7 +440,10 @@ fn serialize_error<S: Serializer>(v: &Option<CreationError>, s: S) -> Result<S::
     }
     match v {
         None => s.serialize_none(),
-        Some(e) => s.serialize_some(&View { error: e, message: strings::containers::creation_error(e) }),
+        Some(e) => s.serialize_some(&View {
+            error: e,
+            message: strings::containers::creation_error(e),
+        }),
     }
 }
 
@@ -395,7 +456,10 @@ fn serialize_failure<S: Serializer>(v: &Option<StartFailure>, s: S) -> Result<S:
     }
     match v {
         None => s.serialize_none(),
-        Some(f) => s.serialize_some(&View { failure: f, message: strings::containers::start_failure(f) }),
+        Some(f) => s.serialize_some(&View {
+            failure: f,
+            message: strings::containers::start_failure(f),
+        }),
     }
 }
 
@@ -406,7 +470,10 @@ fn serialize_notes<S: Serializer>(v: &[RuntimeNote], s: S) -> Result<S::Ok, S::E
         note: &'a RuntimeNote,
         message: String,
     }
-    s.collect_seq(v.iter().map(|n| View { note: n, message: strings::containers::runtime_note(n) }))
+    s.collect_seq(v.iter().map(|n| View {
+        note: n,
+        message: strings::containers::runtime_note(n),
+    }))
 }
 
 /// The per-container JSON object of `caplens docker --json` / `caplens k8s --json`.
@@ -445,13 +512,17 @@ impl ContainerReport {
     /// Add the manifest's own findings (from `k8s`), keeping the order
     /// most severe first.
     pub fn add_manifest_findings(&mut self, found: &[crate::k8s::finding::Finding]) {
-        self.findings.extend(found.iter().map(Finding::from_manifest));
+        self.findings
+            .extend(found.iter().map(Finding::from_manifest));
         Severity::most_severe_first(&mut self.findings, |f| f.severity);
     }
 
     /// Fill in the Pod Security verdict computed by `k8s::pss`.
     pub fn set_pss(&mut self, verdict: &crate::k8s::pss::Verdict) {
-        self.pss = Some(PssVerdict { baseline: verdict.baseline(), restricted: verdict.restricted() });
+        self.pss = Some(PssVerdict {
+            baseline: verdict.baseline(),
+            restricted: verdict.restricted(),
+        });
     }
 }
 
@@ -464,7 +535,9 @@ fn users(spec: &ContainerSpec, image_user: ImageUser) -> Vec<RunUser> {
         UserSpec::Name(_) => vec![RunUser::NonRoot { uid: None }],
         // runAsNonRoot: the kubelet refuses an image whose USER is root (§8.1),
         // so only the non-root outcome can run.
-        UserSpec::Image if matches!(&spec.run_as_non_root, Some(f) if f.value) => vec![RunUser::NonRoot { uid: None }],
+        UserSpec::Image if matches!(&spec.run_as_non_root, Some(f) if f.value) => {
+            vec![RunUser::NonRoot { uid: None }]
+        }
         UserSpec::Image => match image_user {
             ImageUser::Root => vec![RunUser::Root],
             ImageUser::NonRoot => vec![RunUser::NonRoot { uid: None }],
@@ -476,13 +549,24 @@ fn users(spec: &ContainerSpec, image_user: ImageUser) -> Vec<RunUser> {
 fn simulate(spec: &ContainerSpec, user: RunUser, opts: &AnalysisOptions) -> Outcome {
     let oci = runtime::oci_sets(spec, user, &opts.runtime);
     let start = oci.as_ref().ok().map(|o| {
-        let file = ExecFile { setuid_root: false, caps: spec.entrypoint_file_caps, nosuid_mount: false };
+        let file = ExecFile {
+            setuid_root: false,
+            caps: spec.entrypoint_file_caps,
+            nosuid_mount: false,
+        };
         runc::first_process(&o.sets, o.no_new_privs, user, opts.runtime.host, &file).map(|fp| {
             let uid = match user {
                 RunUser::Root => Some(0),
                 RunUser::NonRoot { uid } => uid,
             };
-            Started { pid1: Pid1 { uid, state: fp.after_exec }, warnings: fp.before_exec.warnings, exec: fp.exec }
+            Started {
+                pid1: Pid1 {
+                    uid,
+                    state: fp.after_exec,
+                },
+                warnings: fp.before_exec.warnings,
+                exec: fp.exec,
+            }
         })
     });
     Outcome { user, oci, start }
@@ -490,8 +574,19 @@ fn simulate(spec: &ContainerSpec, user: RunUser, opts: &AnalysisOptions) -> Outc
 
 /// Capabilities whose misuse reaches past the container (§ "dangerous").
 pub const DANGEROUS: CapSet = CapSet(
-    (1 << 2) | (1 << 12) | (1 << 16) | (1 << 17) | (1 << 19) | (1 << 21) | (1 << 22) | (1 << 25)
-        | (1 << 32) | (1 << 33) | (1 << 34) | (1 << 38) | (1 << 39),
+    (1 << 2)
+        | (1 << 12)
+        | (1 << 16)
+        | (1 << 17)
+        | (1 << 19)
+        | (1 << 21)
+        | (1 << 22)
+        | (1 << 25)
+        | (1 << 32)
+        | (1 << 33)
+        | (1 << 34)
+        | (1 << 38)
+        | (1 << 39),
 );
 
 const CAP_NET_BIND_SERVICE: u8 = 10;
@@ -509,8 +604,15 @@ fn has_prefix(text: &str) -> bool {
 /// `drop: [ALL]` — or everything when privileged): adding one of them
 /// changes nothing. Every simulated user must agree, because Podman gives a
 /// non-root user the adds (and only them) while the defaults stay bounding-only.
-fn granted_without_adds(spec: &ContainerSpec, outcomes: &[Outcome], opts: &AnalysisOptions) -> CapSet {
-    let without = ContainerSpec { cap_add: Vec::new(), ..spec.clone() };
+fn granted_without_adds(
+    spec: &ContainerSpec,
+    outcomes: &[Outcome],
+    opts: &AnalysisOptions,
+) -> CapSet {
+    let without = ContainerSpec {
+        cap_add: Vec::new(),
+        ..spec.clone()
+    };
     outcomes.iter().fold(CapSet::ALL_BITS, |acc, o| {
         let Ok(alone) = runtime::oci_sets(&without, o.user, &opts.runtime) else {
             return CapSet::EMPTY;
@@ -537,7 +639,10 @@ fn granted_without_adds(spec: &ContainerSpec, outcomes: &[Outcome], opts: &Analy
 pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport {
     let kind = opts.runtime.runtime.kind();
     let host = opts.runtime.host;
-    let outcomes: Vec<Outcome> = users(spec, opts.image_user).into_iter().map(|u| simulate(spec, u, opts)).collect();
+    let outcomes: Vec<Outcome> = users(spec, opts.image_user)
+        .into_iter()
+        .map(|u| simulate(spec, u, opts))
+        .collect();
     let unknown_user = outcomes.len() == 2;
     let first = &outcomes[0];
     let creation_error = outcomes.iter().find_map(|o| o.oci.as_ref().err().cloned());
@@ -545,7 +650,11 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         Some(Err(f)) => Some(*f),
         _ => None,
     });
-    let mut notes: Vec<RuntimeNote> = first.oci.as_ref().map(|o| o.notes.clone()).unwrap_or_default();
+    let mut notes: Vec<RuntimeNote> = first
+        .oci
+        .as_ref()
+        .map(|o| o.notes.clone())
+        .unwrap_or_default();
     if let Some(o) = outcomes.get(1).and_then(|o| o.oci.as_ref().ok()) {
         for n in &o.notes {
             if !notes.contains(n) {
@@ -557,7 +666,10 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         // Only a non-root program depends on the empty ambient set.
         notes.retain(|n| *n != RuntimeNote::AmbientNeverSet);
     }
-    let oci = first.oci_sets().copied().or_else(|| outcomes.get(1).and_then(|o| o.oci_sets().copied()));
+    let oci = first
+        .oci_sets()
+        .copied()
+        .or_else(|| outcomes.get(1).and_then(|o| o.oci_sets().copied()));
     let oci_by_image_user = if unknown_user {
         match (outcomes[0].oci_sets(), outcomes[1].oci_sets()) {
             (Some(r), Some(n)) => Some((*r, *n)),
@@ -567,7 +679,13 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         None
     };
     let (pid1, pid1_by_image_user) = if unknown_user {
-        (None, Some(ByImageUser { root: outcomes[0].pid1().copied(), nonroot: outcomes[1].pid1().copied() }))
+        (
+            None,
+            Some(ByImageUser {
+                root: outcomes[0].pid1().copied(),
+                nonroot: outcomes[1].pid1().copied(),
+            }),
+        )
     } else {
         (first.pid1().copied(), None)
     };
@@ -588,16 +706,24 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                         _ if s.text.eq_ignore_ascii_case("ALL") => AddResult::NotApplicable,
                         (_, None, _) | (_, _, None) => AddResult::NoContainer,
                         (None, _, _) => AddResult::NotGranted,
-                        (Some(c), Some(_), Some(p)) if p.state.effective.contains(c) => AddResult::Effective,
-                        (Some(c), Some(_), Some(p)) if p.state.permitted.contains(c) => AddResult::PermittedOnly,
+                        (Some(c), Some(_), Some(p)) if p.state.effective.contains(c) => {
+                            AddResult::Effective
+                        }
+                        (Some(c), Some(_), Some(p)) if p.state.permitted.contains(c) => {
+                            AddResult::PermittedOnly
+                        }
                         // Under no_new_privs a file capability cannot exceed
                         // what runc left in the permitted set (§1.2 step 8).
                         (Some(c), Some(sets), Some(p))
-                            if p.state.bounding.contains(c) && p.state.no_new_privs && !sets.permitted.contains(c) =>
+                            if p.state.bounding.contains(c)
+                                && p.state.no_new_privs
+                                && !sets.permitted.contains(c) =>
                         {
                             AddResult::BoundingOnlyBlockedByNnp
                         }
-                        (Some(c), Some(_), Some(p)) if p.state.bounding.contains(c) => AddResult::BoundingOnly,
+                        (Some(c), Some(_), Some(p)) if p.state.bounding.contains(c) => {
+                            AddResult::BoundingOnly
+                        }
                         _ => AddResult::NotGranted,
                     };
                     (o.user, r)
@@ -632,7 +758,10 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
 
     let mut findings = Vec::new();
     let privileged = runtime::is_privileged(spec);
-    let lists: [(&[Spelled], ListKind); 2] = [(&spec.cap_add, ListKind::Add), (&spec.cap_drop, ListKind::Drop)];
+    let lists: [(&[Spelled], ListKind); 2] = [
+        (&spec.cap_add, ListKind::Add),
+        (&spec.cap_drop, ListKind::Drop),
+    ];
 
     // Spelling: prefix, case, unknown names.
     for (list, lk) in lists {
@@ -641,9 +770,18 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
             if text.eq_ignore_ascii_case("ALL") {
                 if text != "ALL" {
                     findings.push(Finding {
-                        severity: if spec.source == SourceKind::Kubernetes { Severity::Warning } else { Severity::Info },
+                        severity: if spec.source == SourceKind::Kubernetes {
+                            Severity::Warning
+                        } else {
+                            Severity::Info
+                        },
                         at: s.at.clone(),
-                        detail: Detail::NameCase { written: s.text.clone(), canonical: "ALL".into(), list: lk, source: spec.source },
+                        detail: Detail::NameCase {
+                            written: s.text.clone(),
+                            canonical: "ALL".into(),
+                            list: lk,
+                            source: spec.source,
+                        },
                     });
                 }
                 continue;
@@ -658,13 +796,20 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 if let Some(severity) = sev {
                     let oci_name = match runtime::read_name(kind, text) {
                         NameReading::Unknown(n) => n,
-                        NameReading::Cap(c) => catalog::get(c).map(|k| k.name.to_string()).unwrap_or_default(),
+                        NameReading::Cap(c) => catalog::get(c)
+                            .map(|k| k.name.to_string())
+                            .unwrap_or_default(),
                         NameReading::All => "ALL".into(),
                     };
                     findings.push(Finding {
                         severity,
                         at: s.at.clone(),
-                        detail: Detail::CapPrefix { written: s.text.clone(), list: lk, runtime: kind, oci_name },
+                        detail: Detail::CapPrefix {
+                            written: s.text.clone(),
+                            list: lk,
+                            runtime: kind,
+                            oci_name,
+                        },
                     });
                 }
             }
@@ -672,7 +817,11 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 Some(c) => {
                     if text.bytes().any(|b| b.is_ascii_lowercase()) {
                         findings.push(Finding {
-                            severity: if spec.source == SourceKind::Kubernetes { Severity::Warning } else { Severity::Info },
+                            severity: if spec.source == SourceKind::Kubernetes {
+                                Severity::Warning
+                            } else {
+                                Severity::Info
+                            },
                             at: s.at.clone(),
                             detail: Detail::NameCase {
                                 written: s.text.clone(),
@@ -690,7 +839,10 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                                 written: s.text.clone(),
                                 list: lk,
                                 runtime: kind,
-                                why: UnknownReason::NewerThanKernel { cap: c.number, kernel: opts.kernel },
+                                why: UnknownReason::NewerThanKernel {
+                                    cap: c.number,
+                                    kernel: opts.kernel,
+                                },
                             },
                         });
                     }
@@ -698,7 +850,12 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 None => findings.push(Finding {
                     severity: Severity::Error,
                     at: s.at.clone(),
-                    detail: Detail::UnknownCapability { written: s.text.clone(), list: lk, runtime: kind, why: UnknownReason::NoKernel },
+                    detail: Detail::UnknownCapability {
+                        written: s.text.clone(),
+                        list: lk,
+                        runtime: kind,
+                        why: UnknownReason::NoKernel,
+                    },
                 }),
             }
         }
@@ -710,12 +867,28 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
             RuntimeKind::Crio => PrivilegedNonRoot::EverythingViaAmbient,
             RuntimeKind::Podman => PrivilegedNonRoot::OnlyAdds,
         };
-        let at = spec.privileged.as_ref().map(|f| f.at.clone()).unwrap_or_else(|| spec.at.clone());
-        findings.push(Finding { severity: Severity::Error, at, detail: Detail::Privileged { runtime: kind, all: host, non_root } });
+        let at = spec
+            .privileged
+            .as_ref()
+            .map(|f| f.at.clone())
+            .unwrap_or_else(|| spec.at.clone());
+        findings.push(Finding {
+            severity: Severity::Error,
+            at,
+            detail: Detail::Privileged {
+                runtime: kind,
+                all: host,
+                non_root,
+            },
+        });
     }
 
     // Dangerous adds that actually reach the container's bounding set.
-    let granted = |c: u8| outcomes.iter().any(|o| o.oci_sets().is_some_and(|s| s.bounding.contains(c)));
+    let granted = |c: u8| {
+        outcomes
+            .iter()
+            .any(|o| o.oci_sets().is_some_and(|s| s.bounding.contains(c)))
+    };
     if !privileged {
         for s in &spec.cap_add {
             match runtime::read_name(kind, &s.text) {
@@ -725,35 +898,58 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                         findings.push(Finding {
                             severity: Severity::Warning,
                             at: s.at.clone(),
-                            detail: Detail::DangerousAll { written: s.text.clone(), caps },
+                            detail: Detail::DangerousAll {
+                                written: s.text.clone(),
+                                caps,
+                            },
                         });
                     }
                 }
-                NameReading::Cap(c) if DANGEROUS.contains(c) && granted(c) => findings.push(Finding {
-                    severity: Severity::Warning,
-                    at: s.at.clone(),
-                    detail: Detail::DangerousCapability { cap: c, written: s.text.clone() },
-                }),
+                NameReading::Cap(c) if DANGEROUS.contains(c) && granted(c) => {
+                    findings.push(Finding {
+                        severity: Severity::Warning,
+                        at: s.at.clone(),
+                        detail: Detail::DangerousCapability {
+                            cap: c,
+                            written: s.text.clone(),
+                        },
+                    })
+                }
                 NameReading::Cap(_) | NameReading::Unknown(_) => {}
             }
-            if runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_SYS_ADMIN) && granted(CAP_SYS_ADMIN) {
+            if runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_SYS_ADMIN)
+                && granted(CAP_SYS_ADMIN)
+            {
                 findings.push(Finding {
                     severity: Severity::Info,
                     at: s.at.clone(),
-                    detail: Detail::PreferPerfmon { written: s.text.clone(), kernel_has_perfmon: host.contains(CAP_PERFMON) },
+                    detail: Detail::PreferPerfmon {
+                        written: s.text.clone(),
+                        kernel_has_perfmon: host.contains(CAP_PERFMON),
+                    },
                 });
             }
         }
     }
 
     // NET_RAW kept because it is a default, not because the user asked.
-    let asked_net_raw = spec.cap_add.iter().any(|s| runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_NET_RAW));
-    if !privileged && !asked_net_raw && runtime::defaults(opts.runtime.runtime).contains(CAP_NET_RAW) && granted(CAP_NET_RAW) {
+    let asked_net_raw = spec
+        .cap_add
+        .iter()
+        .any(|s| runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_NET_RAW));
+    if !privileged
+        && !asked_net_raw
+        && runtime::defaults(opts.runtime.runtime).contains(CAP_NET_RAW)
+        && granted(CAP_NET_RAW)
+    {
         // Under Podman a non-root user never gets the defaults; still in the bounding set.
         findings.push(Finding {
             severity: Severity::Warning,
             at: spec.at.clone(),
-            detail: Detail::DefaultNetRaw { runtime: kind, source: spec.source },
+            detail: Detail::DefaultNetRaw {
+                runtime: kind,
+                source: spec.source,
+            },
         });
     }
 
@@ -795,7 +991,9 @@ fn ineffective_add(
     }
     // Per outcome: added caps that reached the bounding set but not PID 1's E.
     let lost = |o: &Outcome| -> CapSet {
-        let (Some(sets), Some(p)) = (o.oci_sets(), o.pid1()) else { return CapSet::EMPTY };
+        let (Some(sets), Some(p)) = (o.oci_sets(), o.pid1()) else {
+            return CapSet::EMPTY;
+        };
         let asked = CapSet::from_caps(adds.iter().filter_map(|a| a.cap));
         (asked & sets.bounding).minus(p.state.effective)
     };
@@ -858,4 +1056,3 @@ fn ineffective_add(
 #[cfg(test)]
 #[path = "analysis_tests.rs"]
 mod tests;
-

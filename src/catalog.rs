@@ -61,7 +61,11 @@ impl Capability {
 }
 
 const fn cap(number: u8, name: &'static str, since: KernelVersion) -> Capability {
-    Capability { number, name, since }
+    Capability {
+        number,
+        name,
+        since,
+    }
 }
 
 const K2_2: KernelVersion = KernelVersion(2, 2, 0);
@@ -132,7 +136,9 @@ pub fn by_kernel_name(name: &str) -> Option<&'static Capability> {
 pub fn by_any_spelling(name: &str) -> Option<&'static Capability> {
     let name = name.trim();
     let bare = strip_cap_prefix(name);
-    CAPABILITIES.iter().find(|c| c.short_name().eq_ignore_ascii_case(bare))
+    CAPABILITIES
+        .iter()
+        .find(|c| c.short_name().eq_ignore_ascii_case(bare))
 }
 
 /// `name` without a leading `CAP_` in any case.
@@ -145,7 +151,12 @@ pub fn strip_cap_prefix(name: &str) -> &str {
 
 /// Capabilities a kernel of the given version knows.
 pub fn known_by(kernel: KernelVersion) -> CapSet {
-    CapSet::from_caps(CAPABILITIES.iter().filter(|c| c.since <= kernel).map(|c| c.number))
+    CapSet::from_caps(
+        CAPABILITIES
+            .iter()
+            .filter(|c| c.since <= kernel)
+            .map(|c| c.number),
+    )
 }
 
 #[cfg(test)]
@@ -163,7 +174,13 @@ mod tests {
 
     #[test]
     fn spellings() {
-        for s in ["CAP_NET_RAW", "cap_net_raw", "NET_RAW", "net_raw", " Net_Raw "] {
+        for s in [
+            "CAP_NET_RAW",
+            "cap_net_raw",
+            "NET_RAW",
+            "net_raw",
+            " Net_Raw ",
+        ] {
             assert_eq!(by_any_spelling(s).map(|c| c.number), Some(13), "{s}");
         }
         assert!(by_any_spelling("CAP_CAP_NET_RAW").is_none());
@@ -176,7 +193,10 @@ mod tests {
 
     #[test]
     fn kernel_versions() {
-        assert_eq!(known_by(KernelVersion(3, 15, 0)).hex16(), "0000001fffffffff");
+        assert_eq!(
+            known_by(KernelVersion(3, 15, 0)).hex16(),
+            "0000001fffffffff"
+        );
         assert_eq!(known_by(KernelVersion(5, 8, 0)).hex16(), "000000ffffffffff");
         assert_eq!(known_by(KernelVersion(6, 18, 0)), KNOWN);
         assert_eq!(KernelVersion(2, 6, 11).to_string(), "2.6.11");

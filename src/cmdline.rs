@@ -20,18 +20,37 @@ pub const MAX_WORDS: usize = 20_000;
 #[serde(tag = "error", rename_all = "kebab-case")]
 pub enum CmdlineErrorKind {
     Empty,
-    TooLong { max: usize },
-    TooManyWords { max: usize },
-    UnterminatedQuote { quote: char },
+    TooLong {
+        max: usize,
+    },
+    TooManyWords {
+        max: usize,
+    },
+    UnterminatedQuote {
+        quote: char,
+    },
     /// Not `docker run`, `podman run` or `... create` (found this word).
-    NotARunCommand { found: String },
-    MissingValue { flag: String },
-    UnknownOption { flag: String },
+    NotARunCommand {
+        found: String,
+    },
+    MissingValue {
+        flag: String,
+    },
+    UnknownOption {
+        flag: String,
+    },
     /// The command ends (newline, `;`, `|`, `&`) before an image is named.
     NoImage,
-    BadUser { value: String },
-    BadBool { flag: String, value: String },
-    BadSysctl { value: String },
+    BadUser {
+        value: String,
+    },
+    BadBool {
+        flag: String,
+        value: String,
+    },
+    BadSysctl {
+        value: String,
+    },
 }
 
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
@@ -55,7 +74,12 @@ pub struct Word {
 }
 
 fn err(kind: CmdlineErrorKind, line: Option<u32>, column: Option<u32>) -> CmdlineError {
-    CmdlineError { kind, arg: None, line, column }
+    CmdlineError {
+        kind,
+        arg: None,
+        line,
+        column,
+    }
 }
 
 /// Split pasted text into words like `sh` does (no expansions).
@@ -74,9 +98,18 @@ pub fn split_words(text: &str) -> Result<Vec<Word>, CmdlineError> {
     macro_rules! flush {
         () => {
             if let Some((l, c)) = start.take() {
-                words.push(Word { text: std::mem::take(&mut cur), ends_command: false, line: Some(l), column: Some(c) });
+                words.push(Word {
+                    text: std::mem::take(&mut cur),
+                    ends_command: false,
+                    line: Some(l),
+                    column: Some(c),
+                });
                 if words.len() > MAX_WORDS {
-                    return Err(err(CmdlineErrorKind::TooManyWords { max: MAX_WORDS }, Some(l), Some(c)));
+                    return Err(err(
+                        CmdlineErrorKind::TooManyWords { max: MAX_WORDS },
+                        Some(l),
+                        Some(c),
+                    ));
                 }
             }
         };
@@ -120,7 +153,11 @@ pub fn split_words(text: &str) -> Result<Vec<Word>, CmdlineError> {
                 col += 1;
                 loop {
                     let Some(&c) = chars.get(i) else {
-                        return Err(err(CmdlineErrorKind::UnterminatedQuote { quote: ch }, Some(ql), Some(qc)));
+                        return Err(err(
+                            CmdlineErrorKind::UnterminatedQuote { quote: ch },
+                            Some(ql),
+                            Some(qc),
+                        ));
                     };
                     i += 1;
                     col += 1;
@@ -164,7 +201,12 @@ pub fn split_words(text: &str) -> Result<Vec<Word>, CmdlineError> {
             }
             '\n' | ';' | '|' | '&' => {
                 flush!();
-                words.push(Word { text: ch.to_string(), ends_command: true, line: Some(line), column: Some(col) });
+                words.push(Word {
+                    text: ch.to_string(),
+                    ends_command: true,
+                    line: Some(line),
+                    column: Some(col),
+                });
                 i += 1;
                 if ch == '\n' {
                     line += 1;
@@ -202,32 +244,177 @@ enum Arity {
 
 /// Long options of `docker run` and `podman run` that take a value.
 const LONG_VALUE: &[&str] = &[
-    "add-host", "annotation", "arch", "attach", "authfile", "blkio-weight", "blkio-weight-device", "cap-add",
-    "cap-drop", "cert-dir", "cgroup-conf", "cgroup-parent", "cgroupns", "cgroups", "chrootdirs", "cidfile",
-    "conmon-pidfile", "cpu-count", "cpu-percent", "cpu-period", "cpu-quota", "cpu-rt-period", "cpu-rt-runtime",
-    "cpu-shares", "cpus", "cpuset-cpus", "cpuset-mems", "creds", "decryption-key", "detach-keys", "device",
-    "device-cgroup-rule", "device-read-bps", "device-read-iops", "device-write-bps", "device-write-iops", "dns",
-    "dns-opt", "dns-option", "dns-search", "domainname", "entrypoint", "env", "env-file", "env-merge", "expose",
-    "gidmap", "gpus", "group-add", "group-entry", "health-cmd", "health-interval", "health-log-destination",
-    "health-max-log-count", "health-max-log-size", "health-on-failure", "health-retries", "health-start-interval",
-    "health-start-period", "health-startup-cmd", "health-startup-interval", "health-startup-retries",
-    "health-startup-success", "health-startup-timeout", "health-timeout", "hostname", "hostuser", "hosts-file",
-    "image-volume", "init-path", "io-maxbandwidth", "io-maxiops", "ip", "ip6", "ipc", "isolation", "kernel-memory",
-    "label", "label-file", "link", "link-local-ip", "log-driver", "log-opt", "mac-address", "memory",
-    "memory-reservation", "memory-swap", "memory-swappiness", "mount", "name", "net", "net-alias", "network",
-    "network-alias", "oom-score-adj", "os", "passwd-entry", "personality", "pid", "pidfile", "pids-limit",
-    "platform", "pod", "pod-id-file", "preserve-fd", "preserve-fds", "publish", "pull", "rdt-class", "requires",
-    "restart", "retry", "retry-delay", "runtime", "sdnotify", "seccomp-policy", "secret", "security-opt",
-    "shm-size", "shm-size-systemd", "stop-signal", "stop-timeout", "storage-opt", "subgidname", "subuidname",
-    "sysctl", "systemd", "timeout", "tmpfs", "tz", "uidmap", "ulimit", "umask", "unsetenv", "user", "userns",
-    "uts", "variant", "volume", "volume-driver", "volumes-from", "workdir",
+    "add-host",
+    "annotation",
+    "arch",
+    "attach",
+    "authfile",
+    "blkio-weight",
+    "blkio-weight-device",
+    "cap-add",
+    "cap-drop",
+    "cert-dir",
+    "cgroup-conf",
+    "cgroup-parent",
+    "cgroupns",
+    "cgroups",
+    "chrootdirs",
+    "cidfile",
+    "conmon-pidfile",
+    "cpu-count",
+    "cpu-percent",
+    "cpu-period",
+    "cpu-quota",
+    "cpu-rt-period",
+    "cpu-rt-runtime",
+    "cpu-shares",
+    "cpus",
+    "cpuset-cpus",
+    "cpuset-mems",
+    "creds",
+    "decryption-key",
+    "detach-keys",
+    "device",
+    "device-cgroup-rule",
+    "device-read-bps",
+    "device-read-iops",
+    "device-write-bps",
+    "device-write-iops",
+    "dns",
+    "dns-opt",
+    "dns-option",
+    "dns-search",
+    "domainname",
+    "entrypoint",
+    "env",
+    "env-file",
+    "env-merge",
+    "expose",
+    "gidmap",
+    "gpus",
+    "group-add",
+    "group-entry",
+    "health-cmd",
+    "health-interval",
+    "health-log-destination",
+    "health-max-log-count",
+    "health-max-log-size",
+    "health-on-failure",
+    "health-retries",
+    "health-start-interval",
+    "health-start-period",
+    "health-startup-cmd",
+    "health-startup-interval",
+    "health-startup-retries",
+    "health-startup-success",
+    "health-startup-timeout",
+    "health-timeout",
+    "hostname",
+    "hostuser",
+    "hosts-file",
+    "image-volume",
+    "init-path",
+    "io-maxbandwidth",
+    "io-maxiops",
+    "ip",
+    "ip6",
+    "ipc",
+    "isolation",
+    "kernel-memory",
+    "label",
+    "label-file",
+    "link",
+    "link-local-ip",
+    "log-driver",
+    "log-opt",
+    "mac-address",
+    "memory",
+    "memory-reservation",
+    "memory-swap",
+    "memory-swappiness",
+    "mount",
+    "name",
+    "net",
+    "net-alias",
+    "network",
+    "network-alias",
+    "oom-score-adj",
+    "os",
+    "passwd-entry",
+    "personality",
+    "pid",
+    "pidfile",
+    "pids-limit",
+    "platform",
+    "pod",
+    "pod-id-file",
+    "preserve-fd",
+    "preserve-fds",
+    "publish",
+    "pull",
+    "rdt-class",
+    "requires",
+    "restart",
+    "retry",
+    "retry-delay",
+    "runtime",
+    "sdnotify",
+    "seccomp-policy",
+    "secret",
+    "security-opt",
+    "shm-size",
+    "shm-size-systemd",
+    "stop-signal",
+    "stop-timeout",
+    "storage-opt",
+    "subgidname",
+    "subuidname",
+    "sysctl",
+    "systemd",
+    "timeout",
+    "tmpfs",
+    "tz",
+    "uidmap",
+    "ulimit",
+    "umask",
+    "unsetenv",
+    "user",
+    "userns",
+    "uts",
+    "variant",
+    "volume",
+    "volume-driver",
+    "volumes-from",
+    "workdir",
 ];
 
 /// Long boolean options (they accept `--flag=true|false`, never a separate value).
 const LONG_BOOL: &[&str] = &[
-    "detach", "disable-content-trust", "env-host", "help", "http-proxy", "init", "interactive", "no-healthcheck",
-    "no-hosts", "oom-kill-disable", "passwd", "privileged", "publish-all", "quiet", "read-only", "read-only-tmpfs",
-    "replace", "rm", "rmi", "rootfs", "sig-proxy", "tls-verify", "tty", "unsetenv-all", "use-api-socket",
+    "detach",
+    "disable-content-trust",
+    "env-host",
+    "help",
+    "http-proxy",
+    "init",
+    "interactive",
+    "no-healthcheck",
+    "no-hosts",
+    "oom-kill-disable",
+    "passwd",
+    "privileged",
+    "publish-all",
+    "quiet",
+    "read-only",
+    "read-only-tmpfs",
+    "replace",
+    "rm",
+    "rmi",
+    "rootfs",
+    "sig-proxy",
+    "tls-verify",
+    "tty",
+    "unsetenv-all",
+    "use-api-socket",
 ];
 
 fn short_arity(c: char) -> Option<(Arity, &'static str)> {
@@ -263,10 +450,35 @@ fn long_arity(name: &str) -> Option<Arity> {
 
 /// Global options that may come between `docker`/`podman` and `run`.
 const GLOBAL_VALUE: &[&str] = &[
-    "--config", "-c", "--context", "-H", "--host", "-l", "--log-level", "--tlscacert", "--tlscert", "--tlskey",
-    "--root", "--runroot", "--url", "--connection", "--identity", "--storage-driver", "--storage-opt",
-    "--cgroup-manager", "--runtime", "--events-backend", "--tmpdir", "--module", "--network-cmd-path",
-    "--conmon", "--network-config-dir", "--volumepath", "--imagestore", "--hooks-dir", "--ssh",
+    "--config",
+    "-c",
+    "--context",
+    "-H",
+    "--host",
+    "-l",
+    "--log-level",
+    "--tlscacert",
+    "--tlscert",
+    "--tlskey",
+    "--root",
+    "--runroot",
+    "--url",
+    "--connection",
+    "--identity",
+    "--storage-driver",
+    "--storage-opt",
+    "--cgroup-manager",
+    "--runtime",
+    "--events-backend",
+    "--tmpdir",
+    "--module",
+    "--network-cmd-path",
+    "--conmon",
+    "--network-config-dir",
+    "--volumepath",
+    "--imagestore",
+    "--hooks-dir",
+    "--ssh",
 ];
 
 /// Go's `strconv.ParseBool`.
@@ -281,7 +493,11 @@ fn parse_bool(s: &str) -> Option<bool> {
 fn parse_user(v: &str) -> Option<UserSpec> {
     let u = v.split(':').next().unwrap_or("");
     if u.is_empty() {
-        return if v.is_empty() { Some(UserSpec::Image) } else { None };
+        return if v.is_empty() {
+            Some(UserSpec::Image)
+        } else {
+            None
+        };
     }
     if u.bytes().all(|b| b.is_ascii_digit()) {
         return u.parse::<u32>().ok().map(UserSpec::Uid);
@@ -299,12 +515,22 @@ struct Parser {
 impl Parser {
     fn loc(&self, i: usize, flag: &str) -> Location {
         let w = &self.words[i];
-        Location { document: None, path: format!("{flag} (argument {})", i + self.base), line: w.line, column: w.column }
+        Location {
+            document: None,
+            path: format!("{flag} (argument {})", i + self.base),
+            line: w.line,
+            column: w.column,
+        }
     }
 
     fn error_at(&self, i: usize, kind: CmdlineErrorKind) -> CmdlineError {
         let w = self.words.get(i);
-        CmdlineError { kind, arg: Some(i + self.base), line: w.and_then(|w| w.line), column: w.and_then(|w| w.column) }
+        CmdlineError {
+            kind,
+            arg: Some(i + self.base),
+            line: w.and_then(|w| w.line),
+            column: w.and_then(|w| w.column),
+        }
     }
 
     fn peek(&self) -> Option<&Word> {
@@ -321,9 +547,21 @@ pub fn parse_command(text: &str, default_engine: SourceKind) -> Result<RunComman
 /// Parse argv that a shell has already split (`caplens docker -- ARGS`).
 pub fn parse_args(args: &[String], default_engine: SourceKind) -> Result<RunCommand, CmdlineError> {
     if args.len() > MAX_WORDS {
-        return Err(err(CmdlineErrorKind::TooManyWords { max: MAX_WORDS }, None, None));
+        return Err(err(
+            CmdlineErrorKind::TooManyWords { max: MAX_WORDS },
+            None,
+            None,
+        ));
     }
-    let words = args.iter().map(|a| Word { text: a.clone(), ends_command: false, line: None, column: None }).collect();
+    let words = args
+        .iter()
+        .map(|a| Word {
+            text: a.clone(),
+            ends_command: false,
+            line: None,
+            column: None,
+        })
+        .collect();
     parse_words(words, default_engine)
 }
 
@@ -339,9 +577,16 @@ fn is_env_assignment(s: &str) -> bool {
 }
 
 fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunCommand, CmdlineError> {
-    let mut p = Parser { words, base: 1, pos: 0 };
+    let mut p = Parser {
+        words,
+        base: 1,
+        pos: 0,
+    };
     // Skip blank lines / separators before the command, a prompt, sudo, env.
-    while p.peek().is_some_and(|w| w.ends_command || w.text == "$" || w.text == "#") {
+    while p
+        .peek()
+        .is_some_and(|w| w.ends_command || w.text == "$" || w.text == "#")
+    {
         p.pos += 1;
     }
     if p.peek().is_none() {
@@ -349,7 +594,10 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
     }
     if p.peek().is_some_and(|w| w.text == "sudo") {
         p.pos += 1;
-        while p.peek().is_some_and(|w| w.text.starts_with('-') && !w.ends_command) {
+        while p
+            .peek()
+            .is_some_and(|w| w.text.starts_with('-') && !w.ends_command)
+        {
             p.pos += 1;
         }
     }
@@ -371,7 +619,11 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
     };
     if let Some(e) = named_engine {
         engine = e;
-        workload = if e == SourceKind::PodmanRun { "podman run" } else { "docker run" };
+        workload = if e == SourceKind::PodmanRun {
+            "podman run"
+        } else {
+            "docker run"
+        };
         p.pos += 1;
         // Global options before the subcommand.
         while let Some(w) = p.peek() {
@@ -388,7 +640,10 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
                     return Err(p.error_at(p.pos - 1, CmdlineErrorKind::MissingValue { flag: t }));
                 }
                 p.pos += 1;
-            } else if !matches!(t.as_str(), "-D" | "--debug" | "--tls" | "--tlsverify" | "--remote" | "-r" | "--syslog") {
+            } else if !matches!(
+                t.as_str(),
+                "-D" | "--debug" | "--tls" | "--tlsverify" | "--remote" | "-r" | "--syslog"
+            ) {
                 return Err(p.error_at(p.pos - 1, CmdlineErrorKind::UnknownOption { flag: t }));
             }
         }
@@ -398,20 +653,39 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
         match p.peek() {
             Some(w) if !w.ends_command && (w.text == "run" || w.text == "create") => p.pos += 1,
             Some(w) => {
-                let found = if w.ends_command { String::new() } else { w.text.clone() };
+                let found = if w.ends_command {
+                    String::new()
+                } else {
+                    w.text.clone()
+                };
                 return Err(p.error_at(p.pos, CmdlineErrorKind::NotARunCommand { found }));
             }
-            None => return Err(p.error_at(p.pos, CmdlineErrorKind::NotARunCommand { found: String::new() })),
+            None => {
+                return Err(p.error_at(
+                    p.pos,
+                    CmdlineErrorKind::NotARunCommand {
+                        found: String::new(),
+                    },
+                ))
+            }
         }
     } else if first == "run" || first == "create" {
         p.pos += 1;
-    } else if p.words.get(p.pos + 1).is_some_and(|w| w.text == "run" || w.text == "create") {
+    } else if p
+        .words
+        .get(p.pos + 1)
+        .is_some_and(|w| w.text == "run" || w.text == "create")
+    {
         // `nerdctl run ...` and the like: not an engine we model.
         return Err(p.error_at(p.pos, CmdlineErrorKind::NotARunCommand { found: first }));
     }
 
     let podman = engine == SourceKind::PodmanRun;
-    let at = if spec_at_idx < p.words.len() { p.loc(spec_at_idx, workload) } else { Location::default() };
+    let at = if spec_at_idx < p.words.len() {
+        p.loc(spec_at_idx, workload)
+    } else {
+        Location::default()
+    };
     let mut spec = ContainerSpec::unset(engine, workload, String::new(), at);
     let mut name = None;
 
@@ -453,7 +727,12 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
             while j < body.len() {
                 let c = body[j];
                 let Some((ar, long)) = short_arity(c) else {
-                    return Err(p.error_at(idx, CmdlineErrorKind::UnknownOption { flag: format!("-{c}") }));
+                    return Err(p.error_at(
+                        idx,
+                        CmdlineErrorKind::UnknownOption {
+                            flag: format!("-{c}"),
+                        },
+                    ));
                 };
                 match ar {
                     Arity::Bool => {
@@ -463,7 +742,11 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
                     Arity::Value => {
                         let rest: String = body[j + 1..].iter().collect();
                         let rest = rest.strip_prefix('=').map(str::to_string).unwrap_or(rest);
-                        opts.push((long.to_string(), if rest.is_empty() { None } else { Some(rest) }, format!("-{c}")));
+                        opts.push((
+                            long.to_string(),
+                            if rest.is_empty() { None } else { Some(rest) },
+                            format!("-{c}"),
+                        ));
                         break;
                     }
                 }
@@ -482,7 +765,9 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
                         p.pos += 1;
                         (Some(v), p.pos - 1)
                     }
-                    _ => return Err(p.error_at(idx, CmdlineErrorKind::MissingValue { flag: shown })),
+                    _ => {
+                        return Err(p.error_at(idx, CmdlineErrorKind::MissingValue { flag: shown }))
+                    }
                 },
             };
             let at = p.loc(vidx, &shown);
@@ -492,11 +777,23 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
                     // Podman's option is a string slice (comma-separated,
                     // `StringSliceVar`); Docker's is a plain list
                     // (`flags.Var(&copts.capAdd, ...)`), so a comma stays in the name.
-                    let parts: Vec<String> = if podman { v.split(',').map(str::to_string).collect() } else { vec![v] };
-                    let list = if long == "cap-add" { &mut spec.cap_add } else { &mut spec.cap_drop };
+                    let parts: Vec<String> = if podman {
+                        v.split(',').map(str::to_string).collect()
+                    } else {
+                        vec![v]
+                    };
+                    let list = if long == "cap-add" {
+                        &mut spec.cap_add
+                    } else {
+                        &mut spec.cap_drop
+                    };
                     // Column of each item: after `=` for `--cap-add=A,B`, plus
                     // the items before it in a comma list.
-                    let lead = if vidx == idx { t.find('=').map(|e| e as u32 + 1).unwrap_or(0) } else { 0 };
+                    let lead = if vidx == idx {
+                        t.find('=').map(|e| e as u32 + 1).unwrap_or(0)
+                    } else {
+                        0
+                    };
                     let mut offset = 0u32;
                     for part in parts {
                         let mut a = at.clone();
@@ -508,21 +805,40 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
                 ("privileged", _) => {
                     let v = match value {
                         None => true,
-                        Some(v) => parse_bool(&v).ok_or_else(|| p.error_at(idx, CmdlineErrorKind::BadBool { flag: shown.clone(), value: v }))?,
+                        Some(v) => parse_bool(&v).ok_or_else(|| {
+                            p.error_at(
+                                idx,
+                                CmdlineErrorKind::BadBool {
+                                    flag: shown.clone(),
+                                    value: v,
+                                },
+                            )
+                        })?,
                     };
                     spec.privileged = Some(Flag { value: v, at });
                 }
                 ("user", _) => {
                     let v = value.unwrap_or_default();
-                    spec.user = parse_user(&v).ok_or_else(|| p.error_at(vidx, CmdlineErrorKind::BadUser { value: v.clone() }))?;
+                    spec.user = parse_user(&v).ok_or_else(|| {
+                        p.error_at(vidx, CmdlineErrorKind::BadUser { value: v.clone() })
+                    })?;
                 }
                 ("security-opt", _) => {
                     let v = value.unwrap_or_default();
                     if v == "no-new-privileges" {
                         spec.no_new_privileges = Some(Flag { value: true, at });
-                    } else if let Some(rest) = v.strip_prefix("no-new-privileges").filter(|r| r.starts_with('=') || r.starts_with(':')) {
+                    } else if let Some(rest) = v
+                        .strip_prefix("no-new-privileges")
+                        .filter(|r| r.starts_with('=') || r.starts_with(':'))
+                    {
                         let b = parse_bool(&rest[1..]).ok_or_else(|| {
-                            p.error_at(vidx, CmdlineErrorKind::BadBool { flag: "--security-opt no-new-privileges".into(), value: rest[1..].to_string() })
+                            p.error_at(
+                                vidx,
+                                CmdlineErrorKind::BadBool {
+                                    flag: "--security-opt no-new-privileges".into(),
+                                    value: rest[1..].to_string(),
+                                },
+                            )
                         })?;
                         spec.no_new_privileges = Some(Flag { value: b, at });
                     }
@@ -533,7 +849,9 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
                 ("sysctl", _) => {
                     let v = value.unwrap_or_default();
                     match v.split_once('=') {
-                        Some((k, val)) if !k.is_empty() => spec.sysctls.push((k.trim().to_string(), val.to_string())),
+                        Some((k, val)) if !k.is_empty() => {
+                            spec.sysctls.push((k.trim().to_string(), val.to_string()))
+                        }
                         _ => return Err(p.error_at(vidx, CmdlineErrorKind::BadSysctl { value: v })),
                     }
                 }
@@ -541,7 +859,13 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
                 (_, Arity::Bool) => {
                     if let Some(v) = value {
                         if parse_bool(&v).is_none() {
-                            return Err(p.error_at(idx, CmdlineErrorKind::BadBool { flag: shown, value: v }));
+                            return Err(p.error_at(
+                                idx,
+                                CmdlineErrorKind::BadBool {
+                                    flag: shown,
+                                    value: v,
+                                },
+                            ));
                         }
                     }
                 }
@@ -559,7 +883,11 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
         p.pos += 1;
     }
     spec.container = name.unwrap_or_else(|| image.clone());
-    Ok(RunCommand { spec, image, command })
+    Ok(RunCommand {
+        spec,
+        image,
+        command,
+    })
 }
 
 /// Problems with the options of `caplens docker` itself (before the run

@@ -13,7 +13,10 @@ fn texts(l: &[Spelled]) -> Vec<&str> {
 #[test]
 fn cap_add_forms() {
     let r = docker("docker run --cap-add NET_ADMIN --cap-add=sys_time --cap-add CAP_KILL --cap-drop ALL --cap-drop=all nginx");
-    assert_eq!(texts(&r.spec.cap_add), ["NET_ADMIN", "sys_time", "CAP_KILL"]);
+    assert_eq!(
+        texts(&r.spec.cap_add),
+        ["NET_ADMIN", "sys_time", "CAP_KILL"]
+    );
     assert_eq!(texts(&r.spec.cap_drop), ["ALL", "all"]);
     assert_eq!(r.image, "nginx");
     assert_eq!(r.spec.source, SourceKind::DockerRun);
@@ -25,7 +28,11 @@ fn cap_add_forms() {
 fn docker_keeps_commas_podman_splits_them() {
     let r = docker("docker run --cap-add NET_ADMIN,SYS_TIME alpine");
     assert_eq!(texts(&r.spec.cap_add), ["NET_ADMIN,SYS_TIME"]);
-    let r = parse_command("podman run --cap-add=NET_ADMIN,SYS_TIME alpine", SourceKind::DockerRun).unwrap();
+    let r = parse_command(
+        "podman run --cap-add=NET_ADMIN,SYS_TIME alpine",
+        SourceKind::DockerRun,
+    )
+    .unwrap();
     assert_eq!(r.spec.source, SourceKind::PodmanRun);
     assert_eq!(texts(&r.spec.cap_add), ["NET_ADMIN", "SYS_TIME"]);
     // columns point at each item: `podman run --cap-add=` is 21 chars
@@ -44,15 +51,32 @@ fn locations_have_argument_line_and_column() {
 
 #[test]
 fn users() {
-    assert_eq!(docker("docker run -u 1000 x").spec.user, UserSpec::Uid(1000));
-    assert_eq!(docker("docker run --user=1000:1000 x").spec.user, UserSpec::Uid(1000));
+    assert_eq!(
+        docker("docker run -u 1000 x").spec.user,
+        UserSpec::Uid(1000)
+    );
+    assert_eq!(
+        docker("docker run --user=1000:1000 x").spec.user,
+        UserSpec::Uid(1000)
+    );
     assert_eq!(docker("docker run -u0 x").spec.user, UserSpec::Uid(0));
-    assert_eq!(docker("docker run -u=nginx x").spec.user, UserSpec::Name("nginx".into()));
-    assert_eq!(docker("docker run --user nginx:www x").spec.user, UserSpec::Name("nginx".into()));
+    assert_eq!(
+        docker("docker run -u=nginx x").spec.user,
+        UserSpec::Name("nginx".into())
+    );
+    assert_eq!(
+        docker("docker run --user nginx:www x").spec.user,
+        UserSpec::Name("nginx".into())
+    );
     assert_eq!(docker("docker run --user '' x").spec.user, UserSpec::Image);
     assert_eq!(docker("docker run x").spec.user, UserSpec::Image);
     let e = parse_command("docker run --user 99999999999 x", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::BadUser { value: "99999999999".into() });
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::BadUser {
+            value: "99999999999".into()
+        }
+    );
     assert_eq!(e.arg, Some(4));
 }
 
@@ -62,8 +86,15 @@ fn privileged_nnp_network_sysctl() {
     assert!(r.spec.privileged.as_ref().unwrap().value);
     assert!(r.spec.no_new_privileges.as_ref().unwrap().value);
     assert!(r.spec.host_network);
-    assert_eq!(r.spec.sysctls, vec![("net.ipv4.ip_unprivileged_port_start".to_string(), "80".to_string())]);
-    let r = docker("docker run --privileged=false --security-opt=no-new-privileges:true --net=host x");
+    assert_eq!(
+        r.spec.sysctls,
+        vec![(
+            "net.ipv4.ip_unprivileged_port_start".to_string(),
+            "80".to_string()
+        )]
+    );
+    let r =
+        docker("docker run --privileged=false --security-opt=no-new-privileges:true --net=host x");
     assert!(!r.spec.privileged.unwrap().value);
     assert!(r.spec.no_new_privileges.unwrap().value);
     assert!(r.spec.host_network);
@@ -93,18 +124,29 @@ fn other_options_are_skipped_with_their_values() {
 
 #[test]
 fn prefixes_prompts_sudo_env_globals_and_container_subcommand() {
-    let r = docker("$ sudo -E DOCKER_HOST=x docker --context prod container run --cap-add NET_RAW alpine");
+    let r = docker(
+        "$ sudo -E DOCKER_HOST=x docker --context prod container run --cap-add NET_RAW alpine",
+    );
     assert_eq!(texts(&r.spec.cap_add), ["NET_RAW"]);
     let r = docker("/usr/bin/podman --log-level=debug create --cap-add NET_RAW alpine");
     assert_eq!(r.spec.source, SourceKind::PodmanRun);
     // already split argv without the program name
-    let args: Vec<String> = ["run", "--cap-add", "NET_ADMIN", "-u", "1000", "busybox"].iter().map(|s| s.to_string()).collect();
+    let args: Vec<String> = ["run", "--cap-add", "NET_ADMIN", "-u", "1000", "busybox"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let r = parse_args(&args, SourceKind::PodmanRun).unwrap();
     assert_eq!(r.spec.source, SourceKind::PodmanRun);
     assert_eq!(r.spec.cap_add[0].at.path, "--cap-add (argument 3)");
     assert_eq!(r.spec.cap_add[0].at.line, None);
-    let args: Vec<String> = ["--cap-add=SYS_ADMIN", "perf"].iter().map(|s| s.to_string()).collect();
-    assert_eq!(parse_args(&args, SourceKind::DockerRun).unwrap().image, "perf");
+    let args: Vec<String> = ["--cap-add=SYS_ADMIN", "perf"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(
+        parse_args(&args, SourceKind::DockerRun).unwrap().image,
+        "perf"
+    );
 }
 
 #[test]
@@ -127,26 +169,67 @@ fn bad_input_says_where() {
     assert_eq!(e.kind, CmdlineErrorKind::UnterminatedQuote { quote: '\'' });
     assert_eq!((e.line, e.column), (Some(1), Some(12)));
     let e = parse_command("docker run --cap-add", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::MissingValue { flag: "--cap-add".into() });
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::MissingValue {
+            flag: "--cap-add".into()
+        }
+    );
     assert_eq!(e.arg, Some(3));
     let e = parse_command("docker run --frobnicate x nginx", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::UnknownOption { flag: "--frobnicate".into() });
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::UnknownOption {
+            flag: "--frobnicate".into()
+        }
+    );
     assert_eq!((e.arg, e.column), (Some(3), Some(12)));
     let e = parse_command("docker run -Z x", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::UnknownOption { flag: "-Z".into() });
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::UnknownOption { flag: "-Z".into() }
+    );
     let e = parse_command("docker run --rm\nnginx", SourceKind::DockerRun).unwrap_err();
     assert_eq!(e.kind, CmdlineErrorKind::NoImage);
     assert_eq!(e.line, Some(1));
     let e = parse_command("docker ps -a", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::NotARunCommand { found: "ps".into() });
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::NotARunCommand { found: "ps".into() }
+    );
     let e = parse_command("nerdctl run alpine", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::NotARunCommand { found: "nerdctl".into() });
-    assert_eq!(parse_command("  \n ", SourceKind::DockerRun).unwrap_err().kind, CmdlineErrorKind::Empty);
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::NotARunCommand {
+            found: "nerdctl".into()
+        }
+    );
+    assert_eq!(
+        parse_command("  \n ", SourceKind::DockerRun)
+            .unwrap_err()
+            .kind,
+        CmdlineErrorKind::Empty
+    );
     let e = parse_command("docker run --privileged=maybe x", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::BadBool { flag: "--privileged".into(), value: "maybe".into() });
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::BadBool {
+            flag: "--privileged".into(),
+            value: "maybe".into()
+        }
+    );
     let e = parse_command("docker run --sysctl foo x", SourceKind::DockerRun).unwrap_err();
-    assert_eq!(e.kind, CmdlineErrorKind::BadSysctl { value: "foo".into() });
-    let e = parse_command("docker run --security-opt no-new-privileges=yes x", SourceKind::DockerRun).unwrap_err();
+    assert_eq!(
+        e.kind,
+        CmdlineErrorKind::BadSysctl {
+            value: "foo".into()
+        }
+    );
+    let e = parse_command(
+        "docker run --security-opt no-new-privileges=yes x",
+        SourceKind::DockerRun,
+    )
+    .unwrap_err();
     assert!(matches!(e.kind, CmdlineErrorKind::BadBool { .. }));
     let msg = crate::strings::containers::cmdline_error(&e);
     assert!(msg.starts_with("argument 4, line 1, column 27:"), "{msg}");
@@ -155,7 +238,13 @@ fn bad_input_says_where() {
 #[test]
 fn huge_input_is_refused_quickly() {
     let big = "a ".repeat(MAX_TEXT);
-    assert!(matches!(split_words(&big).unwrap_err().kind, CmdlineErrorKind::TooLong { .. }));
+    assert!(matches!(
+        split_words(&big).unwrap_err().kind,
+        CmdlineErrorKind::TooLong { .. }
+    ));
     let many = "a ".repeat(MAX_WORDS + 5);
-    assert!(matches!(split_words(&many).unwrap_err().kind, CmdlineErrorKind::TooManyWords { .. }));
+    assert!(matches!(
+        split_words(&many).unwrap_err().kind,
+        CmdlineErrorKind::TooManyWords { .. }
+    ));
 }

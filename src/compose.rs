@@ -38,7 +38,9 @@ pub fn read(text: &str) -> Result<ComposeFile, YamlError> {
 pub fn from_documents(docs: &[Document]) -> ComposeFile {
     let mut out = ComposeFile::default();
     for doc in docs {
-        let Some(services) = doc.root.get("services").and_then(Node::as_map) else { continue };
+        let Some(services) = doc.root.get("services").and_then(Node::as_map) else {
+            continue;
+        };
         for (k, svc) in services {
             let Some(name) = k.as_str() else { continue };
             out.services.push(read_service(doc.index, name, svc));
@@ -60,27 +62,48 @@ fn parse_user(text: &str) -> UserSpec {
 fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
     let base = format!("services.{name}");
     let mut findings = Vec::new();
-    let mut spec = ContainerSpec::unset(SourceKind::Compose, format!("service/{name}"), name, loc(doc, &base, svc));
+    let mut spec = ContainerSpec::unset(
+        SourceKind::Compose,
+        format!("service/{name}"),
+        name,
+        loc(doc, &base, svc),
+    );
     let mut seccomp_unconfined = false;
     let Some(entries) = svc.as_map() else {
         if !svc.is_null() {
-            Reader { doc, out: &mut findings }.wrong(name, &base, svc, Shape::Mapping);
+            Reader {
+                doc,
+                out: &mut findings,
+            }
+            .wrong(name, &base, svc, Shape::Mapping);
         }
-        return ComposeService { spec, findings, seccomp_unconfined };
+        return ComposeService {
+            spec,
+            findings,
+            seccomp_unconfined,
+        };
     };
-    let mut r = Reader { doc, out: &mut findings };
+    let mut r = Reader {
+        doc,
+        out: &mut findings,
+    };
     for (k, v) in entries {
         let Some(key) = k.as_str() else { continue };
         let path = format!("{base}.{key}");
         match key {
             "cap_add" | "cap_drop" => {
-                let Some(items) = r.list(svc, key, &base) else { continue };
+                let Some(items) = r.list(svc, key, &base) else {
+                    continue;
+                };
                 // Compose itself ignores items that are not strings.
                 let list: Vec<Spelled> = items
                     .iter()
                     .enumerate()
                     .filter_map(|(i, item)| {
-                        item.as_str().map(|t| Spelled { text: t.to_string(), at: loc(doc, &format!("{path}[{i}]"), item) })
+                        item.as_str().map(|t| Spelled {
+                            text: t.to_string(),
+                            at: loc(doc, &format!("{path}[{i}]"), item),
+                        })
                     })
                     .collect();
                 if key == "cap_add" {
@@ -107,8 +130,10 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
                     match opt {
                         "no-new-privileges" => {
                             let value = val.is_none_or(|v| v == "true");
-                            spec.no_new_privileges =
-                                Some(Flag { value, at: loc(doc, &format!("{path}[{i}]"), item) });
+                            spec.no_new_privileges = Some(Flag {
+                                value,
+                                at: loc(doc, &format!("{path}[{i}]"), item),
+                            });
                         }
                         "seccomp" => seccomp_unconfined = val == Some("unconfined"),
                         _ => {}
@@ -126,7 +151,8 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
                 yaml::Value::Seq(items) => {
                     for item in items {
                         if let Some((a, b)) = item.as_str().and_then(|t| t.split_once('=')) {
-                            spec.sysctls.push((a.trim().to_string(), b.trim().to_string()));
+                            spec.sysctls
+                                .push((a.trim().to_string(), b.trim().to_string()));
                         }
                     }
                 }
@@ -153,11 +179,18 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
                         suggestion: fields::nearest(Level::ComposeService, key),
                     },
                 };
-                r.out.push(Finding { kind, at: loc(doc, &path, k) });
+                r.out.push(Finding {
+                    kind,
+                    at: loc(doc, &path, k),
+                });
             }
         }
     }
-    ComposeService { spec, findings, seccomp_unconfined }
+    ComposeService {
+        spec,
+        findings,
+        seccomp_unconfined,
+    }
 }
 
 #[cfg(test)]
@@ -176,7 +209,10 @@ mod tests {
         assert_eq!(web.spec.cap_add[0].text, "NET_BIND_SERVICE");
         assert_eq!(web.spec.cap_add[0].at.path, "services.web.cap_add[0]");
         assert_eq!(web.spec.cap_add[0].at.line, Some(8));
-        assert_eq!(web.spec.no_new_privileges.as_ref().map(|f| f.value), Some(true));
+        assert_eq!(
+            web.spec.no_new_privileges.as_ref().map(|f| f.value),
+            Some(true)
+        );
         assert!(web.findings.is_empty());
         let dbg = &f.services[1];
         assert!(dbg.spec.host_network);
@@ -207,12 +243,27 @@ services:
         let a = &f.services[0];
         assert_eq!(a.spec.user, UserSpec::Name("nginx".into()));
         assert_eq!(a.spec.privileged.as_ref().map(|p| p.value), Some(true));
-        assert_eq!(a.spec.sysctls, [("net.ipv4.ip_unprivileged_port_start".to_string(), "0".to_string())]);
-        assert_eq!(a.spec.no_new_privileges.as_ref().map(|p| p.value), Some(false));
+        assert_eq!(
+            a.spec.sysctls,
+            [(
+                "net.ipv4.ip_unprivileged_port_start".to_string(),
+                "0".to_string()
+            )]
+        );
+        assert_eq!(
+            a.spec.no_new_privileges.as_ref().map(|p| p.value),
+            Some(false)
+        );
         assert!(a.seccomp_unconfined);
         assert!(a.spec.cap_add.is_empty());
         assert_eq!(a.findings.len(), 1);
-        assert!(matches!(&a.findings[0].kind, FindingKind::UnknownField { suggestion: Some("cap_add"), .. }));
+        assert!(matches!(
+            &a.findings[0].kind,
+            FindingKind::UnknownField {
+                suggestion: Some("cap_add"),
+                ..
+            }
+        ));
         let b = &f.services[1];
         assert_eq!(b.spec.user, UserSpec::Uid(0));
         assert_eq!(b.spec.sysctls[0].0, "net.core.somaxconn");
@@ -232,22 +283,40 @@ services:
             .findings
             .iter()
             .map(|f| match &f.kind {
-                FindingKind::WrongType { expected, found, .. } => (f.at.path.clone(), *expected, *found, f.at.line),
+                FindingKind::WrongType {
+                    expected, found, ..
+                } => (f.at.path.clone(), *expected, *found, f.at.line),
                 k => panic!("{k:?}"),
             })
             .collect();
         assert_eq!(
             got,
             vec![
-                ("services.a.privileged".to_string(), Shape::Bool, Shape::String, Some(4)),
-                ("services.a.cap_drop".to_string(), Shape::List, Shape::String, Some(5)),
+                (
+                    "services.a.privileged".to_string(),
+                    Shape::Bool,
+                    Shape::String,
+                    Some(4)
+                ),
+                (
+                    "services.a.cap_drop".to_string(),
+                    Shape::List,
+                    Shape::String,
+                    Some(5)
+                ),
             ]
         );
         // A service that is not a mapping is reported at the service itself.
         let b = &f.services[1];
         assert_eq!(b.findings.len(), 1);
         assert_eq!(b.findings[0].at.path, "services.b");
-        assert!(matches!(b.findings[0].kind, FindingKind::WrongType { expected: Shape::Mapping, .. }));
+        assert!(matches!(
+            b.findings[0].kind,
+            FindingKind::WrongType {
+                expected: Shape::Mapping,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -94,7 +94,12 @@ pub struct ContainerSpec {
 impl ContainerSpec {
     /// A container as declared at `at` with nothing else said: no adds or
     /// drops, flags unset, the image's USER. Readers fill in what the input sets.
-    pub fn unset(source: SourceKind, workload: impl Into<String>, container: impl Into<String>, at: Location) -> ContainerSpec {
+    pub fn unset(
+        source: SourceKind,
+        workload: impl Into<String>,
+        container: impl Into<String>,
+        at: Location,
+    ) -> ContainerSpec {
         ContainerSpec {
             source,
             workload: workload.into(),

@@ -39,27 +39,45 @@ pub fn parse_mask(text: &str) -> Result<CapSet, MaskError> {
     let chars: Vec<char> = text.chars().collect();
     let start = chars.iter().position(|c| !c.is_whitespace());
     let Some(start) = start else {
-        return Err(MaskError { kind: MaskErrorKind::Empty, column: 1 });
+        return Err(MaskError {
+            kind: MaskErrorKind::Empty,
+            column: 1,
+        });
     };
-    let end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |e| e + 1);
+    let end = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(start, |e| e + 1);
     let mut i = start;
     if end - i >= 2 && chars[i] == '0' && (chars[i + 1] == 'x' || chars[i + 1] == 'X') {
         i += 2;
         if i == end {
-            return Err(MaskError { kind: MaskErrorKind::NoDigitsAfterPrefix, column: col(i) });
+            return Err(MaskError {
+                kind: MaskErrorKind::NoDigitsAfterPrefix,
+                column: col(i),
+            });
         }
     }
     let digits_start = i;
     let mut value: u64 = 0;
     for (j, &c) in chars[digits_start..end].iter().enumerate() {
         let Some(d) = c.to_digit(16) else {
-            return Err(MaskError { kind: MaskErrorKind::BadDigit { found: c }, column: col(digits_start + j) });
+            return Err(MaskError {
+                kind: MaskErrorKind::BadDigit { found: c },
+                column: col(digits_start + j),
+            });
         };
         if j == MAX_HEX_DIGITS {
             // Report the first digit that does not fit, but count them all
             // (up to the first non-digit) so the message can say how many.
-            let digits = chars[digits_start..end].iter().take_while(|c| c.is_ascii_hexdigit()).count();
-            return Err(MaskError { kind: MaskErrorKind::TooManyDigits { digits }, column: col(digits_start + j) });
+            let digits = chars[digits_start..end]
+                .iter()
+                .take_while(|c| c.is_ascii_hexdigit())
+                .count();
+            return Err(MaskError {
+                kind: MaskErrorKind::TooManyDigits { digits },
+                column: col(digits_start + j),
+            });
         }
         value = (value << 4) | u64::from(d);
     }
@@ -184,7 +202,14 @@ mod tests {
 
     #[test]
     fn mask_forms() {
-        for t in ["a80425fb", "A80425FB", "0xa80425fb", "0XA80425fb", "  00000000a80425fb\t", "\n0x00000000a80425FB \n"] {
+        for t in [
+            "a80425fb",
+            "A80425FB",
+            "0xa80425fb",
+            "0XA80425fb",
+            "  00000000a80425fb\t",
+            "\n0x00000000a80425FB \n",
+        ] {
             assert_eq!(parse_mask(t), Ok(CapSet(0xa80425fb)), "{t:?}");
         }
         assert_eq!(parse_mask("0"), Ok(CapSet::EMPTY));
@@ -196,32 +221,102 @@ mod tests {
 
     #[test]
     fn mask_errors_say_what_and_where() {
-        assert_eq!(err(""), MaskError { kind: MaskErrorKind::Empty, column: 1 });
-        assert_eq!(err("   "), MaskError { kind: MaskErrorKind::Empty, column: 1 });
-        assert_eq!(err("0x"), MaskError { kind: MaskErrorKind::NoDigitsAfterPrefix, column: 3 });
-        assert_eq!(err("  0X  "), MaskError { kind: MaskErrorKind::NoDigitsAfterPrefix, column: 5 });
-        assert_eq!(err("a8g4"), MaskError { kind: MaskErrorKind::BadDigit { found: 'g' }, column: 3 });
-        assert_eq!(err(" 12 34"), MaskError { kind: MaskErrorKind::BadDigit { found: ' ' }, column: 4 });
-        assert_eq!(err("0xx1"), MaskError { kind: MaskErrorKind::BadDigit { found: 'x' }, column: 3 });
-        assert_eq!(err("-1"), MaskError { kind: MaskErrorKind::BadDigit { found: '-' }, column: 1 });
-        assert_eq!(err("é1"), MaskError { kind: MaskErrorKind::BadDigit { found: 'é' }, column: 1 });
+        assert_eq!(
+            err(""),
+            MaskError {
+                kind: MaskErrorKind::Empty,
+                column: 1
+            }
+        );
+        assert_eq!(
+            err("   "),
+            MaskError {
+                kind: MaskErrorKind::Empty,
+                column: 1
+            }
+        );
+        assert_eq!(
+            err("0x"),
+            MaskError {
+                kind: MaskErrorKind::NoDigitsAfterPrefix,
+                column: 3
+            }
+        );
+        assert_eq!(
+            err("  0X  "),
+            MaskError {
+                kind: MaskErrorKind::NoDigitsAfterPrefix,
+                column: 5
+            }
+        );
+        assert_eq!(
+            err("a8g4"),
+            MaskError {
+                kind: MaskErrorKind::BadDigit { found: 'g' },
+                column: 3
+            }
+        );
+        assert_eq!(
+            err(" 12 34"),
+            MaskError {
+                kind: MaskErrorKind::BadDigit { found: ' ' },
+                column: 4
+            }
+        );
+        assert_eq!(
+            err("0xx1"),
+            MaskError {
+                kind: MaskErrorKind::BadDigit { found: 'x' },
+                column: 3
+            }
+        );
+        assert_eq!(
+            err("-1"),
+            MaskError {
+                kind: MaskErrorKind::BadDigit { found: '-' },
+                column: 1
+            }
+        );
+        assert_eq!(
+            err("é1"),
+            MaskError {
+                kind: MaskErrorKind::BadDigit { found: 'é' },
+                column: 1
+            }
+        );
         assert_eq!(
             err("00000000000000000"),
-            MaskError { kind: MaskErrorKind::TooManyDigits { digits: 17 }, column: 17 }
+            MaskError {
+                kind: MaskErrorKind::TooManyDigits { digits: 17 },
+                column: 17
+            }
         );
         assert_eq!(
             err("0x1ffffffffffffffffz"),
-            MaskError { kind: MaskErrorKind::TooManyDigits { digits: 17 }, column: 19 }
+            MaskError {
+                kind: MaskErrorKind::TooManyDigits { digits: 17 },
+                column: 19
+            }
         );
     }
 
     #[test]
     fn names_any_spelling() {
         let raw = CapSet::single(13);
-        for t in ["cap_net_raw", "CAP_NET_RAW", "NET_RAW", "net_raw", "13", " Net_Raw ,"] {
+        for t in [
+            "cap_net_raw",
+            "CAP_NET_RAW",
+            "NET_RAW",
+            "net_raw",
+            "13",
+            " Net_Raw ,",
+        ] {
             assert_eq!(parse_names(t), Ok(raw), "{t:?}");
         }
-        assert_eq!(parse_names("chown, kill  CAP_SETUID,,63"), Ok(CapSet::from_caps([0, 5, 7, 63])));
+        assert_eq!(
+            parse_names("chown, kill  CAP_SETUID,,63"),
+            Ok(CapSet::from_caps([0, 5, 7, 63]))
+        );
         assert_eq!(parse_names("ALL"), Ok(KNOWN));
         assert_eq!(parse_names("all"), Ok(KNOWN));
         assert_eq!(parse_names(""), Ok(CapSet::EMPTY));
@@ -232,19 +327,35 @@ mod tests {
     fn name_errors_name_the_item() {
         assert_eq!(
             parse_names("chown,net_rwa"),
-            Err(NameError { kind: NameErrorKind::UnknownName, item: "net_rwa".into(), column: 7 })
+            Err(NameError {
+                kind: NameErrorKind::UnknownName,
+                item: "net_rwa".into(),
+                column: 7
+            })
         );
         assert_eq!(
             parse_names("kill 64"),
-            Err(NameError { kind: NameErrorKind::NumberOutOfRange, item: "64".into(), column: 6 })
+            Err(NameError {
+                kind: NameErrorKind::NumberOutOfRange,
+                item: "64".into(),
+                column: 6
+            })
         );
         assert_eq!(
             parse_names("99999999999999999999"),
-            Err(NameError { kind: NameErrorKind::NumberOutOfRange, item: "99999999999999999999".into(), column: 1 })
+            Err(NameError {
+                kind: NameErrorKind::NumberOutOfRange,
+                item: "99999999999999999999".into(),
+                column: 1
+            })
         );
         assert_eq!(
             parse_names("cap_net_raw+ep"),
-            Err(NameError { kind: NameErrorKind::HasFlags, item: "cap_net_raw+ep".into(), column: 1 })
+            Err(NameError {
+                kind: NameErrorKind::HasFlags,
+                item: "cap_net_raw+ep".into(),
+                column: 1
+            })
         );
         assert_eq!(
             parse_names("CAP_CAP_NET_RAW").unwrap_err().kind,
@@ -262,7 +373,10 @@ mod tests {
             "0x00000000a80425fb=cap_chown,cap_dac_override,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_net_bind_service,cap_net_raw,cap_sys_chroot,cap_mknod,cap_audit_write,cap_setfcap"
         );
         assert_eq!(capsh_decode_line(CapSet::EMPTY), "0x0000000000000000=");
-        assert_eq!(capsh_list(CapSet::from_caps([40, 41, 63])), "cap_checkpoint_restore,41,63");
+        assert_eq!(
+            capsh_list(CapSet::from_caps([40, 41, 63])),
+            "cap_checkpoint_restore,41,63"
+        );
         assert_eq!(unknown_bits(CapSet::ALL_BITS), CapSet(0xfffffe0000000000));
         assert_eq!(unknown_bits(KNOWN), CapSet::EMPTY);
     }

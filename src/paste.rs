@@ -8,8 +8,8 @@ use crate::catalog::KernelVersion;
 use crate::cmdline::{self, CmdlineError};
 use crate::compose;
 use crate::container::{ContainerSpec, SourceKind};
-use crate::runtime::{DockerEra, PodmanEra, Runtime};
 use crate::k8s::{self, finding::Finding, harden, pss, Note};
+use crate::runtime::{DockerEra, PodmanEra, Runtime};
 use crate::yaml::{self, YamlError};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -46,12 +46,18 @@ pub enum PasteError {
 
 /// Is the first meaningful line a `docker`/`podman` invocation?
 pub fn looks_like_command(text: &str) -> bool {
-    let Some(line) = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')) else {
+    let Some(line) = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
         return false;
     };
     let line = line.trim_start_matches(['$', '#', ' ']);
     let line = line.strip_prefix("sudo ").unwrap_or(line).trim_start();
-    ["docker ", "podman ", "nerdctl "].iter().any(|p| line.starts_with(p))
+    ["docker ", "podman ", "nerdctl "]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 /// Which kind of input this is (without reading it fully).
@@ -67,7 +73,12 @@ pub fn detect(text: &str) -> Form {
 
 fn finish(spec: ContainerSpec, findings: Vec<Finding>, pss: pss::Verdict) -> InputContainer {
     let hardened = harden::suggest(&spec);
-    InputContainer { spec, findings, pss, hardened }
+    InputContainer {
+        spec,
+        findings,
+        pss,
+        hardened,
+    }
 }
 
 /// Read a compose file or Kubernetes manifests (auto-detected per text).
@@ -97,7 +108,11 @@ pub fn from_documents(docs: &[yaml::Document]) -> Input {
                 finish(s.spec, s.findings, verdict)
             })
             .collect();
-        return Input { form: Form::Compose, containers, notes: Vec::new() };
+        return Input {
+            form: Form::Compose,
+            containers,
+            notes: Vec::new(),
+        };
     }
     let m = k8s::from_documents(docs);
     let containers = m
@@ -105,7 +120,11 @@ pub fn from_documents(docs: &[yaml::Document]) -> Input {
         .iter()
         .map(|c| finish(c.spec.clone(), c.findings.clone(), c.pss(&m)))
         .collect();
-    Input { form: Form::Kubernetes, containers, notes: m.notes }
+    Input {
+        form: Form::Kubernetes,
+        containers,
+        notes: m.notes,
+    }
 }
 
 /// Read any pasted input: a docker/podman command line, a compose file or
@@ -117,7 +136,11 @@ pub fn read(text: &str) -> Result<Input, PasteError> {
     let run = cmdline::parse_command(text, SourceKind::DockerRun).map_err(PasteError::Cmdline)?;
     let (pod, c) = pss::levels_from_spec(&run.spec, false);
     let verdict = pss::evaluate(&pod, &c);
-    Ok(Input { form: Form::DockerCommand, containers: vec![finish(run.spec, Vec::new(), verdict)], notes: Vec::new() })
+    Ok(Input {
+        form: Form::DockerCommand,
+        containers: vec![finish(run.spec, Vec::new(), verdict)],
+        notes: Vec::new(),
+    })
 }
 
 /// How to run the analysis of an `Input`.
@@ -159,12 +182,19 @@ pub fn report(c: &InputContainer, settings: &Settings) -> ContainerReport {
     }
     opts.image_user = settings.image_user;
     let mut r = analysis::analyse(&c.spec, &opts);
-    let mut findings: Vec<analysis::Finding> = c.findings.iter().map(analysis::Finding::from_manifest).collect();
+    let mut findings: Vec<analysis::Finding> = c
+        .findings
+        .iter()
+        .map(analysis::Finding::from_manifest)
+        .collect();
     findings.append(&mut r.findings);
     // Stable: within a severity, input findings first, then in input order.
     crate::severity::Severity::most_severe_first(&mut findings, |f| f.severity);
     r.findings = findings;
-    r.pss = Some(PssVerdict { baseline: c.pss.baseline(), restricted: c.pss.restricted() });
+    r.pss = Some(PssVerdict {
+        baseline: c.pss.baseline(),
+        restricted: c.pss.restricted(),
+    });
     r
 }
 
@@ -174,11 +204,23 @@ mod tests {
 
     #[test]
     fn detects_each_form() {
-        assert_eq!(detect("docker run --cap-add NET_ADMIN busybox"), Form::DockerCommand);
-        assert_eq!(detect("$ sudo podman run -u 1000 alpine id"), Form::DockerCommand);
+        assert_eq!(
+            detect("docker run --cap-add NET_ADMIN busybox"),
+            Form::DockerCommand
+        );
+        assert_eq!(
+            detect("$ sudo podman run -u 1000 alpine id"),
+            Form::DockerCommand
+        );
         assert_eq!(detect("# comment\ndocker run x"), Form::DockerCommand);
-        assert_eq!(detect(include_str!("../examples/compose.yaml")), Form::Compose);
-        assert_eq!(detect(include_str!("../examples/cpb-demo.yaml")), Form::Kubernetes);
+        assert_eq!(
+            detect(include_str!("../examples/compose.yaml")),
+            Form::Compose
+        );
+        assert_eq!(
+            detect(include_str!("../examples/cpb-demo.yaml")),
+            Form::Kubernetes
+        );
         assert_eq!(detect("kind: Pod\n"), Form::Kubernetes);
     }
 
@@ -202,8 +244,14 @@ mod tests {
         let d = read("docker run --cap-add NET_ADMIN --user 1000 busybox").unwrap();
         assert_eq!(d.form, Form::DockerCommand);
         assert_eq!(d.containers[0].spec.cap_add[0].text, "NET_ADMIN");
-        assert!(matches!(read("docker run --user"), Err(PasteError::Cmdline(_))));
-        assert!(matches!(read_yaml("a: [1,\n"), Err(PasteError::Yaml(YamlError::Syntax { .. }))));
+        assert!(matches!(
+            read("docker run --user"),
+            Err(PasteError::Cmdline(_))
+        ));
+        assert!(matches!(
+            read_yaml("a: [1,\n"),
+            Err(PasteError::Yaml(YamlError::Syntax { .. }))
+        ));
     }
 
     /// §8.4 applied to a command line: the same settings as a pod would have.
@@ -215,16 +263,29 @@ mod tests {
         // Docker has no runAsNonRoot; a numeric non-root user is not enough for PSA.
         assert_eq!(hardened.violations, [pss::Violation::RunAsNonRootUnset]);
         let lower = v("docker run --cap-drop all --security-opt no-new-privileges nginx");
-        assert!(lower.violations.contains(&pss::Violation::MissingDropAll { wrote: vec!["all".into()] }));
+        assert!(lower.violations.contains(&pss::Violation::MissingDropAll {
+            wrote: vec!["all".into()]
+        }));
         let p = v("docker run --privileged --network host --user root nginx");
         assert!(p.violations.contains(&pss::Violation::Privileged));
-        assert!(p.violations.contains(&pss::Violation::HostNamespaces { network: true, pid: false, ipc: false }));
-        assert!(p.violations.contains(&pss::Violation::RunAsUserZero { pod: false, container: true }));
+        assert!(p.violations.contains(&pss::Violation::HostNamespaces {
+            network: true,
+            pid: false,
+            ipc: false
+        }));
+        assert!(p.violations.contains(&pss::Violation::RunAsUserZero {
+            pod: false,
+            container: true
+        }));
         // No flags at all: Docker's defaults mean no `capabilities` in PSA's eyes.
         let plain = v("docker run nginx");
         assert!(plain.baseline());
-        assert!(plain.violations.contains(&pss::Violation::MissingDropAll { wrote: vec![] }));
-        assert!(plain.violations.contains(&pss::Violation::AllowPrivilegeEscalationNotFalse { set_true: false }));
+        assert!(plain
+            .violations
+            .contains(&pss::Violation::MissingDropAll { wrote: vec![] }));
+        assert!(plain
+            .violations
+            .contains(&pss::Violation::AllowPrivilegeEscalationNotFalse { set_true: false }));
     }
 
     #[test]
@@ -235,11 +296,20 @@ mod tests {
         assert_eq!(ids[0], "unknown-field");
         // With the typo nothing is added: containerd's defaults, NET_RAW kept.
         assert!(ids.contains(&"default-net-raw"), "{ids:?}");
-        assert_eq!(r.pss, Some(PssVerdict { baseline: true, restricted: false }));
+        assert_eq!(
+            r.pss,
+            Some(PssVerdict {
+                baseline: true,
+                restricted: false
+            })
+        );
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["findings"][0]["id"], "unknown-field");
         assert_eq!(json["findings"][0]["line"], 12);
-        assert!(json["findings"][0]["message"].as_str().unwrap().contains("securityContext"));
+        assert!(json["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("securityContext"));
         assert_eq!(json["findings"][0]["detail"]["finding"], "unknown-field");
 
         let input = read(include_str!("../examples/cpb-demo.yaml")).unwrap();
@@ -247,13 +317,24 @@ mod tests {
         let oci = r.oci.unwrap();
         // NET_ADMIN (12) added, KILL (5) dropped from containerd's defaults.
         assert!(oci.bounding.contains(12) && !oci.bounding.contains(5));
-        assert_eq!(r.pss, Some(PssVerdict { baseline: false, restricted: false }));
+        assert_eq!(
+            r.pss,
+            Some(PssVerdict {
+                baseline: false,
+                restricted: false
+            })
+        );
 
         // ape-conflict serialises with its cause.
         let input = read("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities: {add: [SYS_ADMIN]}\n").unwrap();
         let r = report(&input.containers[0], &Settings::default());
         let json = serde_json::to_value(&r).unwrap();
-        let ape = json["findings"].as_array().unwrap().iter().find(|f| f["id"] == "ape-conflict").unwrap();
+        let ape = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == "ape-conflict")
+            .unwrap();
         assert_eq!(ape["severity"], "warning");
         assert!(ape["message"].as_str().unwrap().contains("passes silently"));
     }

@@ -29,34 +29,102 @@ pub enum PresetId {
     /// What Pod Security "baseline" lets a container add: 13.
     BaselineAllowList,
     /// Every capability a kernel knows; `caps` of them, see `kernel_range`.
-    AllOfKernel { caps: u8 },
+    AllOfKernel {
+        caps: u8,
+    },
     Empty,
 }
 
 const DOCKER: &[&str] = &[
-    "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID", "SETFCAP", "SETPCAP",
-    "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FSETID",
+    "FOWNER",
+    "MKNOD",
+    "NET_RAW",
+    "SETGID",
+    "SETUID",
+    "SETFCAP",
+    "SETPCAP",
+    "NET_BIND_SERVICE",
+    "SYS_CHROOT",
+    "KILL",
+    "AUDIT_WRITE",
 ];
-const CRIO: &[&str] = &["CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "SETGID", "SETUID", "SETPCAP", "NET_BIND_SERVICE", "KILL"];
+const CRIO: &[&str] = &[
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FSETID",
+    "FOWNER",
+    "SETGID",
+    "SETUID",
+    "SETPCAP",
+    "NET_BIND_SERVICE",
+    "KILL",
+];
 const CRIO_LEGACY: &[&str] = &[
-    "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "NET_RAW", "SETGID", "SETUID", "SETPCAP", "NET_BIND_SERVICE", "SYS_CHROOT",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FSETID",
+    "FOWNER",
+    "NET_RAW",
+    "SETGID",
+    "SETUID",
+    "SETPCAP",
+    "NET_BIND_SERVICE",
+    "SYS_CHROOT",
     "KILL",
 ];
 const PODMAN: &[&str] = &[
-    "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FOWNER",
+    "FSETID",
+    "KILL",
+    "NET_BIND_SERVICE",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
     "SYS_CHROOT",
 ];
-const PODMAN_44: &[&str] =
-    &["CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID"];
+const PODMAN_44: &[&str] = &[
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FOWNER",
+    "FSETID",
+    "KILL",
+    "NET_BIND_SERVICE",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+];
 const BASELINE: &[&str] = &[
-    "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID",
-    "SETPCAP", "SETUID", "SYS_CHROOT",
+    "AUDIT_WRITE",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FOWNER",
+    "FSETID",
+    "KILL",
+    "MKNOD",
+    "NET_BIND_SERVICE",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+    "SYS_CHROOT",
 ];
 
 fn from_names(names: &[&str]) -> CapSet {
     // The lists are constants checked by tests, so an unknown name is a
     // programming error; skipping it keeps this function panic-free.
-    CapSet::from_caps(names.iter().filter_map(|n| catalog::by_any_spelling(n)).map(|c| c.number))
+    CapSet::from_caps(
+        names
+            .iter()
+            .filter_map(|n| catalog::by_any_spelling(n))
+            .map(|c| c.number),
+    )
 }
 
 /// The runtime defaults and the allow-list, in the order they are shown.
@@ -86,7 +154,11 @@ impl PresetId {
     /// Runtime defaults (as opposed to the allow-list and the generic sets).
     pub fn is_runtime_default(self) -> bool {
         match self {
-            PresetId::Docker | PresetId::Crio | PresetId::CrioLegacy | PresetId::Podman | PresetId::Podman44 => true,
+            PresetId::Docker
+            | PresetId::Crio
+            | PresetId::CrioLegacy
+            | PresetId::Podman
+            | PresetId::Podman44 => true,
             PresetId::BaselineAllowList | PresetId::AllOfKernel { .. } | PresetId::Empty => false,
         }
     }
@@ -96,14 +168,23 @@ impl PresetId {
 /// number of capabilities kernels have had, and the empty set.
 pub fn all() -> Vec<PresetId> {
     let mut v: Vec<PresetId> = NAMED.to_vec();
-    v.extend(kernel_ranges().iter().rev().map(|r| PresetId::AllOfKernel { caps: r.caps }));
+    v.extend(
+        kernel_ranges()
+            .iter()
+            .rev()
+            .map(|r| PresetId::AllOfKernel { caps: r.caps }),
+    );
     v.push(PresetId::Empty);
     v
 }
 
 /// Named presets that include capability `cap` (derived from the lists).
 pub fn containing(cap: u8) -> Vec<PresetId> {
-    NAMED.iter().copied().filter(|p| p.caps().contains(cap)).collect()
+    NAMED
+        .iter()
+        .copied()
+        .filter(|p| p.caps().contains(cap))
+        .collect()
 }
 
 /// A range of kernel releases, both ends inclusive; `to: None` means
@@ -124,7 +205,10 @@ fn version_text<S: serde::Serializer>(v: &KernelVersion, s: S) -> Result<S::Ok, 
     s.collect_str(v)
 }
 
-fn optional_version_text<S: serde::Serializer>(v: &Option<KernelVersion>, s: S) -> Result<S::Ok, S::Error> {
+fn optional_version_text<S: serde::Serializer>(
+    v: &Option<KernelVersion>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => s.collect_str(v),
         None => s.serialize_none(),
@@ -165,7 +249,12 @@ pub fn kernel_ranges() -> Vec<KernelRange> {
     for (i, &from) in sinces.iter().enumerate() {
         let caps = CAPABILITIES.iter().filter(|c| c.since <= from).count() as u8;
         let to = sinces.get(i + 1).map(|&next| previous_release(next));
-        out.push(KernelRange { caps, from, to, reason: RangeReason::FullSet });
+        out.push(KernelRange {
+            caps,
+            from,
+            to,
+            reason: RangeReason::FullSet,
+        });
     }
     out
 }
@@ -182,7 +271,9 @@ pub fn kernel_range(set: CapSet) -> Option<KernelRange> {
             reason: RangeReason::AllBitsBefore3_8,
         });
     }
-    kernel_ranges().into_iter().find(|r| CapSet::first_n(r.caps) == set)
+    kernel_ranges()
+        .into_iter()
+        .find(|r| CapSet::first_n(r.caps) == set)
 }
 
 /// The oldest kernel that knows every capability in `set` (None for an
@@ -207,7 +298,11 @@ pub struct Difference {
 impl Difference {
     pub fn of(set: CapSet, preset: PresetId) -> Difference {
         let p = preset.caps();
-        Difference { preset, added: set.minus(p), removed: p.minus(set) }
+        Difference {
+            preset,
+            added: set.minus(p),
+            removed: p.minus(set),
+        }
     }
 
     pub fn distance(&self) -> u32 {
@@ -232,7 +327,11 @@ const MAX_NEAREST: usize = 3;
 
 pub fn compare(set: CapSet) -> Comparison {
     let presets = all();
-    let equals: Vec<PresetId> = presets.iter().copied().filter(|p| p.caps() == set).collect();
+    let equals: Vec<PresetId> = presets
+        .iter()
+        .copied()
+        .filter(|p| p.caps() == set)
+        .collect();
     let kernel = kernel_range(set);
     let mut nearest = Vec::new();
     if equals.is_empty() {
@@ -255,7 +354,11 @@ pub fn compare(set: CapSet) -> Comparison {
         diffs.truncate(MAX_NEAREST);
         nearest = diffs;
     }
-    Comparison { equals, nearest, kernel }
+    Comparison {
+        equals,
+        nearest,
+        kernel,
+    }
 }
 
 #[cfg(test)]
@@ -285,7 +388,8 @@ mod tests {
     #[test]
     fn kernel_ranges_from_catalog() {
         let r = kernel_ranges();
-        let shown: Vec<(u8, KernelVersion, Option<KernelVersion>)> = r.iter().map(|r| (r.caps, r.from, r.to)).collect();
+        let shown: Vec<(u8, KernelVersion, Option<KernelVersion>)> =
+            r.iter().map(|r| (r.caps, r.from, r.to)).collect();
         assert_eq!(
             shown,
             vec![
@@ -307,11 +411,20 @@ mod tests {
     #[test]
     fn seed_article_bounding_set() {
         let k = kernel_range(CapSet(0x0000001fffffffff)).unwrap();
-        assert_eq!((k.caps, k.from, k.to), (37, KernelVersion(3, 5, 0), Some(KernelVersion(3, 15, 0))));
+        assert_eq!(
+            (k.caps, k.from, k.to),
+            (37, KernelVersion(3, 5, 0), Some(KernelVersion(3, 15, 0)))
+        );
         assert_eq!(kernel_range(CapSet(0x000001ffffffffff)).unwrap().to, None);
-        assert_eq!(kernel_range(CapSet::ALL_BITS).unwrap().reason, RangeReason::AllBitsBefore3_8);
+        assert_eq!(
+            kernel_range(CapSet::ALL_BITS).unwrap().reason,
+            RangeReason::AllBitsBefore3_8
+        );
         assert_eq!(kernel_range(CapSet(0xa80425fb)), None);
-        assert_eq!(kernel_range(CapSet(0x0000000fffffffff)).unwrap().from, KernelVersion(3, 0, 0));
+        assert_eq!(
+            kernel_range(CapSet(0x0000000fffffffff)).unwrap().from,
+            KernelVersion(3, 0, 0)
+        );
         let c = compare(CapSet(0x0000001fffffffff));
         assert_eq!(c.equals, vec![PresetId::AllOfKernel { caps: 37 }]);
         assert!(c.nearest.is_empty());
@@ -322,11 +435,21 @@ mod tests {
         assert_eq!(compare(CapSet(0xa80425fb)).equals, vec![PresetId::Docker]);
         assert_eq!(compare(CapSet::EMPTY).equals, vec![PresetId::Empty]);
         // Docker without NET_RAW is exactly the baseline allow-list.
-        assert_eq!(compare(CapSet(0xa80405fb)).equals, vec![PresetId::BaselineAllowList]);
+        assert_eq!(
+            compare(CapSet(0xa80405fb)).equals,
+            vec![PresetId::BaselineAllowList]
+        );
         // Docker minus NET_RAW plus NET_ADMIN: nearest Docker and baseline.
         let c = compare(CapSet(0xa80415fb));
         assert!(c.equals.is_empty());
-        assert_eq!(c.nearest[0], Difference { preset: PresetId::BaselineAllowList, added: CapSet::single(12), removed: CapSet::EMPTY });
+        assert_eq!(
+            c.nearest[0],
+            Difference {
+                preset: PresetId::BaselineAllowList,
+                added: CapSet::single(12),
+                removed: CapSet::EMPTY
+            }
+        );
         assert_eq!(c.nearest[1].preset, PresetId::Docker);
         assert_eq!(c.nearest[1].added, CapSet::single(12));
         assert_eq!(c.nearest[1].removed, CapSet::single(13));
@@ -344,16 +467,37 @@ mod tests {
         assert_eq!(containing(13), vec![PresetId::Docker, PresetId::CrioLegacy]); // NET_RAW
         assert_eq!(
             containing(0),
-            vec![PresetId::Docker, PresetId::Crio, PresetId::CrioLegacy, PresetId::Podman, PresetId::Podman44, PresetId::BaselineAllowList]
+            vec![
+                PresetId::Docker,
+                PresetId::Crio,
+                PresetId::CrioLegacy,
+                PresetId::Podman,
+                PresetId::Podman44,
+                PresetId::BaselineAllowList
+            ]
         );
         assert!(containing(21).is_empty()); // SYS_ADMIN
-        assert_eq!(containing(18), vec![PresetId::Docker, PresetId::CrioLegacy, PresetId::Podman, PresetId::BaselineAllowList]);
+        assert_eq!(
+            containing(18),
+            vec![
+                PresetId::Docker,
+                PresetId::CrioLegacy,
+                PresetId::Podman,
+                PresetId::BaselineAllowList
+            ]
+        );
     }
 
     #[test]
     fn minimum_kernels() {
-        assert_eq!(minimum_kernel(CapSet::from_caps([0, 38])), Some(KernelVersion(5, 8, 0)));
-        assert_eq!(minimum_kernel(CapSet::single(36)), Some(KernelVersion(3, 5, 0)));
+        assert_eq!(
+            minimum_kernel(CapSet::from_caps([0, 38])),
+            Some(KernelVersion(5, 8, 0))
+        );
+        assert_eq!(
+            minimum_kernel(CapSet::single(36)),
+            Some(KernelVersion(3, 5, 0))
+        );
         assert_eq!(minimum_kernel(CapSet::EMPTY), None);
         assert_eq!(minimum_kernel(CapSet::single(41)), None);
     }

@@ -42,8 +42,13 @@ pub enum SetKind {
 }
 
 impl SetKind {
-    pub const ALL: [SetKind; 5] =
-        [SetKind::Inheritable, SetKind::Permitted, SetKind::Effective, SetKind::Bounding, SetKind::Ambient];
+    pub const ALL: [SetKind; 5] = [
+        SetKind::Inheritable,
+        SetKind::Permitted,
+        SetKind::Effective,
+        SetKind::Bounding,
+        SetKind::Ambient,
+    ];
 
     /// The key `/proc/PID/status` uses.
     pub fn proc_key(self) -> &'static str {
@@ -57,7 +62,9 @@ impl SetKind {
     }
 
     fn from_proc_key(key: &str) -> Option<SetKind> {
-        SetKind::ALL.into_iter().find(|k| k.proc_key().eq_ignore_ascii_case(key))
+        SetKind::ALL
+            .into_iter()
+            .find(|k| k.proc_key().eq_ignore_ascii_case(key))
     }
 }
 
@@ -114,7 +121,11 @@ pub struct Ids {
 #[serde(tag = "note", rename_all = "camelCase")]
 pub enum Note {
     /// Bits 41–63 are set: no released kernel defines them.
-    UnknownBits { kind: Option<SetKind>, line: u32, bits: CapSet },
+    UnknownBits {
+        kind: Option<SetKind>,
+        line: u32,
+        bits: CapSet,
+    },
     /// Lines that were not understood and were skipped: the first few
     /// line numbers, and how many there were in all.
     IgnoredLines { lines: Vec<u32>, total: u32 },
@@ -150,7 +161,10 @@ pub struct Report {
 impl Report {
     /// The set of this kind, if the input had it.
     pub fn get(&self, kind: SetKind) -> Option<CapSet> {
-        self.sets.iter().find(|e| e.kind == Some(kind)).map(|e| e.caps)
+        self.sets
+            .iter()
+            .find(|e| e.kind == Some(kind))
+            .map(|e| e.caps)
     }
 
     /// Every capability in any set: the rows of the matrix.
@@ -171,15 +185,23 @@ pub struct InputError {
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum InputErrorKind {
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// Nothing but blanks.
     Empty,
     /// No line looked like anything we know.
     NotRecognised,
     /// A mask that does not parse.
-    BadMask { error: MaskErrorKind },
+    BadMask {
+        error: MaskErrorKind,
+    },
     /// An item in a capsh name list that is not a capability.
-    BadName { item: String, error: NameErrorKind },
+    BadName {
+        item: String,
+        error: NameErrorKind,
+    },
     /// A clause of libcap text (`cap_x+ep`) or IAB text that does not
     /// parse. `detail` says why, for the `Current:`/getpcaps text read by
     /// `crate::text` (not serialised: that type has no serde form).
@@ -189,15 +211,26 @@ pub enum InputErrorKind {
         detail: Option<crate::text::TextErrorKind>,
     },
     /// A key that looks like a `/proc` capability line but is not one.
-    UnknownCapKey { key: String },
+    UnknownCapKey {
+        key: String,
+    },
     /// A value that must be a number (NoNewPrivs, Seccomp, Uid, …) is not.
-    BadNumber { field: String },
+    BadNumber {
+        field: String,
+    },
     /// The same set twice with different values.
-    Conflict { kind: SetKind, first_line: u32 },
+    Conflict {
+        kind: SetKind,
+        first_line: u32,
+    },
     /// Output for more than one process; paste one at a time.
-    SeveralProcesses { first_line: u32 },
+    SeveralProcesses {
+        first_line: u32,
+    },
     /// More than `MAX_MASKS` bare masks.
-    TooManyMasks { limit: usize },
+    TooManyMasks {
+        limit: usize,
+    },
 }
 
 fn error(kind: InputErrorKind, line: u32, column: u32) -> InputError {
@@ -214,7 +247,17 @@ fn column_of(line: &str, byte: usize) -> u32 {
 }
 
 /// Lines a whole `/proc/PID/status` has and `grep Cap` output does not.
-const STATUS_ONLY_KEYS: &[&str] = &["Name", "State", "Tgid", "Pid", "PPid", "Umask", "TracerPid", "FDSize", "Threads"];
+const STATUS_ONLY_KEYS: &[&str] = &[
+    "Name",
+    "State",
+    "Tgid",
+    "Pid",
+    "PPid",
+    "Umask",
+    "TracerPid",
+    "FDSize",
+    "Threads",
+];
 
 #[derive(Default)]
 struct Builder {
@@ -240,12 +283,23 @@ impl Builder {
         if let Some(k) = kind {
             if let Some(prev) = self.entries.iter().find(|e| e.kind == Some(k)) {
                 if prev.caps != caps {
-                    return Err(error(InputErrorKind::Conflict { kind: k, first_line: prev.line }, line, 1));
+                    return Err(error(
+                        InputErrorKind::Conflict {
+                            kind: k,
+                            first_line: prev.line,
+                        },
+                        line,
+                        1,
+                    ));
                 }
                 return Ok(());
             }
         } else if self.entries.iter().filter(|e| e.kind.is_none()).count() >= MAX_MASKS {
-            return Err(error(InputErrorKind::TooManyMasks { limit: MAX_MASKS }, line, 1));
+            return Err(error(
+                InputErrorKind::TooManyMasks { limit: MAX_MASKS },
+                line,
+                1,
+            ));
         }
         self.entries.push(SetEntry { kind, caps, line });
         Ok(())
@@ -255,7 +309,14 @@ impl Builder {
 /// Recognises `text` and extracts every capability set in it.
 pub fn recognise(text: &str) -> Result<Report, InputError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(error(InputErrorKind::TooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES }, 1, 1));
+        return Err(error(
+            InputErrorKind::TooLarge {
+                bytes: text.len(),
+                limit: MAX_INPUT_BYTES,
+            },
+            1,
+            1,
+        ));
     }
     let mut b = Builder::default();
     let mut first_nonblank: Option<(u32, &str)> = None;
@@ -287,10 +348,18 @@ pub fn recognise(text: &str) -> Result<Report, InputError> {
         // say what is wrong with it rather than "not recognised".
         if nonblank_lines == 1 && looks_like_attempted_mask(first_line) {
             if let Err(e) = mask::parse_mask(first_line) {
-                return Err(error(InputErrorKind::BadMask { error: e.kind }, first_no, e.column));
+                return Err(error(
+                    InputErrorKind::BadMask { error: e.kind },
+                    first_no,
+                    e.column,
+                ));
             }
         }
-        let line = if b.recognised == 0 { first_no } else { b.ignored.first().copied().unwrap_or(first_no) };
+        let line = if b.recognised == 0 {
+            first_no
+        } else {
+            b.ignored.first().copied().unwrap_or(first_no)
+        };
         return Err(error(InputErrorKind::NotRecognised, line, 1));
     }
     Ok(finish(b))
@@ -315,12 +384,21 @@ fn name_list(text: &str) -> Option<Result<Report, InputError>> {
             // After at least one good name (earlier item or line), the user was
             // clearly writing a list: name the bad item.
             Err(e) if named || e.column > 1 => {
-                return Some(Err(error(InputErrorKind::BadName { item: e.item, error: e.kind }, no, e.column)));
+                return Some(Err(error(
+                    InputErrorKind::BadName {
+                        item: e.item,
+                        error: e.kind,
+                    },
+                    no,
+                    e.column,
+                )));
             }
             Err(_) => return None,
         }
         // A line of numbers alone is not evidence of a name list.
-        named |= line.split([',', ' ', '\t']).any(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
+        named |= line
+            .split([',', ' ', '\t'])
+            .any(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
     }
     if !named {
         return None;
@@ -329,11 +407,19 @@ fn name_list(text: &str) -> Option<Result<Report, InputError>> {
     let mut notes = Vec::new();
     let bits = mask::unknown_bits(set);
     if !bits.is_empty() {
-        notes.push(Note::UnknownBits { kind: None, line, bits });
+        notes.push(Note::UnknownBits {
+            kind: None,
+            line,
+            bits,
+        });
     }
     Some(Ok(Report {
         source: SourceKind::NameList,
-        sets: vec![SetEntry { kind: None, caps: set, line }],
+        sets: vec![SetEntry {
+            kind: None,
+            caps: set,
+            line,
+        }],
         no_new_privs: None,
         seccomp: None,
         uid: None,
@@ -369,12 +455,19 @@ fn finish(mut b: Builder) -> Report {
     let mut notes = Vec::new();
     if !b.ignored.is_empty() {
         let lines = b.ignored.iter().copied().take(MAX_LISTED_LINES).collect();
-        notes.push(Note::IgnoredLines { lines, total: to_u32(b.ignored.len()) });
+        notes.push(Note::IgnoredLines {
+            lines,
+            total: to_u32(b.ignored.len()),
+        });
     }
     for e in &b.entries {
         let bits = mask::unknown_bits(e.caps);
         if !bits.is_empty() {
-            notes.push(Note::UnknownBits { kind: e.kind, line: e.line, bits });
+            notes.push(Note::UnknownBits {
+                kind: e.kind,
+                line: e.line,
+                bits,
+            });
         }
     }
     let get = |k: SetKind| b.entries.iter().find(|e| e.kind == Some(k)).map(|e| e.caps);
@@ -383,14 +476,23 @@ fn finish(mut b: Builder) -> Report {
             notes.push(Note::EffectiveNotInPermitted { extra: e.minus(p) });
         }
     }
-    if let (Some(p), Some(i), Some(a)) = (get(SetKind::Permitted), get(SetKind::Inheritable), get(SetKind::Ambient)) {
+    if let (Some(p), Some(i), Some(a)) = (
+        get(SetKind::Permitted),
+        get(SetKind::Inheritable),
+        get(SetKind::Ambient),
+    ) {
         let allowed = p.intersect(i);
         if !a.is_subset_of(allowed) {
-            notes.push(Note::AmbientNotInPermittedAndInheritable { extra: a.minus(allowed) });
+            notes.push(Note::AmbientNotInPermittedAndInheritable {
+                extra: a.minus(allowed),
+            });
         }
     }
     if matches!(source, SourceKind::CapshPrint | SourceKind::Getpcaps) {
-        let missing: Vec<SetKind> = SetKind::ALL.into_iter().filter(|k| get(*k).is_none()).collect();
+        let missing: Vec<SetKind> = SetKind::ALL
+            .into_iter()
+            .filter(|k| get(*k).is_none())
+            .collect();
         if !missing.is_empty() {
             notes.push(Note::SetsNotShown { kinds: missing });
         }
@@ -425,7 +527,10 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
     let lead = line.len() - trimmed.len();
 
     // capsh --print
-    for (prefix, kind) in [("Bounding set =", SetKind::Bounding), ("Ambient set =", SetKind::Ambient)] {
+    for (prefix, kind) in [
+        ("Bounding set =", SetKind::Bounding),
+        ("Ambient set =", SetKind::Ambient),
+    ] {
         if let Some(rest) = trimmed.strip_prefix(prefix) {
             b.saw_capsh_print = true;
             // A kernel without this set (ambient before 4.3): nothing to show.
@@ -475,7 +580,11 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
     // getpcaps: `1234: =ep` (libcap ≥ 2.4x) or "Capabilities for `1234': = cap_x+ep".
     if let Some((text_at, _pid)) = getpcaps_prefix(trimmed) {
         if let Some(first) = b.saw_getpcaps {
-            return Err(error(InputErrorKind::SeveralProcesses { first_line: first }, no, 1));
+            return Err(error(
+                InputErrorKind::SeveralProcesses { first_line: first },
+                no,
+                1,
+            ));
         }
         b.saw_getpcaps = Some(no);
         getpcaps_body(b, &trimmed[text_at..], line, lead + text_at, no)?;
@@ -512,7 +621,13 @@ fn line_kind(b: &mut Builder, line: &str, no: u32) -> Result<bool, InputError> {
                 return Ok(true);
             }
             if key.len() > 3 && key[..3].eq_ignore_ascii_case("cap") && key.len() <= 8 {
-                return Err(error(InputErrorKind::UnknownCapKey { key: key.to_string() }, no, column_of(line, lead)));
+                return Err(error(
+                    InputErrorKind::UnknownCapKey {
+                        key: key.to_string(),
+                    },
+                    no,
+                    column_of(line, lead),
+                ));
             }
             match key {
                 "NoNewPrivs" => {
@@ -554,7 +669,9 @@ fn is_status_key(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 40
         && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '(' || c == ')')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '(' || c == ')')
 }
 
 /// Offset of the libcap text after a getpcaps prefix, and the pid.
@@ -576,14 +693,30 @@ fn getpcaps_prefix(t: &str) -> Option<(usize, u32)> {
 
 fn mask_at(value: &str, line: &str, at: usize, no: u32) -> Result<CapSet, InputError> {
     mask::parse_mask(value).map_err(|MaskError { kind, column }| {
-        error(InputErrorKind::BadMask { error: kind }, no, column_of(line, at) + column - 1)
+        error(
+            InputErrorKind::BadMask { error: kind },
+            no,
+            column_of(line, at) + column - 1,
+        )
     })
 }
 
-fn number_at<T: std::str::FromStr>(value: &str, line: &str, at: usize, no: u32, field: &str) -> Result<T, InputError> {
+fn number_at<T: std::str::FromStr>(
+    value: &str,
+    line: &str,
+    at: usize,
+    no: u32,
+    field: &str,
+) -> Result<T, InputError> {
     let lead = value.len() - value.trim_start().len();
     value.trim().parse::<T>().map_err(|_| {
-        error(InputErrorKind::BadNumber { field: field.to_string() }, no, column_of(line, at + lead))
+        error(
+            InputErrorKind::BadNumber {
+                field: field.to_string(),
+            },
+            no,
+            column_of(line, at + lead),
+        )
     })
 }
 
@@ -597,7 +730,12 @@ fn status_ids(value: &str, line: &str, at: usize, no: u32, field: &str) -> Resul
         nums.push(Some(number_at::<u32>(word, line, at + pos, no, field)?));
     }
     nums.resize(4, None);
-    Ok(Ids { real: nums[0], effective: nums[1], saved: nums[2], filesystem: nums[3] })
+    Ok(Ids {
+        real: nums[0],
+        effective: nums[1],
+        saved: nums[2],
+        filesystem: nums[3],
+    })
 }
 
 /// `uid=0(root) euid=0(root)` or `gid=0(root)` from capsh --print.
@@ -605,7 +743,9 @@ fn parse_capsh_ids(b: &mut Builder, t: &str) {
     let mut ids = Ids::default();
     let is_gid = t.starts_with("gid=");
     for word in t.split_whitespace() {
-        let Some((k, v)) = word.split_once('=') else { continue };
+        let Some((k, v)) = word.split_once('=') else {
+            continue;
+        };
         let n: Option<u32> = v.split('(').next().and_then(|s| s.parse().ok());
         match k {
             "uid" | "gid" => ids.real = n,
@@ -641,21 +781,41 @@ fn parse_securebits(b: &mut Builder, rest: &str) {
 /// `cap_chown,cap_kill,38` — the list capsh prints for Bounding/Ambient.
 fn capsh_name_list(rest: &str, line: &str, at: usize, no: u32) -> Result<CapSet, InputError> {
     mask::parse_names(rest).map_err(|e| {
-        error(InputErrorKind::BadName { item: e.item, error: e.kind }, no, column_of(line, at) + e.column - 1)
+        error(
+            InputErrorKind::BadName {
+                item: e.item,
+                error: e.kind,
+            },
+            no,
+            column_of(line, at) + e.column - 1,
+        )
     })
 }
 
 /// After `PID:`: plain libcap text, or with `--iab` the text in double
 /// quotes (left out when it is just `=`) followed by `[IAB]` when Ambient or
 /// Bounding differ from the default.
-fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) -> Result<(), InputError> {
+fn getpcaps_body(
+    b: &mut Builder,
+    body: &str,
+    line: &str,
+    at: usize,
+    no: u32,
+) -> Result<(), InputError> {
     let t = body.trim_start();
     let mut at = at + (body.len() - t.len());
     let mut rest = t;
     let mut iab_mode = false;
     if let Some(q) = t.strip_prefix('"') {
         let end = q.find('"').ok_or_else(|| {
-            error(InputErrorKind::BadCapText { clause: t.to_string(), detail: None }, no, column_of(line, at))
+            error(
+                InputErrorKind::BadCapText {
+                    clause: t.to_string(),
+                    detail: None,
+                },
+                no,
+                column_of(line, at),
+            )
         })?;
         add_text_sets(b, &q[..end], line, at + 1, no)?;
         iab_mode = true;
@@ -666,7 +826,14 @@ fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) ->
     if let Some(inner) = trimmed.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         let inner_at = at + (rest.len() - rest.trim_start().len()) + 1;
         let iab = libcap_text::parse_iab(inner).map_err(|e| {
-            error(InputErrorKind::BadCapText { clause: e.clause, detail: None }, no, column_of(line, inner_at) + e.column - 1)
+            error(
+                InputErrorKind::BadCapText {
+                    clause: e.clause,
+                    detail: None,
+                },
+                no,
+                column_of(line, inner_at) + e.column - 1,
+            )
         })?;
         if !iab_mode {
             // `PID: [IAB]` alone: the capability text was a bare `=`.
@@ -680,7 +847,14 @@ fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) ->
         }
     } else if iab_mode {
         if !trimmed.is_empty() {
-            return Err(error(InputErrorKind::BadCapText { clause: trimmed.to_string(), detail: None }, no, column_of(line, at)));
+            return Err(error(
+                InputErrorKind::BadCapText {
+                    clause: trimmed.to_string(),
+                    detail: None,
+                },
+                no,
+                column_of(line, at),
+            ));
         }
         // No bracket: Ambient empty and Bounding full.
         b.add(Some(SetKind::Ambient), CapSet::EMPTY, no)?;
@@ -692,14 +866,28 @@ fn getpcaps_body(b: &mut Builder, body: &str, line: &str, at: usize, no: u32) ->
     Ok(())
 }
 
-fn add_text_sets(b: &mut Builder, text: &str, line: &str, at: usize, no: u32) -> Result<(), InputError> {
+fn add_text_sets(
+    b: &mut Builder,
+    text: &str,
+    line: &str,
+    at: usize,
+    no: u32,
+) -> Result<(), InputError> {
     // `all` and a bare `=` cover the kernel's capabilities; the printing
     // kernel is unknown, so read them as the 41 of current kernels.
-    let parsed = crate::text::parse_for_kernel(text, crate::catalog::LAST_CAP + 1).map_err(|e| {
-        let clause = clause_at(text, e.offset);
-        let column = column_of(line, at) + to_u32(e.column) - 1;
-        error(InputErrorKind::BadCapText { clause, detail: Some(e.kind) }, no, column)
-    })?;
+    let parsed =
+        crate::text::parse_for_kernel(text, crate::catalog::LAST_CAP + 1).map_err(|e| {
+            let clause = clause_at(text, e.offset);
+            let column = column_of(line, at) + to_u32(e.column) - 1;
+            error(
+                InputErrorKind::BadCapText {
+                    clause,
+                    detail: Some(e.kind),
+                },
+                no,
+                column,
+            )
+        })?;
     if raises_all(text) {
         b.notes.push(Note::AllMeansKernelCaps { line: no });
     }
@@ -712,8 +900,12 @@ fn add_text_sets(b: &mut Builder, text: &str, line: &str, at: usize, no: u32) ->
 /// The whitespace-separated clause containing byte `offset`.
 fn clause_at(text: &str, offset: usize) -> String {
     let offset = offset.min(text.len());
-    let start = text[..offset].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-    let end = text[offset..].find(char::is_whitespace).map_or(text.len(), |p| p + offset);
+    let start = text[..offset]
+        .rfind(char::is_whitespace)
+        .map_or(0, |p| p + 1);
+    let end = text[offset..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| p + offset);
     text.get(start..end).unwrap_or("").to_string()
 }
 
@@ -724,7 +916,10 @@ fn raises_all(text: &str) -> bool {
         let op = clause.find(['=', '+', '-']).unwrap_or(clause.len());
         let list = &clause[..op];
         let all = list.is_empty() || list.split(',').any(|i| i.eq_ignore_ascii_case("all"));
-        let raises = clause[op..].split(['-']).next().is_some_and(|r| r.contains(['e', 'i', 'p']));
+        let raises = clause[op..]
+            .split(['-'])
+            .next()
+            .is_some_and(|r| r.contains(['e', 'i', 'p']));
         all && raises
     })
 }
@@ -746,7 +941,11 @@ mod libcap_text {
             return Some(KNOWN);
         }
         if !item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()) {
-            return item.parse::<u8>().ok().filter(|n| *n < 64).map(CapSet::single);
+            return item
+                .parse::<u8>()
+                .ok()
+                .filter(|n| *n < 64)
+                .map(CapSet::single);
         }
         catalog::by_any_spelling(item).map(|c| CapSet::single(c.number))
     }
@@ -761,10 +960,17 @@ mod libcap_text {
     }
 
     pub fn parse_iab(text: &str) -> Result<Iab, TextError> {
-        let mut iab = Iab { inheritable: CapSet::EMPTY, ambient: CapSet::EMPTY, not_bounding: CapSet::EMPTY };
+        let mut iab = Iab {
+            inheritable: CapSet::EMPTY,
+            ambient: CapSet::EMPTY,
+            not_bounding: CapSet::EMPTY,
+        };
         let mut column: u32 = 1;
         for item in text.split(',') {
-            let bad = || TextError { clause: item.to_string(), column };
+            let bad = || TextError {
+                clause: item.to_string(),
+                column,
+            };
             let mut name = item.trim();
             let (mut blocked, mut ambient, mut inh) = (false, false, false);
             loop {
@@ -796,7 +1002,6 @@ mod libcap_text {
         }
         Ok(iab)
     }
-
 }
 
 #[cfg(test)]
@@ -818,16 +1023,38 @@ mod tests {
 
     #[test]
     fn bare_masks() {
-        for t in ["a80425fb", "0xA80425FB", "  00000000a80425fb  \n", "\r\n0Xa80425fb\r\n"] {
+        for t in [
+            "a80425fb",
+            "0xA80425FB",
+            "  00000000a80425fb  \n",
+            "\r\n0Xa80425fb\r\n",
+        ] {
             let r = ok(t);
             assert_eq!(r.source, SourceKind::BareMask, "{t:?}");
-            assert_eq!(r.sets, vec![SetEntry { kind: None, caps: DOCKER, line: r.sets[0].line }]);
+            assert_eq!(
+                r.sets,
+                vec![SetEntry {
+                    kind: None,
+                    caps: DOCKER,
+                    line: r.sets[0].line
+                }]
+            );
             assert!(r.notes.is_empty());
         }
         let r = ok("5fb\n\na80425fb");
-        assert_eq!(r.sets.iter().map(|e| (e.caps, e.line)).collect::<Vec<_>>(), vec![(CapSet(0x5fb), 1), (DOCKER, 3)]);
+        assert_eq!(
+            r.sets.iter().map(|e| (e.caps, e.line)).collect::<Vec<_>>(),
+            vec![(CapSet(0x5fb), 1), (DOCKER, 3)]
+        );
         let r = ok("ffffffffffffffff");
-        assert_eq!(r.notes, vec![Note::UnknownBits { kind: None, line: 1, bits: CapSet(0xfffffe0000000000) }]);
+        assert_eq!(
+            r.notes,
+            vec![Note::UnknownBits {
+                kind: None,
+                line: 1,
+                bits: CapSet(0xfffffe0000000000)
+            }]
+        );
     }
 
     #[test]
@@ -840,7 +1067,12 @@ mod tests {
         assert_eq!(r.sets[0].caps, DOCKER);
         let e = err("capsh --decode=00000g");
         assert_eq!((e.line, e.column), (1, 21));
-        assert_eq!(e.kind, InputErrorKind::BadMask { error: MaskErrorKind::BadDigit { found: 'g' } });
+        assert_eq!(
+            e.kind,
+            InputErrorKind::BadMask {
+                error: MaskErrorKind::BadDigit { found: 'g' }
+            }
+        );
     }
 
     #[test]
@@ -858,25 +1090,60 @@ mod tests {
         let r = ok("  capbnd:   0000001fffffffff ");
         assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x1fffffffff)));
         let r = ok("CapEff: 1\nCapPrm: 3");
-        assert_eq!(r.sets.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![Some(SetKind::Permitted), Some(SetKind::Effective)]);
+        assert_eq!(
+            r.sets.iter().map(|e| e.kind).collect::<Vec<_>>(),
+            vec![Some(SetKind::Permitted), Some(SetKind::Effective)]
+        );
         // A shell prompt line is skipped with a note.
         let r = ok("root@3f2a:/# grep Cap /proc/1/status\nCapBnd:\t00000000a80425fb");
-        assert_eq!(r.notes, vec![Note::IgnoredLines { lines: vec![1], total: 1 }]);
+        assert_eq!(
+            r.notes,
+            vec![Note::IgnoredLines {
+                lines: vec![1],
+                total: 1
+            }]
+        );
         // Many skipped lines make one short note.
         let r = ok(&format!("CapEff: 0\n{}", "junk here\n".repeat(1000)));
-        assert_eq!(r.notes, vec![Note::IgnoredLines { lines: vec![2, 3, 4, 5, 6], total: 1000 }]);
+        assert_eq!(
+            r.notes,
+            vec![Note::IgnoredLines {
+                lines: vec![2, 3, 4, 5, 6],
+                total: 1000
+            }]
+        );
         // The same value twice is fine; different values are not.
         assert_eq!(ok("CapEff: 1\nCapEff: 0x1").sets.len(), 1);
         let e = err("CapEff: 1\nCapPrm: 1\nCapEff: 3");
-        assert_eq!(e, InputError { kind: InputErrorKind::Conflict { kind: SetKind::Effective, first_line: 1 }, line: 3, column: 1 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::Conflict {
+                    kind: SetKind::Effective,
+                    first_line: 1
+                },
+                line: 3,
+                column: 1
+            }
+        );
     }
 
     #[test]
     fn impossible_combinations_are_noted() {
         let r = ok("CapPrm: 1\nCapEff: 3");
-        assert_eq!(r.notes, vec![Note::EffectiveNotInPermitted { extra: CapSet::single(1) }]);
+        assert_eq!(
+            r.notes,
+            vec![Note::EffectiveNotInPermitted {
+                extra: CapSet::single(1)
+            }]
+        );
         let r = ok("CapInh: 1000\nCapPrm: 3000\nCapAmb: 3000");
-        assert_eq!(r.notes, vec![Note::AmbientNotInPermittedAndInheritable { extra: CapSet::single(13) }]);
+        assert_eq!(
+            r.notes,
+            vec![Note::AmbientNotInPermittedAndInheritable {
+                extra: CapSet::single(13)
+            }]
+        );
         // Podman --user 1000 --cap-add NET_ADMIN is consistent.
         let r = ok("CapInh:\t0000000000001000\nCapPrm:\t0000000000001000\nCapEff:\t0000000000001000\nCapBnd:\t00000000800415fb\nCapAmb:\t0000000000001000");
         assert!(r.notes.is_empty());
@@ -892,7 +1159,15 @@ mod tests {
         assert_eq!(r.get(SetKind::Ambient), Some(CapSet::EMPTY));
         assert_eq!(r.no_new_privs, Some(false));
         assert_eq!(r.seccomp, Some(SeccompMode::Disabled));
-        assert_eq!(r.uid, Some(Ids { real: Some(0), effective: Some(0), saved: Some(0), filesystem: Some(0) }));
+        assert_eq!(
+            r.uid,
+            Some(Ids {
+                real: Some(0),
+                effective: Some(0),
+                saved: Some(0),
+                filesystem: Some(0)
+            })
+        );
         assert_eq!(r.gid.map(|g| g.filesystem), Some(Some(0)));
         assert!(r.notes.is_empty(), "{:?}", r.notes);
     }
@@ -909,7 +1184,16 @@ NoNewPrivs:\t1\nSeccomp:\t2\nSeccomp_filters:\t1\nSpeculation_Store_Bypass:\tthr
         assert_eq!(r.uid.and_then(|u| u.effective), Some(1000));
         assert_eq!(r.get(SetKind::Bounding), Some(DOCKER));
         let e = err("Name:\tsh\nNoNewPrivs:\tyes\nCapEff:\t0");
-        assert_eq!(e, InputError { kind: InputErrorKind::BadNumber { field: "NoNewPrivs".into() }, line: 2, column: 13 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::BadNumber {
+                    field: "NoNewPrivs".into()
+                },
+                line: 2,
+                column: 13
+            }
+        );
         let e = err("Uid:\t0\tx\t0\t0\nCapEff: 0");
         assert_eq!((e.line, e.column), (1, 8));
     }
@@ -926,7 +1210,15 @@ NoNewPrivs:\t1\nSeccomp:\t2\nSeccomp_filters:\t1\nSpeculation_Store_Bypass:\tthr
         assert_eq!(r.get(SetKind::Ambient), Some(CapSet::EMPTY));
         assert_eq!(r.no_new_privs, Some(false));
         assert_eq!(r.securebits, Some(Securebits(0)));
-        assert_eq!(r.uid, Some(Ids { real: Some(0), effective: Some(0), saved: None, filesystem: None }));
+        assert_eq!(
+            r.uid,
+            Some(Ids {
+                real: Some(0),
+                effective: Some(0),
+                saved: None,
+                filesystem: None
+            })
+        );
         assert_eq!(r.notes, vec![Note::AllMeansKernelCaps { line: 1 }]);
     }
 
@@ -945,22 +1237,49 @@ groups=
 ";
         let r = ok(text);
         assert_eq!(r.source, SourceKind::CapshPrint);
-        for k in [SetKind::Inheritable, SetKind::Permitted, SetKind::Effective, SetKind::Bounding] {
+        for k in [
+            SetKind::Inheritable,
+            SetKind::Permitted,
+            SetKind::Effective,
+            SetKind::Bounding,
+        ] {
             assert_eq!(r.get(k), Some(DOCKER), "{k:?}");
         }
         assert_eq!(r.get(SetKind::Ambient), None);
         assert_eq!(r.no_new_privs, None);
-        assert_eq!(r.uid, Some(Ids { real: Some(0), ..Ids::default() }));
-        assert_eq!(r.notes, vec![Note::SetsNotShown { kinds: vec![SetKind::Ambient] }]);
+        assert_eq!(
+            r.uid,
+            Some(Ids {
+                real: Some(0),
+                ..Ids::default()
+            })
+        );
+        assert_eq!(
+            r.notes,
+            vec![Note::SetsNotShown {
+                kinds: vec![SetKind::Ambient]
+            }]
+        );
 
         // Old capsh on a 3.x kernel printed WAKE_ALARM and BLOCK_SUSPEND as numbers.
         let r = ok("Current: = cap_chown+ep\nBounding set =cap_chown,cap_dac_override,cap_dac_read_search,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_linux_immutable,cap_net_bind_service,cap_net_broadcast,cap_net_admin,cap_net_raw,cap_ipc_lock,cap_ipc_owner,cap_sys_module,cap_sys_rawio,cap_sys_chroot,cap_sys_ptrace,cap_sys_pacct,cap_sys_admin,cap_sys_boot,cap_sys_nice,cap_sys_resource,cap_sys_time,cap_sys_tty_config,cap_mknod,cap_lease,cap_audit_write,cap_audit_control,cap_setfcap,cap_mac_override,cap_mac_admin,cap_syslog,35,36");
         assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x1fffffffff)));
         assert_eq!(r.get(SetKind::Effective), Some(CapSet::single(0)));
-        assert_eq!(r.notes, vec![Note::SetsNotShown { kinds: vec![SetKind::Ambient] }]);
+        assert_eq!(
+            r.notes,
+            vec![Note::SetsNotShown {
+                kinds: vec![SetKind::Ambient]
+            }]
+        );
 
         let e = err("Current: =ep\nBounding set =cap_chown,cap_bogus");
-        assert_eq!(e.kind, InputErrorKind::BadName { item: "cap_bogus".into(), error: NameErrorKind::UnknownName });
+        assert_eq!(
+            e.kind,
+            InputErrorKind::BadName {
+                item: "cap_bogus".into(),
+                error: NameErrorKind::UnknownName
+            }
+        );
         assert_eq!((e.line, e.column), (2, 25));
         let e = err("Current: cap_chown+xq");
         assert_eq!(
@@ -997,7 +1316,12 @@ groups=0(root)
         assert_eq!(r.securebits, None);
         assert_eq!(
             r.notes,
-            vec![Note::SetsNotShown { kinds: vec![SetKind::Ambient] }, Note::LibcapOlderThanKernel { line: 1 }]
+            vec![
+                Note::SetsNotShown {
+                    kinds: vec![SetKind::Ambient]
+                },
+                Note::LibcapOlderThanKernel { line: 1 }
+            ]
         );
     }
 
@@ -1014,7 +1338,11 @@ groups=0(root)
         ] {
             let r = ok(fixture);
             assert_eq!(r.source, SourceKind::Getpcaps);
-            assert_eq!(r.get(SetKind::Permitted), Some(CapSet(0x000001fffeffffff)), "{fixture}");
+            assert_eq!(
+                r.get(SetKind::Permitted),
+                Some(CapSet(0x000001fffeffffff)),
+                "{fixture}"
+            );
         }
         let r = ok(include_str!("../tests/fixtures/getpcaps_iab_2.66.txt"));
         assert_eq!(r.get(SetKind::Bounding), Some(CapSet(0x000001fffeffffff)));
@@ -1023,8 +1351,13 @@ groups=0(root)
         assert_eq!(r.get(SetKind::Permitted), Some(CapSet::from_caps([12, 13])));
         assert_eq!(r.get(SetKind::Effective), Some(CapSet::single(13)));
         assert_eq!(r.get(SetKind::Inheritable), Some(CapSet::EMPTY));
-        assert!(r.notes.contains(&Note::SetsNotShown { kinds: vec![SetKind::Bounding, SetKind::Ambient] }));
-        for old in ["Capabilities for `1234': = cap_chown,cap_kill+ep", "Capabilities for '1234': = cap_chown,cap_kill+ep"] {
+        assert!(r.notes.contains(&Note::SetsNotShown {
+            kinds: vec![SetKind::Bounding, SetKind::Ambient]
+        }));
+        for old in [
+            "Capabilities for `1234': = cap_chown,cap_kill+ep",
+            "Capabilities for '1234': = cap_chown,cap_kill+ep",
+        ] {
             let r = ok(old);
             assert_eq!(r.source, SourceKind::Getpcaps);
             assert_eq!(r.get(SetKind::Permitted), Some(CapSet::from_caps([0, 5])));
@@ -1040,17 +1373,43 @@ groups=0(root)
         assert_eq!(r.get(SetKind::Bounding), Some(KNOWN.without(21).without(0)));
         // IAB says CHOWN is inheritable, the text says it is not: contradiction.
         let e = err("42: \"cap_net_bind_service=eip\" [^cap_net_bind_service,!%cap_chown]");
-        assert_eq!(e.kind, InputErrorKind::Conflict { kind: SetKind::Inheritable, first_line: 1 });
+        assert_eq!(
+            e.kind,
+            InputErrorKind::Conflict {
+                kind: SetKind::Inheritable,
+                first_line: 1
+            }
+        );
         let r = ok("42: [!cap_sys_admin]");
         assert_eq!(r.get(SetKind::Permitted), Some(CapSet::EMPTY));
         assert_eq!(r.get(SetKind::Bounding), Some(KNOWN.without(21)));
         let r = ok("42: \"=ep\"");
         assert_eq!(r.get(SetKind::Bounding), Some(KNOWN));
-        assert!(r.notes.iter().all(|n| !matches!(n, Note::SetsNotShown { .. })));
+        assert!(r
+            .notes
+            .iter()
+            .all(|n| !matches!(n, Note::SetsNotShown { .. })));
         let e = err("42: \"=ep\" [!cap_bogus]");
-        assert_eq!(e, InputError { kind: InputErrorKind::BadCapText { clause: "!cap_bogus".into(), detail: None }, line: 1, column: 12 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::BadCapText {
+                    clause: "!cap_bogus".into(),
+                    detail: None
+                },
+                line: 1,
+                column: 12
+            }
+        );
         let e = err("1: =ep\n2: =");
-        assert_eq!(e, InputError { kind: InputErrorKind::SeveralProcesses { first_line: 1 }, line: 2, column: 1 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::SeveralProcesses { first_line: 1 },
+                line: 2,
+                column: 1
+            }
+        );
     }
 
     #[test]
@@ -1059,11 +1418,18 @@ groups=0(root)
         let sets = |t: &str| {
             let r = ok(&format!("Current: {t}"));
             let get = |k| r.get(k).unwrap().0;
-            (get(SetKind::Inheritable), get(SetKind::Permitted), get(SetKind::Effective))
+            (
+                get(SetKind::Inheritable),
+                get(SetKind::Permitted),
+                get(SetKind::Effective),
+            )
         };
         assert_eq!(sets("cap_net_raw+ep"), (0, 1 << 13, 1 << 13));
         assert_eq!(sets("cap_net_raw=ep"), (0, 1 << 13, 1 << 13));
-        assert_eq!(sets("=eip cap_setpcap-e"), (KNOWN.0, KNOWN.0, KNOWN.0 & !(1 << 8)));
+        assert_eq!(
+            sets("=eip cap_setpcap-e"),
+            (KNOWN.0, KNOWN.0, KNOWN.0 & !(1 << 8))
+        );
         assert_eq!(sets("cap_chown,cap_kill=eip cap_kill-i"), (1, 0x21, 0x21));
         assert_eq!(sets("cap_chown=+ep"), (0, 1, 1));
         assert_eq!(sets("all+p"), (0, KNOWN.0, 0));
@@ -1071,8 +1437,22 @@ groups=0(root)
         assert_eq!(sets(""), (0, 0, 0));
         assert_eq!(sets("13+p 0x0d-p"), (0, 0, 0));
         assert_eq!(sets("63=p"), (0, 1 << 63, 0));
-        for bad in ["+ep", "cap_chown+", "cap_chown+p=e", "cap_bogus=p", "64=p", "cap_chown", "cap_chown+EP"] {
-            assert!(matches!(err(&format!("Current: {bad}")).kind, InputErrorKind::BadCapText { .. }), "{bad}");
+        for bad in [
+            "+ep",
+            "cap_chown+",
+            "cap_chown+p=e",
+            "cap_bogus=p",
+            "64=p",
+            "cap_chown",
+            "cap_chown+EP",
+        ] {
+            assert!(
+                matches!(
+                    err(&format!("Current: {bad}")).kind,
+                    InputErrorKind::BadCapText { .. }
+                ),
+                "{bad}"
+            );
         }
     }
 
@@ -1080,51 +1460,126 @@ groups=0(root)
     fn name_lists_make_a_mask() {
         let r = ok("NET_RAW, cap_sys_admin\nchown 63");
         assert_eq!(r.source, SourceKind::NameList);
-        assert_eq!(r.sets, vec![SetEntry { kind: None, caps: CapSet::from_caps([0, 13, 21, 63]), line: 1 }]);
-        assert_eq!(r.notes, vec![Note::UnknownBits { kind: None, line: 1, bits: CapSet::single(63) }]);
+        assert_eq!(
+            r.sets,
+            vec![SetEntry {
+                kind: None,
+                caps: CapSet::from_caps([0, 13, 21, 63]),
+                line: 1
+            }]
+        );
+        assert_eq!(
+            r.notes,
+            vec![Note::UnknownBits {
+                kind: None,
+                line: 1,
+                bits: CapSet::single(63)
+            }]
+        );
         assert_eq!(ok("ALL").sets[0].caps, KNOWN);
         // Digits alone are a mask, not cap numbers (as in capsh --decode).
         assert_eq!(ok("13").source, SourceKind::BareMask);
         assert_eq!(ok("13").sets[0].caps, CapSet(0x13));
         let e = err("net_raw,net_rwa");
-        assert_eq!(e, InputError { kind: InputErrorKind::BadName { item: "net_rwa".into(), error: NameErrorKind::UnknownName }, line: 1, column: 9 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::BadName {
+                    item: "net_rwa".into(),
+                    error: NameErrorKind::UnknownName
+                },
+                line: 1,
+                column: 9
+            }
+        );
         let e = err("chown\n  kill, sys_adm");
         assert_eq!((e.line, e.column), (2, 9));
     }
 
     #[test]
     fn grep_over_several_files() {
-        let r = ok("/proc/1/status:CapEff:\t00000000a80425fb\n/proc/1/status:CapBnd:\t00000000a80425fb");
+        let r = ok(
+            "/proc/1/status:CapEff:\t00000000a80425fb\n/proc/1/status:CapBnd:\t00000000a80425fb",
+        );
         assert_eq!(r.source, SourceKind::CapLines);
         assert_eq!(r.get(SetKind::Effective), Some(DOCKER));
         let e = err("/proc/1/status:CapEff:\t1\n/proc/7/status:CapEff:\t0");
-        assert_eq!(e.kind, InputErrorKind::Conflict { kind: SetKind::Effective, first_line: 1 });
+        assert_eq!(
+            e.kind,
+            InputErrorKind::Conflict {
+                kind: SetKind::Effective,
+                first_line: 1
+            }
+        );
         let e = err("/proc/1/status:CapEff:\tzz");
         assert_eq!((e.line, e.column), (1, 24));
     }
 
     #[test]
     fn bad_inputs() {
-        assert_eq!(err(""), InputError { kind: InputErrorKind::Empty, line: 1, column: 1 });
+        assert_eq!(
+            err(""),
+            InputError {
+                kind: InputErrorKind::Empty,
+                line: 1,
+                column: 1
+            }
+        );
         assert_eq!(err(" \n\t\n").kind, InputErrorKind::Empty);
         assert_eq!(
             err("a80425fg"),
-            InputError { kind: InputErrorKind::BadMask { error: MaskErrorKind::BadDigit { found: 'g' } }, line: 1, column: 8 }
+            InputError {
+                kind: InputErrorKind::BadMask {
+                    error: MaskErrorKind::BadDigit { found: 'g' }
+                },
+                line: 1,
+                column: 8
+            }
         );
         assert_eq!(
             err("  00000000000000000"),
-            InputError { kind: InputErrorKind::BadMask { error: MaskErrorKind::TooManyDigits { digits: 17 } }, line: 1, column: 19 }
+            InputError {
+                kind: InputErrorKind::BadMask {
+                    error: MaskErrorKind::TooManyDigits { digits: 17 }
+                },
+                line: 1,
+                column: 19
+            }
         );
-        assert_eq!(err("hello world"), InputError { kind: InputErrorKind::NotRecognised, line: 1, column: 1 });
+        assert_eq!(
+            err("hello world"),
+            InputError {
+                kind: InputErrorKind::NotRecognised,
+                line: 1,
+                column: 1
+            }
+        );
         assert_eq!(err("\n\nlorem ipsum\ndolor sit").line, 3);
         let e = err("CapInh:\t0000000000000000\nCapEff:\t00000000a80425zb");
-        assert_eq!(e, InputError { kind: InputErrorKind::BadMask { error: MaskErrorKind::BadDigit { found: 'z' } }, line: 2, column: 23 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::BadMask {
+                    error: MaskErrorKind::BadDigit { found: 'z' }
+                },
+                line: 2,
+                column: 23
+            }
+        );
         let e = err("CapEff:\t0x");
         assert_eq!((e.line, e.column), (1, 11));
         let e = err("CapEf: 00");
-        assert_eq!(e.kind, InputErrorKind::UnknownCapKey { key: "CapEf".into() });
+        assert_eq!(
+            e.kind,
+            InputErrorKind::UnknownCapKey {
+                key: "CapEf".into()
+            }
+        );
         // Only non-capability status lines: nothing to show.
-        assert_eq!(err("Name:\tbash\nPid:\t1").kind, InputErrorKind::NotRecognised);
+        assert_eq!(
+            err("Name:\tbash\nPid:\t1").kind,
+            InputErrorKind::NotRecognised
+        );
         // Columns count characters: a multi-byte character before the error.
         let e = err("CapEff:\u{00a0}é1");
         assert_eq!(e.column, 9);
@@ -1134,30 +1589,51 @@ groups=0(root)
     fn mask_count_is_bounded() {
         assert_eq!(ok(&"1\n".repeat(MAX_MASKS)).sets.len(), MAX_MASKS);
         let e = err(&"1\n".repeat(100_000));
-        assert_eq!(e, InputError { kind: InputErrorKind::TooManyMasks { limit: MAX_MASKS }, line: 65, column: 1 });
+        assert_eq!(
+            e,
+            InputError {
+                kind: InputErrorKind::TooManyMasks { limit: MAX_MASKS },
+                line: 65,
+                column: 1
+            }
+        );
     }
 
     #[test]
     fn huge_input_is_refused_quickly() {
         let big = "CapEff:\t0000000000000000\n".repeat(MAX_INPUT_BYTES / 24 + 10);
         let e = err(&big);
-        assert_eq!(e.kind, InputErrorKind::TooLarge { bytes: big.len(), limit: MAX_INPUT_BYTES });
+        assert_eq!(
+            e.kind,
+            InputErrorKind::TooLarge {
+                bytes: big.len(),
+                limit: MAX_INPUT_BYTES
+            }
+        );
         // Just under the limit is accepted (all lines agree).
         let fits = "CapEff:\t0000000000000000\n".repeat(MAX_INPUT_BYTES / 25);
         assert_eq!(ok(&fits).sets.len(), 1);
         // One enormous line under the limit: an error, not a hang.
         let line = "f".repeat(MAX_INPUT_BYTES - 1);
-        assert!(matches!(err(&line).kind, InputErrorKind::NotRecognised | InputErrorKind::BadMask { .. }));
+        assert!(matches!(
+            err(&line).kind,
+            InputErrorKind::NotRecognised | InputErrorKind::BadMask { .. }
+        ));
     }
 
     #[test]
     fn never_panics_on_odd_text() {
         use rand::{Rng, SeedableRng};
-        let alphabet: Vec<char> = "CapEfBndAmIhPr:=+-,0123456789abcdefx \t\n\r'`é_Current:Bounding set uid=()/".chars().collect();
+        let alphabet: Vec<char> =
+            "CapEfBndAmIhPr:=+-,0123456789abcdefx \t\n\r'`é_Current:Bounding set uid=()/"
+                .chars()
+                .collect();
         let mut rng = rand::rngs::StdRng::seed_from_u64(7);
         for _ in 0..3000 {
             let n = rng.gen_range(0..60);
-            let s: String = (0..n).map(|_| alphabet[rng.gen_range(0..alphabet.len())]).collect();
+            let s: String = (0..n)
+                .map(|_| alphabet[rng.gen_range(0..alphabet.len())])
+                .collect();
             let _ = recognise(&s);
         }
     }

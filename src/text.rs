@@ -95,7 +95,10 @@ pub struct Format {
 
 impl Default for Format {
     fn default() -> Self {
-        Format { kernel_caps: DEFAULT_KERNEL_CAPS, style: Style::Compact }
+        Format {
+            kernel_caps: DEFAULT_KERNEL_CAPS,
+            style: Style::Compact,
+        }
     }
 }
 
@@ -115,7 +118,10 @@ pub enum TextErrorKind {
     /// A word in a capability list is not a libcap name. `bare_match` is
     /// set when the word names a capability without the `cap_` prefix that
     /// libcap requires (`net_raw`), or in another spelling we can suggest.
-    UnknownName { name: String, bare_match: Option<u8> },
+    UnknownName {
+        name: String,
+        bare_match: Option<u8>,
+    },
     /// A number at or above 64 (libcap's limit for numbered capabilities).
     NumberTooLarge { number: String },
     /// A comma not followed by another name (`cap_a,,cap_b`, `cap_a, cap_b`,
@@ -126,7 +132,10 @@ pub enum TextErrorKind {
     /// After the capability list there must be `=`, `+` or `-`.
     MissingOperator { found: Option<char> },
     /// `+`, `-`, `=+` or `=-` must be followed by at least one flag.
-    MissingFlags { op: &'static str, found: Option<char> },
+    MissingFlags {
+        op: &'static str,
+        found: Option<char>,
+    },
     /// Flags are `e`, `i` and `p`, lower case only.
     BadFlag { found: char },
     /// A second `=` in one clause (`cap_chown+p=e`).
@@ -212,7 +221,11 @@ impl TextCaps {
     /// "effective = permitted ∪ inheritable" (`cap_file.c :: _fcaps_load`).
     pub fn from_file_caps(fc: &FileCaps) -> TextCaps {
         TextCaps {
-            effective: if fc.effective { fc.permitted | fc.inheritable } else { CapSet::EMPTY },
+            effective: if fc.effective {
+                fc.permitted | fc.inheritable
+            } else {
+                CapSet::EMPTY
+            },
             inheritable: fc.inheritable,
             permitted: fc.permitted,
         }
@@ -294,7 +307,13 @@ fn echo(s: &str) -> String {
 
 fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
     if text.len() > MAX_TEXT {
-        return Err((0, TextErrorKind::InputTooLong { bytes: text.len(), limit: MAX_TEXT }));
+        return Err((
+            0,
+            TextErrorKind::InputTooLong {
+                bytes: text.len(),
+                limit: MAX_TEXT,
+            },
+        ));
     }
     if let Some(nul) = text.find('\0') {
         return Err((nul, TextErrorKind::NulByte));
@@ -321,7 +340,12 @@ fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
                 if i < n && b[i] == b',' {
                     i += 1;
                     if !(i < n && starts_item(b[i])) {
-                        return Err((i, TextErrorKind::EmptyListItem { found: char_at(text, i) }));
+                        return Err((
+                            i,
+                            TextErrorKind::EmptyListItem {
+                                found: char_at(text, i),
+                            },
+                        ));
                     }
                 } else {
                     break;
@@ -362,7 +386,14 @@ fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
                 i += 1;
                 Op::Lower
             }
-            _ => return Err((i, TextErrorKind::MissingOperator { found: char_at(text, i) })),
+            _ => {
+                return Err((
+                    i,
+                    TextErrorKind::MissingOperator {
+                        found: char_at(text, i),
+                    },
+                ))
+            }
         };
 
         // Flags, and any chained `+flags` / `-flags`.
@@ -391,7 +422,13 @@ fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
                     Op::AssignLower => "=-",
                     Op::Assign => "=",
                 };
-                return Err((i, TextErrorKind::MissingFlags { op: op_text, found: char_at(text, i) }));
+                return Err((
+                    i,
+                    TextErrorKind::MissingFlags {
+                        op: op_text,
+                        found: char_at(text, i),
+                    },
+                ));
             }
             apply(&mut res, op, &flags, list);
 
@@ -405,7 +442,13 @@ fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
                 i += 1;
                 if !(i < n && b[i].is_ascii_alphabetic()) {
                     let op_text = if c == b'+' { "+" } else { "-" };
-                    return Err((i, TextErrorKind::MissingFlags { op: op_text, found: char_at(text, i) }));
+                    return Err((
+                        i,
+                        TextErrorKind::MissingFlags {
+                            op: op_text,
+                            found: char_at(text, i),
+                        },
+                    ));
                 }
             }
             if i >= n || is_space(b[i]) {
@@ -438,7 +481,12 @@ fn parse_item(text: &str, i: &mut usize, all: CapSet) -> Result<CapSet, RawError
     if b[start].is_ascii_digit() {
         let (value, end) = strtoul0(b, start);
         if value >= 64 {
-            return Err((start, TextErrorKind::NumberTooLarge { number: echo(&text[start..end]) }));
+            return Err((
+                start,
+                TextErrorKind::NumberTooLarge {
+                    number: echo(&text[start..end]),
+                },
+            ));
         }
         *i = end;
         return Ok(CapSet::single(value as u8));
@@ -451,7 +499,9 @@ fn parse_item(text: &str, i: &mut usize, all: CapSet) -> Result<CapSet, RawError
         *i = end;
         return Ok(all);
     }
-    let found = catalog::CAPABILITIES.iter().find(|c| c.name.eq_ignore_ascii_case(word));
+    let found = catalog::CAPABILITIES
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(word));
     match found {
         Some(c) => {
             *i = end;
@@ -459,7 +509,13 @@ fn parse_item(text: &str, i: &mut usize, all: CapSet) -> Result<CapSet, RawError
         }
         None => {
             let bare_match = catalog::by_any_spelling(word).map(|c| c.number);
-            Err((start, TextErrorKind::UnknownName { name: echo(word), bare_match }))
+            Err((
+                start,
+                TextErrorKind::UnknownName {
+                    name: echo(word),
+                    bare_match,
+                },
+            ))
         }
     }
 }
@@ -491,10 +547,21 @@ fn locate(text: &str, offset: usize, kind: TextErrorKind) -> TextError {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
     // `offset` is a char boundary (see `char_at`), so this slice is valid.
-    let column = text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count()) + 1;
-    TextError { offset, line, column, kind }
+    let column = text
+        .get(line_start..offset)
+        .map_or(offset - line_start, |s| s.chars().count())
+        + 1;
+    TextError {
+        offset,
+        line,
+        column,
+        kind,
+    }
 }
 
 // ---------------------------------------------------------------- printing
@@ -506,7 +573,11 @@ pub fn to_text(caps: &TextCaps) -> String {
 }
 
 fn flag_letters(state: u8) -> String {
-    Flag::ALL.iter().filter(|f| state & f.state_bit() != 0).map(|f| f.letter()).collect()
+    Flag::ALL
+        .iter()
+        .filter(|f| state & f.state_bit() != 0)
+        .map(|f| f.letter())
+        .collect()
 }
 
 /// libcap's `cap_to_name`: its own name, or the decimal number for bits
@@ -516,7 +587,11 @@ fn cap_name(cap: u8) -> String {
 }
 
 fn names(caps: &TextCaps, range: std::ops::Range<u8>, state: u8) -> String {
-    range.filter(|&n| caps.state(n) == state).map(cap_name).collect::<Vec<_>>().join(",")
+    range
+        .filter(|&n| caps.state(n) == state)
+        .map(cap_name)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// `cap_to_text` (libcap `cap_text.c`): pick the most common state among
@@ -633,7 +708,12 @@ pub fn parse_getcap_line_for_kernel(line: &str, kernel_caps: u8) -> Result<Getca
 
 fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError> {
     if line.len() > MAX_GETCAP_LINE {
-        return Err((MAX_GETCAP_LINE, TextErrorKind::LineTooLong { limit: MAX_GETCAP_LINE }));
+        return Err((
+            MAX_GETCAP_LINE,
+            TextErrorKind::LineTooLong {
+                limit: MAX_GETCAP_LINE,
+            },
+        ));
     }
     if let Some(nul) = line.find('\0') {
         return Err((nul, TextErrorKind::NulByte));
@@ -655,15 +735,27 @@ fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError
         // lone word that isn't a path is more likely mistyped text.
         let word = &line[path_start..path_end];
         if word.contains('/') && rootid.is_none() {
-            return Ok(GetcapEntry { path: word.to_string(), caps: None, rootid: None });
+            return Ok(GetcapEntry {
+                path: word.to_string(),
+                caps: None,
+                rootid: None,
+            });
         }
         return parse_raw(word, kernel_caps)
-            .map(|caps| GetcapEntry { path: String::new(), caps: Some(caps), rootid })
+            .map(|caps| GetcapEntry {
+                path: String::new(),
+                caps: Some(caps),
+                rootid,
+            })
             .map_err(|(o, k)| (o + path_start, k));
     }
     let text_end = toks[toks.len() - 1].1;
     if line[toks[1].0..text_end].trim() == "(Not a regular file)" {
-        return Ok(GetcapEntry { path: line[path_start..path_end].to_string(), caps: None, rootid });
+        return Ok(GetcapEntry {
+            path: line[path_start..path_end].to_string(),
+            caps: None,
+            rootid,
+        });
     }
     // getcap prints canonical text, so the split whose tail is exactly a
     // canonical form wins; failing that, the earliest tail that parses (a
@@ -677,7 +769,11 @@ fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError
         match parse_raw(tail, kernel_caps) {
             Ok(caps) => {
                 let path = line[path_start..toks[k - 1].1].to_string();
-                let entry = GetcapEntry { path, caps: Some(caps), rootid };
+                let entry = GetcapEntry {
+                    path,
+                    caps: Some(caps),
+                    rootid,
+                };
                 let canonical = [Style::Compact, Style::Pre241]
                     .iter()
                     .any(|&style| to_text_with(&caps, Format { kernel_caps, style }) == tail);
@@ -703,8 +799,19 @@ fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError
 /// within the whole input.
 pub fn parse_getcap_output(text: &str) -> Vec<(usize, Result<GetcapEntry, TextError>)> {
     if text.len() > MAX_GETCAP_OUTPUT {
-        let kind = TextErrorKind::InputTooLong { bytes: text.len(), limit: MAX_GETCAP_OUTPUT };
-        return vec![(1, Err(TextError { offset: 0, line: 1, column: 1, kind }))];
+        let kind = TextErrorKind::InputTooLong {
+            bytes: text.len(),
+            limit: MAX_GETCAP_OUTPUT,
+        };
+        return vec![(
+            1,
+            Err(TextError {
+                offset: 0,
+                line: 1,
+                column: 1,
+                kind,
+            }),
+        )];
     }
     let mut out = Vec::new();
     let mut offset = 0;
@@ -719,7 +826,11 @@ pub fn parse_getcap_output(text: &str) -> Vec<(usize, Result<GetcapEntry, TextEr
         // lines must not each rescan everything before them.
         let result = parse_getcap_raw(line, DEFAULT_KERNEL_CAPS).map_err(|(o, kind)| {
             let e = locate(line, o, kind);
-            TextError { offset: line_offset + e.offset, line: index + 1, ..e }
+            TextError {
+                offset: line_offset + e.offset,
+                line: index + 1,
+                ..e
+            }
         });
         out.push((index + 1, result));
     }
@@ -731,8 +842,16 @@ pub fn parse_getcap_output(text: &str) -> Vec<(usize, Result<GetcapEntry, TextEr
 /// tails of a getcap line.
 pub fn parse_pasted(input: &str) -> Result<Pasted, TextError> {
     if input.len() > MAX_TEXT {
-        let kind = TextErrorKind::InputTooLong { bytes: input.len(), limit: MAX_TEXT };
-        return Err(TextError { offset: 0, line: 1, column: 1, kind });
+        let kind = TextErrorKind::InputTooLong {
+            bytes: input.len(),
+            limit: MAX_TEXT,
+        };
+        return Err(TextError {
+            offset: 0,
+            line: 1,
+            column: 1,
+            kind,
+        });
     }
     match parse_raw(input, DEFAULT_KERNEL_CAPS) {
         Ok(caps) => Ok(Pasted::Text(caps)),
@@ -780,8 +899,14 @@ mod tests {
         assert_eq!(canon("ALL=ep"), "=ep");
         assert_eq!(canon("all+ep"), "=ep");
         assert_eq!(canon("all=eip cap_setpcap-e"), "=eip cap_setpcap-e");
-        assert_eq!(canon("cap_net_admin,cap_net_raw+p"), "cap_net_admin,cap_net_raw=p");
-        assert_eq!(canon("cap_chown,cap_kill=eip cap_kill-i"), "cap_chown=eip cap_kill+ep");
+        assert_eq!(
+            canon("cap_net_admin,cap_net_raw+p"),
+            "cap_net_admin,cap_net_raw=p"
+        );
+        assert_eq!(
+            canon("cap_chown,cap_kill=eip cap_kill-i"),
+            "cap_chown=eip cap_kill+ep"
+        );
         assert_eq!(canon("=p cap_chown+e"), "=p cap_chown+e");
         assert_eq!(canon(""), "=");
         assert_eq!(canon("="), "=");
@@ -791,12 +916,21 @@ mod tests {
 
     #[test]
     fn pre_241_style() {
-        let f = Format { style: Style::Pre241, ..Format::default() };
+        let f = Format {
+            style: Style::Pre241,
+            ..Format::default()
+        };
         let t = |s: &str| to_text_with(&parse(s).unwrap(), f);
-        assert_eq!(t("cap_net_admin,cap_net_raw+p"), "= cap_net_admin,cap_net_raw+p");
+        assert_eq!(
+            t("cap_net_admin,cap_net_raw+p"),
+            "= cap_net_admin,cap_net_raw+p"
+        );
         assert_eq!(t("cap_net_raw+ep"), "= cap_net_raw+ep");
         assert_eq!(t("=ep"), "=ep");
-        assert_eq!(t("cap_chown,cap_kill=eip cap_kill-i"), "= cap_chown+eip cap_kill+ep");
+        assert_eq!(
+            t("cap_chown,cap_kill=eip cap_kill-i"),
+            "= cap_chown+eip cap_kill+ep"
+        );
         assert_eq!(t(""), "=");
     }
 
@@ -805,14 +939,23 @@ mod tests {
         assert_eq!(parse("cap_net_raw+ep").unwrap(), caps(&[13], &[], &[13]));
         assert_eq!(parse("CAP_NET_RAW+ep").unwrap(), caps(&[13], &[], &[13]));
         assert_eq!(parse("Cap_Net_Raw=p").unwrap(), caps(&[], &[], &[13]));
-        assert_eq!(parse("cap_chown,cap_kill=i").unwrap(), caps(&[], &[0, 5], &[]));
+        assert_eq!(
+            parse("cap_chown,cap_kill=i").unwrap(),
+            caps(&[], &[0, 5], &[])
+        );
         let all = parse("=ep").unwrap();
         assert_eq!(all.effective, ALL41);
         assert_eq!(all.permitted, ALL41);
         assert!(all.inheritable.is_empty());
-        assert_eq!(parse("all=eip cap_setpcap-e").unwrap().effective, ALL41.without(8));
+        assert_eq!(
+            parse("all=eip cap_setpcap-e").unwrap().effective,
+            ALL41.without(8)
+        );
         // `=` lowers first, then raises; flags may repeat.
-        assert_eq!(parse("cap_chown=eip cap_chown=p").unwrap(), caps(&[], &[], &[0]));
+        assert_eq!(
+            parse("cap_chown=eip cap_chown=p").unwrap(),
+            caps(&[], &[], &[0])
+        );
         assert_eq!(parse("cap_chown=ee").unwrap(), caps(&[0], &[], &[]));
         // E ⊆ P is not the parser's business.
         assert_eq!(parse("cap_chown=e").unwrap(), caps(&[0], &[], &[]));
@@ -820,75 +963,205 @@ mod tests {
 
     #[test]
     fn numbers_follow_strtoul_base_0() {
-        for t in ["13=p", "0xd=p", "0x0D=p", "0X0d=p", "015=p", "00000000000000000000013=p"] {
+        for t in [
+            "13=p",
+            "0xd=p",
+            "0x0D=p",
+            "0X0d=p",
+            "015=p",
+            "00000000000000000000013=p",
+        ] {
             let expect = if t.starts_with("000") { 11 } else { 13 };
             assert_eq!(parse(t).unwrap().permitted, CapSet::single(expect), "{t}");
         }
         assert_eq!(parse("63=p").unwrap().permitted, CapSet::single(63));
         assert_eq!(parse("0=p").unwrap().permitted, CapSet::single(0));
-        assert!(matches!(err("64=p").kind, TextErrorKind::NumberTooLarge { .. }));
-        assert!(matches!(err("18446744073709551629=p").kind, TextErrorKind::NumberTooLarge { .. }));
+        assert!(matches!(
+            err("64=p").kind,
+            TextErrorKind::NumberTooLarge { .. }
+        ));
+        assert!(matches!(
+            err("18446744073709551629=p").kind,
+            TextErrorKind::NumberTooLarge { .. }
+        ));
         // `0x` without a hex digit is the number 0 followed by `x`.
-        assert_eq!(err("0xg=p").kind, TextErrorKind::MissingOperator { found: Some('x') });
+        assert_eq!(
+            err("0xg=p").kind,
+            TextErrorKind::MissingOperator { found: Some('x') }
+        );
         assert_eq!(err("0x=p").column, 2);
         // `08`: octal 0, then `8` where an operator belongs.
-        assert_eq!(err("08=p").kind, TextErrorKind::MissingOperator { found: Some('8') });
-        assert_eq!(err("1_=p").kind, TextErrorKind::MissingOperator { found: Some('_') });
+        assert_eq!(
+            err("08=p").kind,
+            TextErrorKind::MissingOperator { found: Some('8') }
+        );
+        assert_eq!(
+            err("1_=p").kind,
+            TextErrorKind::MissingOperator { found: Some('_') }
+        );
     }
 
     #[test]
     fn chaining_and_assign_variants() {
         assert_eq!(parse("cap_chown+p-i").unwrap(), caps(&[], &[], &[0]));
         assert_eq!(parse("cap_chown=+ep").unwrap(), caps(&[0], &[], &[0]));
-        assert_eq!(parse("cap_chown=eip cap_chown=-e").unwrap(), TextCaps::EMPTY);
+        assert_eq!(
+            parse("cap_chown=eip cap_chown=-e").unwrap(),
+            TextCaps::EMPTY
+        );
         assert_eq!(parse("cap_chown=p-e+e").unwrap(), caps(&[0], &[], &[0]));
         assert_eq!(parse("cap_chown-p+e").unwrap(), caps(&[0], &[], &[]));
         assert_eq!(parse("all,all=p").unwrap().permitted, ALL41);
-        assert_eq!(parse(" cap_chown=p\t\ncap_kill=p ").unwrap(), caps(&[], &[], &[0, 5]));
+        assert_eq!(
+            parse(" cap_chown=p\t\ncap_kill=p ").unwrap(),
+            caps(&[], &[], &[0, 5])
+        );
     }
 
     #[test]
     fn all_follows_the_kernel_count() {
-        assert_eq!(parse_for_kernel("=p", 38).unwrap().permitted, CapSet::first_n(38));
-        assert_eq!(parse_for_kernel("all=p", 64).unwrap().permitted, CapSet::ALL_BITS);
+        assert_eq!(
+            parse_for_kernel("=p", 38).unwrap().permitted,
+            CapSet::first_n(38)
+        );
+        assert_eq!(
+            parse_for_kernel("all=p", 64).unwrap().permitted,
+            CapSet::ALL_BITS
+        );
         // A name the kernel lacks is still accepted (gperf lookup).
-        assert_eq!(parse_for_kernel("cap_bpf=p", 38).unwrap().permitted, CapSet::single(39));
+        assert_eq!(
+            parse_for_kernel("cap_bpf=p", 38).unwrap().permitted,
+            CapSet::single(39)
+        );
     }
 
     #[test]
     fn rejections_say_what_and_where() {
         let e = err("+ep");
-        assert_eq!((e.column, e.kind), (1, TextErrorKind::PlusMinusNeedsList { op: '+' }));
+        assert_eq!(
+            (e.column, e.kind),
+            (1, TextErrorKind::PlusMinusNeedsList { op: '+' })
+        );
         let e = err("net_raw+ep");
-        assert_eq!(e.kind, TextErrorKind::UnknownName { name: "net_raw".into(), bare_match: Some(13) });
+        assert_eq!(
+            e.kind,
+            TextErrorKind::UnknownName {
+                name: "net_raw".into(),
+                bare_match: Some(13)
+            }
+        );
         let e = err("cap_chown,cap_bogus=p");
-        assert_eq!((e.column, e.kind), (11, TextErrorKind::UnknownName { name: "cap_bogus".into(), bare_match: None }));
+        assert_eq!(
+            (e.column, e.kind),
+            (
+                11,
+                TextErrorKind::UnknownName {
+                    name: "cap_bogus".into(),
+                    bare_match: None
+                }
+            )
+        );
         let e = err("cap_chown , cap_kill=p");
-        assert_eq!((e.column, e.kind), (10, TextErrorKind::MissingOperator { found: Some(' ') }));
+        assert_eq!(
+            (e.column, e.kind),
+            (10, TextErrorKind::MissingOperator { found: Some(' ') })
+        );
         let e = err("cap_chown, cap_kill=p");
-        assert_eq!((e.column, e.kind), (11, TextErrorKind::EmptyListItem { found: Some(' ') }));
-        assert_eq!(err("cap_chown,,cap_kill=p").kind, TextErrorKind::EmptyListItem { found: Some(',') });
-        assert_eq!(err(",cap_chown=p").kind, TextErrorKind::MissingOperator { found: Some(',') });
-        assert_eq!(err("cap_chown,=p").kind, TextErrorKind::EmptyListItem { found: Some('=') });
+        assert_eq!(
+            (e.column, e.kind),
+            (11, TextErrorKind::EmptyListItem { found: Some(' ') })
+        );
+        assert_eq!(
+            err("cap_chown,,cap_kill=p").kind,
+            TextErrorKind::EmptyListItem { found: Some(',') }
+        );
+        assert_eq!(
+            err(",cap_chown=p").kind,
+            TextErrorKind::MissingOperator { found: Some(',') }
+        );
+        assert_eq!(
+            err("cap_chown,=p").kind,
+            TextErrorKind::EmptyListItem { found: Some('=') }
+        );
         let e = err("cap_chown+EP");
-        assert_eq!((e.column, e.kind), (11, TextErrorKind::BadFlag { found: 'E' }));
+        assert_eq!(
+            (e.column, e.kind),
+            (11, TextErrorKind::BadFlag { found: 'E' })
+        );
         assert_eq!(err("cap_chown+p=e").kind, TextErrorKind::SecondEquals);
         assert_eq!(err("cap_chown=ep=i").kind, TextErrorKind::SecondEquals);
-        assert_eq!(err("cap_chown").kind, TextErrorKind::MissingOperator { found: None });
-        assert_eq!(err("cap_chown+").kind, TextErrorKind::MissingFlags { op: "+", found: None });
-        assert_eq!(err("cap_chown+ cap_kill=p").kind, TextErrorKind::MissingFlags { op: "+", found: Some(' ') });
-        assert_eq!(err("cap_chown=+").kind, TextErrorKind::MissingFlags { op: "=+", found: None });
-        assert_eq!(err("cap_chown=-").kind, TextErrorKind::MissingFlags { op: "=-", found: None });
-        assert_eq!(err("cap_chown=e+").kind, TextErrorKind::MissingFlags { op: "+", found: None });
-        assert_eq!(err("cap_chown+p+1").kind, TextErrorKind::MissingFlags { op: "+", found: Some('1') });
-        assert_eq!(err("=+p").kind, TextErrorKind::PlusMinusNeedsList { op: '+' });
+        assert_eq!(
+            err("cap_chown").kind,
+            TextErrorKind::MissingOperator { found: None }
+        );
+        assert_eq!(
+            err("cap_chown+").kind,
+            TextErrorKind::MissingFlags {
+                op: "+",
+                found: None
+            }
+        );
+        assert_eq!(
+            err("cap_chown+ cap_kill=p").kind,
+            TextErrorKind::MissingFlags {
+                op: "+",
+                found: Some(' ')
+            }
+        );
+        assert_eq!(
+            err("cap_chown=+").kind,
+            TextErrorKind::MissingFlags {
+                op: "=+",
+                found: None
+            }
+        );
+        assert_eq!(
+            err("cap_chown=-").kind,
+            TextErrorKind::MissingFlags {
+                op: "=-",
+                found: None
+            }
+        );
+        assert_eq!(
+            err("cap_chown=e+").kind,
+            TextErrorKind::MissingFlags {
+                op: "+",
+                found: None
+            }
+        );
+        assert_eq!(
+            err("cap_chown+p+1").kind,
+            TextErrorKind::MissingFlags {
+                op: "+",
+                found: Some('1')
+            }
+        );
+        assert_eq!(
+            err("=+p").kind,
+            TextErrorKind::PlusMinusNeedsList { op: '+' }
+        );
         let e = err("=e+p");
-        assert_eq!((e.column, e.kind), (3, TextErrorKind::PlusMinusNeedsList { op: '+' }));
-        assert!(matches!(err("cap_chown2=p").kind, TextErrorKind::UnknownName { .. }));
+        assert_eq!(
+            (e.column, e.kind),
+            (3, TextErrorKind::PlusMinusNeedsList { op: '+' })
+        );
+        assert!(matches!(
+            err("cap_chown2=p").kind,
+            TextErrorKind::UnknownName { .. }
+        ));
         assert!(matches!(err("_=p").kind, TextErrorKind::UnknownName { .. }));
-        assert!(matches!(err("allx=p").kind, TextErrorKind::UnknownName { .. }));
-        assert_eq!(err("all+ep cap_chown").kind, TextErrorKind::MissingOperator { found: None });
-        assert_eq!(err("!=p").kind, TextErrorKind::MissingOperator { found: Some('!') });
+        assert!(matches!(
+            err("allx=p").kind,
+            TextErrorKind::UnknownName { .. }
+        ));
+        assert_eq!(
+            err("all+ep cap_chown").kind,
+            TextErrorKind::MissingOperator { found: None }
+        );
+        assert_eq!(
+            err("!=p").kind,
+            TextErrorKind::MissingOperator { found: Some('!') }
+        );
         assert_eq!(err("cap_chown=p\0").kind, TextErrorKind::NulByte);
     }
 
@@ -897,9 +1170,15 @@ mod tests {
         let e = err("cap_chown=p\ncap_kill=x");
         assert_eq!((e.line, e.column, e.offset), (2, 10, 21));
         let e = err("é=p");
-        assert_eq!((e.line, e.column, e.kind), (1, 1, TextErrorKind::MissingOperator { found: Some('é') }));
+        assert_eq!(
+            (e.line, e.column, e.kind),
+            (1, 1, TextErrorKind::MissingOperator { found: Some('é') })
+        );
         let e = err("cap_chown=pé");
-        assert_eq!((e.column, e.kind), (12, TextErrorKind::BadFlag { found: 'é' }));
+        assert_eq!(
+            (e.column, e.kind),
+            (12, TextErrorKind::BadFlag { found: 'é' })
+        );
     }
 
     #[test]
@@ -907,7 +1186,9 @@ mod tests {
         let long = format!("cap_{}=p", "x".repeat(100_000));
         assert!(long.len() <= MAX_TEXT);
         match err(&long).kind {
-            TextErrorKind::UnknownName { name, .. } => assert!(name.chars().count() <= MAX_ECHO + 1),
+            TextErrorKind::UnknownName { name, .. } => {
+                assert!(name.chars().count() <= MAX_ECHO + 1)
+            }
             k => panic!("{k:?}"),
         }
     }
@@ -915,25 +1196,51 @@ mod tests {
     #[test]
     fn printing_groups_and_background() {
         // Most common state is the background; ties go to "nothing".
-        let half = TextCaps { effective: CapSet::first_n(20), permitted: CapSet::first_n(20), ..TextCaps::EMPTY };
+        let half = TextCaps {
+            effective: CapSet::first_n(20),
+            permitted: CapSet::first_n(20),
+            ..TextCaps::EMPTY
+        };
         let text = to_text(&half);
         assert!(text.starts_with("cap_chown,cap_dac_override,"), "{text}");
-        assert!(text.ends_with(",cap_sys_ptrace=ep") && !text.contains(' '), "{text}");
+        assert!(
+            text.ends_with(",cap_sys_ptrace=ep") && !text.contains(' '),
+            "{text}"
+        );
         // An exact tie (20 against 20 on a 40-capability kernel) also goes to "nothing".
-        let f40 = Format { kernel_caps: 40, style: Style::Compact };
+        let f40 = Format {
+            kernel_caps: 40,
+            style: Style::Compact,
+        };
         assert!(to_text_with(&half, f40).ends_with(",cap_sys_ptrace=ep"));
-        let mostly = TextCaps { effective: CapSet::first_n(21), permitted: CapSet::first_n(21), ..TextCaps::EMPTY };
+        let mostly = TextCaps {
+            effective: CapSet::first_n(21),
+            permitted: CapSet::first_n(21),
+            ..TextCaps::EMPTY
+        };
         assert!(to_text(&mostly).starts_with("=ep "), "{}", to_text(&mostly));
         // Groups from eip down, the first compact, later ones with `+`.
         let t = caps(&[1, 2], &[0, 2], &[0, 1, 2, 3]);
-        assert_eq!(to_text(&t), "cap_dac_read_search=eip cap_chown+ip cap_dac_override+ep cap_fowner+p");
+        assert_eq!(
+            to_text(&t),
+            "cap_dac_read_search=eip cap_chown+ip cap_dac_override+ep cap_fowner+p"
+        );
         // Only a group with something to raise can take the compact `=`.
-        let everything_but_one = TextCaps { permitted: ALL41.without(5), ..TextCaps::EMPTY };
+        let everything_but_one = TextCaps {
+            permitted: ALL41.without(5),
+            ..TextCaps::EMPTY
+        };
         assert_eq!(to_text(&everything_but_one), "=p cap_kill-p");
         // Bits the kernel lacks are appended, named if libcap knows them.
-        let f38 = Format { kernel_caps: 38, style: Style::Compact };
+        let f38 = Format {
+            kernel_caps: 38,
+            style: Style::Compact,
+        };
         let t = caps(&[], &[], &[13, 39, 40, 50]);
-        assert_eq!(to_text_with(&t, f38), "cap_net_raw=p cap_bpf,cap_checkpoint_restore,50+p");
+        assert_eq!(
+            to_text_with(&t, f38),
+            "cap_net_raw=p cap_bpf,cap_checkpoint_restore,50+p"
+        );
         let only_high = caps(&[41], &[41], &[41, 42]);
         assert_eq!(to_text(&only_high), "= 41+eip 42+p");
     }
@@ -956,11 +1263,27 @@ mod tests {
                 2 => r & (r >> 3) & ALL41.bits(),
                 _ => (r | (r >> 5)) & ALL41.bits(),
             };
-            let t = TextCaps { effective: CapSet(pick(next())), inheritable: CapSet(pick(next())), permitted: CapSet(pick(next())) };
+            let t = TextCaps {
+                effective: CapSet(pick(next())),
+                inheritable: CapSet(pick(next())),
+                permitted: CapSet(pick(next())),
+            };
             for style in [Style::Compact, Style::Pre241] {
-                let s = to_text_with(&t, Format { kernel_caps: 41, style });
+                let s = to_text_with(
+                    &t,
+                    Format {
+                        kernel_caps: 41,
+                        style,
+                    },
+                );
                 assert_eq!(parse(&s).unwrap(), t, "{s}");
-                let compact = to_text_with(&t, Format { kernel_caps: 41, style: Style::Compact });
+                let compact = to_text_with(
+                    &t,
+                    Format {
+                        kernel_caps: 41,
+                        style: Style::Compact,
+                    },
+                );
                 let expect = if s == compact { Style::Compact } else { style };
                 assert_eq!(canonical_style(&s, 41), Some(expect), "{s}");
             }
@@ -970,25 +1293,52 @@ mod tests {
     #[test]
     fn file_caps_conversion_follows_setcap() {
         let fc = parse("cap_net_raw+ep").unwrap().to_file_caps().unwrap();
-        assert_eq!(fc, FileCaps { permitted: CapSet::single(13), inheritable: CapSet::EMPTY, effective: true });
-        let fc = parse("cap_net_admin,cap_net_raw+p").unwrap().to_file_caps().unwrap();
+        assert_eq!(
+            fc,
+            FileCaps {
+                permitted: CapSet::single(13),
+                inheritable: CapSet::EMPTY,
+                effective: true
+            }
+        );
+        let fc = parse("cap_net_admin,cap_net_raw+p")
+            .unwrap()
+            .to_file_caps()
+            .unwrap();
         assert!(!fc.effective);
         assert_eq!(
             parse("all=eip cap_setpcap-e").unwrap().to_file_caps(),
-            Err(FileCapsError::PartialEffective { missing: CapSet::single(8) })
+            Err(FileCapsError::PartialEffective {
+                missing: CapSet::single(8)
+            })
         );
         assert_eq!(
             parse("cap_chown=ei cap_kill=p").unwrap().to_file_caps(),
-            Err(FileCapsError::PartialEffective { missing: CapSet::single(5) })
+            Err(FileCapsError::PartialEffective {
+                missing: CapSet::single(5)
+            })
         );
         // `cap_chown=e`: the effective bit is written, nothing is granted.
         let t = parse("cap_chown=e").unwrap();
         assert_eq!(t.ignored_effective(), CapSet::single(0));
         let fc = t.to_file_caps().unwrap();
-        assert_eq!(fc, FileCaps { permitted: CapSet::EMPTY, inheritable: CapSet::EMPTY, effective: true });
+        assert_eq!(
+            fc,
+            FileCaps {
+                permitted: CapSet::EMPTY,
+                inheritable: CapSet::EMPTY,
+                effective: true
+            }
+        );
         assert_eq!(to_text(&TextCaps::from_file_caps(&fc)), "=");
-        let fc = parse("cap_chown=ie cap_kill=pe").unwrap().to_file_caps().unwrap();
-        assert_eq!(to_text(&TextCaps::from_file_caps(&fc)), "cap_chown=ei cap_kill+ep");
+        let fc = parse("cap_chown=ie cap_kill=pe")
+            .unwrap()
+            .to_file_caps()
+            .unwrap();
+        assert_eq!(
+            to_text(&TextCaps::from_file_caps(&fc)),
+            "cap_chown=ei cap_kill+ep"
+        );
     }
 
     #[test]
@@ -1004,13 +1354,19 @@ mod tests {
         assert_eq!(e.path, "/opt/my tool/bin");
         assert_eq!(e.caps.unwrap().effective, ALL41.without(8));
         assert_eq!(e.rootid, Some(1000));
-        assert_eq!(parse_getcap_line("f = 63+p [rootid=-2]").unwrap().rootid, Some(u32::MAX - 1));
+        assert_eq!(
+            parse_getcap_line("f = 63+p [rootid=-2]").unwrap().rootid,
+            Some(u32::MAX - 1)
+        );
         let e = parse_getcap_line("/usr/bin/thing").unwrap();
         assert_eq!((e.path.as_str(), e.caps), ("/usr/bin/thing", None));
         let e = parse_getcap_line("/dev (Not a regular file)").unwrap();
         assert_eq!(e.caps, None);
         let e = parse_getcap_line("/usr/bin/ping cap_net_raw+EP").unwrap_err();
-        assert_eq!((e.column, e.kind), (27, TextErrorKind::BadFlag { found: 'E' }));
+        assert_eq!(
+            (e.column, e.kind),
+            (27, TextErrorKind::BadFlag { found: 'E' })
+        );
     }
 
     #[test]
@@ -1022,16 +1378,30 @@ mod tests {
         let e = parse_getcap_line("/bin/ping cap_net_raw+ep").unwrap();
         assert_eq!(e.path, "/bin/ping");
         let long = format!("/x {}", "=p ".repeat(MAX_GETCAP_LINE));
-        assert_eq!(parse_getcap_line(&long).unwrap_err().kind, TextErrorKind::LineTooLong { limit: MAX_GETCAP_LINE });
+        assert_eq!(
+            parse_getcap_line(&long).unwrap_err().kind,
+            TextErrorKind::LineTooLong {
+                limit: MAX_GETCAP_LINE
+            }
+        );
         let huge = "cap_chown,".repeat(MAX_TEXT / 10 + 1) + "cap_kill=p";
-        assert!(matches!(parse(&huge).unwrap_err().kind, TextErrorKind::InputTooLong { .. }));
+        assert!(matches!(
+            parse(&huge).unwrap_err().kind,
+            TextErrorKind::InputTooLong { .. }
+        ));
         let lines = "/x cap_chown=p\n".repeat(MAX_GETCAP_OUTPUT / 15 + 1);
         let r = parse_getcap_output(&lines);
         assert_eq!(r.len(), 1);
-        assert!(matches!(r[0].1.as_ref().unwrap_err().kind, TextErrorKind::InputTooLong { .. }));
+        assert!(matches!(
+            r[0].1.as_ref().unwrap_err().kind,
+            TextErrorKind::InputTooLong { .. }
+        ));
         // Many words: only the last few splits are tried.
         let many = format!("/x {}cap_chown=p", "a ".repeat(5000));
-        assert_eq!(parse_getcap_line(&many).unwrap().caps.unwrap().permitted, CapSet::single(0));
+        assert_eq!(
+            parse_getcap_line(&many).unwrap().caps.unwrap().permitted,
+            CapSet::single(0)
+        );
     }
 
     #[test]
@@ -1043,18 +1413,36 @@ mod tests {
         assert_eq!(r[1].1.as_ref().unwrap().path, "/usr/bin/mtr-packet");
         let e = r[2].1.as_ref().unwrap_err();
         assert_eq!((r[2].0, e.line, e.column), (4, 4, 6));
-        assert_eq!(r[3].1.as_ref().unwrap().caps.unwrap().permitted, CapSet::single(13));
+        assert_eq!(
+            r[3].1.as_ref().unwrap().caps.unwrap().permitted,
+            CapSet::single(13)
+        );
     }
 
     #[test]
     fn pasted_text_or_line() {
-        assert_eq!(parse_pasted("cap_net_raw+ep").unwrap(), Pasted::Text(caps(&[13], &[], &[13])));
-        assert!(matches!(parse_pasted("/usr/bin/ping cap_net_raw=ep").unwrap(), Pasted::Getcap(_)));
-        assert!(matches!(parse_pasted("ping cap_net_raw=ep").unwrap(), Pasted::Getcap(_)));
-        assert!(matches!(parse_pasted("/bin/ping = cap_net_admin,cap_net_raw+p").unwrap(), Pasted::Getcap(_)));
+        assert_eq!(
+            parse_pasted("cap_net_raw+ep").unwrap(),
+            Pasted::Text(caps(&[13], &[], &[13]))
+        );
+        assert!(matches!(
+            parse_pasted("/usr/bin/ping cap_net_raw=ep").unwrap(),
+            Pasted::Getcap(_)
+        ));
+        assert!(matches!(
+            parse_pasted("ping cap_net_raw=ep").unwrap(),
+            Pasted::Getcap(_)
+        ));
+        assert!(matches!(
+            parse_pasted("/bin/ping = cap_net_admin,cap_net_raw+p").unwrap(),
+            Pasted::Getcap(_)
+        ));
         // A mistake in plain text is reported against the text itself.
         let e = parse_pasted("cap_net_raw+EP").unwrap_err();
-        assert_eq!((e.column, e.kind), (13, TextErrorKind::BadFlag { found: 'E' }));
+        assert_eq!(
+            (e.column, e.kind),
+            (13, TextErrorKind::BadFlag { found: 'E' })
+        );
         let e = parse_pasted("/usr/bin/ping cap_net_raw+x").unwrap_err();
         assert_eq!(e.column, 27);
     }

@@ -47,7 +47,10 @@ pub enum Style {
 
 #[derive(Clone, PartialEq, Debug)]
 pub enum Value {
-    Scalar { text: String, style: Style },
+    Scalar {
+        text: String,
+        style: Style,
+    },
     Seq(Vec<Node>),
     /// Keys keep their own positions; order is the order written.
     Map(Vec<(Node, Node)>),
@@ -76,9 +79,18 @@ impl Node {
         match &self.value {
             Value::Seq(_) => Shape::List,
             Value::Map(_) => Shape::Mapping,
-            Value::Scalar { style: Style::Plain, .. } if self.is_null() => Shape::Null,
-            Value::Scalar { style: Style::Plain, .. } if self.as_bool().is_some() => Shape::Bool,
-            Value::Scalar { style: Style::Plain, .. } if self.as_int().is_some() => Shape::Number,
+            Value::Scalar {
+                style: Style::Plain,
+                ..
+            } if self.is_null() => Shape::Null,
+            Value::Scalar {
+                style: Style::Plain,
+                ..
+            } if self.as_bool().is_some() => Shape::Bool,
+            Value::Scalar {
+                style: Style::Plain,
+                ..
+            } if self.as_int().is_some() => Shape::Number,
             Value::Scalar { .. } => Shape::String,
         }
     }
@@ -101,7 +113,10 @@ impl Node {
     /// quoted text is a string, never a boolean.
     pub fn as_bool(&self) -> Option<bool> {
         match &self.value {
-            Value::Scalar { text, style: Style::Plain } => match text.as_str() {
+            Value::Scalar {
+                text,
+                style: Style::Plain,
+            } => match text.as_str() {
                 "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y"
                 | "Y" => Some(true),
                 "false" | "False" | "FALSE" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "n"
@@ -115,7 +130,10 @@ impl Node {
     /// A plain decimal integer (with optional sign).
     pub fn as_int(&self) -> Option<i64> {
         match &self.value {
-            Value::Scalar { text, style: Style::Plain } => {
+            Value::Scalar {
+                text,
+                style: Style::Plain,
+            } => {
                 let t = text.strip_prefix('+').unwrap_or(text);
                 if t.is_empty() || t.starts_with('+') {
                     return None;
@@ -198,18 +216,42 @@ impl Default for Limits {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum YamlError {
-    TooLarge { bytes: usize, limit: usize },
-    TooDeep { at: Pos, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    TooDeep {
+        at: Pos,
+        limit: usize,
+    },
     /// The input would build too many nodes in total.
-    TooManyNodes { at: Pos, limit: usize },
+    TooManyNodes {
+        at: Pos,
+        limit: usize,
+    },
     /// Alias expansion would copy too many nodes (billion laughs).
-    AliasBomb { at: Pos, limit: usize },
-    TooManyDocuments { at: Pos, limit: usize },
+    AliasBomb {
+        at: Pos,
+        limit: usize,
+    },
+    TooManyDocuments {
+        at: Pos,
+        limit: usize,
+    },
     /// The parser's own description (English, from the library).
-    Syntax { at: Pos, detail: String },
-    UnknownAlias { at: Pos },
+    Syntax {
+        at: Pos,
+        detail: String,
+    },
+    UnknownAlias {
+        at: Pos,
+    },
     /// The same key twice in one mapping: Kubernetes' decoder rejects it.
-    DuplicateKey { at: Pos, key: String, first_line: u32 },
+    DuplicateKey {
+        at: Pos,
+        key: String,
+        first_line: u32,
+    },
 }
 
 impl YamlError {
@@ -236,9 +278,15 @@ fn syntax(e: ScanError, limits: &Limits) -> YamlError {
     // The scanner has its own cap on `[`/`{` nesting (it reads ahead inside
     // flow collections); report it as the same "too deep" as ours.
     if e.info() == "recursion limit exceeded" {
-        return YamlError::TooDeep { at, limit: limits.max_depth };
+        return YamlError::TooDeep {
+            at,
+            limit: limits.max_depth,
+        };
     }
-    YamlError::Syntax { at, detail: e.info().to_string() }
+    YamlError::Syntax {
+        at,
+        detail: e.info().to_string(),
+    }
 }
 
 enum Frame {
@@ -278,14 +326,20 @@ impl Builder {
     fn count(&mut self, n: usize, at: Pos) -> Result<(), YamlError> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > self.limits.max_nodes {
-            return Err(YamlError::TooManyNodes { at, limit: self.limits.max_nodes });
+            return Err(YamlError::TooManyNodes {
+                at,
+                limit: self.limits.max_nodes,
+            });
         }
         Ok(())
     }
 
     fn open(&mut self, frame: Frame, at: Pos) -> Result<(), YamlError> {
         if self.stack.len() >= self.limits.max_depth {
-            return Err(YamlError::TooDeep { at, limit: self.limits.max_depth });
+            return Err(YamlError::TooDeep {
+                at,
+                limit: self.limits.max_depth,
+            });
         }
         self.count(1, at)?;
         self.stack.push(frame);
@@ -295,7 +349,13 @@ impl Builder {
     /// Attach a finished node to its parent (or make it the root).
     fn finish(&mut self, built: Built, anchor: usize) -> Result<(), YamlError> {
         if anchor != 0 {
-            self.anchors.insert(anchor, Built { node: built.node.clone(), size: built.size });
+            self.anchors.insert(
+                anchor,
+                Built {
+                    node: built.node.clone(),
+                    size: built.size,
+                },
+            );
         }
         match self.stack.last_mut() {
             None => self.root = Some(built.node),
@@ -303,7 +363,13 @@ impl Builder {
                 *size += built.size;
                 items.push(built.node);
             }
-            Some(Frame::Map { entries, key, size, index, .. }) => {
+            Some(Frame::Map {
+                entries,
+                key,
+                size,
+                index,
+                ..
+            }) => {
                 *size += built.size;
                 match key.take() {
                     None => *key = Some(built.node),
@@ -327,12 +393,39 @@ impl Builder {
             return Ok(());
         };
         let (built, anchor) = match frame {
-            Frame::Seq { items, pos, anchor, size } => {
-                (Built { node: Node { value: Value::Seq(items), pos }, size: size + 1 }, anchor)
-            }
-            Frame::Map { entries, pos, anchor, size, .. } => {
+            Frame::Seq {
+                items,
+                pos,
+                anchor,
+                size,
+            } => (
+                Built {
+                    node: Node {
+                        value: Value::Seq(items),
+                        pos,
+                    },
+                    size: size + 1,
+                },
+                anchor,
+            ),
+            Frame::Map {
+                entries,
+                pos,
+                anchor,
+                size,
+                ..
+            } => {
                 let entries = resolve_merge_keys(entries);
-                (Built { node: Node { value: Value::Map(entries), pos }, size: size + 1 }, anchor)
+                (
+                    Built {
+                        node: Node {
+                            value: Value::Map(entries),
+                            pos,
+                        },
+                        size: size + 1,
+                    },
+                    anchor,
+                )
             }
         };
         self.finish(built, anchor)
@@ -375,14 +468,17 @@ fn check_duplicate(
 /// YAML 1.1 merge keys (`<<: *base`), which Kubernetes' decoder honours:
 /// keys written in the mapping win over merged ones.
 fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
-    let is_merge = |k: &Node| matches!(&k.value, Value::Scalar { text, style: Style::Plain } if text == "<<");
+    let is_merge =
+        |k: &Node| matches!(&k.value, Value::Scalar { text, style: Style::Plain } if text == "<<");
     if !entries.iter().any(|(k, _)| is_merge(k)) {
         return entries;
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
     // A set keeps this linear for big mappings merged into big mappings.
-    let mut present: std::collections::HashSet<String> =
-        own.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)).collect();
+    let mut present: std::collections::HashSet<String> = own
+        .iter()
+        .filter_map(|(k, _)| k.as_str().map(str::to_string))
+        .collect();
     for (_, source) in merges {
         let sources: Vec<Node> = match source.value {
             Value::Map(_) => vec![source],
@@ -422,7 +518,10 @@ impl<'a> StreamParser<'a> {
     /// Refuses oversized input before reading anything.
     pub fn new(text: &'a str, limits: &Limits) -> Result<StreamParser<'a>, YamlError> {
         if text.len() > limits.max_bytes {
-            return Err(YamlError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+            return Err(YamlError::TooLarge {
+                bytes: text.len(),
+                limit: limits.max_bytes,
+            });
         }
         Ok(StreamParser {
             parser: Parser::new_from_str(text),
@@ -462,7 +561,10 @@ impl<'a> StreamParser<'a> {
                 }
                 Event::DocumentStart(_) => {
                     if self.docs.len() >= limits.max_documents {
-                        return Err(YamlError::TooManyDocuments { at, limit: limits.max_documents });
+                        return Err(YamlError::TooManyDocuments {
+                            at,
+                            limit: limits.max_documents,
+                        });
                     }
                     self.doc_start = at;
                     b.root = None;
@@ -470,10 +572,16 @@ impl<'a> StreamParser<'a> {
                 }
                 Event::DocumentEnd => {
                     let root = b.root.take().unwrap_or(Node {
-                        value: Value::Scalar { text: String::new(), style: Style::Plain },
+                        value: Value::Scalar {
+                            text: String::new(),
+                            style: Style::Plain,
+                        },
                         pos: self.doc_start,
                     });
-                    self.docs.push(Document { index: self.docs.len(), root });
+                    self.docs.push(Document {
+                        index: self.docs.len(),
+                        root,
+                    });
                 }
                 Event::Scalar(text, style, anchor, _tag) => {
                     b.count(1, at)?;
@@ -482,15 +590,36 @@ impl<'a> StreamParser<'a> {
                         ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
                         ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
                     };
-                    let node = Node { value: Value::Scalar { text: text.into_owned(), style }, pos: at };
+                    let node = Node {
+                        value: Value::Scalar {
+                            text: text.into_owned(),
+                            style,
+                        },
+                        pos: at,
+                    };
                     b.finish(Built { node, size: 1 }, anchor)?;
                 }
                 Event::SequenceStart(anchor, _tag) => {
-                    b.open(Frame::Seq { items: Vec::new(), pos: at, anchor, size: 0 }, at)?;
+                    b.open(
+                        Frame::Seq {
+                            items: Vec::new(),
+                            pos: at,
+                            anchor,
+                            size: 0,
+                        },
+                        at,
+                    )?;
                 }
                 Event::MappingStart(anchor, _tag) => {
                     b.open(
-                        Frame::Map { entries: Vec::new(), key: None, pos: at, anchor, size: 0, index: None },
+                        Frame::Map {
+                            entries: Vec::new(),
+                            key: None,
+                            pos: at,
+                            anchor,
+                            size: 0,
+                            index: None,
+                        },
                         at,
                     )?;
                 }
@@ -504,7 +633,10 @@ impl<'a> StreamParser<'a> {
                     // fails here at the first alias that would blow them.
                     b.alias_nodes = b.alias_nodes.saturating_add(size);
                     if b.alias_nodes > limits.max_alias_nodes {
-                        return Err(YamlError::AliasBomb { at, limit: limits.max_alias_nodes });
+                        return Err(YamlError::AliasBomb {
+                            at,
+                            limit: limits.max_alias_nodes,
+                        });
                     }
                     b.count(size, at)?;
                     let mut node = b.anchors[&id].node.clone();
@@ -551,7 +683,13 @@ mod tests {
         let (k, v) = root.get_entry("a").unwrap();
         assert_eq!(k.pos, Pos { line: 1, column: 1 });
         let b = v.get("b").unwrap();
-        assert_eq!(b.as_seq().unwrap()[1].pos, Pos { line: 2, column: 10 });
+        assert_eq!(
+            b.as_seq().unwrap()[1].pos,
+            Pos {
+                line: 2,
+                column: 10
+            }
+        );
         assert_eq!(v.get("c").unwrap().shape(), Shape::String);
     }
 
@@ -583,7 +721,16 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let err = parse_default("a:\n  b: 1\n c: 2\n").unwrap_err();
-        assert!(matches!(err, YamlError::Syntax { at: Pos { line: 3, .. }, .. }), "{err:?}");
+        assert!(
+            matches!(
+                err,
+                YamlError::Syntax {
+                    at: Pos { line: 3, .. },
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -596,7 +743,9 @@ mod tests {
 
     #[test]
     fn billion_laughs_is_refused() {
-        let mut s = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut s = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
         let mut prev = "a";
         for n in names {
@@ -604,14 +753,23 @@ mod tests {
             prev = n;
         }
         let err = parse_default(&s).unwrap_err();
-        assert!(matches!(err, YamlError::AliasBomb { limit: 100_000, .. }), "{err:?}");
+        assert!(
+            matches!(err, YamlError::AliasBomb { limit: 100_000, .. }),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn total_node_budget_applies_without_aliases() {
         let s = "- x\n".repeat(2000);
-        let limits = Limits { max_nodes: 1000, ..Limits::DEFAULT };
-        assert!(matches!(parse(&s, &limits).unwrap_err(), YamlError::TooManyNodes { limit: 1000, .. }));
+        let limits = Limits {
+            max_nodes: 1000,
+            ..Limits::DEFAULT
+        };
+        assert!(matches!(
+            parse(&s, &limits).unwrap_err(),
+            YamlError::TooManyNodes { limit: 1000, .. }
+        ));
         assert!(parse_default(&s).is_ok());
     }
 
@@ -619,7 +777,10 @@ mod tests {
     fn deep_nesting_is_refused_without_overflow() {
         let s = "[".repeat(10_000) + &"]".repeat(10_000);
         let err = parse_default(&s).unwrap_err();
-        assert!(matches!(err, YamlError::TooDeep { limit: 100, .. }), "{err:?}");
+        assert!(
+            matches!(err, YamlError::TooDeep { limit: 100, .. }),
+            "{err:?}"
+        );
         let s = "- ".repeat(10_000) + "x\n";
         let err = parse_default(&s).unwrap_err();
         assert!(matches!(err, YamlError::TooDeep { .. }), "{err:?}");
@@ -637,26 +798,45 @@ mod tests {
     fn oversized_input_is_refused_before_parsing() {
         let s = "a: b\n".repeat(2 * 1024 * 1024);
         assert!(s.len() > 10_000_000);
-        assert!(matches!(parse_default(&s).unwrap_err(), YamlError::TooLarge { .. }));
+        assert!(matches!(
+            parse_default(&s).unwrap_err(),
+            YamlError::TooLarge { .. }
+        ));
     }
 
     #[test]
     fn document_count_is_bounded() {
         let s = "---\na: 1\n".repeat(20);
-        let limits = Limits { max_documents: 10, ..Limits::DEFAULT };
-        assert!(matches!(parse(&s, &limits).unwrap_err(), YamlError::TooManyDocuments { limit: 10, .. }));
+        let limits = Limits {
+            max_documents: 10,
+            ..Limits::DEFAULT
+        };
+        assert!(matches!(
+            parse(&s, &limits).unwrap_err(),
+            YamlError::TooManyDocuments { limit: 10, .. }
+        ));
     }
 
     #[test]
     fn duplicate_keys_are_reported_small_and_large() {
         let err = parse_default("a: 1\nb: 2\na: 3\n").unwrap_err();
-        assert_eq!(err, YamlError::DuplicateKey { at: Pos { line: 3, column: 1 }, key: "a".into(), first_line: 1 });
+        assert_eq!(
+            err,
+            YamlError::DuplicateKey {
+                at: Pos { line: 3, column: 1 },
+                key: "a".into(),
+                first_line: 1
+            }
+        );
         let mut s = String::new();
         for i in 0..40 {
             s.push_str(&format!("k{i}: {i}\n"));
         }
         s.push_str("k7: again\n");
-        assert!(matches!(parse_default(&s).unwrap_err(), YamlError::DuplicateKey { first_line: 8, .. }));
+        assert!(matches!(
+            parse_default(&s).unwrap_err(),
+            YamlError::DuplicateKey { first_line: 8, .. }
+        ));
     }
 
     #[test]
@@ -681,8 +861,14 @@ mod tests {
             }
         };
         assert_eq!(err, parse_default(bad).unwrap_err());
-        let limits = Limits { max_bytes: 4, ..Limits::DEFAULT };
-        assert!(matches!(StreamParser::new("a: 12", &limits), Err(YamlError::TooLarge { bytes: 5, limit: 4 })));
+        let limits = Limits {
+            max_bytes: 4,
+            ..Limits::DEFAULT
+        };
+        assert!(matches!(
+            StreamParser::new("a: 12", &limits),
+            Err(YamlError::TooLarge { bytes: 5, limit: 4 })
+        ));
     }
 
     #[test]

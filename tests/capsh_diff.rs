@@ -23,8 +23,16 @@ fn capsh_lines(args: &[String]) -> Vec<String> {
 install it with `apt-get install libcap2-bin` (CI installs it)."
         ),
     };
-    assert!(out.status.success(), "capsh failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("capsh prints ASCII").lines().map(str::to_owned).collect()
+    assert!(
+        out.status.success(),
+        "capsh failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("capsh prints ASCII")
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The ways people write the same mask; capsh (strtoull base 16) reads all of them too.
@@ -40,11 +48,26 @@ fn render(bits: u64, style: u8) -> String {
 }
 
 fn edge_cases() -> Vec<u64> {
-    let mut v = vec![0, u64::MAX, KNOWN.bits(), !KNOWN.bits(), 0x8000_0000_0000_0000, 0xffff_fe00_0000_0000];
+    let mut v = vec![
+        0,
+        u64::MAX,
+        KNOWN.bits(),
+        !KNOWN.bits(),
+        0x8000_0000_0000_0000,
+        0xffff_fe00_0000_0000,
+    ];
     v.extend((0..64).map(|b| 1u64 << b));
     v.extend((0..=64).map(|n| CapSet::first_n(n).bits()));
     v.extend((41..64).map(|b| (1u64 << b) | (1 << 40)));
-    v.extend([0xa80425fb, 0x5fb, 0x425fb, 0x800405fb, 0x800005fb, 0xa80405fb, 0x1fffffffff]);
+    v.extend([
+        0xa80425fb,
+        0x5fb,
+        0x425fb,
+        0x800405fb,
+        0x800005fb,
+        0xa80405fb,
+        0x1fffffffff,
+    ]);
     v
 }
 
@@ -57,29 +80,46 @@ fn random_masks(seed: u64) -> Vec<u64> {
             // Sparse: a handful of bits, like real container sets.
             2 => (0..rng.gen_range(1..6)).fold(0u64, |m, _| m | 1 << rng.gen_range(0..64)),
             // Dense: everything known minus a few, like bounding sets.
-            _ => (0..rng.gen_range(0..4)).fold(KNOWN.bits(), |m, _| m & !(1 << rng.gen_range(0..41))),
+            _ => {
+                (0..rng.gen_range(0..4)).fold(KNOWN.bits(), |m, _| m & !(1 << rng.gen_range(0..41)))
+            }
         })
         .collect()
 }
 
 #[test]
 fn decode_matches_capsh() {
-    let seed = std::env::var("CAPLENS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(DEFAULT_SEED);
+    let seed = std::env::var("CAPLENS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_SEED);
     println!("capsh differential test: seed {seed} (set CAPLENS_SEED={seed} to replay)");
     let mut masks = edge_cases();
     let edges = masks.len();
     masks.extend(random_masks(seed));
-    let texts: Vec<String> = masks.iter().enumerate().map(|(i, &m)| render(m, i as u8)).collect();
+    let texts: Vec<String> = masks
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| render(m, i as u8))
+        .collect();
 
     let mut compared = 0;
     for (chunk_no, chunk) in texts.chunks(BATCH).enumerate() {
         let expected = capsh_lines(chunk);
-        assert_eq!(expected.len(), chunk.len(), "capsh printed one line per --decode");
+        assert_eq!(
+            expected.len(),
+            chunk.len(),
+            "capsh printed one line per --decode"
+        );
         for (j, (text, want)) in chunk.iter().zip(&expected).enumerate() {
             let bits = masks[chunk_no * BATCH + j];
             let parsed = mask::parse_mask(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(parsed.bits(), bits, "parse {text}");
-            assert_eq!(&mask::capsh_decode_line(parsed), want, "seed {seed}, mask {text}");
+            assert_eq!(
+                &mask::capsh_decode_line(parsed),
+                want,
+                "seed {seed}, mask {text}"
+            );
             // The same through input recognition, as the page sees it.
             let report = status::recognise(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(report.sets.len(), 1);
@@ -98,7 +138,12 @@ fn unknown_bits_are_numbers_like_capsh() {
     let tail: Vec<&str> = line.split(',').skip(41).collect();
     let want: Vec<String> = (41..64).map(|n: u8| n.to_string()).collect();
     assert_eq!(tail, want);
-    assert_eq!(mask::unknown_bits(CapSet::ALL_BITS).iter().collect::<Vec<_>>(), (41..64).collect::<Vec<u8>>());
+    assert_eq!(
+        mask::unknown_bits(CapSet::ALL_BITS)
+            .iter()
+            .collect::<Vec<_>>(),
+        (41..64).collect::<Vec<u8>>()
+    );
 }
 
 /// The same live process state read four ways — /proc/self/status,
@@ -111,7 +156,14 @@ fn live_process_outputs_agree() {
     const SCRIPT: &str = "cat /proc/self/status; echo @@; capsh --print; echo @@; getpcaps --iab $$; echo @@; getpcaps $$";
     let scenarios: [&[&str]; 3] = [
         &["--", "-c", SCRIPT],
-        &["--drop=cap_sys_admin,cap_net_raw", "--inh=cap_net_bind_service,cap_chown", "--addamb=cap_net_bind_service", "--", "-c", SCRIPT],
+        &[
+            "--drop=cap_sys_admin,cap_net_raw",
+            "--inh=cap_net_bind_service,cap_chown",
+            "--addamb=cap_net_bind_service",
+            "--",
+            "-c",
+            SCRIPT,
+        ],
         &["--user=nobody", "--drop=cap_sys_admin", "--", "-c", SCRIPT],
     ];
     // `=ep` in libcap text means "every capability of this kernel"; caplens
@@ -122,10 +174,17 @@ fn live_process_outputs_agree() {
         println!("kernel cap_last_cap is {last_cap:?}, not 40: comparing explicit lists only");
     }
     for args in scenarios {
-        let out = Command::new("capsh").args(args).output().unwrap_or_else(|e| {
-            panic!("cannot run `capsh` ({e}); install libcap2-bin (CI installs it)")
-        });
-        assert!(out.status.success(), "capsh {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new("capsh")
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("cannot run `capsh` ({e}); install libcap2-bin (CI installs it)")
+            });
+        assert!(
+            out.status.success(),
+            "capsh {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8(out.stdout).unwrap();
         let parts: Vec<&str> = text.split("@@\n").collect();
         assert_eq!(parts.len(), 4, "{text}");
@@ -134,7 +193,15 @@ fn live_process_outputs_agree() {
             .map(|p| status::recognise(p).unwrap_or_else(|e| panic!("{args:?}: {e:?} in\n{p}")))
             .collect();
         let kinds: Vec<SourceKind> = reports.iter().map(|r| r.source).collect();
-        assert_eq!(kinds, [SourceKind::ProcStatus, SourceKind::CapshPrint, SourceKind::Getpcaps, SourceKind::Getpcaps]);
+        assert_eq!(
+            kinds,
+            [
+                SourceKind::ProcStatus,
+                SourceKind::CapshPrint,
+                SourceKind::Getpcaps,
+                SourceKind::Getpcaps
+            ]
+        );
         let proc = &reports[0];
         for kind in SetKind::ALL {
             let truth = proc.get(kind);
@@ -143,7 +210,13 @@ fn live_process_outputs_agree() {
                 let explicit = i == 1 && matches!(kind, SetKind::Bounding | SetKind::Ambient);
                 if let Some(seen) = r.get(kind) {
                     if full_kernel || explicit {
-                        assert_eq!(Some(seen), truth, "{args:?}: {kind:?} from {:?}\n{}", r.source, parts[i]);
+                        assert_eq!(
+                            Some(seen),
+                            truth,
+                            "{args:?}: {kind:?} from {:?}\n{}",
+                            r.source,
+                            parts[i]
+                        );
                     }
                 }
             }
@@ -160,14 +233,23 @@ fn live_process_outputs_agree() {
 #[test]
 fn capsh_current_line_reads_back() {
     use caplens::status::SetKind;
-    let seed = std::env::var("CAPLENS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(DEFAULT_SEED);
+    let seed = std::env::var("CAPLENS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_SEED);
     println!("capsh --caps round trip: seed {seed}");
     let me = status::recognise(&std::fs::read_to_string("/proc/self/status").unwrap()).unwrap();
     // Only what this process can install: P ⊆ its permitted, I ⊆ its bounding.
     let can_p = me.get(SetKind::Permitted).unwrap().intersect(KNOWN);
     let can_i = me.get(SetKind::Bounding).unwrap().intersect(KNOWN);
-    assert!(can_p.contains(8), "this test needs CAP_SETPCAP (run as root, as CI does)");
-    let full_kernel = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap").unwrap_or_default().trim() == "40";
+    assert!(
+        can_p.contains(8),
+        "this test needs CAP_SETPCAP (run as root, as CI does)"
+    );
+    let full_kernel = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap")
+        .unwrap_or_default()
+        .trim()
+        == "40";
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed ^ 0xca95);
     for round in 0..300 {
         // Shapes: sparse, dense (most of P), and empty-ish, so that libcap
@@ -181,20 +263,48 @@ fn capsh_current_line_reads_back() {
         let i = pick(&mut rng, can_i);
         let text: Vec<String> = (0u8..41)
             .filter_map(|c| {
-                let flags: String = [(e, 'e'), (i, 'i'), (p, 'p')].iter().filter(|(s, _)| s.contains(c)).map(|(_, f)| *f).collect();
+                let flags: String = [(e, 'e'), (i, 'i'), (p, 'p')]
+                    .iter()
+                    .filter(|(s, _)| s.contains(c))
+                    .map(|(_, f)| *f)
+                    .collect();
                 (!flags.is_empty()).then(|| format!("{c}+{flags}"))
             })
             .collect();
-        let arg = if text.is_empty() { "=".to_string() } else { text.join(" ") };
-        let out = Command::new("capsh").arg(format!("--caps={arg}")).arg("--print").output().expect("capsh");
-        assert!(out.status.success(), "capsh --caps={arg}: {}", String::from_utf8_lossy(&out.stderr));
+        let arg = if text.is_empty() {
+            "=".to_string()
+        } else {
+            text.join(" ")
+        };
+        let out = Command::new("capsh")
+            .arg(format!("--caps={arg}"))
+            .arg("--print")
+            .output()
+            .expect("capsh");
+        assert!(
+            out.status.success(),
+            "capsh --caps={arg}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let printed = String::from_utf8(out.stdout).unwrap();
         let current = printed.lines().next().unwrap();
-        if !full_kernel && current.contains('=') && current.starts_with("Current: =") && current.len() > 10 {
+        if !full_kernel
+            && current.contains('=')
+            && current.starts_with("Current: =")
+            && current.len() > 10
+        {
             continue; // "all" depends on the kernel's count; see live_process_outputs_agree
         }
         let r = status::recognise(current).unwrap_or_else(|err| panic!("{current}: {err:?}"));
-        let got = (r.get(SetKind::Inheritable), r.get(SetKind::Permitted), r.get(SetKind::Effective));
-        assert_eq!(got, (Some(i), Some(p), Some(e)), "seed {seed} round {round}: --caps={arg} printed {current}");
+        let got = (
+            r.get(SetKind::Inheritable),
+            r.get(SetKind::Permitted),
+            r.get(SetKind::Effective),
+        );
+        assert_eq!(
+            got,
+            (Some(i), Some(p), Some(e)),
+            "seed {seed} round {round}: --caps={arg} printed {current}"
+        );
     }
 }

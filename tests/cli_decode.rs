@@ -35,7 +35,10 @@ const DOCKER_LINE: &str = "0x00000000a80425fb=cap_chown,cap_dac_override,cap_fow
 fn masks_print_like_capsh() {
     let o = caplens(&["a80425fb", "0X0", "0x8000000000000000"], None);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o), format!("{DOCKER_LINE}\n0x0000000000000000=\n0x8000000000000000=63\n"));
+    assert_eq!(
+        stdout(&o),
+        format!("{DOCKER_LINE}\n0x0000000000000000=\n0x8000000000000000=63\n")
+    );
     // Bit 63 is unknown: a note on stderr, stdout stays clean for scripts.
     assert!(stderr(&o).contains("note: mask (line 1) has bits no kernel defines: 63"));
 }
@@ -46,15 +49,28 @@ fn status_on_stdin() {
     let o = caplens(&["--explain", "-"], Some(text));
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.starts_with("CapInh\t0x0000000000000000=\n  matches: empty\nCapPrm\t0x00000000a80425fb=cap_chown,"), "{out}");
-    assert!(out.contains(&format!("CapBnd\t{DOCKER_LINE}\n  matches: Docker/containerd default\n")), "{out}");
+    assert!(
+        out.starts_with(
+            "CapInh\t0x0000000000000000=\n  matches: empty\nCapPrm\t0x00000000a80425fb=cap_chown,"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "CapBnd\t{DOCKER_LINE}\n  matches: Docker/containerd default\n"
+        )),
+        "{out}"
+    );
     assert!(out.contains("input: CapXxx: lines from /proc/PID/status"));
     assert!(stderr(&o).contains("line 1 was not understood"));
 }
 
 #[test]
 fn json_is_structured() {
-    let o = caplens(&["--json", "CapBnd: 0000001fffffffff", "ffffffffffffffff"], None);
+    let o = caplens(
+        &["--json", "CapBnd: 0000001fffffffff", "ffffffffffffffff"],
+        None,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let first = &v[0]["sets"][0];
@@ -68,7 +84,10 @@ fn json_is_structured() {
     assert_eq!(v[0]["source"], "capLines");
     let second = &v[1]["sets"][0];
     assert_eq!(second["unknownBits"].as_array().unwrap().len(), 23);
-    assert_eq!(second["presets"]["kernel"]["range"]["reason"], "allBitsBefore3_8");
+    assert_eq!(
+        second["presets"]["kernel"]["range"]["reason"],
+        "allBitsBefore3_8"
+    );
     assert_eq!(v[1]["notes"][0]["note"]["note"], "unknownBits");
 }
 
@@ -79,8 +98,14 @@ fn describe_lists_each_capability() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[1].starts_with("  13  cap_net_raw") && lines[1].contains("medium"), "{out}");
-    assert!(lines[2].starts_with("  63  63") && lines[2].contains("Bit 63 is not a capability"), "{out}");
+    assert!(
+        lines[1].starts_with("  13  cap_net_raw") && lines[1].contains("medium"),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("  63  63") && lines[2].contains("Bit 63 is not a capability"),
+        "{out}"
+    );
     let o = caplens(&["--json", "2000"], None);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let cap = &v[0]["sets"][0]["capabilities"][0];
@@ -93,10 +118,17 @@ fn describe_lists_each_capability() {
 fn names_to_mask() {
     let o = caplens(&["--names", "net_raw,CAP_SYS_ADMIN", "3"], None);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "0x0000000000202008=cap_fowner,cap_net_raw,cap_sys_admin\n");
+    assert_eq!(
+        stdout(&o),
+        "0x0000000000202008=cap_fowner,cap_net_raw,cap_sys_admin\n"
+    );
     let o = caplens(&["--names", "net_raw,bogus"], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("column 9: `bogus` is not a capability name"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("column 9: `bogus` is not a capability name"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -105,10 +137,18 @@ fn errors_have_positions_and_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     // Good arguments are still decoded.
     assert_eq!(stdout(&o), format!("{DOCKER_LINE}\n"));
-    assert!(stderr(&o).contains("argument 2: line 1, column 6: `g` is not a hexadecimal digit"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("argument 2: line 1, column 6: `g` is not a hexadecimal digit"),
+        "{}",
+        stderr(&o)
+    );
     let o = caplens(&["00000000000000000"], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("column 17: 17 hexadecimal digits is too many"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("column 17: 17 hexadecimal digits is too many"),
+        "{}",
+        stderr(&o)
+    );
     let o = caplens(&[], None);
     assert_eq!(o.status.code(), Some(2));
     let o = caplens(&["--bogus", "1"], None);

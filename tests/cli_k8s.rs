@@ -7,7 +7,10 @@ use std::process::{Command, Stdio};
 fn caplens(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_caplens"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    c.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = c.spawn().unwrap();
     let input = child.stdin.take().unwrap();
     let feeder = stdin.map(|s| {
@@ -22,7 +25,11 @@ fn caplens(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     if let Some(f) = feeder {
         f.join().unwrap();
     }
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn json(out: &str) -> serde_json::Value {
@@ -30,7 +37,11 @@ fn json(out: &str) -> serde_json::Value {
 }
 
 fn is_hex16(v: &serde_json::Value) -> bool {
-    v.as_str().is_some_and(|s| s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    v.as_str().is_some_and(|s| {
+        s.len() == 16
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
 }
 
 #[test]
@@ -46,7 +57,13 @@ fn json_shape_for_the_seed_typo_example() {
     assert_eq!(c["workload"], "Pod/cpb-demo");
     assert_eq!(c["container"], "cpb-demo");
     assert_eq!(c["role"], "container");
-    for set in ["bounding", "effective", "permitted", "inheritable", "ambient"] {
+    for set in [
+        "bounding",
+        "effective",
+        "permitted",
+        "inheritable",
+        "ambient",
+    ] {
         assert!(is_hex16(&c["oci"][set]), "{set}: {}", c["oci"]);
     }
     // The typo means containerd's defaults apply (§4): NET_RAW kept, KILL kept.
@@ -72,14 +89,28 @@ fn json_shape_for_the_seed_typo_example() {
 
 #[test]
 fn fixed_seed_example_adds_net_admin_and_drops_kill() {
-    let (rc, out, _) = caplens(&["k8s", "--json", "--image-user", "root", "examples/cpb-demo.yaml"], None);
+    let (rc, out, _) = caplens(
+        &[
+            "k8s",
+            "--json",
+            "--image-user",
+            "root",
+            "examples/cpb-demo.yaml",
+        ],
+        None,
+    );
     assert_eq!(rc, 0);
     let c = &json(&out)["containers"][0];
     // Defaults a80425fb − KILL (bit 5) + NET_ADMIN (bit 12) = a80435db.
     assert_eq!(c["oci"]["bounding"], "00000000a80435db");
     assert_eq!(c["pid1"]["effective"], "00000000a80435db");
     assert_eq!(c["pss"]["baseline"], false);
-    let checks: Vec<&str> = c["pss"]["violations"].as_array().unwrap().iter().map(|v| v["check"].as_str().unwrap()).collect();
+    let checks: Vec<&str> = c["pss"]["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["check"].as_str().unwrap())
+        .collect();
     assert!(checks.contains(&"capabilities_baseline"), "{checks:?}");
 }
 
@@ -91,7 +122,15 @@ fn crio_runtime_and_cap_prefix_difference() {
     let crio = json(&out);
     let (_, out, _) = caplens(&["k8s", "--json", "-"], Some(pod));
     let containerd = json(&out);
-    let bit = |v: &serde_json::Value| u64::from_str_radix(v["containers"][0]["pid1"]["effective"].as_str().unwrap(), 16).unwrap() & (1 << 25) != 0;
+    let bit = |v: &serde_json::Value| {
+        u64::from_str_radix(
+            v["containers"][0]["pid1"]["effective"].as_str().unwrap(),
+            16,
+        )
+        .unwrap()
+            & (1 << 25)
+            != 0
+    };
     assert!(bit(&crio));
     assert!(!bit(&containerd));
     assert_eq!(crio["containers"][0]["runtime"]["engine"], "crio");
@@ -99,11 +138,20 @@ fn crio_runtime_and_cap_prefix_difference() {
 
 #[test]
 fn fail_on_gates_ci() {
-    let (rc, _, _) = caplens(&["k8s", "--fail-on", "error", "examples/cpb-demo-typo.yaml"], None);
+    let (rc, _, _) = caplens(
+        &["k8s", "--fail-on", "error", "examples/cpb-demo-typo.yaml"],
+        None,
+    );
     assert_eq!(rc, 1);
-    let (rc, _, _) = caplens(&["k8s", "--fail-on", "error", "examples/bind-root.yaml"], None);
+    let (rc, _, _) = caplens(
+        &["k8s", "--fail-on", "error", "examples/bind-root.yaml"],
+        None,
+    );
     assert_eq!(rc, 0);
-    let (rc, _, _) = caplens(&["k8s", "--fail-on", "info", "examples/bind-nonroot.yaml"], None);
+    let (rc, _, _) = caplens(
+        &["k8s", "--fail-on", "info", "examples/bind-nonroot.yaml"],
+        None,
+    );
     assert_eq!(rc, 1, "ineffective-add is a warning");
     let (rc, _, err) = caplens(&["k8s", "--fail-on", "fatal", "x.yaml"], None);
     assert_eq!(rc, 2);
@@ -112,19 +160,35 @@ fn fail_on_gates_ci() {
 
 #[test]
 fn multiple_files_compose_and_human_output() {
-    let (rc, out, err) = caplens(&["k8s", "examples/compose.yaml", "examples/perf-sys-admin.yaml"], None);
+    let (rc, out, err) = caplens(
+        &[
+            "k8s",
+            "examples/compose.yaml",
+            "examples/perf-sys-admin.yaml",
+        ],
+        None,
+    );
     assert_eq!(rc, 0, "{err}");
-    assert!(out.contains("examples/compose.yaml: docker compose file — 2 containers"), "{out}");
+    assert!(
+        out.contains("examples/compose.yaml: docker compose file — 2 containers"),
+        "{out}"
+    );
     assert!(out.contains("service/web"));
     assert!(out.contains("Pod/perf"));
     assert!(out.contains("prefer-perfmon"));
     assert!(out.contains("cap_drop: [\"ALL\"]"));
-    assert!(out.contains("capabilities:\n        drop: [\"ALL\"]"), "{out}");
+    assert!(
+        out.contains("capabilities:\n        drop: [\"ALL\"]"),
+        "{out}"
+    );
 }
 
 #[test]
 fn bad_input_is_reported_with_position_and_status_2() {
-    let (rc, _, err) = caplens(&["k8s", "-"], Some("kind: Pod\nspec:\n  containers:\n  - name: c\n   image: x\n"));
+    let (rc, _, err) = caplens(
+        &["k8s", "-"],
+        Some("kind: Pod\nspec:\n  containers:\n  - name: c\n   image: x\n"),
+    );
     assert_eq!(rc, 2);
     assert!(err.contains("line 5, column 4"), "{err}");
     let (rc, _, err) = caplens(&["k8s", "-"], Some(&"[".repeat(10_000)));
@@ -150,7 +214,10 @@ fn skipped_documents_are_noted_and_json_stays_clean() {
     assert_eq!(json(&out)["containers"].as_array().unwrap().len(), 1);
     assert!(err.contains("a Service runs no containers"), "{err}");
     let (_, out, _) = caplens(&["k8s", "-"], Some(text));
-    assert!(out.contains("Skipped document 1 (`s`): a Service runs no containers."), "{out}");
+    assert!(
+        out.contains("Skipped document 1 (`s`): a Service runs no containers."),
+        "{out}"
+    );
 }
 
 #[test]
@@ -158,15 +225,28 @@ fn out_of_range_run_as_user_is_reported_not_ignored() {
     let pod = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    securityContext:\n      runAsUser: -1\n";
     let (_, out, err) = caplens(&["k8s", "--json", "-"], Some(pod));
     let v = json(&out);
-    let fs = v["containers"][0]["findings"].as_array().unwrap_or_else(|| panic!("{out}{err}"));
-    let f = fs.iter().find(|f| f["path"] == "spec.containers[0].securityContext.runAsUser").expect("finding");
+    let fs = v["containers"][0]["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{out}{err}"));
+    let f = fs
+        .iter()
+        .find(|f| f["path"] == "spec.containers[0].securityContext.runAsUser")
+        .expect("finding");
     assert_eq!(f["id"], "misplaced-field");
     assert_eq!(f["severity"], "error");
     assert_eq!(f["line"], 8);
     assert_eq!(f["detail"]["type"], "out-of-range");
     assert_eq!(f["detail"]["value"], -1);
-    assert!(f["message"].as_str().unwrap().contains("runAsUser: -1"), "{}", f["message"]);
-    assert!(f["fix"].as_str().unwrap().contains("4294967295"), "{}", f["fix"]);
+    assert!(
+        f["message"].as_str().unwrap().contains("runAsUser: -1"),
+        "{}",
+        f["message"]
+    );
+    assert!(
+        f["fix"].as_str().unwrap().contains("4294967295"),
+        "{}",
+        f["fix"]
+    );
     // Still analysed, as if runAsUser were unset: both image-user outcomes.
     assert!(v["containers"][0]["pid1"].is_null());
     assert!(v["containers"][0]["pid1_by_image_user"]["root"].is_object());

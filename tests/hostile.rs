@@ -15,7 +15,10 @@ use std::time::Instant;
 fn timed<T>(case: &str, parser: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let v = f();
-    eprintln!("hostile {case:<22} {parser:<28} {:>8.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+    eprintln!(
+        "hostile {case:<22} {parser:<28} {:>8.1} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
     v
 }
 
@@ -28,30 +31,43 @@ struct Expect<'a> {
 
 impl Expect<'_> {
     fn mask(&self) -> Result<caplens::set::CapSet, String> {
-        timed(self.case, "mask::parse_mask", || mask::parse_mask(self.input))
-            .map_err(|e| caplens::strings::decode::mask_error(&e.kind))
+        timed(self.case, "mask::parse_mask", || {
+            mask::parse_mask(self.input)
+        })
+        .map_err(|e| caplens::strings::decode::mask_error(&e.kind))
     }
     fn names(&self) -> Result<caplens::set::CapSet, String> {
-        timed(self.case, "mask::parse_names", || mask::parse_names(self.input))
-            .map_err(|e| format!("{e:?}"))
+        timed(self.case, "mask::parse_names", || {
+            mask::parse_names(self.input)
+        })
+        .map_err(|e| format!("{e:?}"))
     }
     fn status(&self) -> Result<status::Report, String> {
-        timed(self.case, "status::recognise", || status::recognise(self.input))
-            .map_err(|e| caplens::strings::decode::input_error(&e))
+        timed(self.case, "status::recognise", || {
+            status::recognise(self.input)
+        })
+        .map_err(|e| caplens::strings::decode::input_error(&e))
     }
     fn text(&self) -> Result<text::TextCaps, String> {
-        timed(self.case, "text::parse", || text::parse(self.input)).map_err(|e| caplens::strings::text::error(&e))
-    }
-    fn pasted(&self) -> Result<text::Pasted, String> {
-        timed(self.case, "text::parse_pasted", || text::parse_pasted(self.input))
+        timed(self.case, "text::parse", || text::parse(self.input))
             .map_err(|e| caplens::strings::text::error(&e))
     }
+    fn pasted(&self) -> Result<text::Pasted, String> {
+        timed(self.case, "text::parse_pasted", || {
+            text::parse_pasted(self.input)
+        })
+        .map_err(|e| caplens::strings::text::error(&e))
+    }
     fn getcap(&self) -> Vec<(usize, Result<text::GetcapEntry, text::TextError>)> {
-        timed(self.case, "text::parse_getcap_output", || text::parse_getcap_output(self.input))
+        timed(self.case, "text::parse_getcap_output", || {
+            text::parse_getcap_output(self.input)
+        })
     }
     fn cmdline(&self) -> Result<cmdline::RunCommand, String> {
-        timed(self.case, "cmdline::parse_command", || cmdline::parse_command(self.input, SourceKind::DockerRun))
-            .map_err(|e| caplens::strings::containers::cmdline_error(&e))
+        timed(self.case, "cmdline::parse_command", || {
+            cmdline::parse_command(self.input, SourceKind::DockerRun)
+        })
+        .map_err(|e| caplens::strings::containers::cmdline_error(&e))
     }
 }
 
@@ -67,7 +83,11 @@ fn yaml_all(case: &str, input: &str) -> Vec<(&'static str, Result<(), String>)> 
         ("yaml", y.map(|_| ()).map_err(|e| word(&e))),
         ("k8s", k.map(|_| ()).map_err(|e| word(&e))),
         ("compose", c.map(|_| ()).map_err(|e| word(&e))),
-        ("paste", p.map(|_| ()).map_err(|e| caplens::strings::k8s::paste_error(&e))),
+        (
+            "paste",
+            p.map(|_| ())
+                .map_err(|e| caplens::strings::k8s::paste_error(&e)),
+        ),
     ]
 }
 
@@ -82,9 +102,16 @@ fn yaml_refused(case: &str, input: &str, must_mention: &[&str]) {
 
 fn assert_clear(what: &str, msg: &str, must_mention: &[&str]) {
     assert!(!msg.trim().is_empty(), "{what}: empty message");
-    assert!(msg.len() < 2000, "{what}: message of {} bytes echoes the input", msg.len());
+    assert!(
+        msg.len() < 2000,
+        "{what}: message of {} bytes echoes the input",
+        msg.len()
+    );
     for m in must_mention {
-        assert!(msg.to_lowercase().contains(&m.to_lowercase()), "{what}: {msg:?} does not mention {m:?}");
+        assert!(
+            msg.to_lowercase().contains(&m.to_lowercase()),
+            "{what}: {msg:?} does not mention {m:?}"
+        );
     }
 }
 
@@ -94,7 +121,10 @@ const TEN_MB: usize = 10 * 1024 * 1024;
 fn ten_mb_paste() {
     let line = "CapEff:\t000001ffffffffff\n";
     let input = line.repeat(TEN_MB / line.len() + 1);
-    let e = Expect { case: "10 MB paste", input: &input };
+    let e = Expect {
+        case: "10 MB paste",
+        input: &input,
+    };
     assert_clear("mask", &e.mask().unwrap_err(), &[]);
     assert!(e.names().is_err());
     assert_clear("status", &e.status().unwrap_err(), &["KiB"]);
@@ -103,21 +133,37 @@ fn ten_mb_paste() {
     assert_clear("cmdline", &e.cmdline().unwrap_err(), &[]);
     let lines = e.getcap();
     assert_eq!(lines.len(), 1);
-    assert_clear("getcap", &caplens::strings::text::error(lines[0].1.as_ref().unwrap_err()), &["KiB"]);
+    assert_clear(
+        "getcap",
+        &caplens::strings::text::error(lines[0].1.as_ref().unwrap_err()),
+        &["KiB"],
+    );
 
     // Just under the limits: many bad getcap lines, each reported on its
     // own (this once rescanned the whole input per line).
     let line = "/usr/bin/x cap_bogus=ep\n";
     let input = line.repeat(text::MAX_GETCAP_OUTPUT / line.len());
-    let e = Expect { case: "1 MB of bad getcap", input: &input };
+    let e = Expect {
+        case: "1 MB of bad getcap",
+        input: &input,
+    };
     let lines = e.getcap();
     assert_eq!(lines.len(), input.lines().count());
     let (n, last) = lines.last().unwrap();
-    assert_eq!((last.as_ref().unwrap_err().line, last.as_ref().unwrap_err().column), (*n, 12));
+    assert_eq!(
+        (
+            last.as_ref().unwrap_err().line,
+            last.as_ref().unwrap_err().column
+        ),
+        (*n, 12)
+    );
 
     // The longest setcap text Linux can pass is parsed correctly.
     let valid = "cap_chown,".repeat((text::MAX_TEXT - 20) / 10) + "cap_kill=ep";
-    let v = Expect { case: "128 KiB valid text", input: &valid };
+    let v = Expect {
+        case: "128 KiB valid text",
+        input: &valid,
+    };
     let caps = v.text().expect("long but valid text");
     assert_eq!(caps.permitted, caplens::set::CapSet::from_caps([0, 5]));
 }
@@ -126,31 +172,58 @@ fn ten_mb_paste() {
 fn extremely_long_line() {
     // One megabyte without a line break, in shapes each parser cares about.
     let digits = "f".repeat(1 << 20);
-    let e = Expect { case: "1 MB line of hex", input: &digits };
+    let e = Expect {
+        case: "1 MB line of hex",
+        input: &digits,
+    };
     assert_clear("mask", &e.mask().unwrap_err(), &["16"]);
     assert_clear("status", &e.status().unwrap_err(), &[]);
     let word = format!("cap_{}=p", "x".repeat(1 << 20));
     let shorter = format!("cap_{}=p", "x".repeat(100 << 10));
-    let e = Expect { case: "100 KB capability name", input: &shorter };
+    let e = Expect {
+        case: "100 KB capability name",
+        input: &shorter,
+    };
     assert_clear("text", &e.text().unwrap_err(), &["not a capability name"]);
-    let e = Expect { case: "1 MB capability name", input: &word };
+    let e = Expect {
+        case: "1 MB capability name",
+        input: &word,
+    };
     assert_clear("text", &e.text().unwrap_err(), &["KiB"]);
     assert_clear("pasted", &e.pasted().unwrap_err(), &[]);
     let getcap = format!("/{} cap_net_raw=ep", "d/".repeat(100 << 10));
-    let e = Expect { case: "200 KB getcap line", input: &getcap };
+    let e = Expect {
+        case: "200 KB getcap line",
+        input: &getcap,
+    };
     let lines = e.getcap();
     assert_eq!(lines.len(), 1);
     let err = lines[0].1.as_ref().unwrap_err();
     assert_clear("getcap", &caplens::strings::text::error(err), &["too long"]);
-    let flags = format!("docker run {} alpine", "--cap-add=NET_ADMIN ".repeat(40_000));
-    let e = Expect { case: "800 KB docker command", input: &flags };
+    let flags = format!(
+        "docker run {} alpine",
+        "--cap-add=NET_ADMIN ".repeat(40_000)
+    );
+    let e = Expect {
+        case: "800 KB docker command",
+        input: &flags,
+    };
     assert_clear("cmdline", &e.cmdline().unwrap_err(), &[]);
 }
 
 #[test]
 fn nul_bytes() {
-    for input in ["\0", "000001ffffffffff\0", "CapEff:\t0000\u{0}000000000000\n", "cap_net_raw+ep\0", "docker run --cap-add\0NET_RAW alpine"] {
-        let e = Expect { case: "NUL bytes", input };
+    for input in [
+        "\0",
+        "000001ffffffffff\0",
+        "CapEff:\t0000\u{0}000000000000\n",
+        "cap_net_raw+ep\0",
+        "docker run --cap-add\0NET_RAW alpine",
+    ] {
+        let e = Expect {
+            case: "NUL bytes",
+            input,
+        };
         assert!(e.mask().is_err(), "{input:?}");
         let _ = e.names();
         let _ = e.status();
@@ -166,14 +239,24 @@ fn deep_nesting() {
     // Nothing here nests, but a paste of deeply nested brackets must not
     // recurse or crawl in any of them.
     let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-    let e = Expect { case: "10,000-deep nesting", input: &deep };
+    let e = Expect {
+        case: "10,000-deep nesting",
+        input: &deep,
+    };
     assert!(e.mask().is_err());
     assert!(e.status().is_err());
     assert_clear("text", &e.text().unwrap_err(), &["column 1"]);
     assert!(e.pasted().is_err());
     let _ = e.cmdline();
-    let quoted = format!("docker run {}alpine{}", "\"'".repeat(5_000), "'\"".repeat(5_000));
-    let e = Expect { case: "10,000 nested quotes", input: &quoted };
+    let quoted = format!(
+        "docker run {}alpine{}",
+        "\"'".repeat(5_000),
+        "'\"".repeat(5_000)
+    );
+    let e = Expect {
+        case: "10,000 nested quotes",
+        input: &quoted,
+    };
     let _ = e.cmdline();
 }
 
@@ -203,7 +286,11 @@ fn run_cli(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
 #[test]
 fn invalid_utf8_through_the_cli() {
     let bad: &[u8] = b"CapEff:\t00000000a80425fb\n\xff\xfe bad \xc3\x28\n";
-    for args in [&["decode", "-"][..], &["k8s", "-"][..], &["docker", "-"][..]] {
+    for args in [
+        &["decode", "-"][..],
+        &["k8s", "-"][..],
+        &["docker", "-"][..],
+    ] {
         let (code, stdout, stderr) = timed("invalid UTF-8", &args.join(" "), || run_cli(args, bad));
         assert_ne!(code, 0, "{args:?} accepted invalid UTF-8: {stdout}");
         assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
@@ -215,14 +302,19 @@ fn invalid_utf8_through_the_cli() {
     let lines: &[u8] = b"\xff\xfe\n{\"id\":\"\xff\"}\n{\"id\":3}\n";
     let (code, stdout, stderr) = timed("invalid UTF-8", "exec", || run_cli(&["exec"], lines));
     assert!(!stderr.contains("panicked") && code != 101, "{stderr}");
-    let answers: Vec<serde_json::Value> =
-        stdout.lines().map(|l| serde_json::from_str(l).expect("each answer is JSON")).collect();
+    let answers: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each answer is JSON"))
+        .collect();
     assert_eq!(answers.len(), 3, "{stdout}");
     assert!(answers.iter().all(|a| a.get("error").is_some()), "{stdout}");
     assert_eq!(answers[2]["id"], 3);
     for a in &answers[..2] {
         let msg = a["error"].as_str().unwrap_or_default();
-        assert!(msg.contains("UTF-8"), "the exec error must name the problem: {msg}");
+        assert!(
+            msg.contains("UTF-8"),
+            "the exec error must name the problem: {msg}"
+        );
     }
     // The message must name the problem.
     for args in [&["decode", "-"][..], &["k8s", "-"][..]] {
@@ -242,7 +334,9 @@ fn fuzz_regressions() {
 
 #[test]
 fn yaml_billion_laughs() {
-    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
     for w in names.windows(2) {
         let refs = vec![format!("*{}", w[0]); 9].join(",");
@@ -272,16 +366,29 @@ fn yaml_deep_nesting() {
     yaml_refused("10,000-deep flow map", &flow_map, &["deep"]);
     // Block nesting needs ever more indentation: 10,000 levels are ~50 MB,
     // refused for size before any parsing.
-    let block: String = (0..10_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+    let block: String = (0..10_000)
+        .map(|i| format!("{}k:\n", " ".repeat(i)))
+        .collect();
     yaml_refused("10,000-deep block map", &block, &["MB"]);
     // `- - - - … x` nests block sequences on one line.
     let seq = "- ".repeat(10_000) + "x\n";
     yaml_refused("10,000-deep block seq", &seq, &["deep"]);
     // JSON lines for `caplens exec`: serde_json's recursion limit answers.
-    let deep_json = format!("{{\"before\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
-    let out = timed("10,000-deep JSON", "exec::protocol::answer_line", || caplens::exec::protocol::answer_line(&deep_json));
+    let deep_json = format!(
+        "{{\"before\": {}{}}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let out = timed("10,000-deep JSON", "exec::protocol::answer_line", || {
+        caplens::exec::protocol::answer_line(&deep_json)
+    });
     let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object back");
-    assert!(v.get("error").and_then(|e| e.as_str()).is_some_and(|m| !m.is_empty()), "{out}");
+    assert!(
+        v.get("error")
+            .and_then(|e| e.as_str())
+            .is_some_and(|m| !m.is_empty()),
+        "{out}"
+    );
 }
 
 #[test]
@@ -299,14 +406,20 @@ fn yaml_nul_bytes_and_long_lines() {
     let m = k8s::read(&long).unwrap();
     assert_eq!(m.containers.len(), 1);
     let json_line = format!("{{\"id\": \"{}\"}}", "x".repeat(10 << 20));
-    let out = timed("10 MB JSON line", "exec::protocol::answer_line", || caplens::exec::protocol::answer_line(&json_line));
+    let out = timed("10 MB JSON line", "exec::protocol::answer_line", || {
+        caplens::exec::protocol::answer_line(&json_line)
+    });
     assert!(out.len() < 10_000, "the answer echoes the whole line back");
-    assert!(serde_json::from_str::<serde_json::Value>(&out).unwrap().get("error").is_some());
+    assert!(serde_json::from_str::<serde_json::Value>(&out)
+        .unwrap()
+        .get("error")
+        .is_some());
 }
 
 #[test]
 fn manifest_with_5000_containers() {
-    let mut y = String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n");
+    let mut y =
+        String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n");
     for i in 0..5000 {
         y.push_str(&format!(
             "  - name: c{i}\n    image: busybox\n    securityContext:\n      capabilities:\n        add: [NET_ADMIN]\n        drop: [ALL]\n"
@@ -318,7 +431,11 @@ fn manifest_with_5000_containers() {
     assert_eq!(input.containers.len(), 5000);
     let settings = paste::Settings::default();
     let reports = timed("5,000 containers", "paste::report (all)", || {
-        input.containers.iter().map(|c| paste::report(c, &settings)).collect::<Vec<_>>()
+        input
+            .containers
+            .iter()
+            .map(|c| paste::report(c, &settings))
+            .collect::<Vec<_>>()
     });
     assert_eq!(reports.len(), 5000);
 }

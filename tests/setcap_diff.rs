@@ -52,7 +52,9 @@ fn setup(name: &str) -> Option<Env> {
     }
     for tool in ["setcap", "getcap"] {
         if Command::new(tool).arg("-h").output().is_err() {
-            announce(&format!("SKIP setcap_diff::{name}: `{tool}` not found (install libcap2-bin)"));
+            announce(&format!(
+                "SKIP setcap_diff::{name}: `{tool}` not found (install libcap2-bin)"
+            ));
             return None;
         }
     }
@@ -71,7 +73,11 @@ fn touch(path: &Path) {
 
 /// Run `setcap TEXT FILE`; Ok(()) or Err(stderr).
 fn setcap(text: &str, file: &Path) -> Result<(), String> {
-    let out = Command::new("setcap").arg(text).arg(file).output().expect("run setcap");
+    let out = Command::new("setcap")
+        .arg(text)
+        .arg(file)
+        .output()
+        .expect("run setcap");
     if out.status.success() {
         Ok(())
     } else {
@@ -80,8 +86,15 @@ fn setcap(text: &str, file: &Path) -> Result<(), String> {
 }
 
 fn getcap(files: &[PathBuf]) -> String {
-    let out = Command::new("getcap").args(files).output().expect("run getcap");
-    assert!(out.status.success(), "getcap failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("getcap")
+        .args(files)
+        .output()
+        .expect("run getcap");
+    assert!(
+        out.status.success(),
+        "getcap failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("getcap prints UTF-8 for ASCII paths")
 }
 
@@ -106,8 +119,14 @@ fn random_file_sets_round_trip_through_getcap() {
     let mut rng = StdRng::seed_from_u64(SEED);
     let mut files = Vec::new();
     let mut expected = Vec::new();
-    let fmt = Format { kernel_caps: env.kernel_caps, style: Style::Compact };
-    let old = Format { kernel_caps: env.kernel_caps, style: Style::Pre241 };
+    let fmt = Format {
+        kernel_caps: env.kernel_caps,
+        style: Style::Compact,
+    };
+    let old = Format {
+        kernel_caps: env.kernel_caps,
+        style: Style::Pre241,
+    };
     for k in 0..RANDOM_SETS {
         let fc = caplens::exec::FileCaps {
             permitted: random_mask(&mut rng, env.kernel_caps),
@@ -117,12 +136,16 @@ fn random_file_sets_round_trip_through_getcap() {
         let caps = TextCaps::from_file_caps(&fc);
         // Alternate between writing our compact and our pre-2.41 text.
         let written = text::to_text_with(&caps, if k % 2 == 0 { fmt } else { old });
-        let parsed = text::parse_for_kernel(&written, env.kernel_caps).expect("our own text parses");
+        let parsed =
+            text::parse_for_kernel(&written, env.kernel_caps).expect("our own text parses");
         assert_eq!(parsed, caps, "{written}");
         // An effective bit with nothing permitted or inheritable has no text
         // form (getcap shows `=`); everything else survives the round trip.
         let expect_fc = if (fc.permitted | fc.inheritable).is_empty() {
-            caplens::exec::FileCaps { effective: false, ..fc }
+            caplens::exec::FileCaps {
+                effective: false,
+                ..fc
+            }
         } else {
             fc
         };
@@ -132,7 +155,11 @@ fn random_file_sets_round_trip_through_getcap() {
         if let Err(e) = setcap(&written, &file) {
             panic!("setcap refused our text {written:?}: {e}");
         }
-        expected.push(format!("{} {}", file.display(), text::to_text_with(&caps, fmt)));
+        expected.push(format!(
+            "{} {}",
+            file.display(),
+            text::to_text_with(&caps, fmt)
+        ));
         files.push(file);
     }
     let got = getcap(&files);
@@ -145,10 +172,16 @@ fn random_file_sets_round_trip_through_getcap() {
             eprintln!("getcap: {g}\nours:   {e}");
         }
         // Our getcap-line reader must read getcap's own output back.
-        let entry = text::parse_getcap_line_for_kernel(g, env.kernel_caps).expect("getcap line parses");
+        let entry =
+            text::parse_getcap_line_for_kernel(g, env.kernel_caps).expect("getcap line parses");
         assert_eq!(Some(entry.path.as_str()), e.split(' ').next());
     }
-    assert_eq!(mismatches, 0, "{mismatches} of {} sets printed differently", expected.len());
+    assert_eq!(
+        mismatches,
+        0,
+        "{mismatches} of {} sets printed differently",
+        expected.len()
+    );
 }
 
 fn random_name(rng: &mut StdRng) -> String {
@@ -157,7 +190,16 @@ fn random_name(rng: &mut StdRng) -> String {
     let spelled = match rng.gen_range(0..4) {
         0 => name.to_string(),
         1 => name.to_ascii_lowercase(),
-        2 => name.chars().map(|c| if rng.gen_bool(0.5) { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect(),
+        2 => name
+            .chars()
+            .map(|c| {
+                if rng.gen_bool(0.5) {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect(),
         _ => name.to_ascii_lowercase(),
     };
     spelled
@@ -174,7 +216,10 @@ fn random_item(rng: &mut StdRng) -> String {
         30 => format!("0{:o}", rng.gen_range(0..64)),
         // Broken items.
         31 => format!("{}", rng.gen_range(64..200)),
-        32 => caplens::catalog::get(rng.gen_range(0..41)).unwrap().short_name().to_ascii_lowercase(),
+        32 => caplens::catalog::get(rng.gen_range(0..41))
+            .unwrap()
+            .short_name()
+            .to_ascii_lowercase(),
         33 => "cap_bogus".into(),
         34 => "0x".into(),
         35 => "08".into(),
@@ -223,7 +268,9 @@ fn random_clause(rng: &mut StdRng) -> String {
 }
 
 fn random_text(rng: &mut StdRng) -> String {
-    let clauses: Vec<String> = (0..rng.gen_range(0..4)).map(|_| random_clause(rng)).collect();
+    let clauses: Vec<String> = (0..rng.gen_range(0..4))
+        .map(|_| random_clause(rng))
+        .collect();
     let sep = match rng.gen_range(0..10) {
         0 => "\t",
         1 => "\n",
@@ -252,7 +299,10 @@ fn ours(text_in: &str, kernel_caps: u8) -> Outcome {
             Err(_) => Outcome::EffectiveRejected,
             Ok(fc) => Outcome::Written(text::to_text_with(
                 &TextCaps::from_file_caps(&fc),
-                Format { kernel_caps, style: Style::Compact },
+                Format {
+                    kernel_caps,
+                    style: Style::Compact,
+                },
             )),
         },
     }
@@ -263,7 +313,12 @@ fn theirs(text_in: &str, file: &Path) -> Outcome {
         Ok(()) => {
             let line = getcap(&[file.to_path_buf()]);
             let prefix = format!("{} ", file.display());
-            Outcome::Written(line.trim_end_matches('\n').strip_prefix(&prefix).unwrap_or(&line).to_string())
+            Outcome::Written(
+                line.trim_end_matches('\n')
+                    .strip_prefix(&prefix)
+                    .unwrap_or(&line)
+                    .to_string(),
+            )
         }
         Err(e) if e.contains("fatal error") => Outcome::TextRejected,
         // setcap adds its NOTE about the effective bit only sometimes (it stops
@@ -307,7 +362,10 @@ fn random_texts_agree_with_setcap() {
     eprintln!("random texts: {accepted} accepted, {rejected} rejected, {mismatches} mismatches");
     assert_eq!(mismatches, 0);
     // The generator must exercise both sides, or the test proves little.
-    assert!(accepted > RANDOM_TEXTS / 5 && rejected > RANDOM_TEXTS / 5, "{accepted} / {rejected}");
+    assert!(
+        accepted > RANDOM_TEXTS / 5 && rejected > RANDOM_TEXTS / 5,
+        "{accepted} / {rejected}"
+    );
 }
 
 #[test]
@@ -315,20 +373,69 @@ fn documented_texts_agree_with_setcap() {
     let Some(env) = setup("fixed") else { return };
     let texts: Vec<String> = [
         // Accepted.
-        "cap_net_raw+ep", "=ep", "ALL=ep", "all+ep", "cap_net_admin,cap_net_raw+p",
-        "cap_chown,cap_kill=eip cap_kill-i", "", "=", "cap_chown=", "63=p", "41,50+ip",
-        "0x0d+p", "015=p", "0X0D=p", "00000000000000000000000000000000013=p", "CAP_NET_RAW+ep",
-        "cap_chown=+ep", "cap_chown=-e", " cap_chown=p\t", "cap_chown=p\ncap_kill=p", "all,all=p",
-        "cap_chown=p-e+e", "cap_chown=i", "cap_chown=e", "cap_chown-p+e", "cap_CHOWN=p", "40=p",
+        "cap_net_raw+ep",
+        "=ep",
+        "ALL=ep",
+        "all+ep",
+        "cap_net_admin,cap_net_raw+p",
+        "cap_chown,cap_kill=eip cap_kill-i",
+        "",
+        "=",
+        "cap_chown=",
+        "63=p",
+        "41,50+ip",
+        "0x0d+p",
+        "015=p",
+        "0X0D=p",
+        "00000000000000000000000000000000013=p",
+        "CAP_NET_RAW+ep",
+        "cap_chown=+ep",
+        "cap_chown=-e",
+        " cap_chown=p\t",
+        "cap_chown=p\ncap_kill=p",
+        "all,all=p",
+        "cap_chown=p-e+e",
+        "cap_chown=i",
+        "cap_chown=e",
+        "cap_chown-p+e",
+        "cap_CHOWN=p",
+        "40=p",
         "cap_checkpoint_restore=p",
         // Refused by the effective-bit rule.
-        "all=eip cap_setpcap-e", "cap_chown=ei cap_kill=p", "=p cap_chown+e",
+        "all=eip cap_setpcap-e",
+        "cap_chown=ei cap_kill=p",
+        "=p cap_chown+e",
         // Refused as text.
-        "0xg=p", "0x=p", "=e+p", "cap_chown=ep=i", "cap_chown=+", "cap_chown", "cap_chown+", "+ep",
-        "cap_chown,=p", "cap_chown+EP", "64=p", "18446744073709551629=p", "1_=p", "cap_chown2=p",
-        "_=p", "cap_chown=e+", "=+p", "cap_chown=-", "all+ep cap_chown", ",cap_chown=p",
-        "cap_chown,,cap_kill=p", "cap_chown, cap_kill=p", "cap_chown , cap_kill=p", "net_raw+ep",
-        "cap_chown+p+1", "!=p", "é=p", "cap_chown=pé", "allx=p", "08=p",
+        "0xg=p",
+        "0x=p",
+        "=e+p",
+        "cap_chown=ep=i",
+        "cap_chown=+",
+        "cap_chown",
+        "cap_chown+",
+        "+ep",
+        "cap_chown,=p",
+        "cap_chown+EP",
+        "64=p",
+        "18446744073709551629=p",
+        "1_=p",
+        "cap_chown2=p",
+        "_=p",
+        "cap_chown=e+",
+        "=+p",
+        "cap_chown=-",
+        "all+ep cap_chown",
+        ",cap_chown=p",
+        "cap_chown,,cap_kill=p",
+        "cap_chown, cap_kill=p",
+        "cap_chown , cap_kill=p",
+        "net_raw+ep",
+        "cap_chown+p+1",
+        "!=p",
+        "é=p",
+        "cap_chown=pé",
+        "allx=p",
+        "08=p",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -345,9 +452,22 @@ fn real_getcap_lines_parse() {
     setcap("cap_net_admin,cap_net_raw+p", &spaced).expect("setcap");
     let ns = env.dir.join("ns");
     touch(&ns);
-    let out = Command::new("setcap").args(["-n", "1000", "cap_net_raw+ep"]).arg(&ns).output().expect("setcap -n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = Command::new("getcap").arg("-n").arg(&spaced).arg(&ns).output().expect("getcap -n");
+    let out = Command::new("setcap")
+        .args(["-n", "1000", "cap_net_raw+ep"])
+        .arg(&ns)
+        .output()
+        .expect("setcap -n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new("getcap")
+        .arg("-n")
+        .arg(&spaced)
+        .arg(&ns)
+        .output()
+        .expect("getcap -n");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let entries = text::parse_getcap_output(&stdout);
     assert_eq!(entries.len(), 2, "{stdout}");
@@ -355,7 +475,11 @@ fn real_getcap_lines_parse() {
     // The file name ends in a word that is itself valid text: the canonical
     // tail still decides where the path ends.
     assert_eq!(a.path, spaced.display().to_string());
-    assert_eq!(a.caps.unwrap().permitted, CapSet::from_caps([12, 13]), "{stdout}");
+    assert_eq!(
+        a.caps.unwrap().permitted,
+        CapSet::from_caps([12, 13]),
+        "{stdout}"
+    );
     let b = entries[1].1.as_ref().expect("rootid line");
     assert_eq!(b.path, ns.display().to_string());
     assert_eq!(b.rootid, Some(1000));

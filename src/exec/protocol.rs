@@ -112,9 +112,15 @@ pub fn answer_bytes_at(line_number: usize, bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(line) => answer_line_at(line_number, line),
         Err(e) => {
-            let err = ProtocolError::NotUtf8 { column: e.valid_up_to() + 1 };
+            let err = ProtocolError::NotUtf8 {
+                column: e.valid_up_to() + 1,
+            };
             let mut out = open_object(&Vec::new());
-            push_key(&mut out, "error", &Value::String(words::protocol_error_at(line_number, &err)));
+            push_key(
+                &mut out,
+                "error",
+                &Value::String(words::protocol_error_at(line_number, &err)),
+            );
             out.push('}');
             out
         }
@@ -488,9 +494,15 @@ mod tests {
         raw[9] = 0xff; // inside the number 7's neighbourhood: `{"id": 7, ` → byte 10
         let v = parse(&answer_bytes_at(4, &raw));
         let msg = v["error"].as_str().unwrap();
-        assert!(msg.contains("input line 4") && msg.contains("UTF-8") && msg.contains("byte 10"), "{msg}");
+        assert!(
+            msg.contains("input line 4") && msg.contains("UTF-8") && msg.contains("byte 10"),
+            "{msg}"
+        );
         // Valid bytes go through the normal path unchanged.
-        assert_eq!(parse(&answer_bytes_at(1, PING.as_bytes()))["after"]["uid"], 1000);
+        assert_eq!(
+            parse(&answer_bytes_at(1, PING.as_bytes()))["after"]["uid"],
+            1000
+        );
     }
 
     #[test]

@@ -542,7 +542,13 @@ fn setfsuid_moves_filesystem_caps() {
 fn reasons_agree_with_sets_and_invariants_hold() {
     use rand::{Rng, SeedableRng};
     let mut rng = rand::rngs::StdRng::seed_from_u64(11);
-    let mut r = |p: f64| CapSet((0..41).filter(|_| rng.gen_bool(p)).fold(0u64, |m, b| m | 1 << b));
+    let mut r = |p: f64| {
+        CapSet(
+            (0..41)
+                .filter(|_| rng.gen_bool(p))
+                .fold(0u64, |m, b| m | 1 << b),
+        )
+    };
     for i in 0..2000 {
         let permitted = r(0.3);
         let inheritable = r(0.2);
@@ -561,7 +567,11 @@ fn reasons_agree_with_sets_and_invariants_hold() {
         };
         let file = ExecFile {
             setuid_root: i % 4 == 0,
-            caps: (i % 3 != 0).then(|| FileCaps { permitted: r(0.1), inheritable: r(0.1), effective: i % 2 == 0 }),
+            caps: (i % 3 != 0).then(|| FileCaps {
+                permitted: r(0.1),
+                inheritable: r(0.1),
+                effective: i % 2 == 0,
+            }),
             nosuid_mount: i % 11 == 0,
         };
         let t = execve(&before, &file);
@@ -572,13 +582,22 @@ fn reasons_agree_with_sets_and_invariants_hold() {
             continue;
         };
         assert!(after.effective.is_subset_of(after.permitted));
-        assert!(after.ambient.is_subset_of(after.permitted.intersect(after.inheritable)));
+        assert!(after
+            .ambient
+            .is_subset_of(after.permitted.intersect(after.inheritable)));
         for set in SetName::ALL {
             let (b, a) = (before.get(set), after.get(set));
             for cap in b.union(a).iter() {
-                let rs: Vec<_> = t.reasons.iter().filter(|x| x.set == set && x.cap == cap).collect();
+                let rs: Vec<_> = t
+                    .reasons
+                    .iter()
+                    .filter(|x| x.set == set && x.cap == cap)
+                    .collect();
                 assert_eq!(rs.len(), 1, "{set:?} {cap}: {rs:?}");
-                assert_eq!((rs[0].before, rs[0].after), (b.contains(cap), a.contains(cap)));
+                assert_eq!(
+                    (rs[0].before, rs[0].after),
+                    (b.contains(cap), a.contains(cap))
+                );
                 let absent = matches!(rs[0].why, Why::Absent(_));
                 assert_eq!(absent, !a.contains(cap), "{set:?} {cap} {:?}", rs[0].why);
                 if let Why::Permitted(by) = &rs[0].why {

@@ -127,20 +127,97 @@ pub const CAPABILITIES: &[&str] = &["add", "drop"];
 
 /// Compose service keys (compose-spec `service`), enough to spot typos.
 pub const COMPOSE_SERVICE: &[&str] = &[
-    "annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup",
-    "cgroup_parent", "command", "configs", "container_name", "cpu_count", "cpu_percent",
-    "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus",
-    "cpuset", "credential_spec", "depends_on", "deploy", "develop", "device_cgroup_rules",
-    "devices", "dns", "dns_opt", "dns_search", "domainname", "entrypoint", "env_file",
-    "environment", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add",
-    "healthcheck", "hostname", "image", "init", "ipc", "isolation", "labels", "label_file",
-    "links", "logging", "mac_address", "mem_limit", "mem_reservation", "mem_swappiness",
-    "memswap_limit", "models", "network_mode", "networks", "oom_kill_disable",
-    "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_stop",
-    "privileged", "profiles", "provider", "pull_policy", "read_only", "restart", "runtime",
-    "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period",
-    "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket",
-    "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir",
+    "annotations",
+    "attach",
+    "blkio_config",
+    "build",
+    "cap_add",
+    "cap_drop",
+    "cgroup",
+    "cgroup_parent",
+    "command",
+    "configs",
+    "container_name",
+    "cpu_count",
+    "cpu_percent",
+    "cpu_period",
+    "cpu_quota",
+    "cpu_rt_period",
+    "cpu_rt_runtime",
+    "cpu_shares",
+    "cpus",
+    "cpuset",
+    "credential_spec",
+    "depends_on",
+    "deploy",
+    "develop",
+    "device_cgroup_rules",
+    "devices",
+    "dns",
+    "dns_opt",
+    "dns_search",
+    "domainname",
+    "entrypoint",
+    "env_file",
+    "environment",
+    "expose",
+    "extends",
+    "external_links",
+    "extra_hosts",
+    "gpus",
+    "group_add",
+    "healthcheck",
+    "hostname",
+    "image",
+    "init",
+    "ipc",
+    "isolation",
+    "labels",
+    "label_file",
+    "links",
+    "logging",
+    "mac_address",
+    "mem_limit",
+    "mem_reservation",
+    "mem_swappiness",
+    "memswap_limit",
+    "models",
+    "network_mode",
+    "networks",
+    "oom_kill_disable",
+    "oom_score_adj",
+    "pid",
+    "pids_limit",
+    "platform",
+    "ports",
+    "post_start",
+    "pre_stop",
+    "privileged",
+    "profiles",
+    "provider",
+    "pull_policy",
+    "read_only",
+    "restart",
+    "runtime",
+    "scale",
+    "secrets",
+    "security_opt",
+    "shm_size",
+    "stdin_open",
+    "stop_grace_period",
+    "stop_signal",
+    "storage_opt",
+    "sysctls",
+    "tmpfs",
+    "tty",
+    "ulimits",
+    "use_api_socket",
+    "user",
+    "userns_mode",
+    "uts",
+    "volumes",
+    "volumes_from",
+    "working_dir",
 ];
 
 pub fn known(level: Level) -> &'static [&'static str] {
@@ -157,9 +234,20 @@ pub fn known(level: Level) -> &'static [&'static str] {
 /// Where a field that is valid somewhere else actually belongs, relative to
 /// the level it was found at (a short path the user can follow).
 pub fn belongs_elsewhere(level: Level, key: &str) -> Option<&'static str> {
-    const CONTAINER_ONLY: &[&str] =
-        &["capabilities", "privileged", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "procMount"];
-    const POD_ONLY: &[&str] = &["sysctls", "fsGroup", "fsGroupChangePolicy", "supplementalGroups", "supplementalGroupsPolicy"];
+    const CONTAINER_ONLY: &[&str] = &[
+        "capabilities",
+        "privileged",
+        "allowPrivilegeEscalation",
+        "readOnlyRootFilesystem",
+        "procMount",
+    ];
+    const POD_ONLY: &[&str] = &[
+        "sysctls",
+        "fsGroup",
+        "fsGroupChangePolicy",
+        "supplementalGroups",
+        "supplementalGroupsPolicy",
+    ];
     match level {
         // §8.1: capabilities, privileged, allowPrivilegeEscalation exist only
         // in the container-level SecurityContext.
@@ -167,13 +255,17 @@ pub fn belongs_elsewhere(level: Level, key: &str) -> Option<&'static str> {
             Some("containers[*].securityContext")
         }
         Level::SecurityContext if POD_ONLY.contains(&key) => Some("spec.securityContext"),
-        Level::SecurityContext if CAPABILITIES.contains(&key) => Some("securityContext.capabilities"),
+        Level::SecurityContext if CAPABILITIES.contains(&key) => {
+            Some("securityContext.capabilities")
+        }
         Level::Container if SECURITY_CONTEXT.contains(&key) => Some("securityContext"),
         Level::Container if CAPABILITIES.contains(&key) => Some("securityContext.capabilities"),
         Level::Container if POD_ONLY.contains(&key) => Some("spec.securityContext"),
         Level::PodSpec if CONTAINER_ONLY.contains(&key) => Some("containers[*].securityContext"),
         Level::PodSpec if POD_SECURITY_CONTEXT.contains(&key) => Some("securityContext"),
-        Level::PodSpec if CAPABILITIES.contains(&key) => Some("containers[*].securityContext.capabilities"),
+        Level::PodSpec if CAPABILITIES.contains(&key) => {
+            Some("containers[*].securityContext.capabilities")
+        }
         Level::PodSpec if matches!(key, "image" | "command" | "args") => Some("containers[*]"),
         Level::Capabilities if SECURITY_CONTEXT.contains(&key) => Some("securityContext"),
         _ => None,
@@ -196,7 +288,9 @@ pub fn distance(a: &str, b: &str) -> usize {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
@@ -224,11 +318,23 @@ mod tests {
 
     #[test]
     fn seed_typo_and_common_misspellings_find_their_field() {
-        assert_eq!(nearest(Level::Container, "sercurityContext"), Some("securityContext"));
-        assert_eq!(nearest(Level::SecurityContext, "capabilites"), Some("capabilities"));
+        assert_eq!(
+            nearest(Level::Container, "sercurityContext"),
+            Some("securityContext")
+        );
+        assert_eq!(
+            nearest(Level::SecurityContext, "capabilites"),
+            Some("capabilities")
+        );
         assert_eq!(nearest(Level::SecurityContext, "SecurityContext"), None);
-        assert_eq!(nearest(Level::Container, "SecurityContext"), Some("securityContext"));
-        assert_eq!(nearest(Level::SecurityContext, "allowPrivilegeEscalaton"), Some("allowPrivilegeEscalation"));
+        assert_eq!(
+            nearest(Level::Container, "SecurityContext"),
+            Some("securityContext")
+        );
+        assert_eq!(
+            nearest(Level::SecurityContext, "allowPrivilegeEscalaton"),
+            Some("allowPrivilegeEscalation")
+        );
         assert_eq!(nearest(Level::Capabilities, "drpo"), Some("drop"));
         assert_eq!(nearest(Level::Container, "banana"), None);
     }
@@ -236,12 +342,30 @@ mod tests {
     #[test]
     fn misplaced_fields_point_to_their_level() {
         // §8.1: no capabilities/privileged/APE in PodSecurityContext.
-        assert_eq!(belongs_elsewhere(Level::PodSecurityContext, "capabilities"), Some("containers[*].securityContext"));
-        assert_eq!(belongs_elsewhere(Level::PodSecurityContext, "privileged"), Some("containers[*].securityContext"));
-        assert_eq!(belongs_elsewhere(Level::SecurityContext, "add"), Some("securityContext.capabilities"));
-        assert_eq!(belongs_elsewhere(Level::Container, "capabilities"), Some("securityContext"));
-        assert_eq!(belongs_elsewhere(Level::SecurityContext, "sysctls"), Some("spec.securityContext"));
-        assert_eq!(belongs_elsewhere(Level::PodSecurityContext, "runAsUser"), None);
+        assert_eq!(
+            belongs_elsewhere(Level::PodSecurityContext, "capabilities"),
+            Some("containers[*].securityContext")
+        );
+        assert_eq!(
+            belongs_elsewhere(Level::PodSecurityContext, "privileged"),
+            Some("containers[*].securityContext")
+        );
+        assert_eq!(
+            belongs_elsewhere(Level::SecurityContext, "add"),
+            Some("securityContext.capabilities")
+        );
+        assert_eq!(
+            belongs_elsewhere(Level::Container, "capabilities"),
+            Some("securityContext")
+        );
+        assert_eq!(
+            belongs_elsewhere(Level::SecurityContext, "sysctls"),
+            Some("spec.securityContext")
+        );
+        assert_eq!(
+            belongs_elsewhere(Level::PodSecurityContext, "runAsUser"),
+            None
+        );
     }
 
     #[test]

@@ -39,17 +39,37 @@ impl ApeCause {
 pub enum FindingKind {
     /// A key the API does not know at this level; `suggestion` is the
     /// nearest valid key, if any is close.
-    UnknownField { key: String, level: Level, suggestion: Option<&'static str> },
+    UnknownField {
+        key: String,
+        level: Level,
+        suggestion: Option<&'static str>,
+    },
     /// A key that is valid, but at another level.
-    MisplacedField { key: String, level: Level, belongs: &'static str },
+    MisplacedField {
+        key: String,
+        level: Level,
+        belongs: &'static str,
+    },
     /// A known field whose value has the wrong type (e.g. `add: NET_ADMIN`
     /// instead of a list, or `privileged: "true"` quoted).
-    WrongType { key: String, expected: Shape, found: Shape },
+    WrongType {
+        key: String,
+        expected: Shape,
+        found: Shape,
+    },
     /// allowPrivilegeEscalation false together with something that implies it.
-    ApeConflict { cause: ApeCause, rejected_by_api: bool },
+    ApeConflict {
+        cause: ApeCause,
+        rejected_by_api: bool,
+    },
     /// A number outside what the API accepts (`runAsUser: -1`); the API
     /// server refuses the object, so the value is read as unset.
-    OutOfRange { key: String, value: i64, min: i64, max: i64 },
+    OutOfRange {
+        key: String,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
 }
 
 impl FindingKind {
@@ -58,9 +78,9 @@ impl FindingKind {
         match self {
             FindingKind::UnknownField { .. } => "unknown-field",
             // A wrong type or value is a field written where it cannot work.
-            FindingKind::MisplacedField { .. } | FindingKind::WrongType { .. } | FindingKind::OutOfRange { .. } => {
-                "misplaced-field"
-            }
+            FindingKind::MisplacedField { .. }
+            | FindingKind::WrongType { .. }
+            | FindingKind::OutOfRange { .. } => "misplaced-field",
             FindingKind::ApeConflict { .. } => "ape-conflict",
         }
     }
@@ -72,17 +92,23 @@ impl FindingKind {
             // clients drop the field silently.
             // A near miss of a real field, or any stray key inside a
             // securityContext: the security settings the user meant are lost.
-            FindingKind::UnknownField { suggestion: Some(_), .. }
+            FindingKind::UnknownField {
+                suggestion: Some(_),
+                ..
+            }
             | FindingKind::UnknownField {
                 level: Level::SecurityContext | Level::PodSecurityContext | Level::Capabilities,
                 ..
             } => Severity::Error,
             // Elsewhere an unknown key may be a field newer than our tables.
             FindingKind::UnknownField { .. } => Severity::Warning,
-            FindingKind::MisplacedField { .. } | FindingKind::WrongType { .. } | FindingKind::OutOfRange { .. } => {
-                Severity::Error
-            }
-            FindingKind::ApeConflict { rejected_by_api: true, .. } => Severity::Error,
+            FindingKind::MisplacedField { .. }
+            | FindingKind::WrongType { .. }
+            | FindingKind::OutOfRange { .. } => Severity::Error,
+            FindingKind::ApeConflict {
+                rejected_by_api: true,
+                ..
+            } => Severity::Error,
             FindingKind::ApeConflict { .. } => Severity::Warning,
         }
     }

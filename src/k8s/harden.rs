@@ -126,8 +126,17 @@ mod tests {
 
     fn spec(adds: &[&str], user: UserSpec) -> ContainerSpec {
         ContainerSpec {
-            cap_add: adds.iter().map(|a| Spelled { text: a.to_string(), at: Location::default() }).collect(),
-            privileged: Some(Flag { value: true, at: Location::default() }),
+            cap_add: adds
+                .iter()
+                .map(|a| Spelled {
+                    text: a.to_string(),
+                    at: Location::default(),
+                })
+                .collect(),
+            privileged: Some(Flag {
+                value: true,
+                at: Location::default(),
+            }),
             user,
             ..ContainerSpec::unset(SourceKind::Kubernetes, "Pod/x", "c", Location::default())
         }
@@ -135,7 +144,10 @@ mod tests {
 
     #[test]
     fn normalises_dedups_and_flags_what_it_left_out() {
-        let h = suggest(&spec(&["net_admin", "CAP_NET_ADMIN", "all", "FOO", "sys_admin"], UserSpec::Uid(0)));
+        let h = suggest(&spec(
+            &["net_admin", "CAP_NET_ADMIN", "all", "FOO", "sys_admin"],
+            UserSpec::Uid(0),
+        ));
         assert_eq!(h.add, vec!["NET_ADMIN", "SYS_ADMIN"]);
         assert!(h.had_add_all && h.was_root && h.was_privileged && h.keeps_sys_admin);
         assert_eq!(h.unknown, vec!["FOO".to_string()]);
@@ -161,6 +173,9 @@ mod tests {
         let _ = pss::Level::Restricted;
         // Compose form parses too.
         let docs = yaml::parse_default(&compose_yaml(&h, 0)).unwrap();
-        assert_eq!(docs[0].root.get("cap_drop").unwrap().as_seq().unwrap()[0].as_str(), Some("ALL"));
+        assert_eq!(
+            docs[0].root.get("cap_drop").unwrap().as_seq().unwrap()[0].as_str(),
+            Some("ALL")
+        );
     }
 }

@@ -127,10 +127,20 @@ pub enum SkipReason {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Note {
-    Skipped { at: Location, name: Option<String>, reason: SkipReason },
+    Skipped {
+        at: Location,
+        name: Option<String>,
+        reason: SkipReason,
+    },
     /// `spec.os.name: windows`: Linux capabilities do not apply.
-    WindowsPod { workload: String, at: Location },
-    NoContainers { workload: String, at: Location },
+    WindowsPod {
+        workload: String,
+        at: Location,
+    },
+    NoContainers {
+        workload: String,
+        at: Location,
+    },
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -175,11 +185,19 @@ pub(crate) fn join(prefix: &str, key: &str) -> String {
 fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
     let at = loc(doc, prefix, node);
     if node.is_null() {
-        m.notes.push(Note::Skipped { at, name: None, reason: SkipReason::Empty });
+        m.notes.push(Note::Skipped {
+            at,
+            name: None,
+            reason: SkipReason::Empty,
+        });
         return;
     }
     if node.as_map().is_none() {
-        m.notes.push(Note::Skipped { at, name: None, reason: SkipReason::NotAMapping });
+        m.notes.push(Note::Skipped {
+            at,
+            name: None,
+            reason: SkipReason::NotAMapping,
+        });
         return;
     }
     let name = node
@@ -188,7 +206,11 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
         .and_then(Node::as_str)
         .map(str::to_string);
     let Some(kind) = node.get("kind").and_then(Node::as_str) else {
-        m.notes.push(Note::Skipped { at, name, reason: SkipReason::NoKind });
+        m.notes.push(Note::Skipped {
+            at,
+            name,
+            reason: SkipReason::NoKind,
+        });
         return;
     };
     if kind == "List" || (kind.ends_with("List") && kind.len() > 4) {
@@ -201,7 +223,13 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
         }
     }
     let Some(wk) = WorkloadKind::from_kind(kind) else {
-        m.notes.push(Note::Skipped { at, name, reason: SkipReason::NotAWorkload { kind: kind.to_string() } });
+        m.notes.push(Note::Skipped {
+            at,
+            name,
+            reason: SkipReason::NotAWorkload {
+                kind: kind.to_string(),
+            },
+        });
         return;
     };
     // Walk to the pod template, checking for the usual mistake of putting
@@ -215,7 +243,13 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
                 path = join(&path, key);
             }
             None => {
-                m.notes.push(Note::Skipped { at, name, reason: SkipReason::NoPodSpec { kind: kind.to_string() } });
+                m.notes.push(Note::Skipped {
+                    at,
+                    name,
+                    reason: SkipReason::NoPodSpec {
+                        kind: kind.to_string(),
+                    },
+                });
                 return;
             }
         }
@@ -229,15 +263,32 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
                 continue;
             }
             let kind = if fields::POD_SPEC.contains(&key) {
-                FindingKind::MisplacedField { key: key.to_string(), level: Level::PodSpec, belongs: "template.spec" }
+                FindingKind::MisplacedField {
+                    key: key.to_string(),
+                    level: Level::PodSpec,
+                    belongs: "template.spec",
+                }
             } else {
-                FindingKind::UnknownField { key: key.to_string(), level: Level::PodSpec, suggestion: None }
+                FindingKind::UnknownField {
+                    key: key.to_string(),
+                    level: Level::PodSpec,
+                    suggestion: None,
+                }
             };
-            pod_findings.push(Finding { kind, at: loc(doc, &join(&path, key), k) });
+            pod_findings.push(Finding {
+                kind,
+                at: loc(doc, &join(&path, key), k),
+            });
         }
     }
     let Some(spec) = template.get("spec").filter(|s| s.as_map().is_some()) else {
-        m.notes.push(Note::Skipped { at, name, reason: SkipReason::NoPodSpec { kind: kind.to_string() } });
+        m.notes.push(Note::Skipped {
+            at,
+            name,
+            reason: SkipReason::NoPodSpec {
+                kind: kind.to_string(),
+            },
+        });
         return;
     };
     let pod_path = join(&path, "spec");
@@ -255,7 +306,11 @@ pub(crate) struct Reader<'a> {
 impl Reader<'_> {
     pub fn wrong(&mut self, key: &str, path: &str, node: &Node, expected: Shape) {
         self.out.push(Finding {
-            kind: FindingKind::WrongType { key: key.to_string(), expected, found: node.shape() },
+            kind: FindingKind::WrongType {
+                key: key.to_string(),
+                expected,
+                found: node.shape(),
+            },
             at: loc(self.doc, path, node),
         });
     }
@@ -286,7 +341,10 @@ impl Reader<'_> {
     /// A boolean field, located at its key.
     pub fn flag(&mut self, map: &Node, key: &str, prefix: &str) -> Option<Flag> {
         let (k, value) = self.typed(map, key, prefix, Node::as_bool, Shape::Bool)?;
-        Some(Flag { value, at: loc(self.doc, &join(prefix, key), k) })
+        Some(Flag {
+            value,
+            at: loc(self.doc, &join(prefix, key), k),
+        })
     }
 
     fn int(&mut self, map: &Node, key: &str, prefix: &str) -> Option<(i64, Location)> {
@@ -302,18 +360,28 @@ impl Reader<'_> {
         if (0..=MAX_ID).contains(&n) {
             return Some((n, at));
         }
-        self.out.push(Finding { kind: FindingKind::OutOfRange { key: key.to_string(), value: n, min: 0, max: MAX_ID }, at });
+        self.out.push(Finding {
+            kind: FindingKind::OutOfRange {
+                key: key.to_string(),
+                value: n,
+                min: 0,
+                max: MAX_ID,
+            },
+            at,
+        });
         None
     }
 
     /// A mapping field.
     fn map<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n Node> {
         let read = |v: &'n Node| v.as_map().map(|_| v);
-        self.typed(parent, key, prefix, read, Shape::Mapping).map(|(_, v)| v)
+        self.typed(parent, key, prefix, read, Shape::Mapping)
+            .map(|(_, v)| v)
     }
 
     pub fn list<'n>(&mut self, parent: &'n Node, key: &str, prefix: &str) -> Option<&'n [Node]> {
-        self.typed(parent, key, prefix, Node::as_seq, Shape::List).map(|(_, items)| items)
+        self.typed(parent, key, prefix, Node::as_seq, Shape::List)
+            .map(|(_, items)| items)
     }
 
     /// A list of strings, each with its own location.
@@ -324,9 +392,10 @@ impl Reader<'_> {
         for (i, item) in items.iter().enumerate() {
             let p = format!("{base}[{i}]");
             match item.as_str() {
-                Some(text) if item.as_map().is_none() => {
-                    out.push(Spelled { text: text.to_string(), at: loc(self.doc, &p, item) })
-                }
+                Some(text) if item.as_map().is_none() => out.push(Spelled {
+                    text: text.to_string(),
+                    at: loc(self.doc, &p, item),
+                }),
                 _ => self.wrong(key, &p, item, Shape::String),
             }
         }
@@ -341,14 +410,21 @@ impl Reader<'_> {
                 continue;
             }
             let kind = match fields::belongs_elsewhere(level, key) {
-                Some(belongs) => FindingKind::MisplacedField { key: key.to_string(), level, belongs },
+                Some(belongs) => FindingKind::MisplacedField {
+                    key: key.to_string(),
+                    level,
+                    belongs,
+                },
                 None => FindingKind::UnknownField {
                     key: key.to_string(),
                     level,
                     suggestion: fields::nearest(level, key),
                 },
             };
-            self.out.push(Finding { kind, at: loc(self.doc, &join(prefix, key), k) });
+            self.out.push(Finding {
+                kind,
+                at: loc(self.doc, &join(prefix, key), k),
+            });
         }
     }
 }
@@ -367,17 +443,29 @@ fn read_pod(
     pod_path: String,
     mut findings: Vec<Finding>,
 ) {
-    let mut r = Reader { doc, out: &mut findings };
+    let mut r = Reader {
+        doc,
+        out: &mut findings,
+    };
     r.check_keys(spec, Level::PodSpec, &pod_path);
     let mut pod = pss::PodLevel {
-        host_network: r.flag(spec, "hostNetwork", &pod_path).is_some_and(|f| f.value),
+        host_network: r
+            .flag(spec, "hostNetwork", &pod_path)
+            .is_some_and(|f| f.value),
         host_pid: r.flag(spec, "hostPID", &pod_path).is_some_and(|f| f.value),
         host_ipc: r.flag(spec, "hostIPC", &pod_path).is_some_and(|f| f.value),
-        windows: spec.get("os").and_then(|o| o.get("name")).and_then(Node::as_str) == Some("windows"),
+        windows: spec
+            .get("os")
+            .and_then(|o| o.get("name"))
+            .and_then(Node::as_str)
+            == Some("windows"),
         ..Default::default()
     };
     let sc_path = join(&pod_path, "securityContext");
-    let mut common = PodCommon { run_as_user: None, run_as_non_root: None };
+    let mut common = PodCommon {
+        run_as_user: None,
+        run_as_non_root: None,
+    };
     let mut sysctls = Vec::new();
     if let Some(sc) = r.map(spec, "securityContext", &pod_path) {
         r.check_keys(sc, Level::PodSecurityContext, &sc_path);
@@ -400,7 +488,11 @@ fn read_pod(
     pod.sysctls = sysctls.iter().map(|(n, _)| n.clone()).collect();
     if let Some(vols) = r.list(spec, "volumes", &pod_path) {
         for v in vols {
-            let vname = v.get("name").and_then(Node::as_str).unwrap_or("").to_string();
+            let vname = v
+                .get("name")
+                .and_then(Node::as_str)
+                .unwrap_or("")
+                .to_string();
             for (k, _) in v.as_map().unwrap_or(&[]) {
                 let Some(key) = k.as_str() else { continue };
                 if key == "name" {
@@ -410,7 +502,8 @@ fn read_pod(
                     pod.host_path_volumes.push(vname.clone());
                 }
                 if !pss::RESTRICTED_VOLUMES.contains(&key) {
-                    pod.restricted_volumes.push((vname.clone(), key.to_string()));
+                    pod.restricted_volumes
+                        .push((vname.clone(), key.to_string()));
                 }
             }
         }
@@ -418,7 +511,10 @@ fn read_pod(
     let workload_at = loc(doc, &pod_path, spec);
     let label = format!("{}/{}", kind.as_str(), name);
     if pod.windows {
-        m.notes.push(Note::WindowsPod { workload: label.clone(), at: workload_at.clone() });
+        m.notes.push(Note::WindowsPod {
+            workload: label.clone(),
+            at: workload_at.clone(),
+        });
     }
 
     let mut containers = Vec::new();
@@ -427,7 +523,9 @@ fn read_pod(
         ("containers", Role::Container),
         ("ephemeralContainers", Role::EphemeralContainer),
     ] {
-        let Some(items) = r.list(spec, key, &pod_path) else { continue };
+        let Some(items) = r.list(spec, key, &pod_path) else {
+            continue;
+        };
         for (i, c) in items.iter().enumerate() {
             let path = format!("{}[{i}]", join(&pod_path, key));
             if c.as_map().is_none() {
@@ -441,22 +539,50 @@ fn read_pod(
     let mut built = Vec::new();
     for (role, path, c) in containers {
         let mut own = Vec::new();
-        let (spec_c, level) = read_container(doc, &label, role, &path, c, &common, &sysctls, pod.host_network, &mut own);
+        let (spec_c, level) = read_container(
+            doc,
+            &label,
+            role,
+            &path,
+            c,
+            &common,
+            &sysctls,
+            pod.host_network,
+            &mut own,
+        );
         built.push((spec_c, level, own));
     }
     if built.is_empty() {
-        m.notes.push(Note::NoContainers { workload: label.clone(), at: workload_at.clone() });
+        m.notes.push(Note::NoContainers {
+            workload: label.clone(),
+            at: workload_at.clone(),
+        });
     }
     for (spec_c, level, own) in built {
         let mut all = findings.clone();
         all.extend(own);
-        m.containers.push(K8sContainer { spec: spec_c, workload: widx, level, findings: all });
+        m.containers.push(K8sContainer {
+            spec: spec_c,
+            workload: widx,
+            level,
+            findings: all,
+        });
     }
-    m.workloads.push(Workload { kind, name, pod_path, pod, findings, at: workload_at });
+    m.workloads.push(Workload {
+        kind,
+        name,
+        pod_path,
+        pod,
+        findings,
+        at: workload_at,
+    });
 }
 
 fn seccomp_type(sc: &Node) -> Option<String> {
-    sc.get("seccompProfile").and_then(|p| p.get("type")).and_then(Node::as_str).map(str::to_string)
+    sc.get("seccompProfile")
+        .and_then(|p| p.get("type"))
+        .and_then(Node::as_str)
+        .map(str::to_string)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -473,10 +599,20 @@ fn read_container(
 ) -> (ContainerSpec, pss::ContainerLevel) {
     let mut r = Reader { doc, out };
     r.check_keys(c, Level::Container, path);
-    let name = c.get("name").and_then(Node::as_str).map(str::to_string).unwrap_or_else(|| path.rsplit('.').next().unwrap_or(path).to_string());
-    let mut level = pss::ContainerLevel { name: name.clone(), ..Default::default() };
+    let name = c
+        .get("name")
+        .and_then(Node::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| path.rsplit('.').next().unwrap_or(path).to_string());
+    let mut level = pss::ContainerLevel {
+        name: name.clone(),
+        ..Default::default()
+    };
     if let Some(ports) = c.get("ports").and_then(Node::as_seq) {
-        level.host_ports = ports.iter().filter_map(|p| p.get("hostPort").and_then(Node::as_int)).collect();
+        level.host_ports = ports
+            .iter()
+            .filter_map(|p| p.get("hostPort").and_then(Node::as_int))
+            .collect();
     }
     let mut cap_add = Vec::new();
     let mut cap_drop = Vec::new();
@@ -518,7 +654,9 @@ fn read_container(
             for s in &cap_add {
                 if s.text.eq_ignore_ascii_case("ALL") {
                     out_push(r.out, ApeCause::AddAll(s.clone()), s.at.clone());
-                } else if catalog::by_any_spelling(&s.text).is_some_and(|cap| cap.name == "CAP_SYS_ADMIN") {
+                } else if catalog::by_any_spelling(&s.text)
+                    .is_some_and(|cap| cap.name == "CAP_SYS_ADMIN")
+                {
                     out_push(r.out, ApeCause::SysAdmin(s.clone()), s.at.clone());
                 }
             }
@@ -554,7 +692,13 @@ fn read_container(
 
 fn out_push(out: &mut Vec<Finding>, cause: ApeCause, at: Location) {
     let rejected_by_api = cause.rejected_by_api();
-    out.push(Finding { kind: FindingKind::ApeConflict { cause, rejected_by_api }, at });
+    out.push(Finding {
+        kind: FindingKind::ApeConflict {
+            cause,
+            rejected_by_api,
+        },
+        at,
+    });
 }
 
 #[cfg(test)]

@@ -65,7 +65,12 @@ pub const RESTRICTED_VOLUMES: [&str; 8] = [
 ];
 
 /// PSA check ids we do not evaluate (so a "pass" is only as good as these).
-pub const NOT_MODELLED: [&str; 4] = ["seLinuxOptions", "appArmorProfile", "procMount", "windowsHostProcess"];
+pub const NOT_MODELLED: [&str; 4] = [
+    "seLinuxOptions",
+    "appArmorProfile",
+    "procMount",
+    "windowsHostProcess",
+];
 
 /// Capabilities exactly as written (`None`: no `capabilities` at all).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -116,24 +121,43 @@ pub enum Violation {
     Privileged,
     /// Adds outside the baseline list, exactly as written.
     NonDefaultCapabilities(Vec<String>),
-    HostNamespaces { network: bool, pid: bool, ipc: bool },
+    HostNamespaces {
+        network: bool,
+        pid: bool,
+        ipc: bool,
+    },
     HostPorts(Vec<i64>),
     HostPathVolumes(Vec<String>),
     UnsafeSysctls(Vec<String>),
     /// Pod or container seccompProfile.type `Unconfined`.
-    SeccompUnconfined { pod: bool, container: bool },
-    AllowPrivilegeEscalationNotFalse { set_true: bool },
+    SeccompUnconfined {
+        pod: bool,
+        container: bool,
+    },
+    AllowPrivilegeEscalationNotFalse {
+        set_true: bool,
+    },
     /// `drop` lacks the exact string `ALL`; `wrote` holds what was written.
-    MissingDropAll { wrote: Vec<String> },
+    MissingDropAll {
+        wrote: Vec<String>,
+    },
     /// Adds other than exactly `NET_BIND_SERVICE`.
     RestrictedAdd(Vec<String>),
     /// runAsNonRoot explicitly false (pod and/or container).
-    RunAsNonRootFalse { pod: bool, container: bool },
+    RunAsNonRootFalse {
+        pod: bool,
+        container: bool,
+    },
     /// Neither the container nor the pod set runAsNonRoot: true.
     RunAsNonRootUnset,
-    RunAsUserZero { pod: bool, container: bool },
+    RunAsUserZero {
+        pod: bool,
+        container: bool,
+    },
     /// Seccomp type not RuntimeDefault/Localhost (values written), or unset.
-    SeccompNotRestricted { bad: Vec<String> },
+    SeccompNotRestricted {
+        bad: Vec<String>,
+    },
     SeccompUnset,
     RestrictedVolumes(Vec<(String, String)>),
 }
@@ -163,10 +187,14 @@ impl Violation {
             Violation::UnsafeSysctls(_) => "sysctls",
             Violation::SeccompUnconfined { .. } => "seccompProfile_baseline",
             Violation::AllowPrivilegeEscalationNotFalse { .. } => "allowPrivilegeEscalation",
-            Violation::MissingDropAll { .. } | Violation::RestrictedAdd(_) => "capabilities_restricted",
+            Violation::MissingDropAll { .. } | Violation::RestrictedAdd(_) => {
+                "capabilities_restricted"
+            }
             Violation::RunAsNonRootFalse { .. } | Violation::RunAsNonRootUnset => "runAsNonRoot",
             Violation::RunAsUserZero { .. } => "runAsUser",
-            Violation::SeccompNotRestricted { .. } | Violation::SeccompUnset => "seccompProfile_restricted",
+            Violation::SeccompNotRestricted { .. } | Violation::SeccompUnset => {
+                "seccompProfile_restricted"
+            }
             Violation::RestrictedVolumes(_) => "restrictedVolumes",
         }
     }
@@ -186,7 +214,9 @@ impl Verdict {
     /// `OverrideCheckIDs`). Only a Windows pod, exempt from the restricted
     /// one, can tell the difference.
     pub fn restricted(&self) -> bool {
-        self.violations.iter().all(|v| matches!(v, Violation::NonDefaultCapabilities(_)))
+        self.violations
+            .iter()
+            .all(|v| matches!(v, Violation::NonDefaultCapabilities(_)))
     }
 }
 
@@ -203,14 +233,22 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
         v.push(Violation::Privileged);
     }
     if let Some(caps) = &c.capabilities {
-        let bad: Vec<String> =
-            caps.add.iter().filter(|a| !BASELINE_ADD.contains(&a.as_str())).cloned().collect();
+        let bad: Vec<String> = caps
+            .add
+            .iter()
+            .filter(|a| !BASELINE_ADD.contains(&a.as_str()))
+            .cloned()
+            .collect();
         if !bad.is_empty() {
             v.push(Violation::NonDefaultCapabilities(bad));
         }
     }
     if pod.host_network || pod.host_pid || pod.host_ipc {
-        v.push(Violation::HostNamespaces { network: pod.host_network, pid: pod.host_pid, ipc: pod.host_ipc });
+        v.push(Violation::HostNamespaces {
+            network: pod.host_network,
+            pid: pod.host_pid,
+            ipc: pod.host_ipc,
+        });
     }
     let ports: Vec<i64> = c.host_ports.iter().copied().filter(|p| *p != 0).collect();
     if !ports.is_empty() {
@@ -219,15 +257,22 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
     if !pod.host_path_volumes.is_empty() {
         v.push(Violation::HostPathVolumes(pod.host_path_volumes.clone()));
     }
-    let unsafe_sysctls: Vec<String> =
-        pod.sysctls.iter().filter(|s| !SAFE_SYSCTLS.contains(&s.as_str())).cloned().collect();
+    let unsafe_sysctls: Vec<String> = pod
+        .sysctls
+        .iter()
+        .filter(|s| !SAFE_SYSCTLS.contains(&s.as_str()))
+        .cloned()
+        .collect();
     if !unsafe_sysctls.is_empty() {
         v.push(Violation::UnsafeSysctls(unsafe_sysctls));
     }
     let pod_unconfined = pod.seccomp.as_deref() == Some("Unconfined");
     let ctr_unconfined = c.seccomp.as_deref() == Some("Unconfined");
     if pod_unconfined || ctr_unconfined {
-        v.push(Violation::SeccompUnconfined { pod: pod_unconfined, container: ctr_unconfined });
+        v.push(Violation::SeccompUnconfined {
+            pod: pod_unconfined,
+            container: ctr_unconfined,
+        });
     }
 
     // ---- restricted ----
@@ -242,10 +287,16 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
             None => v.push(Violation::MissingDropAll { wrote: Vec::new() }),
             Some(caps) => {
                 if !caps.drop.iter().any(|d| d == "ALL") {
-                    v.push(Violation::MissingDropAll { wrote: caps.drop.clone() });
+                    v.push(Violation::MissingDropAll {
+                        wrote: caps.drop.clone(),
+                    });
                 }
-                let bad: Vec<String> =
-                    caps.add.iter().filter(|a| *a != "NET_BIND_SERVICE").cloned().collect();
+                let bad: Vec<String> = caps
+                    .add
+                    .iter()
+                    .filter(|a| *a != "NET_BIND_SERVICE")
+                    .cloned()
+                    .collect();
                 if !bad.is_empty() {
                     v.push(Violation::RestrictedAdd(bad));
                 }
@@ -271,14 +322,20 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
     let pod_false = pod.run_as_non_root == Some(false);
     let ctr_false = c.run_as_non_root == Some(false);
     if pod_false || ctr_false {
-        v.push(Violation::RunAsNonRootFalse { pod: pod_false, container: ctr_false });
+        v.push(Violation::RunAsNonRootFalse {
+            pod: pod_false,
+            container: ctr_false,
+        });
     } else if c.run_as_non_root.is_none() && pod.run_as_non_root != Some(true) {
         v.push(Violation::RunAsNonRootUnset);
     }
     let pod_zero = pod.run_as_user == Some(0);
     let ctr_zero = c.run_as_user == Some(0);
     if pod_zero || ctr_zero {
-        v.push(Violation::RunAsUserZero { pod: pod_zero, container: ctr_zero });
+        v.push(Violation::RunAsUserZero {
+            pod: pod_zero,
+            container: ctr_zero,
+        });
     }
     if !pod.restricted_volumes.is_empty() {
         v.push(Violation::RestrictedVolumes(pod.restricted_volumes.clone()));
@@ -290,7 +347,10 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
 /// (docker flags, compose): what the same settings would look like in a
 /// pod. Docker's own default seccomp profile counts as `RuntimeDefault`
 /// unless `seccomp_unconfined` says otherwise; `--user root` counts as uid 0.
-pub fn levels_from_spec(spec: &ContainerSpec, seccomp_unconfined: bool) -> (PodLevel, ContainerLevel) {
+pub fn levels_from_spec(
+    spec: &ContainerSpec,
+    seccomp_unconfined: bool,
+) -> (PodLevel, ContainerLevel) {
     let run_as_user = match &spec.user {
         UserSpec::Uid(u) => Some(i64::from(*u)),
         UserSpec::Name(n) if n == "root" => Some(0),
@@ -299,7 +359,11 @@ pub fn levels_from_spec(spec: &ContainerSpec, seccomp_unconfined: bool) -> (PodL
     let ape = match spec.source {
         SourceKind::Kubernetes => spec.allow_privilege_escalation.as_ref().map(|f| f.value),
         // no-new-privileges is the docker spelling of allowPrivilegeEscalation: false.
-        _ => spec.no_new_privileges.as_ref().filter(|f| f.value).map(|_| false),
+        _ => spec
+            .no_new_privileges
+            .as_ref()
+            .filter(|f| f.value)
+            .map(|_| false),
     };
     let caps = if spec.cap_add.is_empty() && spec.cap_drop.is_empty() {
         None
@@ -337,10 +401,16 @@ mod tests {
     use super::*;
 
     fn restricted_ok() -> (PodLevel, ContainerLevel) {
-        let pod = PodLevel { seccomp: Some("RuntimeDefault".into()), ..Default::default() };
+        let pod = PodLevel {
+            seccomp: Some("RuntimeDefault".into()),
+            ..Default::default()
+        };
         let c = ContainerLevel {
             name: "app".into(),
-            capabilities: Some(Caps { add: vec!["NET_BIND_SERVICE".into()], drop: vec!["ALL".into()] }),
+            capabilities: Some(Caps {
+                add: vec!["NET_BIND_SERVICE".into()],
+                drop: vec!["ALL".into()],
+            }),
             allow_privilege_escalation: Some(false),
             run_as_non_root: Some(true),
             ..Default::default()
@@ -363,18 +433,42 @@ mod tests {
         let v = evaluate(&pod, &c);
         assert!(v.baseline());
         assert!(!v.restricted());
-        assert_eq!(v.violations, vec![Violation::MissingDropAll { wrote: vec!["all".into()] }]);
+        assert_eq!(
+            v.violations,
+            vec![Violation::MissingDropAll {
+                wrote: vec!["all".into()]
+            }]
+        );
     }
 
     #[test]
     fn baseline_add_list_is_exact_and_case_sensitive() {
         // §8.4: CAP_CHOWN or chown are "non-default capabilities".
         let (pod, mut c) = restricted_ok();
-        c.capabilities = Some(Caps { add: vec!["CHOWN".into(), "CAP_CHOWN".into(), "chown".into(), "NET_RAW".into()], drop: vec!["ALL".into()] });
+        c.capabilities = Some(Caps {
+            add: vec![
+                "CHOWN".into(),
+                "CAP_CHOWN".into(),
+                "chown".into(),
+                "NET_RAW".into(),
+            ],
+            drop: vec!["ALL".into()],
+        });
         let v = evaluate(&pod, &c);
         assert!(!v.baseline());
-        assert!(v.violations.contains(&Violation::NonDefaultCapabilities(vec!["CAP_CHOWN".into(), "chown".into(), "NET_RAW".into()])));
-        assert!(v.violations.contains(&Violation::RestrictedAdd(vec!["CHOWN".into(), "CAP_CHOWN".into(), "chown".into(), "NET_RAW".into()])));
+        assert!(v
+            .violations
+            .contains(&Violation::NonDefaultCapabilities(vec![
+                "CAP_CHOWN".into(),
+                "chown".into(),
+                "NET_RAW".into()
+            ])));
+        assert!(v.violations.contains(&Violation::RestrictedAdd(vec![
+            "CHOWN".into(),
+            "CAP_CHOWN".into(),
+            "chown".into(),
+            "NET_RAW".into()
+        ])));
     }
 
     #[test]
@@ -392,9 +486,13 @@ mod tests {
     fn allow_privilege_escalation_must_be_explicitly_false() {
         let (pod, mut c) = restricted_ok();
         c.allow_privilege_escalation = None;
-        assert!(evaluate(&pod, &c).violations.contains(&Violation::AllowPrivilegeEscalationNotFalse { set_true: false }));
+        assert!(evaluate(&pod, &c)
+            .violations
+            .contains(&Violation::AllowPrivilegeEscalationNotFalse { set_true: false }));
         c.allow_privilege_escalation = Some(true);
-        assert!(evaluate(&pod, &c).violations.contains(&Violation::AllowPrivilegeEscalationNotFalse { set_true: true }));
+        assert!(evaluate(&pod, &c)
+            .violations
+            .contains(&Violation::AllowPrivilegeEscalationNotFalse { set_true: true }));
     }
 
     #[test]
@@ -406,15 +504,27 @@ mod tests {
         assert!(evaluate(&pod, &c).restricted());
         // Neither set: implicitly bad.
         pod.run_as_non_root = None;
-        assert!(evaluate(&pod, &c).violations.contains(&Violation::RunAsNonRootUnset));
+        assert!(evaluate(&pod, &c)
+            .violations
+            .contains(&Violation::RunAsNonRootUnset));
         // Pod explicitly false fails even when the container says true.
         pod.run_as_non_root = Some(false);
         c.run_as_non_root = Some(true);
-        assert!(evaluate(&pod, &c).violations.contains(&Violation::RunAsNonRootFalse { pod: true, container: false }));
+        assert!(evaluate(&pod, &c)
+            .violations
+            .contains(&Violation::RunAsNonRootFalse {
+                pod: true,
+                container: false
+            }));
         // Container false overrides pod true and still fails.
         pod.run_as_non_root = Some(true);
         c.run_as_non_root = Some(false);
-        assert!(evaluate(&pod, &c).violations.contains(&Violation::RunAsNonRootFalse { pod: false, container: true }));
+        assert!(evaluate(&pod, &c)
+            .violations
+            .contains(&Violation::RunAsNonRootFalse {
+                pod: false,
+                container: true
+            }));
     }
 
     #[test]
@@ -424,7 +534,10 @@ mod tests {
         c.run_as_user = Some(1000);
         let v = evaluate(&pod, &c);
         assert!(v.baseline());
-        assert!(v.violations.contains(&Violation::RunAsUserZero { pod: true, container: false }));
+        assert!(v.violations.contains(&Violation::RunAsUserZero {
+            pod: true,
+            container: false
+        }));
         pod.run_as_user = None;
         assert!(evaluate(&pod, &c).restricted());
     }
@@ -433,24 +546,37 @@ mod tests {
     fn seccomp_rules() {
         let (mut pod, mut c) = restricted_ok();
         pod.seccomp = None;
-        assert!(evaluate(&pod, &c).violations.contains(&Violation::SeccompUnset));
+        assert!(evaluate(&pod, &c)
+            .violations
+            .contains(&Violation::SeccompUnset));
         c.seccomp = Some("Localhost".into());
         assert!(evaluate(&pod, &c).restricted());
         c.seccomp = Some("Unconfined".into());
         let v = evaluate(&pod, &c);
         assert!(!v.baseline());
-        assert!(v.violations.contains(&Violation::SeccompNotRestricted { bad: vec!["Unconfined".into()] }));
+        assert!(v.violations.contains(&Violation::SeccompNotRestricted {
+            bad: vec!["Unconfined".into()]
+        }));
     }
 
     #[test]
     fn windows_pods_are_exempt_from_some_restricted_checks() {
-        let pod = PodLevel { windows: true, ..Default::default() };
-        let mut c = ContainerLevel { run_as_non_root: Some(true), ..Default::default() };
+        let pod = PodLevel {
+            windows: true,
+            ..Default::default()
+        };
+        let mut c = ContainerLevel {
+            run_as_non_root: Some(true),
+            ..Default::default()
+        };
         assert!(evaluate(&pod, &c).restricted());
         // capabilities_restricted overrides capabilities_baseline at the
         // restricted level; a Windows pod is exempt from the former, so an
         // add fails baseline yet passes restricted, as PSA decides it.
-        c.capabilities = Some(Caps { add: vec!["SYS_ADMIN".into()], drop: vec![] });
+        c.capabilities = Some(Caps {
+            add: vec!["SYS_ADMIN".into()],
+            drop: vec![],
+        });
         let v = evaluate(&pod, &c);
         assert!(!v.baseline());
         assert!(v.restricted());
@@ -468,7 +594,13 @@ mod tests {
         pod.host_network = true;
         let v = evaluate(&pod, &c);
         assert!(!v.baseline());
-        assert!(v.violations.contains(&Violation::UnsafeSysctls(vec!["kernel.msgmax".into()])));
-        assert!(v.violations.contains(&Violation::HostNamespaces { network: true, pid: false, ipc: false }));
+        assert!(v
+            .violations
+            .contains(&Violation::UnsafeSysctls(vec!["kernel.msgmax".into()])));
+        assert!(v.violations.contains(&Violation::HostNamespaces {
+            network: true,
+            pid: false,
+            ipc: false
+        }));
     }
 }

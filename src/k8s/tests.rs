@@ -47,7 +47,12 @@ fn every_workload_kind_yields_its_container_with_exact_paths() {
         ("ReplicaSet", "apps/v1", "    ", "spec.template.spec"),
         ("ReplicationController", "v1", "    ", "spec.template.spec"),
         ("Job", "batch/v1", "    ", "spec.template.spec"),
-        ("CronJob", "batch/v1", "        ", "spec.jobTemplate.spec.template.spec"),
+        (
+            "CronJob",
+            "batch/v1",
+            "        ",
+            "spec.jobTemplate.spec.template.spec",
+        ),
         ("PodTemplate", "v1", "  ", "template.spec"),
     ];
     for (kind, api, indent, pod_path) in cases {
@@ -103,12 +108,23 @@ spec:
       capabilities: {add: [SYS_PTRACE]}
 ";
     let m = read_ok(text);
-    let roles: Vec<(&str, Role)> = m.containers.iter().map(|c| (c.spec.container.as_str(), c.spec.role)).collect();
+    let roles: Vec<(&str, Role)> = m
+        .containers
+        .iter()
+        .map(|c| (c.spec.container.as_str(), c.spec.role))
+        .collect();
     assert_eq!(
         roles,
-        [("init", Role::InitContainer), ("main", Role::Container), ("debug", Role::EphemeralContainer)]
+        [
+            ("init", Role::InitContainer),
+            ("main", Role::Container),
+            ("debug", Role::EphemeralContainer)
+        ]
     );
-    assert_eq!(m.containers[2].spec.cap_add[0].at.path, "spec.ephemeralContainers[0].securityContext.capabilities.add[0]");
+    assert_eq!(
+        m.containers[2].spec.cap_add[0].at.path,
+        "spec.ephemeralContainers[0].securityContext.capabilities.add[0]"
+    );
 }
 
 #[test]
@@ -136,7 +152,11 @@ spec:
       containers: [{name: c2, image: y}]
 ";
     let m = read_ok(text);
-    let names: Vec<&str> = m.containers.iter().map(|c| c.spec.workload.as_str()).collect();
+    let names: Vec<&str> = m
+        .containers
+        .iter()
+        .map(|c| c.spec.workload.as_str())
+        .collect();
     assert_eq!(names, ["Pod/a", "Deployment/d"]);
     assert_eq!(m.containers[0].spec.at.path, "items[0].spec.containers[0]");
     assert_eq!(m.containers[0].spec.at.document, Some(0));
@@ -150,8 +170,12 @@ spec:
             _ => None,
         })
         .collect();
-    assert!(skipped.contains(&&SkipReason::NotAWorkload { kind: "Service".into() }));
-    assert!(skipped.contains(&&SkipReason::NotAWorkload { kind: "ConfigMap".into() }));
+    assert!(skipped.contains(&&SkipReason::NotAWorkload {
+        kind: "Service".into()
+    }));
+    assert!(skipped.contains(&&SkipReason::NotAWorkload {
+        kind: "ConfigMap".into()
+    }));
     assert!(skipped.contains(&&SkipReason::Empty));
 }
 
@@ -173,7 +197,9 @@ fn non_workload_documents_are_skipped_with_a_note() {
             SkipReason::NotAMapping,
             SkipReason::NotAMapping,
             SkipReason::NoKind,
-            SkipReason::NoPodSpec { kind: "Deployment".into() }
+            SkipReason::NoPodSpec {
+                kind: "Deployment".into()
+            }
         ]
     );
 }
@@ -201,11 +227,17 @@ spec:
     let a = &m.containers[0].spec;
     assert_eq!(a.user, UserSpec::Uid(1000));
     assert_eq!(a.run_as_non_root.as_ref().map(|f| f.value), Some(true));
-    assert_eq!(a.run_as_non_root.as_ref().unwrap().at.path, "spec.securityContext.runAsNonRoot");
+    assert_eq!(
+        a.run_as_non_root.as_ref().unwrap().at.path,
+        "spec.securityContext.runAsNonRoot"
+    );
     let b = &m.containers[1].spec;
     assert_eq!(b.user, UserSpec::Uid(0));
     assert_eq!(b.run_as_non_root.as_ref().map(|f| f.value), Some(false));
-    assert_eq!(b.run_as_non_root.as_ref().unwrap().at.path, "spec.containers[1].securityContext.runAsNonRoot");
+    assert_eq!(
+        b.run_as_non_root.as_ref().unwrap().at.path,
+        "spec.containers[1].securityContext.runAsNonRoot"
+    );
     // Unset everywhere: the image decides.
     let m = read_ok("kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n");
     assert_eq!(m.containers[0].spec.user, UserSpec::Image);
@@ -235,7 +267,9 @@ spec:
     assert_eq!(f.id(), "misplaced-field");
     assert_eq!(f.at.path, "spec.securityContext.capabilities");
     assert_eq!(f.at.line, Some(5));
-    assert!(matches!(&f.kind, FindingKind::MisplacedField { key, belongs: "containers[*].securityContext", .. } if key == "capabilities"));
+    assert!(
+        matches!(&f.kind, FindingKind::MisplacedField { key, belongs: "containers[*].securityContext", .. } if key == "capabilities")
+    );
     assert_eq!(c.findings[1].at.path, "spec.securityContext.privileged");
     assert_eq!(f.severity(), Severity::Error);
 }
@@ -251,7 +285,9 @@ fn seed_typo_example_reports_unknown_field_with_suggestion() {
     let f = &c.findings[0];
     assert_eq!(f.at.path, "spec.containers[0].sercurityContext");
     assert_eq!(f.at.line, Some(12));
-    assert!(matches!(&f.kind, FindingKind::UnknownField { key, suggestion: Some("securityContext"), .. } if key == "sercurityContext"));
+    assert!(
+        matches!(&f.kind, FindingKind::UnknownField { key, suggestion: Some("securityContext"), .. } if key == "sercurityContext")
+    );
 }
 
 #[test]
@@ -283,12 +319,18 @@ fn bind_examples_as_root_and_non_root() {
     assert_eq!(c.spec.user, UserSpec::Uid(0));
     let v = c.pss(&m);
     assert!(v.baseline());
-    assert!(v.violations.contains(&pss::Violation::RunAsUserZero { pod: false, container: true }));
+    assert!(v.violations.contains(&pss::Violation::RunAsUserZero {
+        pod: false,
+        container: true
+    }));
 
     let m = read_ok(include_str!("../../examples/bind-nonroot.yaml"));
     let c = &m.containers[0];
     assert_eq!(c.spec.user, UserSpec::Uid(101));
-    assert_eq!(c.spec.allow_privilege_escalation.as_ref().map(|f| f.value), Some(false));
+    assert_eq!(
+        c.spec.allow_privilege_escalation.as_ref().map(|f| f.value),
+        Some(false)
+    );
     assert!(c.findings.is_empty(), "{:?}", c.findings);
     let v = c.pss(&m);
     assert!(v.restricted(), "{v:?}");
@@ -321,7 +363,9 @@ spec:
         c.findings
             .iter()
             .filter_map(|f| match &f.kind {
-                FindingKind::UnknownField { key, suggestion, .. } => Some((key.clone(), *suggestion)),
+                FindingKind::UnknownField {
+                    key, suggestion, ..
+                } => Some((key.clone(), *suggestion)),
                 _ => None,
             })
             .collect()
@@ -336,13 +380,19 @@ spec:
     );
     assert!(m.containers[0].spec.cap_add.is_empty());
     assert_eq!(m.containers[0].spec.user, UserSpec::Image);
-    assert_eq!(sugg(&m.containers[1]), [("ad".to_string(), Some("add")), ("weird".to_string(), None)]);
+    assert_eq!(
+        sugg(&m.containers[1]),
+        [("ad".to_string(), Some("add")), ("weird".to_string(), None)]
+    );
     // Inside capabilities any stray key is an error; elsewhere an unknown key
     // without a near miss may be a newer API field: a warning.
     assert_eq!(m.containers[1].findings[1].severity(), Severity::Error);
     let m2 = read_ok("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    frobnicate: 1\n");
     assert_eq!(m2.containers[0].findings[0].severity(), Severity::Warning);
-    assert_eq!(m.containers[1].findings[0].at.path, "spec.containers[1].securityContext.capabilities.ad");
+    assert_eq!(
+        m.containers[1].findings[0].at.path,
+        "spec.containers[1].securityContext.capabilities.ad"
+    );
 }
 
 #[test]
@@ -367,8 +417,16 @@ spec:
     assert_eq!(
         kinds,
         [
-            &FindingKind::WrongType { key: "add".into(), expected: Shape::List, found: Shape::String },
-            &FindingKind::WrongType { key: "drop".into(), expected: Shape::List, found: Shape::Mapping },
+            &FindingKind::WrongType {
+                key: "add".into(),
+                expected: Shape::List,
+                found: Shape::String
+            },
+            &FindingKind::WrongType {
+                key: "drop".into(),
+                expected: Shape::List,
+                found: Shape::Mapping
+            },
         ]
     );
     assert_eq!(c.findings[0].id(), "misplaced-field");
@@ -391,7 +449,10 @@ fn add_directly_in_security_context_is_misplaced() {
         f,
         [
             ("spec.containers[0].capabilities", "securityContext"),
-            ("spec.containers[0].securityContext.add", "securityContext.capabilities"),
+            (
+                "spec.containers[0].securityContext.add",
+                "securityContext.capabilities"
+            ),
         ]
     );
 }
@@ -429,7 +490,10 @@ spec:
         .findings
         .iter()
         .map(|f| match &f.kind {
-            FindingKind::ApeConflict { cause, rejected_by_api } => {
+            FindingKind::ApeConflict {
+                cause,
+                rejected_by_api,
+            } => {
                 assert_eq!(cause.rejected_by_api(), *rejected_by_api);
                 (*rejected_by_api, f.severity(), f.at.path.clone())
             }
@@ -447,10 +511,19 @@ spec:
             (false, Severity::Warning, format!("{p}.capabilities.add[3]")),
         ]
     );
-    assert!(matches!(&c.findings[4].kind, FindingKind::ApeConflict { cause: ApeCause::AddAll(_), .. }));
+    assert!(matches!(
+        &c.findings[4].kind,
+        FindingKind::ApeConflict {
+            cause: ApeCause::AddAll(_),
+            ..
+        }
+    ));
     assert!(c.findings.iter().all(|f| f.id() == "ape-conflict"));
     // Without allowPrivilegeEscalation: false there is no conflict.
-    let m = read_ok(&text.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true"));
+    let m = read_ok(&text.replace(
+        "allowPrivilegeEscalation: false",
+        "allowPrivilegeEscalation: true",
+    ));
     assert!(m.containers[0].findings.is_empty());
 }
 
@@ -472,7 +545,13 @@ spec:
     let m = read_ok(text);
     let c = &m.containers[0].spec;
     assert!(c.host_network);
-    assert_eq!(c.sysctls, [("net.ipv4.ip_unprivileged_port_start".to_string(), "0".to_string())]);
+    assert_eq!(
+        c.sysctls,
+        [(
+            "net.ipv4.ip_unprivileged_port_start".to_string(),
+            "0".to_string()
+        )]
+    );
     assert!(m.workloads[0].pod.windows);
     assert!(m.notes.iter().any(|n| matches!(n, Note::WindowsPod { .. })));
 }
@@ -492,7 +571,13 @@ spec:
     let m = read_ok(text);
     let f = &m.containers[0].findings[0];
     assert_eq!(f.at.path, "spec.template.containers");
-    assert!(matches!(f.kind, FindingKind::MisplacedField { belongs: "template.spec", .. }));
+    assert!(matches!(
+        f.kind,
+        FindingKind::MisplacedField {
+            belongs: "template.spec",
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -543,7 +628,10 @@ fn mangled_inputs_never_panic_and_errors_have_positions() {
         include_str!("../../examples/compose.yaml"),
     ];
     let mut rng = rand::rngs::StdRng::seed_from_u64(0x6b38_7321);
-    let noise = [":", "-", " ", "\n", "[", "]", "{", "}", "&a", "*a", "'", "\"", "\t", "---\n", "null", "0", "<<: *a"];
+    let noise = [
+        ":", "-", " ", "\n", "[", "]", "{", "}", "&a", "*a", "'", "\"", "\t", "---\n", "null", "0",
+        "<<: *a",
+    ];
     let settings = crate::paste::Settings::default();
     for _ in 0..600 {
         let mut text: Vec<char> = seeds[rng.gen_range(0..seeds.len())].chars().collect();
@@ -606,19 +694,39 @@ spec:
         .findings
         .iter()
         .map(|f| match &f.kind {
-            FindingKind::OutOfRange { value, min: 0, max: 4294967295, .. } => (f.at.path.clone(), f.at.line, *value),
+            FindingKind::OutOfRange {
+                value,
+                min: 0,
+                max: 4294967295,
+                ..
+            } => (f.at.path.clone(), f.at.line, *value),
             k => panic!("{k:?}"),
         })
         .collect();
     assert_eq!(
         got,
         [
-            ("spec.securityContext.runAsUser".to_string(), Some(5), 4294967296),
-            ("spec.containers[0].securityContext.runAsUser".to_string(), Some(10), -1),
-            ("spec.containers[0].securityContext.runAsGroup".to_string(), Some(11), -5),
+            (
+                "spec.securityContext.runAsUser".to_string(),
+                Some(5),
+                4294967296
+            ),
+            (
+                "spec.containers[0].securityContext.runAsUser".to_string(),
+                Some(10),
+                -1
+            ),
+            (
+                "spec.containers[0].securityContext.runAsGroup".to_string(),
+                Some(11),
+                -5
+            ),
         ]
     );
-    assert!(neg.findings.iter().all(|f| f.id() == "misplaced-field" && f.severity() == Severity::Error));
+    assert!(neg
+        .findings
+        .iter()
+        .all(|f| f.id() == "misplaced-field" && f.severity() == Severity::Error));
     // Read as unset: neither level gives a uid.
     assert_eq!(neg.spec.user, UserSpec::Image);
     // The top of the range is a valid uid.

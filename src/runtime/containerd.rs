@@ -3,8 +3,8 @@
 //! containerd does with a container's securityContext.
 
 use super::{
-    is_privileged, number_of, wants_no_new_privs, ContainerdEra, IgnoredName, ListKind,
-    OciOutcome, OciSets, RuntimeNote,
+    is_privileged, number_of, wants_no_new_privs, ContainerdEra, IgnoredName, ListKind, OciOutcome,
+    OciSets, RuntimeNote,
 };
 use crate::container::ContainerSpec;
 use crate::set::CapSet;
@@ -47,14 +47,21 @@ pub(crate) fn oci(spec: &ContainerSpec, era: ContainerdEra, host: CapSet) -> Oci
                 }
             }
             // containerd passes the string on; runc cannot map it (§7.1).
-            None => ignored.push(IgnoredName { oci_name: name, list: ListKind::Add, at: s.at.clone() }),
+            None => ignored.push(IgnoredName {
+                oci_name: name,
+                list: ListKind::Add,
+                at: s.at.clone(),
+            }),
         }
     }
     for s in spec.cap_drop.iter().filter(|s| !is_all(&s.text)) {
         // Removing a string that is not in the lists removes nothing.
         if let Some(c) = number_of(&oci_name(&s.text)) {
             if added.contains(c) {
-                notes.push(RuntimeNote::AddedAndDropped { cap: c, kept: false });
+                notes.push(RuntimeNote::AddedAndDropped {
+                    cap: c,
+                    kept: false,
+                });
             }
             sets.bounding.remove(c);
             sets.effective.remove(c);
@@ -70,5 +77,11 @@ pub(crate) fn oci(spec: &ContainerSpec, era: ContainerdEra, host: CapSet) -> Oci
     }
     notes.push(RuntimeNote::AmbientNeverSet);
     sets.ambient = CapSet::EMPTY;
-    OciOutcome { sets, no_new_privs: wants_no_new_privs(spec), ignored, sysctls: spec.sysctls.clone(), notes }
+    OciOutcome {
+        sets,
+        no_new_privs: wants_no_new_privs(spec),
+        ignored,
+        sysctls: spec.sysctls.clone(),
+        notes,
+    }
 }

@@ -22,13 +22,23 @@ pub fn oci_name(written: &str) -> String {
 fn resolve(s: &Spelled, kind: ListKind, host: CapSet) -> Result<u8, CreationError> {
     let name = oci_name(&s.text);
     // Validated against the capabilities the running kernel supports.
-    number_of(&name).filter(|&c| host.contains(c)).ok_or_else(|| CreationError {
-        kind: CreationErrorKind::UnknownCapability { runtime: RuntimeKind::Crio, oci_name: name, list: kind },
-        at: Some(s.at.clone()),
-    })
+    number_of(&name)
+        .filter(|&c| host.contains(c))
+        .ok_or_else(|| CreationError {
+            kind: CreationErrorKind::UnknownCapability {
+                runtime: RuntimeKind::Crio,
+                oci_name: name,
+                list: kind,
+            },
+            at: Some(s.at.clone()),
+        })
 }
 
-pub(crate) fn oci(spec: &ContainerSpec, cfg: CrioConfig, host: CapSet) -> Result<OciOutcome, CreationError> {
+pub(crate) fn oci(
+    spec: &ContainerSpec,
+    cfg: CrioConfig,
+    host: CapSet,
+) -> Result<OciOutcome, CreationError> {
     let mut notes = Vec::new();
     let inh = match cfg.era {
         CrioEra::UpTo1_17 | CrioEra::From1_18To1_23 => true,
@@ -38,7 +48,13 @@ pub(crate) fn oci(spec: &ContainerSpec, cfg: CrioConfig, host: CapSet) -> Result
         // runtime-tools SetupPrivileged: all five sets, ambient included.
         super::note_privileged_overrides(spec, &mut notes);
         notes.push(RuntimeNote::CrioPrivilegedAmbient);
-        OciSets { bounding: host, effective: host, permitted: host, inheritable: host, ambient: host }
+        OciSets {
+            bounding: host,
+            effective: host,
+            permitted: host,
+            inheritable: host,
+            ambient: host,
+        }
     } else {
         let is_all = |t: &str| t.eq_ignore_ascii_case("ALL");
         let add_all = spec.cap_add.iter().any(|s| is_all(&s.text));
@@ -63,12 +79,24 @@ pub(crate) fn oci(spec: &ContainerSpec, cfg: CrioConfig, host: CapSet) -> Result
         for s in spec.cap_drop.iter().filter(|s| !is_all(&s.text)) {
             let c = resolve(s, ListKind::Drop, host)?;
             if added.contains(c) {
-                notes.push(RuntimeNote::AddedAndDropped { cap: c, kept: false });
+                notes.push(RuntimeNote::AddedAndDropped {
+                    cap: c,
+                    kept: false,
+                });
             }
             list.remove(c);
         }
         notes.push(RuntimeNote::AmbientNeverSet);
-        OciSets { inheritable: if inh { list } else { CapSet::EMPTY }, ..OciSets::bep(list) }
+        OciSets {
+            inheritable: if inh { list } else { CapSet::EMPTY },
+            ..OciSets::bep(list)
+        }
     };
-    Ok(OciOutcome { sets, no_new_privs: wants_no_new_privs(spec), ignored: Vec::new(), sysctls: spec.sysctls.clone(), notes })
+    Ok(OciOutcome {
+        sets,
+        no_new_privs: wants_no_new_privs(spec),
+        ignored: Vec::new(),
+        sysctls: spec.sysctls.clone(),
+        notes,
+    })
 }

@@ -2,8 +2,9 @@
 //! how each release fills the OCI sets (semantics.md §3).
 
 use super::{
-    is_privileged, note_privileged_overrides, read_prefix_optional_list, wants_no_new_privs, CreationError,
-    DockerEra, ListKind, OciOutcome, OciSets, RunUser, RuntimeKind, RuntimeNote, PORT_SYSCTL,
+    is_privileged, note_privileged_overrides, read_prefix_optional_list, wants_no_new_privs,
+    CreationError, DockerEra, ListKind, OciOutcome, OciSets, RunUser, RuntimeKind, RuntimeNote,
+    PORT_SYSCTL,
 };
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
@@ -20,17 +21,30 @@ pub(crate) fn oci(
         note_privileged_overrides(spec, &mut notes);
         host
     } else {
-        tweak(spec, super::defaults(super::Runtime::Docker(era)) & host, host, &mut notes)?
+        tweak(
+            spec,
+            super::defaults(super::Runtime::Docker(era)) & host,
+            host,
+            &mut notes,
+        )?
     };
     // §3.4: which sets are filled depends on the release and on the uid
     // (the resolved uid, so an image USER counts too).
     let sets = match (era, user.is_root()) {
-        (DockerEra::UpTo20_10_13, true) => OciSets { inheritable: list, ..OciSets::bep(list) },
-        (DockerEra::UpTo20_10_13, false) => {
-            OciSets { bounding: list, inheritable: list, ..OciSets::default() }
-        }
+        (DockerEra::UpTo20_10_13, true) => OciSets {
+            inheritable: list,
+            ..OciSets::bep(list)
+        },
+        (DockerEra::UpTo20_10_13, false) => OciSets {
+            bounding: list,
+            inheritable: list,
+            ..OciSets::default()
+        },
         (DockerEra::From20_10_14To24, true) => OciSets::bep(list),
-        (DockerEra::From20_10_14To24, false) => OciSets { bounding: list, ..OciSets::default() },
+        (DockerEra::From20_10_14To24, false) => OciSets {
+            bounding: list,
+            ..OciSets::default()
+        },
         (DockerEra::From25, _) => OciSets::bep(list),
     };
     let mut sysctls = spec.sysctls.clone();
@@ -43,17 +57,32 @@ pub(crate) fn oci(
         notes.push(RuntimeNote::UnprivilegedPortsOpened);
     }
     notes.push(RuntimeNote::AmbientNeverSet);
-    Ok(OciOutcome { sets, no_new_privs: wants_no_new_privs(spec), ignored: Vec::new(), sysctls, notes })
+    Ok(OciOutcome {
+        sets,
+        no_new_privs: wants_no_new_privs(spec),
+        ignored: Vec::new(),
+        sysctls,
+        notes,
+    })
 }
 
 /// One list, normalised and validated the way moby does.
-fn resolve(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
+fn resolve(
+    list: &[Spelled],
+    kind: ListKind,
+    host: CapSet,
+) -> Result<(bool, CapSet), CreationError> {
     read_prefix_optional_list(list, kind, host, RuntimeKind::Docker)
 }
 
 /// `TweakCapabilities` (§3.3 steps 2–6), starting from `base` (the
 /// defaults `DefaultCapabilities`, §3.1, limited to the host).
-fn tweak(spec: &ContainerSpec, base: CapSet, host: CapSet, notes: &mut Vec<RuntimeNote>) -> Result<CapSet, CreationError> {
+fn tweak(
+    spec: &ContainerSpec,
+    base: CapSet,
+    host: CapSet,
+    notes: &mut Vec<RuntimeNote>,
+) -> Result<CapSet, CreationError> {
     if spec.cap_add.is_empty() && spec.cap_drop.is_empty() {
         return Ok(base);
     }

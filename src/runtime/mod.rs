@@ -155,7 +155,11 @@ pub struct RuntimeOptions {
 
 impl RuntimeOptions {
     pub fn new(runtime: Runtime) -> RuntimeOptions {
-        RuntimeOptions { runtime, host: catalog::KNOWN, runc: RuncEra::Current }
+        RuntimeOptions {
+            runtime,
+            host: catalog::KNOWN,
+            runc: RuncEra::Current,
+        }
     }
 
     /// The host runs the given kernel: only the capabilities it knows exist.
@@ -171,7 +175,9 @@ impl RuntimeOptions {
 pub enum RunUser {
     Root,
     /// `uid` is None when only a name is known (e.g. `--user nginx`).
-    NonRoot { uid: Option<u32> },
+    NonRoot {
+        uid: Option<u32>,
+    },
 }
 
 impl RunUser {
@@ -194,7 +200,12 @@ pub struct OciSets {
 impl OciSets {
     /// B = E = P = `list`, nothing inheritable or ambient: what most engines write.
     pub fn bep(list: CapSet) -> OciSets {
-        OciSets { bounding: list, effective: list, permitted: list, ..OciSets::default() }
+        OciSets {
+            bounding: list,
+            effective: list,
+            permitted: list,
+            ..OciSets::default()
+        }
     }
 }
 
@@ -258,7 +269,11 @@ pub enum RuntimeNote {
 #[serde(tag = "error", rename_all = "kebab-case")]
 pub enum CreationErrorKind {
     /// The engine does not know the name at all (`unknown capability: "CAP_X"`).
-    UnknownCapability { runtime: RuntimeKind, oci_name: String, list: ListKind },
+    UnknownCapability {
+        runtime: RuntimeKind,
+        oci_name: String,
+        list: ListKind,
+    },
     /// Docker: a known capability the host/daemon does not have.
     NotAvailable { oci_name: String, list: ListKind },
     /// Podman: `capability "X" cannot be dropped and added`.
@@ -310,7 +325,9 @@ pub fn oci_sets(
         if opts.runc == RuncEra::BeforeRc94 {
             let first = &out.ignored[0];
             return Err(CreationError {
-                kind: CreationErrorKind::OldRuncUnknown { oci_name: first.oci_name.clone() },
+                kind: CreationErrorKind::OldRuncUnknown {
+                    oci_name: first.oci_name.clone(),
+                },
                 at: Some(first.at.clone()),
             });
         }
@@ -374,10 +391,20 @@ pub(crate) fn read_prefix_optional_list(
                 set.insert(c);
                 continue;
             }
-            Some(_) if runtime == RuntimeKind::Docker => CreationErrorKind::NotAvailable { oci_name, list: kind },
-            Some(_) | None => CreationErrorKind::UnknownCapability { runtime, oci_name, list: kind },
+            Some(_) if runtime == RuntimeKind::Docker => CreationErrorKind::NotAvailable {
+                oci_name,
+                list: kind,
+            },
+            Some(_) | None => CreationErrorKind::UnknownCapability {
+                runtime,
+                oci_name,
+                list: kind,
+            },
         };
-        return Err(CreationError { kind: error, at: Some(s.at.clone()) });
+        return Err(CreationError {
+            kind: error,
+            at: Some(s.at.clone()),
+        });
     }
     Ok((all, set))
 }

@@ -2,16 +2,20 @@
 //! `securityConfigureGenerator` (semantics.md §6).
 
 use super::{
-    is_privileged, normalise_prefix_optional, note_privileged_overrides, number_of, read_prefix_optional_list,
-    wants_no_new_privs, CreationError, CreationErrorKind, ListKind, Normalised, OciOutcome, OciSets, PodmanEra,
-    RunUser, RuntimeKind, RuntimeNote,
+    is_privileged, normalise_prefix_optional, note_privileged_overrides, number_of,
+    read_prefix_optional_list, wants_no_new_privs, CreationError, CreationErrorKind, ListKind,
+    Normalised, OciOutcome, OciSets, PodmanEra, RunUser, RuntimeKind, RuntimeNote,
 };
 use crate::container::{ContainerSpec, Spelled};
 use crate::set::CapSet;
 
 /// `NormalizeCapabilities`: upper-case, `CAP_` optional, must be a
 /// capability of the running kernel.
-fn normalise(list: &[Spelled], kind: ListKind, host: CapSet) -> Result<(bool, CapSet), CreationError> {
+fn normalise(
+    list: &[Spelled],
+    kind: ListKind,
+    host: CapSet,
+) -> Result<(bool, CapSet), CreationError> {
     read_prefix_optional_list(list, kind, host, RuntimeKind::Podman)
 }
 
@@ -23,7 +27,10 @@ fn merge(spec: &ContainerSpec, base: CapSet, host: CapSet) -> Result<CapSet, Cre
     let (drop_all, drops) = normalise(&spec.cap_drop, ListKind::Drop, host)?;
     let (add_all, adds) = normalise(&spec.cap_add, ListKind::Add, host)?;
     if drop_all && add_all {
-        return Err(CreationError { kind: CreationErrorKind::AddAllAndDropAll, at: spec.cap_add.first().map(|s| s.at.clone()) });
+        return Err(CreationError {
+            kind: CreationErrorKind::AddAllAndDropAll,
+            at: spec.cap_add.first().map(|s| s.at.clone()),
+        });
     }
     if drop_all {
         return Ok(adds);
@@ -37,17 +44,30 @@ fn merge(spec: &ContainerSpec, base: CapSet, host: CapSet) -> Result<CapSet, Cre
             .iter()
             .find(|s| matches!(normalise_prefix_optional(&s.text), Normalised::Name(n) if number_of(&n) == Some(c)))
             .map(|s| s.at.clone());
-        let name = crate::catalog::get(c).map(|k| k.name.to_string()).unwrap_or_default();
-        return Err(CreationError { kind: CreationErrorKind::AddedAndDropped { oci_name: name }, at });
+        let name = crate::catalog::get(c)
+            .map(|k| k.name.to_string())
+            .unwrap_or_default();
+        return Err(CreationError {
+            kind: CreationErrorKind::AddedAndDropped { oci_name: name },
+            at,
+        });
     }
     Ok(base.minus(drops).union(adds))
 }
 
-pub(crate) fn oci(spec: &ContainerSpec, user: RunUser, era: PodmanEra, host: CapSet) -> Result<OciOutcome, CreationError> {
+pub(crate) fn oci(
+    spec: &ContainerSpec,
+    user: RunUser,
+    era: PodmanEra,
+    host: CapSet,
+) -> Result<OciOutcome, CreationError> {
     let mut notes = Vec::new();
     if spec.host_network {
         if let Some((k, _)) = spec.sysctls.iter().find(|(k, _)| k.starts_with("net.")) {
-            return Err(CreationError { kind: CreationErrorKind::NetSysctlWithHostNetwork { key: k.clone() }, at: Some(spec.at.clone()) });
+            return Err(CreationError {
+                kind: CreationErrorKind::NetSysctlWithHostNetwork { key: k.clone() },
+                at: Some(spec.at.clone()),
+            });
         }
     }
     // The bounding set is Podman's own; `host` stands for it.
@@ -55,7 +75,11 @@ pub(crate) fn oci(spec: &ContainerSpec, user: RunUser, era: PodmanEra, host: Cap
         note_privileged_overrides(spec, &mut notes);
         host
     } else {
-        merge(spec, super::defaults(super::Runtime::Podman(era)) & host, host)? & host
+        merge(
+            spec,
+            super::defaults(super::Runtime::Podman(era)) & host,
+            host,
+        )? & host
     };
     let sets = if user.is_root() {
         OciSets::bep(caplist)
@@ -65,7 +89,19 @@ pub(crate) fn oci(spec: &ContainerSpec, user: RunUser, era: PodmanEra, host: Cap
         let (add_all, adds) = normalise(&spec.cap_add, ListKind::Add, host)?;
         let user_caps = if add_all { host } else { adds & host };
         notes.push(RuntimeNote::PodmanNonRootGetsAdds);
-        OciSets { bounding: caplist, effective: user_caps, permitted: user_caps, inheritable: user_caps, ambient: user_caps }
+        OciSets {
+            bounding: caplist,
+            effective: user_caps,
+            permitted: user_caps,
+            inheritable: user_caps,
+            ambient: user_caps,
+        }
     };
-    Ok(OciOutcome { sets, no_new_privs: wants_no_new_privs(spec), ignored: Vec::new(), sysctls: spec.sysctls.clone(), notes })
+    Ok(OciOutcome {
+        sets,
+        no_new_privs: wants_no_new_privs(spec),
+        ignored: Vec::new(),
+        sysctls: spec.sysctls.clone(),
+        notes,
+    })
 }

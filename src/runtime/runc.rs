@@ -40,7 +40,12 @@ pub struct BeforeExec {
 
 /// runc's `finalizeNamespace` + `setupUser` + `ApplyCaps` (§7.2). runc starts
 /// as uid 0 holding every capability of the host (`host`).
-pub fn apply(sets: &OciSets, no_new_privs: bool, user: RunUser, host: CapSet) -> Result<BeforeExec, StartFailure> {
+pub fn apply(
+    sets: &OciSets,
+    no_new_privs: bool,
+    user: RunUser,
+    host: CapSet,
+) -> Result<BeforeExec, StartFailure> {
     let uid = match user {
         RunUser::Root => 0,
         RunUser::NonRoot { uid } => uid.unwrap_or(NAMED_USER_UID),
@@ -102,7 +107,10 @@ pub fn apply(sets: &OciSets, no_new_privs: bool, user: RunUser, host: CapSet) ->
             warnings.push(RuncWarning::AmbientRaiseFailed { cap: c });
         }
     }
-    Ok(BeforeExec { state: st, warnings })
+    Ok(BeforeExec {
+        state: st,
+        warnings,
+    })
 }
 
 /// The kernel's execve for the container's first program, through the exec
@@ -111,7 +119,9 @@ pub fn kernel_exec(before: &ProcessState, file: &ExecFile) -> Result<Transition,
     let t = crate::exec::execve(before, file);
     match &t.outcome {
         Ok(_) => Ok(t),
-        Err(refusal) => Err(StartFailure::ExecEperm { missing: refusal.missing }),
+        Err(refusal) => Err(StartFailure::ExecEperm {
+            missing: refusal.missing,
+        }),
     }
 }
 
@@ -134,5 +144,9 @@ pub fn first_process(
     let before_exec = apply(sets, no_new_privs, user, host)?;
     let exec = kernel_exec(&before_exec.state, file)?;
     let after_exec = exec.after().copied().unwrap_or(before_exec.state);
-    Ok(FirstProcess { before_exec, after_exec, exec })
+    Ok(FirstProcess {
+        before_exec,
+        after_exec,
+        exec,
+    })
 }

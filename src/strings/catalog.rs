@@ -12,7 +12,10 @@ pub struct CapText {
 }
 
 const fn t(summary: &'static str, explanation: &'static str) -> CapText {
-    CapText { summary, explanation }
+    CapText {
+        summary,
+        explanation,
+    }
 }
 
 /// Indexed by capability number, like `catalog::CAPABILITIES`.
@@ -293,9 +296,13 @@ pub fn danger_meaning(d: Danger) -> &'static str {
 /// "Docker/containerd default, CRI-O default (1.17 and earlier), …" or a
 /// sentence saying it is in none.
 pub fn membership(cap: u8) -> String {
-    let names: Vec<String> = preset::containing(cap).into_iter().map(super::decode::preset_name).collect();
+    let names: Vec<String> = preset::containing(cap)
+        .into_iter()
+        .map(super::decode::preset_name)
+        .collect();
     if names.is_empty() {
-        "in no runtime's default set, and not allowed to be added under Pod Security baseline".into()
+        "in no runtime's default set, and not allowed to be added under Pod Security baseline"
+            .into()
     } else {
         format!("in: {}", names.join("; "))
     }
@@ -312,10 +319,22 @@ mod tests {
         for c in &CAPABILITIES {
             let t = text(c.number).unwrap();
             assert!(!t.summary.trim().is_empty(), "{}", c.name);
-            assert!(t.explanation.len() > 100, "{} explanation too short", c.name);
+            assert!(
+                t.explanation.len() > 100,
+                "{} explanation too short",
+                c.name
+            );
             assert!(t.summary.len() < 100, "{} summary is not one line", c.name);
-            assert!(t.summary.ends_with('.') && t.explanation.ends_with('.'), "{}", c.name);
-            assert!(!t.explanation.contains("  "), "{} has a double space", c.name);
+            assert!(
+                t.summary.ends_with('.') && t.explanation.ends_with('.'),
+                "{}",
+                c.name
+            );
+            assert!(
+                !t.explanation.contains("  "),
+                "{} has a double space",
+                c.name
+            );
         }
         assert!(text(41).is_none());
         assert!(unknown_capability(41).contains("41"));
@@ -332,8 +351,12 @@ mod tests {
 
     #[test]
     fn membership_sentences() {
-        assert_eq!(membership(21), "in no runtime's default set, and not allowed to be added under Pod Security baseline");
-        assert!(membership(13).starts_with("in: Docker/containerd default; CRI-O default (1.17 and earlier)"));
+        assert_eq!(
+            membership(21),
+            "in no runtime's default set, and not allowed to be added under Pod Security baseline"
+        );
+        assert!(membership(13)
+            .starts_with("in: Docker/containerd default; CRI-O default (1.17 and earlier)"));
         for d in [Danger::Low, Danger::Medium, Danger::High, Danger::Critical] {
             assert!(!danger_label(d).is_empty() && !danger_meaning(d).is_empty());
         }

@@ -2,7 +2,9 @@
 //! errors and command-line parse errors. (Kubernetes-only wording lives in
 //! `strings::k8s`.)
 
-use crate::analysis::{Detail, Finding, IneffectiveAdd, LowPorts, PrivilegedNonRoot, UnknownReason};
+use crate::analysis::{
+    Detail, Finding, IneffectiveAdd, LowPorts, PrivilegedNonRoot, UnknownReason,
+};
 use crate::catalog;
 use crate::container::SourceKind;
 use crate::runtime::runc::StartFailure;
@@ -29,13 +31,19 @@ fn list_name(list: ListKind) -> &'static str {
 pub fn cap_list(set: CapSet) -> String {
     let names: Vec<String> = set
         .iter()
-        .map(|c| catalog::get(c).map(|k| k.short_name().to_string()).unwrap_or_else(|| c.to_string()))
+        .map(|c| {
+            catalog::get(c)
+                .map(|k| k.short_name().to_string())
+                .unwrap_or_else(|| c.to_string())
+        })
         .collect();
     names.join(", ")
 }
 
 fn cap_name(cap: u8) -> String {
-    catalog::get(cap).map(|k| k.short_name().to_string()).unwrap_or_else(|| cap.to_string())
+    catalog::get(cap)
+        .map(|k| k.short_name().to_string())
+        .unwrap_or_else(|| cap.to_string())
 }
 
 /// Why a capability is dangerous, in one clause.
@@ -71,13 +79,19 @@ fn ineffective_message(d: &IneffectiveAdd) -> String {
         if d.in_oci_permitted { " (and the permitted set, which exec recomputes)" } else { "" }
     );
     if d.source == SourceKind::Kubernetes {
-        m.push_str(" Kubernetes has no field for ambient capabilities (KEP-2763 is not implemented).");
+        m.push_str(
+            " Kubernetes has no field for ambient capabilities (KEP-2763 is not implemented).",
+        );
     }
     m
 }
 
 fn ineffective_fix(d: &IneffectiveAdd) -> String {
-    let caps_lower: Vec<String> = d.caps.iter().map(|c| format!("cap_{}", cap_name(c).to_ascii_lowercase())).collect();
+    let caps_lower: Vec<String> = d
+        .caps
+        .iter()
+        .map(|c| format!("cap_{}", cap_name(c).to_ascii_lowercase()))
+        .collect();
     let mut fixes = Vec::new();
     let file = format!(
         "give the binary file capabilities in the image: `setcap {}+ep /path/to/binary` (in the Dockerfile, as root, before USER)",
@@ -427,7 +441,11 @@ fn sets_block(out: &mut String, title: &str, p: &crate::analysis::Pid1) {
         ("CapBnd", st.bounding),
         ("CapAmb", st.ambient),
     ] {
-        let names = if set.is_empty() { String::new() } else { format!("  {}", cap_list(set)) };
+        let names = if set.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", cap_list(set))
+        };
         out.push_str(&format!("    {label}: {}{names}\n", set.hex16()));
     }
     out.push_str(&format!("    NoNewPrivs: {}\n", u8::from(st.no_new_privs)));
@@ -436,7 +454,12 @@ fn sets_block(out: &mut String, title: &str, p: &crate::analysis::Pid1) {
 /// The human-readable report of one container (CLI output).
 pub fn report_text(r: &crate::analysis::ContainerReport) -> String {
     let mut out = String::new();
-    out.push_str(&format!("{} — container \"{}\" on {}\n", r.workload, r.container, runtime_label(r.runtime)));
+    out.push_str(&format!(
+        "{} — container \"{}\" on {}\n",
+        r.workload,
+        r.container,
+        runtime_label(r.runtime)
+    ));
     if let Some(e) = &r.creation_error {
         out.push_str(&format!("\n  {}\n", creation_error(e)));
     }
@@ -479,10 +502,22 @@ pub fn report_text(r: &crate::analysis::ContainerReport) -> String {
     if !r.adds.is_empty() {
         out.push_str("\n  What each added capability achieves:\n");
         for a in &r.adds {
-            let default = if a.already_default { " (already a default)" } else { "" };
+            let default = if a.already_default {
+                " (already a default)"
+            } else {
+                ""
+            };
             for (u, res) in &a.results {
-                let who = if a.results.len() > 1 { format!(" {}", user_label(*u)) } else { String::new() };
-                out.push_str(&format!("    {}{default}{who}: {}\n", a.written, add_result(*res)));
+                let who = if a.results.len() > 1 {
+                    format!(" {}", user_label(*u))
+                } else {
+                    String::new()
+                };
+                out.push_str(&format!(
+                    "    {}{default}{who}: {}\n",
+                    a.written,
+                    add_result(*res)
+                ));
                 if let Some((_, r)) = a.reasons.iter().find(|(ru, r)| ru == u && !r.after) {
                     out.push_str(&format!("      exec: {}\n", super::exec::reason_line(r)));
                 }
@@ -500,7 +535,12 @@ pub fn report_text(r: &crate::analysis::ContainerReport) -> String {
     } else {
         out.push_str("\n  Findings:\n");
         for f in &r.findings {
-            out.push_str(&format!("    {} [{}] at {}\n", f.severity.as_str(), f.id().as_str(), where_(&f.at)));
+            out.push_str(&format!(
+                "    {} [{}] at {}\n",
+                f.severity.as_str(),
+                f.id().as_str(),
+                where_(&f.at)
+            ));
             out.push_str(&format!("      {}\n", finding_message(f)));
             out.push_str(&format!("      Fix: {}\n", finding_fix(f)));
         }
@@ -536,7 +576,9 @@ pub fn docker_cli_error(what: &crate::cmdline::CliProblem) -> String {
         P::MissingValue(o) => format!("caplens docker: {o} needs a value"),
         P::BadValue(o, v) => format!("caplens docker: `{v}` is not a valid value for {o}"),
         P::BadText(o, why) => format!("caplens docker: {o}: {why}"),
-        P::UnknownOption(o) => format!("caplens docker: unknown option {o} (put the run command after --)"),
+        P::UnknownOption(o) => {
+            format!("caplens docker: unknown option {o} (put the run command after --)")
+        }
         P::NoCommand => "caplens docker: no command given".to_string(),
         P::Stdin(e) => format!("caplens docker: cannot read stdin: {e}"),
     }

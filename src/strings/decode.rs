@@ -9,13 +9,20 @@ use crate::status::{InputError, InputErrorKind, Note, SeccompMode, SetKind, Sour
 /// What is wrong with a mask (position given separately).
 pub fn mask_error(kind: &MaskErrorKind) -> String {
     match kind {
-        MaskErrorKind::Empty => "no mask: expected 1 to 16 hexadecimal digits, e.g. a80425fb".into(),
-        MaskErrorKind::NoDigitsAfterPrefix => "`0x` must be followed by 1 to 16 hexadecimal digits".into(),
+        MaskErrorKind::Empty => {
+            "no mask: expected 1 to 16 hexadecimal digits, e.g. a80425fb".into()
+        }
+        MaskErrorKind::NoDigitsAfterPrefix => {
+            "`0x` must be followed by 1 to 16 hexadecimal digits".into()
+        }
         MaskErrorKind::BadDigit { found } if found.is_whitespace() => {
             "a blank inside the mask: a mask is one run of hexadecimal digits".into()
         }
         MaskErrorKind::BadDigit { found } => {
-            format!("`{}` is not a hexadecimal digit (0-9, a-f): a mask is written in hex", found.escape_default())
+            format!(
+                "`{}` is not a hexadecimal digit (0-9, a-f): a mask is written in hex",
+                found.escape_default()
+            )
         }
         MaskErrorKind::TooManyDigits { digits } => format!(
             "{digits} hexadecimal digits is too many: a capability mask has at most 16 (64 bits)"
@@ -38,7 +45,12 @@ pub fn name_error(kind: NameErrorKind, item: &str) -> String {
 
 /// An input error with its position: `line 3, column 9: …`.
 pub fn input_error(e: &InputError) -> String {
-    format!("line {}, column {}: {}", e.line, e.column, input_error_message(&e.kind))
+    format!(
+        "line {}, column {}: {}",
+        e.line,
+        e.column,
+        input_error_message(&e.kind)
+    )
 }
 
 /// An input error without its position.
@@ -121,8 +133,12 @@ pub fn source_kind(kind: SourceKind) -> &'static str {
 pub fn seccomp(mode: SeccompMode) -> &'static str {
     match mode {
         SeccompMode::Disabled => "Seccomp: off (no system-call filter)",
-        SeccompMode::Strict => "Seccomp: strict mode (only read, write, exit and sigreturn allowed)",
-        SeccompMode::Filter => "Seccomp: a filter is active (as container runtimes install by default)",
+        SeccompMode::Strict => {
+            "Seccomp: strict mode (only read, write, exit and sigreturn allowed)"
+        }
+        SeccompMode::Filter => {
+            "Seccomp: a filter is active (as container runtimes install by default)"
+        }
     }
 }
 
@@ -137,11 +153,14 @@ pub fn no_new_privs(on: bool) -> &'static str {
 /// How capabilities are written in comparisons: as Docker and Kubernetes
 /// users write them (`NET_RAW`), numbers for unknown bits.
 pub fn short_names(set: CapSet) -> Vec<String> {
-    set.iter().map(|n| catalog::get(n).map_or_else(|| n.to_string(), |c| c.short_name().to_string())).collect()
+    set.iter()
+        .map(|n| catalog::get(n).map_or_else(|| n.to_string(), |c| c.short_name().to_string()))
+        .collect()
 }
 
 /// Why a list from an old capsh ends in numbers such as 35,36.
-pub const OLD_CAPSH_NUMBERS: &str = ". A capsh older than the kernel prints the capabilities it does not know as plain \
+pub const OLD_CAPSH_NUMBERS: &str =
+    ". A capsh older than the kernel prints the capabilities it does not know as plain \
 numbers, so the same set can appear as `...,cap_syslog,35,36` (35 is WAKE_ALARM, 36 BLOCK_SUSPEND)";
 
 /// What bits 41–63 mean.
@@ -233,7 +252,9 @@ pub fn preset_name(p: PresetId) -> String {
         PresetId::Podman44 => "Podman 4.4 default".into(),
         PresetId::BaselineAllowList => "Pod Security baseline allow-list".into(),
         PresetId::AllOfKernel { caps } => {
-            let span = crate::preset::kernel_ranges().into_iter().find(|r| r.caps == caps);
+            let span = crate::preset::kernel_ranges()
+                .into_iter()
+                .find(|r| r.caps == caps);
             match span {
                 Some(r) => format!("all {caps} capabilities of {}", kernel_span(&r)),
                 None => format!("all {caps} capabilities"),
@@ -291,38 +312,75 @@ mod tests {
 
     #[test]
     fn comparisons_read_well() {
-        assert_eq!(comparison(&preset::compare(CapSet(0xa80425fb))), vec!["matches: Docker/containerd default"]);
+        assert_eq!(
+            comparison(&preset::compare(CapSet(0xa80425fb))),
+            vec!["matches: Docker/containerd default"]
+        );
         let lines = comparison(&preset::compare(CapSet(0xa80415fb)));
-        assert_eq!(lines[0], "close to: Pod Security baseline allow-list +NET_ADMIN");
-        assert_eq!(lines[1], "close to: Docker/containerd default +NET_ADMIN \u{2212}NET_RAW");
+        assert_eq!(
+            lines[0],
+            "close to: Pod Security baseline allow-list +NET_ADMIN"
+        );
+        assert_eq!(
+            lines[1],
+            "close to: Docker/containerd default +NET_ADMIN \u{2212}NET_RAW"
+        );
         assert_eq!(
             comparison(&preset::compare(CapSet(0x1fffffffff))),
             vec!["matches: all 37 capabilities of Linux 3.5 to 3.15"]
         );
         let r = preset::kernel_range(CapSet(0x1fffffffff)).unwrap();
         assert!(kernel_range(&r).contains("Linux 3.5 to 3.15"));
-        assert_eq!(kernel_span(&preset::kernel_range(CapSet(0xffffffffff)).unwrap()), "Linux 5.8");
-        assert_eq!(kernel_span(&preset::kernel_range(CapSet(0x1ffffffffff)).unwrap()), "Linux 5.9 or later");
+        assert_eq!(
+            kernel_span(&preset::kernel_range(CapSet(0xffffffffff)).unwrap()),
+            "Linux 5.8"
+        );
+        assert_eq!(
+            kernel_span(&preset::kernel_range(CapSet(0x1ffffffffff)).unwrap()),
+            "Linux 5.9 or later"
+        );
     }
 
     #[test]
     fn every_note_reads() {
         let notes = [
-            Note::UnknownBits { kind: Some(SetKind::Bounding), line: 4, bits: CapSet::from_caps([41, 63]) },
-            Note::IgnoredLines { lines: vec![1], total: 1 },
-            Note::IgnoredLines { lines: vec![1, 2], total: 2 },
-            Note::IgnoredLines { lines: vec![1, 2, 3, 4, 5], total: 9 },
+            Note::UnknownBits {
+                kind: Some(SetKind::Bounding),
+                line: 4,
+                bits: CapSet::from_caps([41, 63]),
+            },
+            Note::IgnoredLines {
+                lines: vec![1],
+                total: 1,
+            },
+            Note::IgnoredLines {
+                lines: vec![1, 2],
+                total: 2,
+            },
+            Note::IgnoredLines {
+                lines: vec![1, 2, 3, 4, 5],
+                total: 9,
+            },
             Note::AllMeansKernelCaps { line: 1 },
-            Note::EffectiveNotInPermitted { extra: CapSet::single(13) },
-            Note::AmbientNotInPermittedAndInheritable { extra: CapSet::single(10) },
-            Note::SetsNotShown { kinds: vec![SetKind::Bounding, SetKind::Ambient] },
+            Note::EffectiveNotInPermitted {
+                extra: CapSet::single(13),
+            },
+            Note::AmbientNotInPermittedAndInheritable {
+                extra: CapSet::single(10),
+            },
+            Note::SetsNotShown {
+                kinds: vec![SetKind::Bounding, SetKind::Ambient],
+            },
             Note::LibcapOlderThanKernel { line: 1 },
         ];
         let texts: Vec<String> = notes.iter().map(note).collect();
         assert!(texts[0].starts_with("CapBnd (line 4) has bits no kernel defines: 41, 63."));
         assert_eq!(texts[1], "line 1 was not understood and was skipped");
         assert_eq!(texts[2], "lines 1, 2 were not understood and were skipped");
-        assert_eq!(texts[3], "9 lines were not understood and were skipped (lines 1, 2, 3, 4, 5, …)");
+        assert_eq!(
+            texts[3],
+            "9 lines were not understood and were skipped (lines 1, 2, 3, 4, 5, …)"
+        );
         assert!(texts[5].contains("NET_RAW"));
         assert_eq!(texts[7], "this output does not show Bounding, Ambient");
         assert!(texts.iter().all(|t| !t.is_empty()));
@@ -332,7 +390,11 @@ mod tests {
     fn errors_say_what() {
         assert!(mask_error(&MaskErrorKind::BadDigit { found: 'g' }).contains("`g`"));
         assert!(mask_error(&MaskErrorKind::TooManyDigits { digits: 17 }).contains("17"));
-        let e = InputError { kind: InputErrorKind::NotRecognised, line: 2, column: 1 };
+        let e = InputError {
+            kind: InputErrorKind::NotRecognised,
+            line: 2,
+            column: 1,
+        };
         assert!(input_error(&e).starts_with("line 2, column 1: "));
         assert!(name_error(NameErrorKind::UnknownName, "net_rwa").contains("net_rwa"));
     }

@@ -187,7 +187,11 @@ pub fn pss_level(l: pss::Level) -> &'static str {
 }
 
 fn quoted(items: &[String]) -> String {
-    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("\"{i}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn who(pod: bool, container: bool) -> &'static str {
@@ -285,15 +289,22 @@ pub fn pss_not_modelled() -> String {
 
 /// Comment lines (each starting with `# `) that explain the suggestion.
 pub fn hardened_comments(h: &Hardened) -> Vec<String> {
-    let mut c = vec!["# Suggested hardening: start from nothing and add back only what is needed.".to_string()];
+    let mut c = vec![
+        "# Suggested hardening: start from nothing and add back only what is needed.".to_string(),
+    ];
     if h.was_privileged {
         c.push("# privileged: true removed — it grants every capability and more.".to_string());
     }
     if h.had_add_all {
-        c.push("# `ALL` in add removed: list the capabilities the program really uses.".to_string());
+        c.push(
+            "# `ALL` in add removed: list the capabilities the program really uses.".to_string(),
+        );
     }
     if !h.unknown.is_empty() {
-        c.push(format!("# Left out names no kernel knows: {}.", h.unknown.join(", ")));
+        c.push(format!(
+            "# Left out names no kernel knows: {}.",
+            h.unknown.join(", ")
+        ));
     }
     if h.was_root {
         c.push("# The container ran as uid 0; runAsNonRoot needs an image user (or runAsUser) other than 0.".to_string());
@@ -309,7 +320,9 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
         c.push("# SYS_ADMIN kept as asked; for perf/eBPF prefer PERFMON and BPF.".to_string());
     }
     if !h.passes_restricted() {
-        c.push("# Adds other than NET_BIND_SERVICE still fail Pod Security restricted.".to_string());
+        c.push(
+            "# Adds other than NET_BIND_SERVICE still fail Pod Security restricted.".to_string(),
+        );
     }
     c
 }
@@ -373,7 +386,11 @@ pub fn not_yaml_hint() -> &'static str {
 
 /// Heading for one input file in the human output.
 pub fn file_heading(file: &str, f: Form, containers: usize) -> String {
-    let n = if containers == 1 { "1 container".to_string() } else { format!("{containers} containers") };
+    let n = if containers == 1 {
+        "1 container".to_string()
+    } else {
+        format!("{containers} containers")
+    };
     format!("== {file}: {} — {n}", form(f))
 }
 
@@ -408,13 +425,29 @@ mod tests {
 
     #[test]
     fn yaml_errors_say_where() {
-        let e = YamlError::Syntax { at: Pos { line: 3, column: 7 }, detail: "x".into() };
+        let e = YamlError::Syntax {
+            at: Pos { line: 3, column: 7 },
+            detail: "x".into(),
+        };
         assert!(yaml_error(&e).contains("line 3, column 7"));
-        let e = YamlError::TooLarge { bytes: 10 * 1_048_576, limit: 4 * 1_048_576 };
+        let e = YamlError::TooLarge {
+            bytes: 10 * 1_048_576,
+            limit: 4 * 1_048_576,
+        };
         assert!(yaml_error(&e).contains("10.0 MB"));
-        let e = YamlError::TooLarge { bytes: 5 * 1_048_576 + 524_288, limit: 4 * 1_048_576 };
-        assert!(yaml_error(&e).contains("The input is 5.5 MB; the limit is 4 MB"), "{}", yaml_error(&e));
-        let e = YamlError::TooLarge { bytes: 4 * 1_048_576 + 1, limit: 4 * 1_048_576 };
+        let e = YamlError::TooLarge {
+            bytes: 5 * 1_048_576 + 524_288,
+            limit: 4 * 1_048_576,
+        };
+        assert!(
+            yaml_error(&e).contains("The input is 5.5 MB; the limit is 4 MB"),
+            "{}",
+            yaml_error(&e)
+        );
+        let e = YamlError::TooLarge {
+            bytes: 4 * 1_048_576 + 1,
+            limit: 4 * 1_048_576,
+        };
         assert!(yaml_error(&e).contains("4.0 MB"));
     }
 
@@ -423,31 +456,51 @@ mod tests {
         let e = crate::paste::read("docker run --user").unwrap_err();
         assert!(!paste_error(&e).is_empty());
         let e = crate::paste::read("a: [\n").unwrap_err();
-        assert!(paste_error(&e).starts_with("YAML syntax error at line 2, column 1"), "{}", paste_error(&e));
+        assert!(
+            paste_error(&e).starts_with("YAML syntax error at line 2, column 1"),
+            "{}",
+            paste_error(&e)
+        );
     }
 
     #[test]
     fn hardened_comments_name_the_capability_to_setcap() {
-        let h = Hardened { add: vec!["SYS_ADMIN"], keeps_sys_admin: true, ..Hardened::default() };
+        let h = Hardened {
+            add: vec!["SYS_ADMIN"],
+            keeps_sys_admin: true,
+            ..Hardened::default()
+        };
         let c = hardened_comments(&h).join("\n");
         assert!(c.contains("setcap cap_sys_admin+ep"), "{c}");
         assert!(c.contains("PERFMON"));
         assert!(c.contains("still fail Pod Security restricted"));
         let none = hardened_comments(&Hardened::default()).join("\n");
-        assert!(!none.contains("setcap") && !none.contains("restricted"), "{none}");
+        assert!(
+            !none.contains("setcap") && !none.contains("restricted"),
+            "{none}"
+        );
     }
 
     #[test]
     fn lower_case_all_is_explained() {
-        let s = violation(&Violation::MissingDropAll { wrote: vec!["all".into()] });
+        let s = violation(&Violation::MissingDropAll {
+            wrote: vec!["all".into()],
+        });
         assert!(s.starts_with("restricted (capabilities_restricted)"));
         assert!(s.contains("upper case"));
     }
 
     #[test]
     fn typo_message_names_the_suggestion() {
-        let k = FindingKind::UnknownField { key: "sercurityContext".into(), level: Level::Container, suggestion: Some("securityContext") };
+        let k = FindingKind::UnknownField {
+            key: "sercurityContext".into(),
+            level: Level::Container,
+            suggestion: Some("securityContext"),
+        };
         assert!(finding_message(&k).contains("did you mean `securityContext`"));
-        assert_eq!(finding_fix(&k), "Rename `sercurityContext` to `securityContext`.");
+        assert_eq!(
+            finding_fix(&k),
+            "Rename `sercurityContext` to `securityContext`."
+        );
     }
 }

@@ -8,8 +8,8 @@
 pub mod catalog;
 pub mod cli;
 pub mod containers;
-pub mod k8s;
 pub mod decode;
 pub mod exec;
+pub mod k8s;
 pub mod text;
 pub mod ui;

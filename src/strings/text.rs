@@ -144,14 +144,19 @@ mod tests {
         assert!(msg("cap_net_raw+EP").starts_with("column 13: flag 'E' must be lower case"));
         assert!(msg("+ep").contains("needs a capability list"));
         assert!(msg("cap_a, cap_b=p").contains("column"));
-        assert!(msg("cap_chown=p\ncap_kill+").starts_with("line 2, column 10: '+' must be followed"));
+        assert!(
+            msg("cap_chown=p\ncap_kill+").starts_with("line 2, column 10: '+' must be followed")
+        );
         assert!(msg("99=p").contains("0 to 63"));
         assert!(msg("cap_chown,").contains("the end of the text"));
     }
 
     #[test]
     fn partial_effective_lists_missing() {
-        let e = parse("=eip cap_setpcap-e").unwrap().to_file_caps().unwrap_err();
+        let e = parse("=eip cap_setpcap-e")
+            .unwrap()
+            .to_file_caps()
+            .unwrap_err();
         assert!(file_caps_error(&e).contains("cap_setpcap"));
         assert!(ignored_effective(CapSet::single(0)).contains("cap_chown"));
     }

@@ -37,7 +37,8 @@ pub const PANIC_TITLE: &str = "Sorry, caplens hit a bug and stopped.";
 pub const PANIC_BODY: &str = "Nothing was sent anywhere. Reloading the page usually gets you going again. To report the bug, copy the details below and send them to whoever runs this page or to the caplens issue tracker. They include the page address, which contains what you pasted; remove anything private first.";
 pub const PANIC_COPY: &str = "Copy details";
 pub const PANIC_RELOAD: &str = "Reload the page";
-pub const PANIC_TEST_MESSAGE: &str = "deliberate panic requested by #panic-test (tests the error screen)";
+pub const PANIC_TEST_MESSAGE: &str =
+    "deliberate panic requested by #panic-test (tests the error screen)";
 
 pub fn panic_details(message: &str, url: &str, user_agent: &str) -> String {
     format!(
@@ -77,9 +78,11 @@ pub fn danger_line(label: &str, meaning: &str) -> String {
 
 // The Decode view.
 pub const DECODE_TITLE: &str = "Paste what you have";
-pub const DECODE_INPUT_LABEL: &str = "A mask, CapXxx: lines, a whole /proc/PID/status, capsh --print or getpcaps output";
+pub const DECODE_INPUT_LABEL: &str =
+    "A mask, CapXxx: lines, a whole /proc/PID/status, capsh --print or getpcaps output";
 pub const DECODE_PLACEHOLDER: &str = "CapBnd:\t00000000a80425fb";
-pub const DECODE_EMPTY: &str = "Paste something above or pick an example; the result appears as you type.";
+pub const DECODE_EMPTY: &str =
+    "Paste something above or pick an example; the result appears as you type.";
 pub const MATRIX_TITLE: &str = "Capabilities × sets";
 pub const SHOW_ALL: &str = "show all 41 capabilities";
 pub const NO_CAPS: &str = "No capabilities: every set here is empty.";
@@ -122,7 +125,8 @@ pub const WARNING: &str = "Warning:";
 pub const EXEC_TITLE: &str = "A process runs a program";
 pub const EXEC_INTRO: &str = "Describe the process before execve and the program file; the five sets after the exec appear below, each capability with the kernel's reason.";
 pub const EXEC_PROCESS: &str = "The process before exec";
-pub const EXEC_BEFORE_LABEL: &str = "Its sets (CapXxx: lines or /proc/PID/status; leave empty for the defaults)";
+pub const EXEC_BEFORE_LABEL: &str =
+    "Its sets (CapXxx: lines or /proc/PID/status; leave empty for the defaults)";
 pub const EXEC_BEFORE_PLACEHOLDER: &str = "CapInh:\t0000000000000000\nCapPrm:\t0000000000000000\nCapEff:\t0000000000000000\nCapBnd:\t000001ffffffffff\nCapAmb:\t0000000000000000";
 pub const EXEC_UID: &str = "Real uid";
 pub const EXEC_EUID: &str = "Effective uid";
@@ -142,7 +146,8 @@ pub const EXEC_COL_GAINED: &str = "Gained";
 pub const EXEC_COL_LOST: &str = "Lost";
 pub const EXEC_WHY: &str = "Why, capability by capability";
 pub const EXEC_SET_EMPTY: &str = "Empty before and after.";
-pub const EXEC_UNCHANGED_SETS: &str = "Inheritable and Bounding: execve never changes these two sets.";
+pub const EXEC_UNCHANGED_SETS: &str =
+    "Inheritable and Bounding: execve never changes these two sets.";
 pub const EXEC_FORMULA: &str = "The kernel's formulas with these values";
 pub const EXEC_STEPS: &str = "Every step, in the kernel's order";
 
@@ -151,7 +156,11 @@ pub fn exec_bare_mask(line: u32) -> String {
 }
 
 pub fn exec_bad_id(field: &str, value: &str) -> String {
-    let name = if field == "euid" { "effective uid" } else { "real uid" };
+    let name = if field == "euid" {
+        "effective uid"
+    } else {
+        "real uid"
+    };
     format!("The {name} must be a number from 0 to 4294967295; `{value}` is not.")
 }
 
@@ -167,7 +176,11 @@ pub fn exec_process_line(uid: u32, euid: u32, suid: u32, securebits: u32, nnp: b
 }
 
 pub fn exec_headline(effective: u32, permitted: u32, uid: u32, euid: u32) -> String {
-    let ids = if uid == euid { format!("uid {uid}") } else { format!("uid {uid}, euid {euid}") };
+    let ids = if uid == euid {
+        format!("uid {uid}")
+    } else {
+        format!("uid {uid}, euid {euid}")
+    };
     match (effective, permitted) {
         (0, 0) => format!("The program runs as {ids} with no capabilities at all."),
         (0, p) => format!("The program runs as {ids} with {} permitted but none effective: it must raise them itself.", count_caps(p)),
@@ -182,7 +195,10 @@ pub const CONTAINERS_INPUT_LABEL: &str = "A docker or podman run command, a comp
 pub const CONTAINERS_PLACEHOLDER: &str = "docker run --cap-add NET_ADMIN --user 1000 busybox\n\nor a Pod, Deployment, CronJob, compose file…";
 pub const CONTAINERS_EMPTY: &str = "Paste a command or a manifest above, or pick an example.";
 pub fn analysing(bytes: usize) -> String {
-    format!("Reading {} KB of input… The page stays usable meanwhile.", bytes.div_ceil(1024))
+    format!(
+        "Reading {} KB of input… The page stays usable meanwhile.",
+        bytes.div_ceil(1024)
+    )
 }
 pub const NO_CONTAINERS: &str = "No containers found in this input.";
 pub const K8S_RUNTIME: &str = "Kubernetes runtime";
@@ -259,7 +275,8 @@ pub fn containers_clean(n: usize) -> String {
 
 pub const FCAPS_LABEL: &str = "File capabilities of the entrypoint binary (optional; setcap text, e.g. cap_net_bind_service+ep)";
 pub const FCAPS_PLACEHOLDER: &str = "cap_net_bind_service+ep";
-pub const EX_BIND_NONROOT_FCAPS: &str = "non-root, with setcap cap_net_bind_service+ep on the binary";
+pub const EX_BIND_NONROOT_FCAPS: &str =
+    "non-root, with setcap cap_net_bind_service+ep on the binary";
 
 pub const DECODE_TO_EXEC: &str = "Simulate an exec from this process →";
 pub const SEE_EXEC: &str = "See how exec gives PID 1 these sets →";

@@ -12,12 +12,12 @@ use super::route::Params;
 use super::widgets::{CopyButton, Example, Examples, PasteBox};
 use super::ViewProps;
 use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
-use crate::container::Role;
-use crate::paste::{self, Input, PasteError, Settings};
-use crate::runtime::{CrioConfig, DockerEra, Runtime};
 use crate::catalog;
+use crate::container::Role;
 use crate::exec::FileCaps;
+use crate::paste::{self, Input, PasteError, Settings};
 use crate::runtime::runc;
+use crate::runtime::{CrioConfig, DockerEra, Runtime};
 use crate::set::CapSet;
 use crate::strings::{containers as words, k8s as k8s_words, text as text_words, ui as t};
 use crate::text;
@@ -32,13 +32,37 @@ pub const MAX_CARDS: usize = 30;
 const DOCKER_EXAMPLE: &str = "docker run --rm --cap-add NET_ADMIN --cap-drop KILL --user 1000 busybox ip link add dummy0 type dummy";
 
 pub fn examples() -> Vec<Example> {
-    let ex = |id, label, text: &str| Example { id, label, params: Params::default().with("in", text) };
+    let ex = |id, label, text: &str| Example {
+        id,
+        label,
+        params: Params::default().with("in", text),
+    };
     vec![
-        ex("cpb-typo", t::EX_CPB_TYPO, include_str!("../../examples/cpb-demo-typo.yaml")),
-        ex("cpb-fixed", t::EX_CPB_FIXED, include_str!("../../examples/cpb-demo.yaml")),
-        ex("perf", t::EX_PERF, include_str!("../../examples/perf-sys-admin.yaml")),
-        ex("bind-root", t::EX_BIND_ROOT, include_str!("../../examples/bind-root.yaml")),
-        ex("bind-nonroot", t::EX_BIND_NONROOT, include_str!("../../examples/bind-nonroot.yaml")),
+        ex(
+            "cpb-typo",
+            t::EX_CPB_TYPO,
+            include_str!("../../examples/cpb-demo-typo.yaml"),
+        ),
+        ex(
+            "cpb-fixed",
+            t::EX_CPB_FIXED,
+            include_str!("../../examples/cpb-demo.yaml"),
+        ),
+        ex(
+            "perf",
+            t::EX_PERF,
+            include_str!("../../examples/perf-sys-admin.yaml"),
+        ),
+        ex(
+            "bind-root",
+            t::EX_BIND_ROOT,
+            include_str!("../../examples/bind-root.yaml"),
+        ),
+        ex(
+            "bind-nonroot",
+            t::EX_BIND_NONROOT,
+            include_str!("../../examples/bind-nonroot.yaml"),
+        ),
         Example {
             id: "bind-nonroot-fcaps",
             label: t::EX_BIND_NONROOT_FCAPS,
@@ -47,7 +71,11 @@ pub fn examples() -> Vec<Example> {
                 .with("fcaps", "cap_net_bind_service+ep"),
         },
         ex("docker-run", t::EX_DOCKER_RUN, DOCKER_EXAMPLE),
-        ex("compose", t::EX_COMPOSE, include_str!("../../examples/compose.yaml")),
+        ex(
+            "compose",
+            t::EX_COMPOSE,
+            include_str!("../../examples/compose.yaml"),
+        ),
     ]
 }
 
@@ -91,7 +119,10 @@ pub fn entrypoint_caps(params: &Params) -> Result<Option<FileCaps>, String> {
     let pasted = text::parse_pasted(text).map_err(|e| text_words::error(&e))?;
     match pasted.caps() {
         None => Ok(None),
-        Some(c) => c.to_file_caps().map(Some).map_err(|e| text_words::file_caps_error(&e)),
+        Some(c) => c
+            .to_file_caps()
+            .map(Some)
+            .map_err(|e| text_words::file_caps_error(&e)),
     }
 }
 
@@ -103,10 +134,18 @@ fn set_entrypoint_caps(input: &mut Input, fcaps: Option<FileCaps>) {
     }
 }
 
-pub fn analyse(text: &str, settings: &Settings, fcaps: Option<FileCaps>) -> Result<Analysis, PasteError> {
+pub fn analyse(
+    text: &str,
+    settings: &Settings,
+    fcaps: Option<FileCaps>,
+) -> Result<Analysis, PasteError> {
     let mut input = paste::read(text)?;
     set_entrypoint_caps(&mut input, fcaps);
-    let reports = input.containers.iter().map(|c| paste::report(c, settings)).collect();
+    let reports = input
+        .containers
+        .iter()
+        .map(|c| paste::report(c, settings))
+        .collect();
     Ok(Analysis { input, reports })
 }
 
@@ -128,7 +167,11 @@ async fn analyse_in_slices(
     fcaps: Option<FileCaps>,
     current: impl Fn() -> bool,
 ) -> Option<Result<Analysis, PasteError>> {
-    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let now = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    };
     // Lets the browser paint and handle input; false when this run is stale.
     let pause = || async {
         yew::platform::time::sleep(std::time::Duration::ZERO).await;
@@ -217,7 +260,11 @@ pub fn containers_view(p: &ViewProps) -> Html {
         });
     }
     let finished_now = finished.as_ref().filter(|f| f.0 == key).map(|f| &f.1);
-    let result: Option<&Result<Analysis, PasteError>> = if sliced { finished_now } else { at_once.as_ref().as_ref() };
+    let result: Option<&Result<Analysis, PasteError>> = if sliced {
+        finished_now
+    } else {
+        at_once.as_ref().as_ref()
+    };
     let pending = sliced && finished_now.is_none();
     let on_fcaps = {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
@@ -256,13 +303,20 @@ pub fn containers_view(p: &ViewProps) -> Html {
         Some(Ok(a)) => Some(a.input.form),
         _ => None,
     };
-    let show_k8s = !matches!(form, Some(paste::Form::DockerCommand | paste::Form::Compose));
+    let show_k8s = !matches!(
+        form,
+        Some(paste::Form::DockerCommand | paste::Form::Compose)
+    );
     let show_docker = !matches!(form, Some(paste::Form::Kubernetes));
 
     let body = match result {
-        None if pending => html! { <p class="muted" id="containers-pending" role="status">{ t::analysing(text.len()) }</p> },
+        None if pending => {
+            html! { <p class="muted" id="containers-pending" role="status">{ t::analysing(text.len()) }</p> }
+        }
         None => html! { <p class="muted" id="containers-empty">{ t::CONTAINERS_EMPTY }</p> },
-        Some(Err(e)) => html! { <div class="error" id="containers-error" role="alert"><p>{ paste_error(e) }</p></div> },
+        Some(Err(e)) => {
+            html! { <div class="error" id="containers-error" role="alert"><p>{ paste_error(e) }</p></div> }
+        }
         Some(Ok(a)) => html! {
             <>
                 <p class="facts"><span class="badge" id="containers-form">{ k8s_words::form(a.input.form) }</span>{ " " }<span class="badge">{ t::count_containers(a.reports.len()) }</span></p>
@@ -398,7 +452,11 @@ pub fn exec_links(r: &ContainerReport, fcaps_text: &str) -> Vec<(crate::runtime:
                 .with("uid", &before.uid.to_string())
                 .with("nnp", if before.no_new_privs { "1" } else { "" })
                 .with("file", fcaps_text);
-            let route = super::route::Route { view: super::route::View::Exec, params, panic_test: false };
+            let route = super::route::Route {
+                view: super::route::View::Exec,
+                params,
+                panic_test: false,
+            };
             Some((o.user, format!("#{}", route.to_fragment())))
         })
         .collect()
@@ -535,7 +593,8 @@ mod tests {
     fn every_example_reads_and_has_containers() {
         for ex in examples() {
             let fcaps = entrypoint_caps(&ex.params).unwrap();
-            let a = analyse(ex.params.text("in"), &settings(&ex.params), fcaps).unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
+            let a = analyse(ex.params.text("in"), &settings(&ex.params), fcaps)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", ex.id));
             assert!(!a.reports.is_empty(), "{}", ex.id);
         }
     }
@@ -552,15 +611,26 @@ mod tests {
         let sim = simulate(&route.params).unwrap();
         let pid1 = a.reports[0].pid1.unwrap().state;
         let after = sim.transition.after().copied().unwrap();
-        assert_eq!((after.effective, after.permitted, after.bounding), (pid1.effective, pid1.permitted, pid1.bounding));
+        assert_eq!(
+            (after.effective, after.permitted, after.bounding),
+            (pid1.effective, pid1.permitted, pid1.bounding)
+        );
         // Unknown image user: one link per outcome.
-        let typo = analyse(include_str!("../../examples/cpb-demo.yaml"), &Settings::default(), None).unwrap();
+        let typo = analyse(
+            include_str!("../../examples/cpb-demo.yaml"),
+            &Settings::default(),
+            None,
+        )
+        .unwrap();
         assert_eq!(exec_links(&typo.reports[0], "").len(), 2);
     }
 
     #[test]
     fn settings_follow_the_link() {
-        let p = Params::default().with("rt", "crio").with("user", "nonroot").with("docker", "le-20.10.13");
+        let p = Params::default()
+            .with("rt", "crio")
+            .with("user", "nonroot")
+            .with("docker", "le-20.10.13");
         let s = settings(&p);
         assert!(matches!(s.kubernetes, Runtime::Crio(_)));
         assert_eq!(s.image_user, ImageUser::NonRoot);
@@ -572,7 +642,10 @@ mod tests {
     fn the_typo_example_is_flagged() {
         let ex = examples().into_iter().find(|e| e.id == "cpb-typo").unwrap();
         let a = analyse(ex.params.text("in"), &Settings::default(), None).unwrap();
-        assert!(a.reports[0].findings.iter().any(|f| f.id().as_str() == "unknown-field"));
+        assert!(a.reports[0]
+            .findings
+            .iter()
+            .any(|f| f.id().as_str() == "unknown-field"));
     }
 
     #[test]

@@ -19,11 +19,27 @@ use crate::strings::{catalog as cat_text, decode as words, ui as t};
 use yew::prelude::*;
 
 pub fn examples() -> Vec<Example> {
-    let ex = |id, label, text: &str| Example { id, label, params: Params::default().with("in", text) };
+    let ex = |id, label, text: &str| Example {
+        id,
+        label,
+        params: Params::default().with("in", text),
+    };
     vec![
-        ex("capsh-decode", t::EX_CAPSH_DECODE, "capsh --decode=0000001fffffffff"),
-        ex("docker-status", t::EX_DOCKER_STATUS, t::EX_DOCKER_STATUS_TEXT),
-        ex("docker-default", t::EX_DOCKER_DEFAULT, "CapBnd: 00000000a80425fb"),
+        ex(
+            "capsh-decode",
+            t::EX_CAPSH_DECODE,
+            "capsh --decode=0000001fffffffff",
+        ),
+        ex(
+            "docker-status",
+            t::EX_DOCKER_STATUS,
+            t::EX_DOCKER_STATUS_TEXT,
+        ),
+        ex(
+            "docker-default",
+            t::EX_DOCKER_DEFAULT,
+            "CapBnd: 00000000a80425fb",
+        ),
         ex("proc-status", t::EX_PROC_STATUS, t::EX_PROC_STATUS_TEXT),
     ]
 }
@@ -51,7 +67,9 @@ pub fn decode_view(p: &ViewProps) -> Html {
     let body = match &*result {
         None => html! { <p class="muted" id="decode-empty">{ t::DECODE_EMPTY }</p> },
         Some(Err(e)) => error_box(e, &input),
-        Some(Ok(report)) => html! { <ReportView report={report.clone()} params={p.params.clone()} on_change={p.on_change.clone()} on_load={p.on_load.clone()} /> },
+        Some(Ok(report)) => {
+            html! { <ReportView report={report.clone()} params={p.params.clone()} on_change={p.on_change.clone()} on_load={p.on_load.clone()} /> }
+        }
     };
     let grid_report = match &*result {
         Some(Ok(r)) => Some(r.clone()),
@@ -82,7 +100,10 @@ pub fn decode_view(p: &ViewProps) -> Html {
 
 /// The error with its position, and the offending line with a caret under it.
 fn error_box(e: &InputError, input: &str) -> Html {
-    let line = input.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or("");
+    let line = input
+        .lines()
+        .nth(e.line.saturating_sub(1) as usize)
+        .unwrap_or("");
     // Long lines are cut around the column so the caret stays visible.
     let col = e.column.saturating_sub(1) as usize;
     let chars: Vec<char> = line.chars().collect();
@@ -106,7 +127,15 @@ fn exec_link(r: &Report, input: &str) -> Option<String> {
         return None;
     }
     let params = Params::default().with("before", input);
-    Some(format!("#{}", super::route::Route { view: super::route::View::Exec, params, panic_test: false }.to_fragment()))
+    Some(format!(
+        "#{}",
+        super::route::Route {
+            view: super::route::View::Exec,
+            params,
+            panic_test: false
+        }
+        .to_fragment()
+    ))
 }
 
 #[derive(Properties, PartialEq)]
@@ -121,10 +150,16 @@ struct ReportProps {
 fn report_view(p: &ReportProps) -> Html {
     let r = &p.report;
     let show_all = p.params.get("all") == Some("1");
-    let open: Option<u8> = p.params.get("open").and_then(|s| s.parse().ok()).filter(|&n: &u8| n < 64);
+    let open: Option<u8> = p
+        .params
+        .get("open")
+        .and_then(|s| s.parse().ok())
+        .filter(|&n: &u8| n < 64);
 
     let facts = {
-        let mut v: Vec<Html> = vec![html! { <span class="badge">{ t::recognised_as(words::source_kind(r.source)) }</span> }];
+        let mut v: Vec<Html> = vec![
+            html! { <span class="badge">{ t::recognised_as(words::source_kind(r.source)) }</span> },
+        ];
         if let Some(nnp) = r.no_new_privs {
             v.push(html! { <span class={classes!("badge", if nnp { "ok" } else { "warn" })} id="fact-nnp" title={words::no_new_privs(nnp)}>{ t::nnp_badge(nnp) }</span> });
         }
@@ -136,16 +171,25 @@ fn report_view(p: &ReportProps) -> Html {
         }
         v
     };
-    let notes = r.notes.iter().map(|n| html! { <li>{ words::note(n) }</li> });
+    let notes = r
+        .notes
+        .iter()
+        .map(|n| html! { <li>{ words::note(n) }</li> });
 
     let toggle_all = {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |_: Event| cb.emit(params.clone().with("all", if show_all { "" } else { "1" })))
+        Callback::from(move |_: Event| {
+            cb.emit(params.clone().with("all", if show_all { "" } else { "1" }))
+        })
     };
     let toggle_open = {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
         Callback::from(move |cap: u8| {
-            let next = if open == Some(cap) { String::new() } else { cap.to_string() };
+            let next = if open == Some(cap) {
+                String::new()
+            } else {
+                cap.to_string()
+            };
             cb.emit(params.clone().with("open", &next))
         })
     };
@@ -172,7 +216,9 @@ fn report_view(p: &ReportProps) -> Html {
 fn set_card(i: usize, e: &SetEntry) -> Html {
     let names = mask::capsh_list(e.caps);
     let cmp = preset::compare(e.caps);
-    let kernel = cmp.kernel.filter(|k| k.reason == preset::RangeReason::FullSet);
+    let kernel = cmp
+        .kernel
+        .filter(|k| k.reason == preset::RangeReason::FullSet);
     let label = words::set_label(e.kind);
     html! {
         <div class="set-card" id={format!("set-{i}")}>
@@ -208,7 +254,11 @@ struct MatrixProps {
 #[function_component(Matrix)]
 fn matrix(p: &MatrixProps) -> Html {
     let union = p.sets.iter().fold(CapSet::EMPTY, |u, e| u.union(e.caps));
-    let rows = if p.show_all { catalog::KNOWN.union(union) } else { union };
+    let rows = if p.show_all {
+        catalog::KNOWN.union(union)
+    } else {
+        union
+    };
     let head = p.sets.iter().map(|e| {
         let label = words::set_label(e.kind);
         // "Cap" is dropped on narrow screens so five columns fit on a phone.
@@ -292,7 +342,9 @@ fn explanation(cap: u8) -> Html {
                 <p class="muted">{ cat_text::membership(cap) }</p>
             </div>
         },
-        _ => html! { <p>{ cat_text::unknown_capability(cap) }{ " " }{ words::UNKNOWN_BITS_MEANING }</p> },
+        _ => {
+            html! { <p>{ cat_text::unknown_capability(cap) }{ " " }{ words::UNKNOWN_BITS_MEANING }</p> }
+        }
     }
 }
 
@@ -309,10 +361,19 @@ struct GridProps {
 /// matrix, the grid and the link always agree.
 #[function_component(MaskGrid)]
 fn mask_grid(p: &GridProps) -> Html {
-    let sets: Vec<SetEntry> = p.report.as_ref().map(|r| r.sets.clone()).unwrap_or_default();
+    let sets: Vec<SetEntry> = p
+        .report
+        .as_ref()
+        .map(|r| r.sets.clone())
+        .unwrap_or_default();
     // Unless the link says otherwise, show the first set that holds anything.
     let first_nonempty = sets.iter().position(|e| !e.caps.is_empty()).unwrap_or(0);
-    let chosen = p.params.get("grid").and_then(|s| s.parse::<usize>().ok()).filter(|&i| i < sets.len()).unwrap_or(first_nonempty);
+    let chosen = p
+        .params
+        .get("grid")
+        .and_then(|s| s.parse::<usize>().ok())
+        .filter(|&i| i < sets.len())
+        .unwrap_or(first_nonempty);
     let current = sets.get(chosen).map_or(CapSet::EMPTY, |e| e.caps);
     let editable = p.report.is_some() || p.input.trim().is_empty();
 
@@ -370,8 +431,18 @@ fn mask_grid(p: &GridProps) -> Html {
 /// The paste box text after toggling `cap` in set number `chosen`.
 /// `/proc`-style lines and bare masks are edited in place, so everything
 /// else the user pasted stays; other formats are rewritten as `CapXxx:` lines.
-pub fn rewrite(input: &str, report: Option<&Report>, chosen: usize, cap: u8, current: CapSet) -> String {
-    let new = if current.contains(cap) { current.without(cap) } else { current.with(cap) };
+pub fn rewrite(
+    input: &str,
+    report: Option<&Report>,
+    chosen: usize,
+    cap: u8,
+    current: CapSet,
+) -> String {
+    let new = if current.contains(cap) {
+        current.without(cap)
+    } else {
+        current.with(cap)
+    };
     let Some(report) = report else {
         return new.hex16(); // empty box: start a bare mask
     };
@@ -393,9 +464,10 @@ pub fn rewrite(input: &str, report: Option<&Report>, chosen: usize, cap: u8, cur
             }
             lines.join("\n")
         }
-        SourceKind::CapshDecode | SourceKind::CapshPrint | SourceKind::Getpcaps | SourceKind::NameList => {
-            sets.iter().map(line_of).collect::<Vec<_>>().join("\n")
-        }
+        SourceKind::CapshDecode
+        | SourceKind::CapshPrint
+        | SourceKind::Getpcaps
+        | SourceKind::NameList => sets.iter().map(line_of).collect::<Vec<_>>().join("\n"),
     }
 }
 
@@ -405,7 +477,10 @@ mod tests {
 
     fn edit(input: &str, chosen: usize, cap: u8) -> String {
         let report = status::recognise(input).ok();
-        let current = report.as_ref().and_then(|r| r.sets.get(chosen)).map_or(CapSet::EMPTY, |e| e.caps);
+        let current = report
+            .as_ref()
+            .and_then(|r| r.sets.get(chosen))
+            .map_or(CapSet::EMPTY, |e| e.caps);
         rewrite(input, report.as_ref(), chosen, cap, current)
     }
 
@@ -416,7 +491,10 @@ mod tests {
         let route = super::super::route::Route::parse(&link);
         assert_eq!(route.view, super::super::route::View::Exec);
         assert_eq!(route.params.text("before"), named);
-        assert_eq!(exec_link(&status::recognise("a80425fb").unwrap(), "a80425fb"), None);
+        assert_eq!(
+            exec_link(&status::recognise("a80425fb").unwrap(), "a80425fb"),
+            None
+        );
     }
 
     #[test]
@@ -434,7 +512,11 @@ mod tests {
     fn grid_edits_one_proc_line_and_keeps_the_rest() {
         let input = "Name:\tsh\nCapInh:\t0000000000000000\nCapEff:\t0000000000000001\nSeccomp:\t2";
         let r = status::recognise(input).unwrap();
-        let eff = r.sets.iter().position(|e| e.kind == Some(status::SetKind::Effective)).unwrap();
+        let eff = r
+            .sets
+            .iter()
+            .position(|e| e.kind == Some(status::SetKind::Effective))
+            .unwrap();
         assert_eq!(
             edit(input, eff, 0),
             "Name:\tsh\nCapInh:\t0000000000000000\nCapEff:\t0000000000000000\nSeccomp:\t2"

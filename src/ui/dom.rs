@@ -48,14 +48,18 @@ pub fn copy_text(text: &str) -> bool {
 /// The pre-Clipboard-API way: select a temporary text area and copy.
 fn copy_with_selection(text: &str) -> Option<bool> {
     let doc = gloo::utils::window().document()?;
-    let area: web_sys::HtmlTextAreaElement = doc.create_element("textarea").ok()?.dyn_into().ok()?;
+    let area: web_sys::HtmlTextAreaElement =
+        doc.create_element("textarea").ok()?.dyn_into().ok()?;
     area.set_value(text);
     area.set_read_only(true);
     area.set_class_name("offscreen");
     let body = doc.body()?;
     body.append_child(&area).ok()?;
     area.select();
-    let ok = doc.dyn_ref::<web_sys::HtmlDocument>()?.exec_command("copy").unwrap_or(false);
+    let ok = doc
+        .dyn_ref::<web_sys::HtmlDocument>()?
+        .exec_command("copy")
+        .unwrap_or(false);
     let _ = body.remove_child(&area);
     Some(ok)
 }

@@ -11,7 +11,9 @@ use super::route::Params;
 use super::widgets::{CopyButton, Example, Examples, PasteBox};
 use super::ViewProps;
 use crate::catalog;
-use crate::exec::{self, ExecFile, ExecOptions, ProcessState, Securebits, SetName, SetidRule, Step, Transition};
+use crate::exec::{
+    self, ExecFile, ExecOptions, ProcessState, Securebits, SetName, SetidRule, Step, Transition,
+};
 use crate::set::CapSet;
 use crate::status::{self, InputError, Report, SetKind};
 use crate::strings::{decode as decode_words, exec as words, text as text_words, ui as t};
@@ -58,7 +60,11 @@ pub fn example_params(e: &exec::examples::Example) -> Params {
 pub fn examples() -> Vec<Example> {
     exec::examples::examples()
         .iter()
-        .map(|e| Example { id: e.id.slug(), label: words::example_title(e.id), params: example_params(e) })
+        .map(|e| Example {
+            id: e.id.slug(),
+            label: words::example_title(e.id),
+            params: example_params(e),
+        })
         .collect()
 }
 
@@ -73,7 +79,10 @@ const SECUREBITS: [(u32, &str); 4] = [
     (Securebits::NOROOT, "SECBIT_NOROOT"),
     (Securebits::NO_SETUID_FIXUP, "SECBIT_NO_SETUID_FIXUP"),
     (Securebits::KEEP_CAPS, "SECBIT_KEEP_CAPS"),
-    (Securebits::NO_CAP_AMBIENT_RAISE, "SECBIT_NO_CAP_AMBIENT_RAISE"),
+    (
+        Securebits::NO_CAP_AMBIENT_RAISE,
+        "SECBIT_NO_CAP_AMBIENT_RAISE",
+    ),
 ];
 
 /// What went wrong with the inputs, each worded and positioned.
@@ -81,8 +90,13 @@ const SECUREBITS: [(u32, &str); 4] = [
 pub enum InputProblem {
     Before(InputError),
     /// A bare mask: it does not say which set it is.
-    BareMask { line: u32 },
-    Uid { field: &'static str, value: String },
+    BareMask {
+        line: u32,
+    },
+    Uid {
+        field: &'static str,
+        value: String,
+    },
     File(String),
 }
 
@@ -101,7 +115,10 @@ fn parse_id(params: &Params, key: &'static str) -> Result<Option<u32>, InputProb
     if v.is_empty() {
         return Ok(None);
     }
-    v.parse().map(Some).map_err(|_| InputProblem::Uid { field: key, value: v.to_string() })
+    v.parse().map(Some).map_err(|_| InputProblem::Uid {
+        field: key,
+        value: v.to_string(),
+    })
 }
 
 /// Reads the parameters into a process and a file and runs the simulator.
@@ -113,25 +130,42 @@ pub fn simulate(params: &Params) -> Result<Simulation, InputProblem> {
         "" => None,
         text => Some(status::recognise(text).map_err(InputProblem::Before)?),
     };
-    if let Some(e) = pasted.as_ref().and_then(|r| r.sets.iter().find(|e| e.kind.is_none())) {
+    if let Some(e) = pasted
+        .as_ref()
+        .and_then(|r| r.sets.iter().find(|e| e.kind.is_none()))
+    {
         return Err(InputProblem::BareMask { line: e.line });
     }
     let get = |k: SetKind| pasted.as_ref().and_then(|r| r.get(k));
     let ids = pasted.as_ref().and_then(|r| r.uid);
-    let uid = parse_id(params, "uid")?.or(ids.and_then(|i| i.real)).unwrap_or(0);
-    let euid = parse_id(params, "euid")?.or(ids.and_then(|i| i.effective)).unwrap_or(uid);
-    let suid = ids.and_then(|i| i.saved).filter(|_| params.text("euid").is_empty()).unwrap_or(euid);
+    let uid = parse_id(params, "uid")?
+        .or(ids.and_then(|i| i.real))
+        .unwrap_or(0);
+    let euid = parse_id(params, "euid")?
+        .or(ids.and_then(|i| i.effective))
+        .unwrap_or(uid);
+    let suid = ids
+        .and_then(|i| i.saved)
+        .filter(|_| params.text("euid").is_empty())
+        .unwrap_or(euid);
     let securebits = match params.get("sb") {
         Some(v) => Securebits(v.trim().parse().unwrap_or(0)),
-        None => pasted.as_ref().and_then(|r| r.securebits).unwrap_or_default(),
+        None => pasted
+            .as_ref()
+            .and_then(|r| r.securebits)
+            .unwrap_or_default(),
     };
     let no_new_privs = match params.get("nnp") {
         Some(v) => v == "1",
-        None => pasted.as_ref().and_then(|r| r.no_new_privs).unwrap_or(false),
+        None => pasted
+            .as_ref()
+            .and_then(|r| r.no_new_privs)
+            .unwrap_or(false),
     };
     let bounding = get(SetKind::Bounding).unwrap_or(catalog::KNOWN);
     let ambient = get(SetKind::Ambient).unwrap_or_default();
-    let permitted = get(SetKind::Permitted).unwrap_or(if euid == 0 { bounding } else { CapSet::EMPTY }.union(ambient));
+    let permitted = get(SetKind::Permitted)
+        .unwrap_or(if euid == 0 { bounding } else { CapSet::EMPTY }.union(ambient));
     let before = ProcessState {
         uid,
         euid,
@@ -145,26 +179,47 @@ pub fn simulate(params: &Params) -> Result<Simulation, InputProblem> {
         no_new_privs,
     };
 
-    let mut file = ExecFile { setuid_root: params.get("setuid") == Some("1"), caps: None, nosuid_mount: params.get("nosuid") == Some("1") };
+    let mut file = ExecFile {
+        setuid_root: params.get("setuid") == Some("1"),
+        caps: None,
+        nosuid_mount: params.get("nosuid") == Some("1"),
+    };
     let mut file_text = None;
     if !params.text("file").trim().is_empty() {
-        let pasted = text::parse_pasted(params.text("file")).map_err(|e| InputProblem::File(text_words::error(&e)))?;
+        let pasted = text::parse_pasted(params.text("file"))
+            .map_err(|e| InputProblem::File(text_words::error(&e)))?;
         if let Some(c) = pasted.caps() {
-            file.caps = Some(c.to_file_caps().map_err(|e| InputProblem::File(text_words::file_caps_error(&e)))?);
+            file.caps = Some(
+                c.to_file_caps()
+                    .map_err(|e| InputProblem::File(text_words::file_caps_error(&e)))?,
+            );
             file_text = Some(text::to_text(&c));
         }
     }
     let options = ExecOptions {
-        rule: if params.get("rule") == Some("pre2025") { SetidRule::Pre2025 } else { SetidRule::Current },
+        rule: if params.get("rule") == Some("pre2025") {
+            SetidRule::Pre2025
+        } else {
+            SetidRule::Current
+        },
         ..ExecOptions::default()
     };
     let transition = exec::execve_with(&before, &file, &options);
-    Ok(Simulation { before, file, file_text, transition })
+    Ok(Simulation {
+        before,
+        file,
+        file_text,
+        transition,
+    })
 }
 
 fn problem_text(p: &InputProblem) -> String {
     match p {
-        InputProblem::Before(e) => format!("{} {}", t::at_line_column(e.line, e.column), decode_words::input_error_message(&e.kind)),
+        InputProblem::Before(e) => format!(
+            "{} {}",
+            t::at_line_column(e.line, e.column),
+            decode_words::input_error_message(&e.kind)
+        ),
         InputProblem::BareMask { line } => t::exec_bare_mask(*line),
         InputProblem::Uid { field, value } => t::exec_bad_id(field, value),
         InputProblem::File(msg) => t::exec_bad_file(msg),
@@ -284,8 +339,12 @@ fn outcome(sim: &Simulation) -> Html {
     let b = &tr.before;
     let problems = b.invariant_problems();
     let headline = match &tr.outcome {
-        Err(r) => html! { <div class="error" id="exec-eperm" role="alert"><p><strong>{ t::EXEC_EPERM }</strong></p><p>{ words::refusal(r) }</p></div> },
-        Ok(a) => html! { <p class={classes!(if a.effective.is_empty() { "warn-box" } else { "ok-box" })} id="exec-headline">{ t::exec_headline(a.effective.len(), a.permitted.len(), a.uid, a.euid) }</p> },
+        Err(r) => {
+            html! { <div class="error" id="exec-eperm" role="alert"><p><strong>{ t::EXEC_EPERM }</strong></p><p>{ words::refusal(r) }</p></div> }
+        }
+        Ok(a) => {
+            html! { <p class={classes!(if a.effective.is_empty() { "warn-box" } else { "ok-box" })} id="exec-headline">{ t::exec_headline(a.effective.len(), a.permitted.len(), a.uid, a.euid) }</p> }
+        }
     };
     let rows = match &tr.outcome {
         Ok(a) => SetName::ALL
@@ -325,7 +384,10 @@ fn outcome(sim: &Simulation) -> Html {
             </div>
         }
     });
-    let mut notes: Vec<String> = problems.iter().map(|p| format!("{} {}", t::WARNING, words::state_problem(p))).collect();
+    let mut notes: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{} {}", t::WARNING, words::state_problem(p)))
+        .collect();
     for s in &tr.trace {
         if let Step::SetidCheck(c) = s {
             notes.extend(words::setid_rule_note(c));
@@ -373,7 +435,10 @@ fn names_or_dash(set: CapSet, sign: &str) -> String {
     if set.is_empty() {
         "—".to_string()
     } else {
-        set.iter().map(|c| format!("{sign}{}", words::cap_name(c))).collect::<Vec<_>>().join(" ")
+        set.iter()
+            .map(|c| format!("{sign}{}", words::cap_name(c)))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -382,13 +447,18 @@ mod tests {
     use super::*;
 
     fn run(pairs: &[(&str, &str)]) -> Result<Simulation, InputProblem> {
-        simulate(&pairs.iter().fold(Params::default(), |p, (k, v)| p.with(k, v)))
+        simulate(
+            &pairs
+                .iter()
+                .fold(Params::default(), |p, (k, v)| p.with(k, v)),
+        )
     }
 
     #[test]
     fn every_example_simulates_exactly_as_the_core_example() {
         for e in exec::examples::examples() {
-            let sim = simulate(&example_params(&e)).unwrap_or_else(|p| panic!("{}: {p:?}", e.id.slug()));
+            let sim =
+                simulate(&example_params(&e)).unwrap_or_else(|p| panic!("{}: {p:?}", e.id.slug()));
             assert_eq!(sim.before, e.before, "{}", e.id.slug());
             assert_eq!(sim.file, e.file, "{}", e.id.slug());
             assert_eq!(current_example(&example_params(&e)), Some(e));
@@ -410,10 +480,24 @@ mod tests {
 
     #[test]
     fn docker_bounding_set_refuses_a_file_asking_for_more() {
-        let ex = examples().into_iter().find(|e| e.id == "docker-user-eperm").unwrap();
+        let ex = examples()
+            .into_iter()
+            .find(|e| e.id == "docker-user-eperm")
+            .unwrap();
         assert!(simulate(&ex.params).unwrap().transition.outcome.is_err());
-        let ok = examples().into_iter().find(|e| e.id == "docker-user-filecap").unwrap();
-        assert_eq!(simulate(&ok.params).unwrap().transition.after().unwrap().effective, CapSet::single(10));
+        let ok = examples()
+            .into_iter()
+            .find(|e| e.id == "docker-user-filecap")
+            .unwrap();
+        assert_eq!(
+            simulate(&ok.params)
+                .unwrap()
+                .transition
+                .after()
+                .unwrap()
+                .effective,
+            CapSet::single(10)
+        );
     }
 
     #[test]
@@ -424,22 +508,50 @@ mod tests {
         let user = run(&[("uid", "1000")]).unwrap();
         assert!(user.before.permitted.is_empty());
         assert_eq!(user.before.bounding, catalog::KNOWN);
-        let pasted = run(&[("before", "Uid:\t1000\t0\t0\t0\nCapBnd:\t00000000a80425fb\nNoNewPrivs:\t1")]).unwrap();
+        let pasted = run(&[(
+            "before",
+            "Uid:\t1000\t0\t0\t0\nCapBnd:\t00000000a80425fb\nNoNewPrivs:\t1",
+        )])
+        .unwrap();
         assert_eq!((pasted.before.uid, pasted.before.euid), (1000, 0));
         assert!(pasted.before.no_new_privs);
-        assert_eq!(pasted.before.permitted, CapSet(0xa80425fb), "euid 0 gets the bounding set");
-        let overridden = run(&[("before", "NoNewPrivs:\t1\nCapBnd:\t0"), ("nnp", "0"), ("uid", "5")]).unwrap();
+        assert_eq!(
+            pasted.before.permitted,
+            CapSet(0xa80425fb),
+            "euid 0 gets the bounding set"
+        );
+        let overridden = run(&[
+            ("before", "NoNewPrivs:\t1\nCapBnd:\t0"),
+            ("nnp", "0"),
+            ("uid", "5"),
+        ])
+        .unwrap();
         assert!(!overridden.before.no_new_privs);
         assert_eq!(overridden.before.uid, 5);
     }
 
     #[test]
     fn bad_inputs_are_explained() {
-        assert!(matches!(run(&[("uid", "x1")]), Err(InputProblem::Uid { field: "uid", .. })));
-        assert!(matches!(run(&[("before", "a80425fb")]), Err(InputProblem::BareMask { line: 1 })));
-        assert!(matches!(run(&[("before", "CapPrm: zz")]), Err(InputProblem::Before(_))));
-        assert!(matches!(run(&[("file", "cap_net_rw+ep")]), Err(InputProblem::File(_))));
-        assert!(matches!(run(&[("file", "cap_net_raw+e cap_chown+p")]), Err(InputProblem::File(_))));
+        assert!(matches!(
+            run(&[("uid", "x1")]),
+            Err(InputProblem::Uid { field: "uid", .. })
+        ));
+        assert!(matches!(
+            run(&[("before", "a80425fb")]),
+            Err(InputProblem::BareMask { line: 1 })
+        ));
+        assert!(matches!(
+            run(&[("before", "CapPrm: zz")]),
+            Err(InputProblem::Before(_))
+        ));
+        assert!(matches!(
+            run(&[("file", "cap_net_rw+ep")]),
+            Err(InputProblem::File(_))
+        ));
+        assert!(matches!(
+            run(&[("file", "cap_net_raw+e cap_chown+p")]),
+            Err(InputProblem::File(_))
+        ));
         let msg = problem_text(&run(&[("file", "cap_net_rw+ep")]).unwrap_err());
         assert!(msg.contains("cap_net_rw"), "{msg}");
     }

@@ -86,8 +86,17 @@ impl State {
 
     /// The fragment for the visible state; inputs too large for a link are left out.
     fn fragment(&self) -> String {
-        let params = if self.too_big() { Params::default() } else { self.params().clone() };
-        Route { view: self.view, params, panic_test: false }.to_fragment()
+        let params = if self.too_big() {
+            Params::default()
+        } else {
+            self.params().clone()
+        };
+        Route {
+            view: self.view,
+            params,
+            panic_test: false,
+        }
+        .to_fragment()
     }
 }
 
@@ -107,7 +116,10 @@ pub fn app() -> Html {
         panic!("{}", t::PANIC_TEST_MESSAGE);
     }
     let state = use_reducer_eq(|| {
-        let mut s = State { view: route.view, ..State::default() };
+        let mut s = State {
+            view: route.view,
+            ..State::default()
+        };
         s.inputs[index(route.view)] = route.params.clone();
         s
     });
@@ -117,7 +129,9 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let on_nav = move |_: &web_sys::Event| dispatch.dispatch(Action::Navigate(Route::parse(&dom::fragment())));
+            let on_nav = move |_: &web_sys::Event| {
+                dispatch.dispatch(Action::Navigate(Route::parse(&dom::fragment())))
+            };
             let a = gloo::events::EventListener::new(&window, "hashchange", on_nav.clone());
             let b = gloo::events::EventListener::new(&window, "popstate", on_nav);
             move || drop((a, b))

@@ -23,7 +23,10 @@ fn page_url() -> String {
 }
 
 fn user_agent() -> String {
-    gloo::utils::window().navigator().user_agent().unwrap_or_default()
+    gloo::utils::window()
+        .navigator()
+        .user_agent()
+        .unwrap_or_default()
 }
 
 /// Builds the error box; returns None if the DOM is not usable at all.
@@ -77,7 +80,8 @@ pub fn show(details: &str) -> Option<()> {
     for child in [&h, &p, &actions, &pre] {
         box_.append_child(child).ok()?;
     }
-    body.insert_before(&box_, body.first_child().as_ref()).ok()?;
+    body.insert_before(&box_, body.first_child().as_ref())
+        .ok()?;
     copy.focus().ok()?;
     Some(())
 }

@@ -37,7 +37,10 @@ pub struct Params(Vec<(String, String)>);
 
 impl Params {
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The value, or "" when absent.
@@ -91,7 +94,10 @@ impl Route {
     pub fn parse(fragment: &str) -> Route {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         if fragment == "panic-test" {
-            return Route { panic_test: true, ..Route::default() };
+            return Route {
+                panic_test: true,
+                ..Route::default()
+            };
         }
         let mut route = Route::default();
         for pair in fragment.split('&').filter(|p| !p.is_empty()) {
@@ -125,9 +131,17 @@ pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b',' | b'/' | b'@' => {
-                out.push(b as char)
-            }
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b':'
+            | b','
+            | b'/'
+            | b'@' => out.push(b as char),
             b' ' => out.push('+'),
             _ => {
                 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -149,8 +163,13 @@ pub fn decode_component(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() && hex_val(bytes[i + 1]).is_some() && hex_val(bytes[i + 2]).is_some() => {
-                out.push(hex_val(bytes[i + 1]).unwrap_or(0) << 4 | hex_val(bytes[i + 2]).unwrap_or(0));
+            b'%' if i + 2 < bytes.len()
+                && hex_val(bytes[i + 1]).is_some()
+                && hex_val(bytes[i + 2]).is_some() =>
+            {
+                out.push(
+                    hex_val(bytes[i + 1]).unwrap_or(0) << 4 | hex_val(bytes[i + 2]).unwrap_or(0),
+                );
                 i += 2;
             }
             b => out.push(b),
@@ -171,24 +190,45 @@ mod tests {
     #[test]
     fn round_trip_of_awkward_text() {
         let text = "CapBnd:\t0000001fffffffff\n<script>alert(1)</script> & a=b+c %41 ü 🦀";
-        let r = Route { view: View::Containers, params: Params::default().with("in", text), panic_test: false };
+        let r = Route {
+            view: View::Containers,
+            params: Params::default().with("in", text),
+            panic_test: false,
+        };
         let frag = r.to_fragment();
         assert!(frag.starts_with("v=containers&in="), "{frag}");
-        assert!(!frag.contains(' ') && !frag.contains('\n') && !frag.contains('<'), "{frag}");
+        assert!(
+            !frag.contains(' ') && !frag.contains('\n') && !frag.contains('<'),
+            "{frag}"
+        );
         assert_eq!(Route::parse(&format!("#{frag}")), r);
     }
 
     #[test]
     fn readable_mask_link() {
-        let r = Route { view: View::Decode, params: Params::default().with("in", "CapBnd: 0000001fffffffff"), ..Route::default() };
+        let r = Route {
+            view: View::Decode,
+            params: Params::default().with("in", "CapBnd: 0000001fffffffff"),
+            ..Route::default()
+        };
         assert_eq!(r.to_fragment(), "v=decode&in=CapBnd:+0000001fffffffff");
     }
 
     #[test]
     fn params_are_ordered_and_empty_values_dropped() {
-        let mut p = Params::default().with("uid", "1000").with("file", "cap_net_raw+ep");
+        let mut p = Params::default()
+            .with("uid", "1000")
+            .with("file", "cap_net_raw+ep");
         p.set("euid", "");
-        assert_eq!(Route { view: View::Exec, params: p.clone(), panic_test: false }.to_fragment(), "v=exec&file=cap_net_raw%2Bep&uid=1000");
+        assert_eq!(
+            Route {
+                view: View::Exec,
+                params: p.clone(),
+                panic_test: false
+            }
+            .to_fragment(),
+            "v=exec&file=cap_net_raw%2Bep&uid=1000"
+        );
         p.set("uid", "");
         assert_eq!(p.get("uid"), None);
         assert_eq!(p.text("uid"), "");
@@ -203,6 +243,9 @@ mod tests {
         assert_eq!(decode_component("%4"), "%4");
         assert_eq!(decode_component("%zz%41"), "%zzA");
         assert_eq!(decode_component("%FF"), "\u{FFFD}");
-        assert_eq!(Route::parse("#v=exec&uid=0&uid=5").params.get("uid"), Some("5"));
+        assert_eq!(
+            Route::parse("#v=exec&uid=0&uid=5").params.get("uid"),
+            Some("5")
+        );
     }
 }

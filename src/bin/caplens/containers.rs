@@ -5,8 +5,8 @@ use caplens::catalog::KernelVersion;
 use caplens::k8s::harden;
 use caplens::paste::{self, PasteError, Settings};
 use caplens::runtime::{CrioConfig, Runtime};
-use caplens::strings::k8s::{self as words, CliProblem};
 use caplens::strings::containers as cwords;
+use caplens::strings::k8s::{self as words, CliProblem};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -18,11 +18,20 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { settings: Settings::default(), json: false, fail_on: None, files: Vec::new() };
+    let mut o = Options {
+        settings: Settings::default(),
+        json: false,
+        fail_on: None,
+        files: Vec::new(),
+    };
     let mut i = 0;
     while i < args.len() {
-        let (name, value) = crate::next_option(args, &mut i, &["--runtime", "--kernel", "--image-user", "--fail-on"])
-            .map_err(|name| words::cli_problem(&CliProblem::MissingValue(name)))?;
+        let (name, value) = crate::next_option(
+            args,
+            &mut i,
+            &["--runtime", "--kernel", "--image-user", "--fail-on"],
+        )
+        .map_err(|name| words::cli_problem(&CliProblem::MissingValue(name)))?;
         let value = value.unwrap_or_default();
         let bad = |v: &str| words::cli_problem(&CliProblem::BadValue(name, v));
         match name {
@@ -34,7 +43,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     _ => return Err(bad(&value)),
                 }
             }
-            "--kernel" => o.settings.kernel = Some(value.parse::<KernelVersion>().map_err(|_| bad(&value))?),
+            "--kernel" => {
+                o.settings.kernel = Some(value.parse::<KernelVersion>().map_err(|_| bad(&value))?)
+            }
             "--image-user" => {
                 o.settings.image_user = match value.as_str() {
                     "root" => ImageUser::Root,
@@ -50,7 +61,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 break;
             }
             "-" => o.files.push("-".to_string()),
-            f if f.starts_with('-') => return Err(words::cli_problem(&CliProblem::UnknownOption(f))),
+            f if f.starts_with('-') => {
+                return Err(words::cli_problem(&CliProblem::UnknownOption(f)))
+            }
             f => o.files.push(f.to_string()),
         }
         i += 1;
@@ -66,7 +79,9 @@ fn read_file(name: &str) -> Result<String, String> {
     let r = if name == "-" {
         std::io::stdin().read_to_string(&mut s).map(|_| ())
     } else {
-        std::fs::File::open(name).and_then(|mut f| f.read_to_string(&mut s)).map(|_| ())
+        std::fs::File::open(name)
+            .and_then(|mut f| f.read_to_string(&mut s))
+            .map(|_| ())
     };
     r.map(|_| s).map_err(|e| e.to_string())
 }
@@ -87,11 +102,18 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
     let mut worst: Option<Severity> = None;
     let mut json_items = Vec::new();
     for file in &o.files {
-        let label = if file == "-" { "(stdin)" } else { file.as_str() };
+        let label = if file == "-" {
+            "(stdin)"
+        } else {
+            file.as_str()
+        };
         let text = match read_file(file) {
             Ok(t) => t,
             Err(error) => {
-                eprintln!("{}", words::cli_problem(&CliProblem::Read { file: label, error }));
+                eprintln!(
+                    "{}",
+                    words::cli_problem(&CliProblem::Read { file: label, error })
+                );
                 failed_input = true;
                 continue;
             }
@@ -99,7 +121,13 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
         let input = match paste::read_yaml(&text) {
             Ok(i) => i,
             Err(PasteError::Yaml(error)) => {
-                eprintln!("{}", words::cli_problem(&CliProblem::Yaml { file: label, error: &error }));
+                eprintln!(
+                    "{}",
+                    words::cli_problem(&CliProblem::Yaml {
+                        file: label,
+                        error: &error
+                    })
+                );
                 failed_input = true;
                 continue;
             }
@@ -116,7 +144,10 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
                 eprintln!("{label}: {n}");
             }
         } else {
-            println!("{}", words::file_heading(label, input.form, input.containers.len()));
+            println!(
+                "{}",
+                words::file_heading(label, input.form, input.containers.len())
+            );
             for n in &notes {
                 println!("  {n}");
             }
@@ -124,7 +155,9 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
         }
         for c in &input.containers {
             let report = paste::report(c, &o.settings);
-            let w = report.worst().max(report.creation_error.as_ref().map(|_| Severity::Error));
+            let w = report
+                .worst()
+                .max(report.creation_error.as_ref().map(|_| Severity::Error));
             worst = worst.max(w);
             if o.json {
                 let mut v = serde_json::to_value(&report).unwrap_or_default();
@@ -142,7 +175,10 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
                             })).collect::<Vec<_>>(),
                         }),
                     );
-                    obj.insert("suggested".into(), harden::yaml_for(&c.spec, &c.hardened).into());
+                    obj.insert(
+                        "suggested".into(),
+                        harden::yaml_for(&c.spec, &c.hardened).into(),
+                    );
                 }
                 json_items.push(v);
             } else {

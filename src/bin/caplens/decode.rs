@@ -4,15 +4,14 @@
 
 use caplens::mask;
 use caplens::preset::{self, Comparison};
-use caplens::status::{self, Report, SetEntry};
 use caplens::risk;
+use caplens::status::{self, Report, SetEntry};
 use caplens::strings::catalog as catalog_words;
+use caplens::strings::cli;
 use caplens::strings::decode as words;
 use serde_json::{json, Value};
 use std::io::Read;
-use caplens::strings::cli;
 use std::process::ExitCode;
-
 
 struct Options {
     json: bool,
@@ -51,7 +50,10 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     if opts.json && !results.is_empty() {
-        println!("{}", serde_json::to_string_pretty(&Value::Array(results)).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&Value::Array(results)).unwrap_or_default()
+        );
     }
     if failed {
         ExitCode::from(2)
@@ -61,7 +63,13 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { json: false, explain: false, describe: false, names: false, inputs: Vec::new() };
+    let mut o = Options {
+        json: false,
+        explain: false,
+        describe: false,
+        names: false,
+        inputs: Vec::new(),
+    };
     let mut positional = Vec::new();
     let mut only_positional = false;
     for a in args {
@@ -122,7 +130,11 @@ fn run_names(o: &Options) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("caplens decode: --names: column {}: {}", e.column, words::name_error(e.kind, &e.item));
+            eprintln!(
+                "caplens decode: --names: column {}: {}",
+                e.column,
+                words::name_error(e.kind, &e.item)
+            );
             ExitCode::from(2)
         }
     }
@@ -158,9 +170,13 @@ fn print_report(r: &Report, explain: bool, describe: bool) {
 
 fn print_descriptions(set: caplens::set::CapSet) {
     for n in set.iter() {
-        let summary = catalog_words::summary(n).map_or_else(|| catalog_words::unknown_capability(n), str::to_string);
+        let summary = catalog_words::summary(n)
+            .map_or_else(|| catalog_words::unknown_capability(n), str::to_string);
         let danger = risk::danger(n).map_or("-", catalog_words::danger_label);
-        println!("  {n:>2}  {:<24} {danger:<8} {summary}", mask::libcap_name(n));
+        println!(
+            "  {n:>2}  {:<24} {danger:<8} {summary}",
+            mask::libcap_name(n)
+        );
     }
 }
 

@@ -41,7 +41,15 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
         let (name, value) = crate::next_option(
             args,
             &mut i,
-            &["--runtime", "--docker-era", "--podman-era", "--kernel", "--image-user", "--fail-on", "--file-caps"],
+            &[
+                "--runtime",
+                "--docker-era",
+                "--podman-era",
+                "--kernel",
+                "--image-user",
+                "--fail-on",
+                "--file-caps",
+            ],
         )
         .map_err(|name| CliProblem::MissingValue(name.to_string()))?;
         let bad = |v: &str| CliProblem::BadValue(name.to_string(), v.to_string());
@@ -69,7 +77,9 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
                     _ => return Err(bad(&v)),
                 }
             }
-            ("--kernel", Some(v)) => o.kernel = Some(v.parse::<KernelVersion>().map_err(|_| bad(&v))?),
+            ("--kernel", Some(v)) => {
+                o.kernel = Some(v.parse::<KernelVersion>().map_err(|_| bad(&v))?)
+            }
             ("--image-user", Some(v)) => {
                 o.image_user = match v.as_str() {
                     "root" => ImageUser::Root,
@@ -81,8 +91,15 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
             ("--fail-on", Some(v)) => o.fail_on = Some(Severity::parse(&v).ok_or_else(|| bad(&v))?),
             ("--file-caps", Some(v)) => {
                 // setcap text, e.g. cap_net_bind_service+ep
-                let caps = caplens::text::parse(&v).map_err(|e| CliProblem::BadText(name.to_string(), caplens::strings::text::error(&e)))?;
-                let fc = caps.to_file_caps().map_err(|e| CliProblem::BadText(name.to_string(), caplens::strings::text::file_caps_error(&e)))?;
+                let caps = caplens::text::parse(&v).map_err(|e| {
+                    CliProblem::BadText(name.to_string(), caplens::strings::text::error(&e))
+                })?;
+                let fc = caps.to_file_caps().map_err(|e| {
+                    CliProblem::BadText(
+                        name.to_string(),
+                        caplens::strings::text::file_caps_error(&e),
+                    )
+                })?;
                 o.file_caps = Some(fc);
             }
             ("--help" | "-h", _) => o.help = true,
@@ -105,9 +122,17 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
         println!("{}", words::DOCKER_USAGE);
         return ExitCode::SUCCESS;
     }
-    let engine = if o.podman { SourceKind::PodmanRun } else { SourceKind::DockerRun };
+    let engine = if o.podman {
+        SourceKind::PodmanRun
+    } else {
+        SourceKind::DockerRun
+    };
     let parsed = if rest.is_empty() {
-        eprintln!("{}\n\n{}", words::docker_cli_error(&CliProblem::NoCommand), words::DOCKER_USAGE);
+        eprintln!(
+            "{}\n\n{}",
+            words::docker_cli_error(&CliProblem::NoCommand),
+            words::DOCKER_USAGE
+        );
         return ExitCode::from(2);
     } else if rest.len() == 1 && (rest[0] == "-" || rest[0].contains(char::is_whitespace)) {
         // A pasted command: from stdin, or as one quoted argument.
@@ -115,7 +140,10 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
             let mut s = String::new();
             let limit = (cmdline::MAX_TEXT + 1) as u64;
             if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut s) {
-                eprintln!("{}", words::docker_cli_error(&CliProblem::Stdin(e.to_string())));
+                eprintln!(
+                    "{}",
+                    words::docker_cli_error(&CliProblem::Stdin(e.to_string()))
+                );
                 return ExitCode::from(2);
             }
             s
@@ -153,7 +181,9 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
     } else {
         print!("{}", words::report_text(&report));
     }
-    let worst = report.worst().max(report.creation_error.as_ref().map(|_| Severity::Error));
+    let worst = report
+        .worst()
+        .max(report.creation_error.as_ref().map(|_| Severity::Error));
     match (o.fail_on, worst) {
         (Some(limit), Some(w)) if w >= limit => ExitCode::from(1),
         _ => ExitCode::SUCCESS,

@@ -7,13 +7,12 @@ use caplens::catalog;
 use caplens::exec::{self, protocol, ExecFile, ExecOptions, ProcessState, Securebits, SetidRule};
 use caplens::mask;
 use caplens::set::CapSet;
+use caplens::strings::cli;
 use caplens::strings::exec as words;
 use caplens::strings::text as text_words;
 use caplens::text;
 use std::io::{BufRead, Write};
-use caplens::strings::cli;
 use std::process::ExitCode;
-
 
 pub fn run(args: &[String]) -> ExitCode {
     if args.iter().any(|a| a == "--help" || a == "-h") {

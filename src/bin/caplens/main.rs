@@ -10,7 +10,6 @@ mod exec;
 use caplens::strings::cli;
 use std::process::ExitCode;
 
-
 fn main() -> ExitCode {
     // Rust ignores SIGPIPE, so printing into a closed pipe (`| head`) would
     // panic; the default action ends the process quietly, as other tools do.
@@ -45,7 +44,11 @@ fn main() -> ExitCode {
 /// `with_value`, its value, written as `--name=value` or as the next
 /// argument (then `*i` moves past it). `Err(name)`: the value is missing.
 /// Shared by the subcommands so every one spells options the same way.
-fn next_option<'a>(args: &'a [String], i: &mut usize, with_value: &[&str]) -> Result<(&'a str, Option<String>), &'a str> {
+fn next_option<'a>(
+    args: &'a [String],
+    i: &mut usize,
+    with_value: &[&str],
+) -> Result<(&'a str, Option<String>), &'a str> {
     let arg = args[*i].as_str();
     let (name, inline) = match arg.split_once('=') {
         Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
@@ -78,9 +81,15 @@ mod tests {
         let mut i = 0;
         assert_eq!(next_option(&a, &mut i, &with), Ok(("--json", None)));
         i += 1;
-        assert_eq!(next_option(&a, &mut i, &with), Ok(("--kernel", Some("5.8".into()))));
+        assert_eq!(
+            next_option(&a, &mut i, &with),
+            Ok(("--kernel", Some("5.8".into())))
+        );
         i += 1;
-        assert_eq!(next_option(&a, &mut i, &with), Ok(("--runtime", Some("crio".into()))));
+        assert_eq!(
+            next_option(&a, &mut i, &with),
+            Ok(("--runtime", Some("crio".into())))
+        );
         assert_eq!(i, 3);
         i += 1;
         assert_eq!(next_option(&a, &mut i, &with), Err("--fail-on"));
