@@ -21,7 +21,7 @@ if ! cargo +nightly --version >/dev/null 2>&1; then
     exit 0
 fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
-    echo "SKIP fuzz: cargo-fuzz is not installed (cargo install cargo-fuzz --locked)"
+    echo "SKIP fuzz: cargo-fuzz is not installed (cargo install cargo-fuzz --locked --version 0.13.2)"
     exit 0
 fi
 

@@ -102,7 +102,7 @@ install_test() {
   # toolchain, which is not installed here: without one the run is skipped.
   if [ -f scripts/fuzz.sh ] && cargo +nightly --version >/dev/null 2>&1 \
      && ! cargo +nightly fuzz --version >/dev/null 2>&1; then
-    cargo_install --locked cargo-fuzz
+    cargo_install --locked cargo-fuzz --version 0.13.2
   fi
 }
 
