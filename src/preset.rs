@@ -100,7 +100,9 @@ const PODMAN_44: &[&str] = &[
     "SETPCAP",
     "SETUID",
 ];
-const BASELINE: &[&str] = &[
+/// The names Pod Security baseline allows in `capabilities.add`, spelled
+/// exactly as the admission controller compares them (case-sensitive).
+pub const BASELINE: &[&str] = &[
     "AUDIT_WRITE",
     "CHOWN",
     "DAC_OVERRIDE",

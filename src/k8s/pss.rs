@@ -16,22 +16,9 @@
 
 use crate::container::{ContainerSpec, SourceKind, UserSpec};
 
-/// The capabilities baseline allows in `add` (Docker's defaults without NET_RAW).
-pub const BASELINE_ADD: [&str; 13] = [
-    "AUDIT_WRITE",
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FOWNER",
-    "FSETID",
-    "KILL",
-    "MKNOD",
-    "NET_BIND_SERVICE",
-    "SETFCAP",
-    "SETGID",
-    "SETPCAP",
-    "SETUID",
-    "SYS_CHROOT",
-];
+// The capabilities baseline allows in `add` (Docker's defaults without
+// NET_RAW); one list with the preset of the same name.
+use crate::preset::BASELINE as BASELINE_ADD;
 
 /// Sysctls baseline treats as safe (namespaced, cannot affect other pods),
 /// newest policy version: the first five since 1.0, ip_local_reserved_ports
