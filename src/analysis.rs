@@ -763,18 +763,20 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
         (&spec.cap_drop, ListKind::Drop),
     ];
 
-    // Spelling: prefix, case, unknown names.
+    // Spelling: prefix, case, unknown names. Case only matters to Pod
+    // Security (exact strings); the runtimes upper-case names themselves.
+    let name_case_severity = if spec.source == SourceKind::Kubernetes {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
     for (list, lk) in lists {
         for s in list {
             let text = s.text.trim();
             if text.eq_ignore_ascii_case("ALL") {
                 if text != "ALL" {
                     findings.push(Finding {
-                        severity: if spec.source == SourceKind::Kubernetes {
-                            Severity::Warning
-                        } else {
-                            Severity::Info
-                        },
+                        severity: name_case_severity,
                         at: s.at.clone(),
                         detail: Detail::NameCase {
                             written: s.text.clone(),
@@ -817,11 +819,7 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 Some(c) => {
                     if text.bytes().any(|b| b.is_ascii_lowercase()) {
                         findings.push(Finding {
-                            severity: if spec.source == SourceKind::Kubernetes {
-                                Severity::Warning
-                            } else {
-                                Severity::Info
-                            },
+                            severity: name_case_severity,
                             at: s.at.clone(),
                             detail: Detail::NameCase {
                                 written: s.text.clone(),
