@@ -16,8 +16,12 @@
 //! overflow the native stack, and nesting is refused past `Limits::max_depth`
 //! while the events stream in, before the rest is read.
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, StrInput};
-use std::collections::HashMap;
+mod events;
+mod scan;
+
+use events::Event;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// 1-based line and column of a node's first character.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -26,14 +30,6 @@ pub struct Pos {
     pub column: u32,
 }
 
-impl Pos {
-    fn of(span: &Span) -> Pos {
-        Pos {
-            line: span.start.line() as u32,
-            column: span.start.col() as u32 + 1,
-        }
-    }
-}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Style {
@@ -238,10 +234,10 @@ pub enum YamlError {
         at: Pos,
         limit: usize,
     },
-    /// The parser's own description (English, from the library).
+    /// The text is not well-formed YAML; `kind` says how.
     Syntax {
         at: Pos,
-        detail: String,
+        kind: SyntaxKind,
     },
     UnknownAlias {
         at: Pos,
@@ -252,6 +248,72 @@ pub enum YamlError {
         key: String,
         first_line: u32,
     },
+}
+
+/// Ways a paste can fail to be YAML. Each points at the offending
+/// character; the words for them are in `strings::k8s`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SyntaxKind {
+    /// A quoted string runs to the end of the input.
+    UnclosedQuote,
+    /// A `---` or `...` line inside a quoted string.
+    DocumentMarkerInQuote,
+    /// Text after the closing quote (`"a" b`).
+    ContentAfterQuote,
+    /// An unknown or malformed `\` escape in a double-quoted string.
+    BadEscape,
+    /// A line indented less (or more) than its place allows.
+    BadIndentation,
+    /// A tab where YAML only allows spaces (indentation, after `-`/`:`).
+    TabIndentation,
+    /// `[` or `{` never closed.
+    UnclosedFlow,
+    /// Something other than `,` or the closing bracket between items.
+    ExpectedComma,
+    /// A line in a block mapping that is not `key: value`.
+    ExpectedKey,
+    /// A line in a block list that does not start with `-`.
+    ExpectedDash,
+    /// Nothing where a value must be.
+    ExpectedValue,
+    /// A key (on a line of its own) without its `:`.
+    MissingColon,
+    /// `:` where no key can start a mapping (`a: b: c`).
+    ColonNotAllowed,
+    /// `- ` where a list cannot start (`a: - b` on one line).
+    DashNotAllowed,
+    /// `- ` inside `[...]`/`{...}`.
+    DashInFlow,
+    /// `? ` where a key cannot start.
+    KeyNotAllowed,
+    /// `#` right after text: a comment needs a space before it.
+    CommentWithoutSpace,
+    /// A comment between the lines of an unquoted multi-line text.
+    CommentInsideText,
+    /// `@` or `` ` `` (reserved) or `%` starting a value.
+    ReservedCharacter,
+    /// A character that cannot stand here (a stray `]`, `}`, ...).
+    UnexpectedCharacter,
+    /// A `|`/`>` header that is not `|`, `|-`, `|+`, `|2`, ... then a comment.
+    BadBlockHeader,
+    /// A malformed `%YAML`/`%TAG` directive, or a repeated one.
+    BadDirective,
+    /// A malformed tag (`!...`) or one with an undeclared `!name!` handle.
+    BadTag,
+    /// `&` or `*` without a name.
+    BadAnchor,
+    /// A NUL byte.
+    NulByte,
+    /// A byte order mark other than at the start of a document.
+    MisplacedBom,
+    /// Content after `...` on its line.
+    ContentAfterDocumentEnd,
+    /// Content after a document's root where only `---` may follow.
+    ExpectedDocumentStart,
+    /// The input ends in the middle of a construct.
+    UnexpectedEnd,
+    /// Flow collections nested past what the reader follows.
+    TooDeep,
 }
 
 impl YamlError {
@@ -270,40 +332,72 @@ impl YamlError {
     }
 }
 
-fn syntax(e: ScanError, limits: &Limits) -> YamlError {
-    let at = Pos {
-        line: e.marker().line() as u32,
-        column: e.marker().col() as u32 + 1,
-    };
-    // The scanner has its own cap on `[`/`{` nesting (it reads ahead inside
-    // flow collections); report it as the same "too deep" as ours.
-    if e.info() == "recursion limit exceeded" {
-        return YamlError::TooDeep {
-            at,
-            limit: limits.max_depth,
-        };
+/// A small, fast hasher for the builder's maps (keys and anchor names are
+/// short strings from the paste; SipHash's defence against crafted
+/// collisions costs more than it is worth here, and the maps only exist
+/// past a size where a linear scan would be slower).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
     }
-    YamlError::Syntax {
-        at,
-        detail: e.info().to_string(),
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
-enum Frame {
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+fn syntax(f: scan::Fail, limits: &Limits) -> YamlError {
+    let at = Pos {
+        line: f.at.line,
+        column: f.at.col + 1,
+    };
+    match f.kind {
+        // The scanner follows `[`/`{` nesting itself (it reads ahead inside
+        // flow collections); its cap is reported as the same "too deep".
+        SyntaxKind::TooDeep => YamlError::TooDeep {
+            at,
+            limit: limits.max_depth,
+        },
+        kind => YamlError::Syntax { at, kind },
+    }
+}
+
+enum Frame<'a> {
     Seq {
         items: Vec<Node>,
         pos: Pos,
-        anchor: usize,
+        anchor: Option<&'a str>,
         size: usize,
     },
     Map {
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
         pos: Pos,
-        anchor: usize,
+        anchor: Option<&'a str>,
         size: usize,
         /// Built only for big mappings, so duplicate detection stays linear.
-        index: Option<HashMap<String, u32>>,
+        index: Option<FastMap<Box<str>, u32>>,
     },
 }
 
@@ -313,16 +407,16 @@ struct Built {
     size: usize,
 }
 
-struct Builder {
+struct Builder<'a> {
     limits: Limits,
-    stack: Vec<Frame>,
-    anchors: HashMap<usize, Built>,
+    stack: Vec<Frame<'a>>,
+    anchors: FastMap<&'a str, Built>,
     nodes: usize,
     alias_nodes: usize,
     root: Option<Node>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn count(&mut self, n: usize, at: Pos) -> Result<(), YamlError> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > self.limits.max_nodes {
@@ -334,7 +428,15 @@ impl Builder {
         Ok(())
     }
 
-    fn open(&mut self, frame: Frame, at: Pos) -> Result<(), YamlError> {
+    /// An anchor names its node from where the node starts: an alias inside
+    /// the node itself (or to an older node of the same name) is unknown.
+    fn forget(&mut self, anchor: Option<&'a str>) {
+        if let Some(name) = anchor {
+            self.anchors.remove(name);
+        }
+    }
+
+    fn open(&mut self, frame: Frame<'a>, anchor: Option<&'a str>, at: Pos) -> Result<(), YamlError> {
         if self.stack.len() >= self.limits.max_depth {
             return Err(YamlError::TooDeep {
                 at,
@@ -342,15 +444,16 @@ impl Builder {
             });
         }
         self.count(1, at)?;
+        self.forget(anchor);
         self.stack.push(frame);
         Ok(())
     }
 
     /// Attach a finished node to its parent (or make it the root).
-    fn finish(&mut self, built: Built, anchor: usize) -> Result<(), YamlError> {
-        if anchor != 0 {
+    fn finish(&mut self, built: Built, anchor: Option<&'a str>) -> Result<(), YamlError> {
+        if let Some(name) = anchor {
             self.anchors.insert(
-                anchor,
+                name,
                 Built {
                     node: built.node.clone(),
                     size: built.size,
@@ -434,7 +537,7 @@ impl Builder {
 
 fn check_duplicate(
     entries: &[(Node, Node)],
-    index: &mut Option<HashMap<String, u32>>,
+    index: &mut Option<FastMap<Box<str>, u32>>,
     k: &Node,
     text: &str,
 ) -> Result<(), YamlError> {
@@ -448,18 +551,18 @@ fn check_duplicate(
         if let Some(&line) = ix.get(text) {
             return Err(dup(line));
         }
-        ix.insert(text.to_string(), k.pos.line);
+        ix.insert(text.into(), k.pos.line);
         return Ok(());
     }
     if let Some((first, _)) = entries.iter().find(|(e, _)| e.as_str() == Some(text)) {
         return Err(dup(first.pos.line));
     }
     if entries.len() + 1 >= LINEAR {
-        let mut ix: HashMap<String, u32> = entries
+        let mut ix: FastMap<Box<str>, u32> = entries
             .iter()
-            .filter_map(|(e, _)| e.as_str().map(|t| (t.to_string(), e.pos.line)))
+            .filter_map(|(e, _)| e.as_str().map(|t| (t.into(), e.pos.line)))
             .collect();
-        ix.insert(text.to_string(), k.pos.line);
+        ix.insert(text.into(), k.pos.line);
         *index = Some(ix);
     }
     Ok(())
@@ -475,7 +578,7 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
     // A set keeps this linear for big mappings merged into big mappings.
-    let mut present: std::collections::HashSet<String> = own
+    let mut present: FastSet<String> = own
         .iter()
         .filter_map(|(k, _)| k.as_str().map(str::to_string))
         .collect();
@@ -507,8 +610,8 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
 /// frame budget (the page) can stop between slices and keep the tab
 /// responsive. `parse` is the same reader run to the end in one go.
 pub struct StreamParser<'a> {
-    parser: Parser<'a, StrInput<'a>>,
-    b: Builder,
+    parser: events::Parser<'a>,
+    b: Builder<'a>,
     docs: Vec<Document>,
     doc_start: Pos,
     done: bool,
@@ -524,11 +627,11 @@ impl<'a> StreamParser<'a> {
             });
         }
         Ok(StreamParser {
-            parser: Parser::new_from_str(text),
+            parser: events::Parser::new(text),
             b: Builder {
                 limits: *limits,
                 stack: Vec::new(),
-                anchors: HashMap::new(),
+                anchors: FastMap::default(),
                 nodes: 0,
                 alias_nodes: 0,
                 root: None,
@@ -544,22 +647,23 @@ impl<'a> StreamParser<'a> {
     // Not inlined into `parse`: the page calls both, and one copy is enough.
     #[inline(never)]
     pub fn step(&mut self, max_events: usize) -> Result<bool, YamlError> {
+        if self.done {
+            return Ok(true);
+        }
         let limits = self.b.limits;
         for _ in 0..max_events {
-            let Some(ev) = self.parser.next_event() else {
-                self.done = true;
-                return Ok(true);
+            let (ev, mark) = self.parser.next_event().map_err(|e| syntax(e, &limits))?;
+            let at = Pos {
+                line: mark.line,
+                column: mark.col + 1,
             };
-            let (ev, span) = ev.map_err(|e| syntax(e, &limits))?;
-            let at = Pos::of(&span);
             let b = &mut self.b;
             match ev {
-                Event::StreamStart | Event::Nothing => {}
                 Event::StreamEnd => {
                     self.done = true;
                     return Ok(true);
                 }
-                Event::DocumentStart(_) => {
+                Event::DocumentStart => {
                     if self.docs.len() >= limits.max_documents {
                         return Err(YamlError::TooManyDocuments {
                             at,
@@ -583,13 +687,8 @@ impl<'a> StreamParser<'a> {
                         root,
                     });
                 }
-                Event::Scalar(text, style, anchor, _tag) => {
+                Event::Scalar(text, style, anchor) => {
                     b.count(1, at)?;
-                    let style = match style {
-                        ScalarStyle::Plain => Style::Plain,
-                        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
-                        ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                    };
                     let node = Node {
                         value: Value::Scalar {
                             text: text.into_owned(),
@@ -599,7 +698,7 @@ impl<'a> StreamParser<'a> {
                     };
                     b.finish(Built { node, size: 1 }, anchor)?;
                 }
-                Event::SequenceStart(anchor, _tag) => {
+                Event::SequenceStart(anchor) => {
                     b.open(
                         Frame::Seq {
                             items: Vec::new(),
@@ -607,10 +706,11 @@ impl<'a> StreamParser<'a> {
                             anchor,
                             size: 0,
                         },
+                        anchor,
                         at,
                     )?;
                 }
-                Event::MappingStart(anchor, _tag) => {
+                Event::MappingStart(anchor) => {
                     b.open(
                         Frame::Map {
                             entries: Vec::new(),
@@ -620,12 +720,13 @@ impl<'a> StreamParser<'a> {
                             size: 0,
                             index: None,
                         },
+                        anchor,
                         at,
                     )?;
                 }
                 Event::SequenceEnd | Event::MappingEnd => b.close()?,
-                Event::Alias(id) => {
-                    let Some(src) = b.anchors.get(&id) else {
+                Event::Alias(name) => {
+                    let Some(src) = b.anchors.get(name) else {
                         return Err(YamlError::UnknownAlias { at });
                     };
                     let size = src.size;
@@ -639,10 +740,10 @@ impl<'a> StreamParser<'a> {
                         });
                     }
                     b.count(size, at)?;
-                    let mut node = b.anchors[&id].node.clone();
+                    let mut node = b.anchors[name].node.clone();
                     // Point at the alias (where the user used it), not the anchor.
                     node.pos = at;
-                    b.finish(Built { node, size }, 0)?;
+                    b.finish(Built { node, size }, None)?;
                 }
             }
         }
