@@ -1,20 +1,36 @@
 //! A small YAML reader that keeps positions, for Kubernetes manifests and
 //! compose files pasted by users.
 //!
-//! Why this shape: findings must point at a line and column, and `serde_yaml`
-//! throws positions away. `saphyr-parser` (0.3) is a pure-Rust YAML 1.2 event
-//! parser that reports a span for every event, builds on stable Rust, has only
-//! two small dependencies and never expands aliases itself (it reports an
-//! `Alias(id)` event). That last point matters: we build the tree here, so we
-//! decide how much alias expansion, nesting and how many documents we accept,
-//! and a hostile paste (billion laughs, 10,000 nested brackets, a 10 MB blob)
-//! stops with a clear error instead of eating the page. `yaml-rust2` offers a
-//! similar event API with single markers only; its tree loader expands
-//! without a budget, so it would need the same hand-written builder anyway.
+//! Why a reader of our own: findings must point at a line and column
+//! (`serde_yaml` throws positions away), and a hostile paste (billion
+//! laughs, 10,000 nested brackets, a 10 MB blob) must stop with a clear
+//! error instead of eating the page. caplens first used `saphyr-parser`
+//! for the events and built the tree here; that worked, but it was the
+//! biggest and slowest part of the page: about 40 KB of the wasm (code,
+//! English error texts, its char-by-char lookahead queue) and ~54 ms of the
+//! ~82 ms a 1 MB multi-document manifest took natively (more in the
+//! browser), against budgets of 200 KB for the whole first visit and
+//! 150 ms for that manifest. So the reader is now ours:
+//!
+//! - `scan` turns bytes into tokens: it walks `&[u8]`, slices plain and
+//!   simply-quoted text straight out of the input, allocates only for text
+//!   that folds lines or holds escapes, and counts line/column as it goes.
+//! - `events` turns tokens into events with an explicit state stack.
+//! - This module builds the tree from the events (below), with the limits.
+//!
+//! Both halves keep the classic libyaml/saphyr structure on purpose: the
+//! reader accepts and refuses what saphyr-parser 0.3 does and places every
+//! node where it did, and that is checked rather than hoped for —
+//! `tests/yaml_diff.rs` and the `yaml_diff` fuzz target run both readers
+//! (saphyr is a dev-dependency only) over the repository's fixtures,
+//! hand-written cases and random and mutated documents, and require equal
+//! trees (values, styles, positions) or a refusal from both. Syntax errors
+//! are our own small enum (`SyntaxKind`); the words are in `strings::k8s`.
 //!
 //! The builder is iterative (an explicit stack), so deep input cannot
 //! overflow the native stack, and nesting is refused past `Limits::max_depth`
-//! while the events stream in, before the rest is read.
+//! while the events stream in, before the rest is read. Tags are read and
+//! checked but not kept: Kubernetes and compose files don't depend on them.
 
 mod events;
 mod scan;
@@ -832,6 +848,53 @@ mod tests {
             ),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn syntax_errors_name_their_kind_and_place() {
+        let cases: &[(&str, SyntaxKind, u32, u32)] = &[
+            ("a: \"open\n", SyntaxKind::UnclosedQuote, 1, 4),
+            ("a: 'open\n", SyntaxKind::UnclosedQuote, 1, 4),
+            ("a:\n\tb: 1\n", SyntaxKind::TabIndentation, 2, 2),
+            ("a: \"\\q\"\n", SyntaxKind::BadEscape, 1, 4),
+            ("a: [1, 2\n", SyntaxKind::UnclosedFlow, 2, 1),
+            ("a: [1, 2 [3]]\n", SyntaxKind::ExpectedComma, 1, 10),
+            ("a: b: c\n", SyntaxKind::ColonNotAllowed, 1, 5),
+            ("a: - b\n", SyntaxKind::DashNotAllowed, 1, 4),
+            ("a: 1\n b: 2\n", SyntaxKind::ColonNotAllowed, 2, 3),
+            ("a: |0\n  x\n", SyntaxKind::BadBlockHeader, 1, 4),
+            ("a: \"x\" y\n", SyntaxKind::ContentAfterQuote, 1, 8),
+            ("a: 1\u{0}\n", SyntaxKind::NulByte, 1, 5),
+            ("a: @x\n", SyntaxKind::ReservedCharacter, 1, 4),
+            ("a: !e!x b\n", SyntaxKind::BadTag, 1, 4),
+        ];
+        for &(text, kind, line, column) in cases {
+            let err = match parse_default(text) {
+                Err(e) => e,
+                Ok(d) => panic!("{text:?} read as {d:?}"),
+            };
+            assert_eq!(
+                err,
+                YamlError::Syntax {
+                    at: Pos { line, column },
+                    kind
+                },
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn scalars_borrow_or_fold_as_yaml_says() {
+        let root = one("a: one\n  two\n\n  three\nb: \"x\\ty\\u00e9\"\nc: 'it''s'\nd: >-\n  p\n  q\n\n  r\ne: |+\n  l\n\nf:\n  é: g\n");
+        assert_eq!(root.get("a").unwrap().as_str(), Some("one two\nthree"));
+        assert_eq!(root.get("b").unwrap().as_str(), Some("x\tyé"));
+        assert_eq!(root.get("c").unwrap().as_str(), Some("it's"));
+        assert_eq!(root.get("d").unwrap().as_str(), Some("p q\nr"));
+        assert_eq!(root.get("e").unwrap().as_str(), Some("l\n\n"));
+        // Columns count characters, not bytes.
+        let f = root.get("f").unwrap();
+        assert_eq!(f.get("é").unwrap().pos, Pos { line: 16, column: 6 });
     }
 
     #[test]
