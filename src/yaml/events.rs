@@ -6,7 +6,7 @@
 //! token that showed they were empty, as saphyr-parser does.
 
 use super::scan::{Fail, Mark, Scanner, Tok, Token};
-use super::{Style, SyntaxKind};
+use super::{FastSet, Style, SyntaxKind};
 use std::borrow::Cow;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,8 +53,9 @@ pub(super) struct Parser<'a> {
     token: Option<Token<'a>>,
     state: State,
     states: Vec<State>,
-    /// Tag handles declared by `%TAG` in the current document.
-    tags: Vec<&'a str>,
+    /// Tag handles declared by `%TAG` in the current document (a set: a
+    /// paste may hold any number of directives).
+    tags: FastSet<&'a str>,
 }
 
 type Step<'a> = Result<(Event<'a>, Mark), Fail>;
@@ -74,7 +75,7 @@ impl<'a> Parser<'a> {
             token: None,
             state: State::StreamStart,
             states: Vec::new(),
-            tags: Vec::new(),
+            tags: FastSet::default(),
         }
     }
 
@@ -179,7 +180,7 @@ impl<'a> Parser<'a> {
 
     fn process_directives(&mut self) -> Result<(), Fail> {
         let mut version = false;
-        let mut declared: Vec<&'a str> = Vec::new();
+        let mut declared: FastSet<&'a str> = FastSet::default();
         loop {
             let t = self.peek()?;
             let at = t.at;
@@ -191,10 +192,9 @@ impl<'a> Parser<'a> {
                     version = true;
                 }
                 Tok::TagDirective(handle) => {
-                    if declared.contains(&handle) {
+                    if !declared.insert(handle) {
                         return fail(at, SyntaxKind::BadDirective);
                     }
-                    declared.push(handle);
                 }
                 Tok::ReservedDirective => {}
                 _ => break,
@@ -266,7 +266,7 @@ impl<'a> Parser<'a> {
 
     fn check_tag(&self, named: Option<&'a str>, at: Mark) -> Result<(), Fail> {
         match named {
-            Some(h) if !self.tags.contains(&h) => fail(at, SyntaxKind::BadTag),
+            Some(h) if !self.tags.contains(h) => fail(at, SyntaxKind::BadTag),
             _ => Ok(()),
         }
     }
@@ -288,13 +288,10 @@ impl<'a> Parser<'a> {
                 if let Tok::Anchor(name) = self.take().tok {
                     anchor = Some(name);
                 }
-                let t = self.peek()?;
-                if let Tok::Tag(named) = t.tok {
-                    let at = t.at;
+                if let Tok::Tag(named) = self.peek()?.tok {
                     self.skip();
-                    // saphyr points a bad handle after an anchor at the anchor.
+                    // A bad handle after an anchor is reported at the anchor.
                     self.check_tag(named, start)?;
-                    let _ = at;
                     tagged = true;
                 }
             }
@@ -435,9 +432,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // `at` of the first peek: the closing brace (or what stood there).
         let (_, end_at) = self.peek_kind()?;
-        let _ = at;
         self.pop_state();
         self.skip();
         Ok((Event::MappingEnd, end_at))

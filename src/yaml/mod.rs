@@ -353,7 +353,7 @@ impl YamlError {
 /// collisions costs more than it is worth here, and the maps only exist
 /// past a size where a linear scan would be slower).
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl std::hash::Hasher for FxHasher {
     #[inline]
@@ -374,14 +374,19 @@ impl std::hash::Hasher for FxHasher {
     fn write_u8(&mut self, b: u8) {
         self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
+    /// A final mix: the multiply above leaves the low bits (which pick the
+    /// bucket) depending on the low bits of the input only.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 fn syntax(f: scan::Fail, limits: &Limits) -> YamlError {
     let at = Pos {
@@ -895,6 +900,31 @@ mod tests {
         // Columns count characters, not bytes.
         let f = root.get("f").unwrap();
         assert_eq!(f.get("é").unwrap().pos, Pos { line: 16, column: 6 });
+    }
+
+    /// Shapes that a careless reader handles in quadratic time; each must
+    /// read (or be refused) with the right answer. A quadratic reader would
+    /// take minutes here, not milliseconds.
+    #[test]
+    fn big_inputs_of_every_shape_read_in_one_pass() {
+        let n = 100_000;
+        let tags: String = (0..n).map(|i| format!("%TAG !t{i}! x:\n")).collect();
+        let docs = parse_default(&(tags + "--- !t7!a b\n")).unwrap();
+        assert_eq!(docs[0].root.as_str(), Some("b"));
+        let anchors: String = (0..n).map(|i| format!("k{i}: &a{i} v{i}\nr{i}: *a{i}\n")).collect();
+        let docs = parse_default(&anchors).unwrap();
+        assert_eq!(docs[0].root.get("r99999").unwrap().as_str(), Some("v99999"));
+        let words = "word ".repeat(n);
+        let folded = format!("a: {}\n", words.replace(' ', "\n  "));
+        let root = one(&folded);
+        assert_eq!(root.get("a").unwrap().as_str().unwrap().len(), words.len() - 1);
+        let quoted = format!("a: \"{}\"\n", "x\\t\\u00e9 \n ".repeat(n));
+        assert!(one(&quoted).get("a").unwrap().as_str().unwrap().contains("x\té"));
+        let long_key = format!("[{}: v]\n", "k ".repeat(n));
+        let root = one(&long_key);
+        assert_eq!(root.as_seq().unwrap()[0].as_map().unwrap().len(), 1);
+        let block = format!("a: |\n{}", "  line\n".repeat(n));
+        assert_eq!(one(&block).get("a").unwrap().as_str().unwrap().len(), 5 * n);
     }
 
     #[test]
