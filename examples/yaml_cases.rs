@@ -1,3 +1,8 @@
+//! Timing of the YAML reader alone on a few input shapes (a 1 MB
+//! Kubernetes manifest, many small documents, many keys, a long flow list),
+//! for profiling: `cargo run --release --example yaml_cases [k8s|docs|keys|flow]`.
+//! Prints figures; asserts nothing about time.
+
 use caplens::yaml;
 use std::time::Instant;
 fn main() {
@@ -16,7 +21,10 @@ fn main() {
         ("flow", format!("[{}]\n", "a,".repeat(900_000))),
     ];
     let only = std::env::args().nth(1);
-    for (name, text) in cases.iter().filter(|(n, _)| only.as_deref().map_or(true, |o| o == *n)) {
+    for (name, text) in cases
+        .iter()
+        .filter(|(n, _)| only.as_deref().map_or(true, |o| o == *n))
+    {
         let mut best = f64::MAX;
         for _ in 0..20 {
             let t = Instant::now();

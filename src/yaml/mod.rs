@@ -46,7 +46,6 @@ pub struct Pos {
     pub column: u32,
 }
 
-
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Style {
     /// Unquoted: subject to YAML's type resolution (`true`, `12`, `null`).
@@ -457,7 +456,12 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn open(&mut self, frame: Frame<'a>, anchor: Option<&'a str>, at: Pos) -> Result<(), YamlError> {
+    fn open(
+        &mut self,
+        frame: Frame<'a>,
+        anchor: Option<&'a str>,
+        at: Pos,
+    ) -> Result<(), YamlError> {
         if self.stack.len() >= self.limits.max_depth {
             return Err(YamlError::TooDeep {
                 at,
@@ -899,7 +903,13 @@ mod tests {
         assert_eq!(root.get("e").unwrap().as_str(), Some("l\n\n"));
         // Columns count characters, not bytes.
         let f = root.get("f").unwrap();
-        assert_eq!(f.get("é").unwrap().pos, Pos { line: 16, column: 6 });
+        assert_eq!(
+            f.get("é").unwrap().pos,
+            Pos {
+                line: 16,
+                column: 6
+            }
+        );
     }
 
     /// Shapes that a careless reader handles in quadratic time; each must
@@ -911,15 +921,25 @@ mod tests {
         let tags: String = (0..n).map(|i| format!("%TAG !t{i}! x:\n")).collect();
         let docs = parse_default(&(tags + "--- !t7!a b\n")).unwrap();
         assert_eq!(docs[0].root.as_str(), Some("b"));
-        let anchors: String = (0..n).map(|i| format!("k{i}: &a{i} v{i}\nr{i}: *a{i}\n")).collect();
+        let anchors: String = (0..n)
+            .map(|i| format!("k{i}: &a{i} v{i}\nr{i}: *a{i}\n"))
+            .collect();
         let docs = parse_default(&anchors).unwrap();
         assert_eq!(docs[0].root.get("r99999").unwrap().as_str(), Some("v99999"));
         let words = "word ".repeat(n);
         let folded = format!("a: {}\n", words.replace(' ', "\n  "));
         let root = one(&folded);
-        assert_eq!(root.get("a").unwrap().as_str().unwrap().len(), words.len() - 1);
+        assert_eq!(
+            root.get("a").unwrap().as_str().unwrap().len(),
+            words.len() - 1
+        );
         let quoted = format!("a: \"{}\"\n", "x\\t\\u00e9 \n ".repeat(n));
-        assert!(one(&quoted).get("a").unwrap().as_str().unwrap().contains("x\té"));
+        assert!(one(&quoted)
+            .get("a")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("x\té"));
         let long_key = format!("[{}: v]\n", "k ".repeat(n));
         let root = one(&long_key);
         assert_eq!(root.as_seq().unwrap()[0].as_map().unwrap().len(), 1);

@@ -793,7 +793,14 @@ impl<'a> Scanner<'a> {
         }
         self.skip_to(i, true);
         let name = &self.src[from..i];
-        self.push(start, if alias { Tok::Alias(name) } else { Tok::Anchor(name) });
+        self.push(
+            start,
+            if alias {
+                Tok::Alias(name)
+            } else {
+                Tok::Anchor(name)
+            },
+        );
         Ok(())
     }
 
@@ -812,8 +819,11 @@ impl<'a> Scanner<'a> {
         self.skip_nb(1);
         let mapping = tok == Tok::FlowMapStart;
         self.flow_mapping_started.push(mapping);
-        self.implicit
-            .push(if mapping { None } else { Some(Implicit::Possible) });
+        self.implicit.push(if mapping {
+            None
+        } else {
+            Some(Implicit::Possible)
+        });
         self.skip_ws_to_eol(true)?;
         self.push(start, tok);
         Ok(())
@@ -854,9 +864,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn end_implicit_mapping(&mut self, at: Mark) {
-        if let (Some(Some(state)), Some(started)) =
-            (self.implicit.last_mut(), self.flow_mapping_started.last_mut())
-        {
+        if let (Some(Some(state)), Some(started)) = (
+            self.implicit.last_mut(),
+            self.flow_mapping_started.last_mut(),
+        ) {
             if *state == Implicit::Inside {
                 *started = false;
                 *state = Implicit::Possible;
@@ -939,7 +950,11 @@ impl<'a> Scanner<'a> {
             }
         }
         if need_ws {
-            let kind = if self.at(0) == b'\t' { SyntaxKind::TabIndentation } else { SyntaxKind::UnexpectedEnd };
+            let kind = if self.at(0) == b'\t' {
+                SyntaxKind::TabIndentation
+            } else {
+                SyntaxKind::UnexpectedEnd
+            };
             return fail(self.m, kind);
         }
         if self.at(0) == b'\t' {
@@ -962,13 +977,14 @@ impl<'a> Scanner<'a> {
             return fail(self.m, SyntaxKind::ColonNotAllowed);
         };
         let start = self.m;
-        let implicit_flow_mapping = match (self.implicit.last_mut(), self.flow_mapping_started.last()) {
-            (Some(Some(state)), Some(false)) => {
-                *state = Implicit::Inside;
-                true
-            }
-            _ => false,
-        };
+        let implicit_flow_mapping =
+            match (self.implicit.last_mut(), self.flow_mapping_started.last()) {
+                (Some(Some(state)), Some(false)) => {
+                    *state = Implicit::Inside;
+                    true
+                }
+                _ => false,
+            };
         self.skip_nb(1);
         if self.at(0) == b'\t' {
             let (_, spaces) = self.skip_ws_to_eol(true)?;
@@ -1369,7 +1385,8 @@ impl<'a> Scanner<'a> {
             let ws_from = self.pos;
             while is_blank(self.at(0)) || is_break(self.at(0)) {
                 if is_blank(self.at(0)) {
-                    if leading_blanks && self.at(0) == b'\t' && (self.m.col as isize) < self.indent {
+                    if leading_blanks && self.at(0) == b'\t' && (self.m.col as isize) < self.indent
+                    {
                         return fail(self.m, SyntaxKind::TabIndentation);
                     }
                     self.skip_blank();

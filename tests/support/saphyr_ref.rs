@@ -26,8 +26,19 @@ fn pos_of(span: &Span) -> Pos {
 }
 
 enum Frame {
-    Seq { items: Vec<Node>, pos: Pos, anchor: usize, size: usize },
-    Map { entries: Vec<(Node, Node)>, key: Option<Node>, pos: Pos, anchor: usize, size: usize },
+    Seq {
+        items: Vec<Node>,
+        pos: Pos,
+        anchor: usize,
+        size: usize,
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        pos: Pos,
+        anchor: usize,
+        size: usize,
+    },
 }
 
 struct Built {
@@ -62,7 +73,13 @@ impl Builder {
     }
     fn finish(&mut self, built: Built, anchor: usize) -> Result<(), RefError> {
         if anchor != 0 {
-            self.anchors.insert(anchor, Built { node: built.node.clone(), size: built.size });
+            self.anchors.insert(
+                anchor,
+                Built {
+                    node: built.node.clone(),
+                    size: built.size,
+                },
+            );
         }
         match self.stack.last_mut() {
             None => self.root = Some(built.node),
@@ -70,13 +87,16 @@ impl Builder {
                 *size += built.size;
                 items.push(built.node);
             }
-            Some(Frame::Map { entries, key, size, .. }) => {
+            Some(Frame::Map {
+                entries, key, size, ..
+            }) => {
                 *size += built.size;
                 match key.take() {
                     None => *key = Some(built.node),
                     Some(k) => {
                         if let Some(text) = k.as_str() {
-                            if text != "<<" && entries.iter().any(|(e, _)| e.as_str() == Some(text)) {
+                            if text != "<<" && entries.iter().any(|(e, _)| e.as_str() == Some(text))
+                            {
                                 return Err(RefError::DuplicateKey);
                             }
                         }
@@ -88,25 +108,53 @@ impl Builder {
         Ok(())
     }
     fn close(&mut self) -> Result<(), RefError> {
-        let Some(frame) = self.stack.pop() else { return Ok(()) };
+        let Some(frame) = self.stack.pop() else {
+            return Ok(());
+        };
         let (node, size, anchor) = match frame {
-            Frame::Seq { items, pos, anchor, size } => (Node { value: Value::Seq(items), pos }, size + 1, anchor),
-            Frame::Map { entries, pos, anchor, size, .. } => {
-                (Node { value: Value::Map(merge(entries)), pos }, size + 1, anchor)
-            }
+            Frame::Seq {
+                items,
+                pos,
+                anchor,
+                size,
+            } => (
+                Node {
+                    value: Value::Seq(items),
+                    pos,
+                },
+                size + 1,
+                anchor,
+            ),
+            Frame::Map {
+                entries,
+                pos,
+                anchor,
+                size,
+                ..
+            } => (
+                Node {
+                    value: Value::Map(merge(entries)),
+                    pos,
+                },
+                size + 1,
+                anchor,
+            ),
         };
         self.finish(Built { node, size }, anchor)
     }
 }
 
 fn merge(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
-    let is_merge = |k: &Node| matches!(&k.value, Value::Scalar { text, style: Style::Plain } if text == "<<");
+    let is_merge =
+        |k: &Node| matches!(&k.value, Value::Scalar { text, style: Style::Plain } if text == "<<");
     if !entries.iter().any(|(k, _)| is_merge(k)) {
         return entries;
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
-    let mut present: std::collections::HashSet<String> =
-        own.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)).collect();
+    let mut present: std::collections::HashSet<String> = own
+        .iter()
+        .filter_map(|(k, _)| k.as_str().map(str::to_string))
+        .collect();
     for (_, source) in merges {
         let sources: Vec<Node> = match source.value {
             Value::Map(_) => vec![source],
@@ -137,7 +185,14 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
         return Err(RefError::Limit("bytes"));
     }
     let mut parser = Parser::new_from_str(text);
-    let mut b = Builder { limits: *limits, stack: Vec::new(), anchors: HashMap::new(), nodes: 0, alias_nodes: 0, root: None };
+    let mut b = Builder {
+        limits: *limits,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        alias_nodes: 0,
+        root: None,
+    };
     let mut docs = Vec::new();
     let mut doc_start = Pos::default();
     while let Some(ev) = parser.next_event() {
@@ -146,7 +201,10 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
                 return RefError::Limit("depth");
             }
             RefError::Syntax {
-                at: Pos { line: e.marker().line() as u32, column: e.marker().col() as u32 + 1 },
+                at: Pos {
+                    line: e.marker().line() as u32,
+                    column: e.marker().col() as u32 + 1,
+                },
                 detail: e.info().to_string(),
             }
         })?;
@@ -164,10 +222,16 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
             }
             Event::DocumentEnd => {
                 let root = b.root.take().unwrap_or(Node {
-                    value: Value::Scalar { text: String::new(), style: Style::Plain },
+                    value: Value::Scalar {
+                        text: String::new(),
+                        style: Style::Plain,
+                    },
                     pos: doc_start,
                 });
-                docs.push(Document { index: docs.len(), root });
+                docs.push(Document {
+                    index: docs.len(),
+                    root,
+                });
             }
             Event::Scalar(text, style, anchor, _tag) => {
                 b.count(1)?;
@@ -176,15 +240,28 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
                     ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
                 };
-                let node = Node { value: Value::Scalar { text: text.into_owned(), style }, pos: at };
+                let node = Node {
+                    value: Value::Scalar {
+                        text: text.into_owned(),
+                        style,
+                    },
+                    pos: at,
+                };
                 b.finish(Built { node, size: 1 }, anchor)?;
             }
-            Event::SequenceStart(anchor, _) => {
-                b.open(Frame::Seq { items: Vec::new(), pos: at, anchor, size: 0 })?
-            }
-            Event::MappingStart(anchor, _) => {
-                b.open(Frame::Map { entries: Vec::new(), key: None, pos: at, anchor, size: 0 })?
-            }
+            Event::SequenceStart(anchor, _) => b.open(Frame::Seq {
+                items: Vec::new(),
+                pos: at,
+                anchor,
+                size: 0,
+            })?,
+            Event::MappingStart(anchor, _) => b.open(Frame::Map {
+                entries: Vec::new(),
+                key: None,
+                pos: at,
+                anchor,
+                size: 0,
+            })?,
             Event::SequenceEnd | Event::MappingEnd => b.close()?,
             Event::Alias(id) => {
                 let Some(src) = b.anchors.get(&id) else {
