@@ -90,6 +90,9 @@ install_build() {
   fi
   warn_debian_binaryen
 
+  # zopfli: the release build's precompressed .gz files (scripts/precompress.sh).
+  command -v zopfli >/dev/null 2>&1 || apt_install zopfli
+
   say "cargo fetch"
   cargo fetch --quiet
 }
