@@ -24,7 +24,7 @@ const TYPES = {
 /**
  * Serve `root` on 127.0.0.1:`port` (0 = any free port).
  * Options: gzip (when the client accepts it, send FILE.gz if the build wrote
- * one for this very file (scripts/precompress.sh), else compress on the fly,
+ * one for this very file (scripts/post-build.sh), else compress on the fly,
  * as most static hosts do), log (array receiving every requested path).
  * Resolves to { server, url, port, close() }.
  */
@@ -38,7 +38,7 @@ export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
     const key = file + ':' + mtime;
     if (!gzCache.has(key)) {
       // The precompressed sibling counts only if it was made from this file
-      // (precompress.sh gives it the same mtime); a stale one is ignored.
+      // (post-build.sh gives it the same mtime); a stale one is ignored.
       let pre = null;
       try {
         if (fs.statSync(file + '.gz').mtimeMs === mtime) pre = fs.readFileSync(file + '.gz');
