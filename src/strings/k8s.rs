@@ -2,7 +2,7 @@
 //! errors, notes on skipped documents, input findings, Pod Security
 //! verdicts and the hardened securityContext's comments.
 
-use crate::container::Location;
+use crate::container::{Location, SourceKind};
 use crate::k8s::fields::Level;
 use crate::k8s::finding::{ApeCause, FindingKind};
 use crate::k8s::harden::{self, Hardened};
@@ -287,17 +287,28 @@ pub fn pss_not_modelled() -> String {
     )
 }
 
-/// Comment lines (each starting with `# `) that explain the suggestion.
-pub fn hardened_comments(h: &Hardened) -> Vec<String> {
+/// Comment lines (each starting with `# `) that explain the suggestion,
+/// naming the settings as they are spelt in what was pasted.
+pub fn hardened_comments(h: &Hardened, source: SourceKind) -> Vec<String> {
+    let run = matches!(source, SourceKind::DockerRun | SourceKind::PodmanRun);
     let mut c = vec![
         "# Suggested hardening: start from nothing and add back only what is needed.".to_string(),
     ];
     if h.was_privileged {
-        c.push("# privileged: true removed — it grants every capability and more.".to_string());
+        c.push(if run {
+            "# --privileged removed — it grants every capability and more.".to_string()
+        } else {
+            "# privileged: true removed — it grants every capability and more.".to_string()
+        });
     }
     if h.had_add_all {
         c.push(
-            "# `ALL` in add removed: list the capabilities the program really uses.".to_string(),
+            if run {
+                "# --cap-add ALL removed: list the capabilities the program really uses."
+            } else {
+                "# `ALL` in add removed: list the capabilities the program really uses."
+            }
+            .to_string(),
         );
     }
     if !h.unknown.is_empty() {
@@ -307,7 +318,11 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
         ));
     }
     if h.was_root {
-        c.push("# The container ran as uid 0; runAsNonRoot needs an image user (or runAsUser) other than 0.".to_string());
+        c.push(match source {
+            SourceKind::Kubernetes => "# The container ran as uid 0; runAsNonRoot needs an image user (or runAsUser) other than 0.",
+            SourceKind::Compose => "# The service ran as uid 0; set user: to a uid other than 0, or use an image whose USER is not root.",
+            SourceKind::DockerRun | SourceKind::PodmanRun => "# The container ran as uid 0; add --user with a uid other than 0, or use an image whose USER is not root.",
+        }.to_string());
     }
     if let Some(first) = h.add.first().filter(|_| h.adds_need_file_caps()) {
         c.push("# As non-root, added capabilities reach the process only through file".to_string());
@@ -319,7 +334,8 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
     if h.keeps_sys_admin {
         c.push("# SYS_ADMIN kept as asked; for perf/eBPF prefer PERFMON and BPF.".to_string());
     }
-    if !h.passes_restricted() {
+    // Pod Security admission only judges Kubernetes workloads.
+    if source == SourceKind::Kubernetes && !h.passes_restricted() {
         c.push(
             "# Adds other than NET_BIND_SERVICE still fail Pod Security restricted.".to_string(),
         );
@@ -327,11 +343,12 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
     c
 }
 
-/// The comments plus the YAML to paste (Kubernetes or compose form).
+/// The comments plus the settings to paste: Kubernetes or compose YAML, or
+/// docker/podman run options, matching what was pasted.
 pub fn hardened_snippet(spec: &crate::container::ContainerSpec, h: &Hardened) -> String {
-    let mut s = hardened_comments(h).join("\n");
+    let mut s = hardened_comments(h, spec.source).join("\n");
     s.push('\n');
-    s += &harden::yaml_for(spec, h);
+    s += &harden::snippet_for(spec, h);
     s
 }
 
@@ -470,14 +487,46 @@ mod tests {
             keeps_sys_admin: true,
             ..Hardened::default()
         };
-        let c = hardened_comments(&h).join("\n");
+        let c = hardened_comments(&h, SourceKind::Kubernetes).join("\n");
         assert!(c.contains("setcap cap_sys_admin+ep"), "{c}");
         assert!(c.contains("PERFMON"));
         assert!(c.contains("still fail Pod Security restricted"));
-        let none = hardened_comments(&Hardened::default()).join("\n");
+        let none = hardened_comments(&Hardened::default(), SourceKind::Kubernetes).join("\n");
         assert!(
             !none.contains("setcap") && !none.contains("restricted"),
             "{none}"
+        );
+    }
+
+    #[test]
+    fn docker_suggestions_speak_in_run_options() {
+        let h = Hardened {
+            add: vec!["NET_ADMIN"],
+            was_root: true,
+            was_privileged: true,
+            had_add_all: true,
+            ..Hardened::default()
+        };
+        let c = hardened_comments(&h, SourceKind::DockerRun).join("\n");
+        assert!(
+            c.contains("--privileged removed") && c.contains("--cap-add ALL removed"),
+            "{c}"
+        );
+        assert!(c.contains("add --user"), "{c}");
+        // Pod Security and Kubernetes field names do not apply to docker run.
+        assert!(
+            !c.contains("runAsNonRoot") && !c.contains("Pod Security"),
+            "{c}"
+        );
+        let k = hardened_comments(&h, SourceKind::Kubernetes).join("\n");
+        assert!(
+            k.contains("runAsNonRoot") && k.contains("Pod Security restricted"),
+            "{k}"
+        );
+        let compose = hardened_comments(&h, SourceKind::Compose).join("\n");
+        assert!(
+            compose.contains("set user:") && !compose.contains("Pod Security"),
+            "{compose}"
         );
     }
 
