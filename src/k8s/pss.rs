@@ -1,7 +1,8 @@
 //! Pod Security Standards (baseline, restricted) per container, checked the
 //! way the pod-security-admission library does (semantics.md §8.4): exact,
 //! case-sensitive string comparisons, containers, initContainers and
-//! ephemeralContainers alike, newest policy version (1.35 and later).
+//! ephemeralContainers alike, at policy version 1.36 (the newest released
+//! when this was checked against the source).
 //!
 //! PSA judges a whole pod. Per container we report the pod-level problems
 //! (they fail every container of the pod) plus that container's own.
@@ -15,8 +16,9 @@
 //! procMount_restricted (restricted). Since policy 1.35 a pod with
 //! `hostUsers: false` (its own user namespace) skips runAsNonRoot, runAsUser
 //! and the baseline procMount check; restricted still wants procMount
-//! Default. Not modelled: the admission controller's exemptions and a
-//! namespace pinned to an older policy version.
+//! Default. Not modelled: the admission controller's exemptions, a
+//! namespace pinned to an older policy version, and the checks the source
+//! adds for policy 1.37 (ulimits, cgroup options, more safe sysctls).
 
 use crate::container::{ContainerSpec, SourceKind, UserSpec};
 

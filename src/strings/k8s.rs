@@ -324,7 +324,7 @@ pub fn pss_summary(v: &pss::Verdict) -> String {
 }
 
 pub fn pss_not_modelled() -> String {
-    "Judged by the newest policy version; not known here: the admission controller's exemptions and a namespace pinned to an older version."
+    "Judged by Pod Security policy version 1.36; not known here: the admission controller's exemptions, a namespace pinned to another version."
         .to_string()
 }
 
