@@ -267,6 +267,49 @@ pub fn violation(v: &Violation) -> String {
             "uses volume types restricted does not allow ({})",
             v.iter().map(|(n, t)| format!("{n}: {t}")).collect::<Vec<_>>().join(", ")
         ),
+        Violation::SeLinux { bad_types, user, role } => {
+            let mut what = Vec::new();
+            if !bad_types.is_empty() {
+                what.push(format!(
+                    "SELinux type {} (allowed: container_t, container_init_t, container_kvm_t, container_engine_t, or none)",
+                    quoted(bad_types)
+                ));
+            }
+            if *user {
+                what.push("an SELinux user, which may not be set".to_string());
+            }
+            if *role {
+                what.push("an SELinux role, which may not be set".to_string());
+            }
+            format!("seLinuxOptions sets {}", what.join("; "))
+        }
+        Violation::AppArmor { types, annotations } => {
+            let mut what = Vec::new();
+            if !types.is_empty() {
+                what.push(format!("appArmorProfile.type {}", quoted(types)));
+            }
+            if !annotations.is_empty() {
+                what.push(format!("the annotation {}", annotations.join(", ")));
+            }
+            format!(
+                "{} turns off or replaces the runtime's AppArmor profile; only RuntimeDefault or Localhost (runtime/default or localhost/… in the annotation) are allowed",
+                what.join(" and ")
+            )
+        }
+        Violation::ProcMount(m) => format!(
+            "procMount: {m} unmasks /proc; only Default is allowed (unless the pod sets hostUsers: false)"
+        ),
+        Violation::ProcMountRestricted(m) => format!(
+            "procMount: {m} is allowed by baseline in a pod with hostUsers: false, but restricted wants Default"
+        ),
+        Violation::WindowsHostProcess { pod, container } => format!(
+            "{} sets windowsOptions.hostProcess: true (a Windows host process)",
+            who(*pod, *container)
+        ),
+        Violation::ProbeHosts(h) => format!(
+            "a probe or lifecycle handler names a host ({}); leave host empty so it targets the pod",
+            quoted(h)
+        ),
     };
     format!("{} ({id}): {why}", pss_level(v.level()))
 }
@@ -281,10 +324,8 @@ pub fn pss_summary(v: &pss::Verdict) -> String {
 }
 
 pub fn pss_not_modelled() -> String {
-    format!(
-        "Not checked here: {} (and the admission controller's exemptions).",
-        pss::NOT_MODELLED.join(", ")
-    )
+    "Judged by Pod Security policy version 1.36; not known here: the admission controller's exemptions, a namespace pinned to another version."
+        .to_string()
 }
 
 /// Comment lines (each starting with `# `) that explain the suggestion,
