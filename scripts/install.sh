@@ -83,12 +83,15 @@ install_build() {
     cargo_install wasm-bindgen-cli --version "$wbg"
   fi
 
-  if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/playwright-core ] \
+  if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -x e2e/node_modules/.bin/terser ] || [ ! -d e2e/node_modules/playwright-core ] \
      || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
-    say "npm ci (playwright-core, binaryen@132)"
+    say "npm ci (playwright-core, binaryen@132, terser)"
     (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
   warn_debian_binaryen
+
+  # zopfli: the release build's precompressed .gz files (scripts/post-build.sh).
+  command -v zopfli >/dev/null 2>&1 || apt_install zopfli
 
   say "cargo fetch"
   cargo fetch --quiet

@@ -23,8 +23,9 @@ const TYPES = {
 
 /**
  * Serve `root` on 127.0.0.1:`port` (0 = any free port).
- * Options: gzip (compress responses when the client accepts it, like most
- * static hosts do), log (array receiving every requested path).
+ * Options: gzip (when the client accepts it, send FILE.gz if the build wrote
+ * one for this very file (scripts/post-build.sh), else compress on the fly,
+ * as most static hosts do), log (array receiving every requested path).
  * Resolves to { server, url, port, close() }.
  */
 export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
@@ -33,8 +34,17 @@ export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
   // see a static host's speed, not gzip's.
   const gzCache = new Map();
   const gzipped = (file, body) => {
-    const key = file + ':' + fs.statSync(file).mtimeMs;
-    if (!gzCache.has(key)) gzCache.set(key, zlib.gzipSync(body, { level: 9 }));
+    const mtime = fs.statSync(file).mtimeMs;
+    const key = file + ':' + mtime;
+    if (!gzCache.has(key)) {
+      // The precompressed sibling counts only if it was made from this file
+      // (post-build.sh gives it the same mtime); a stale one is ignored.
+      let pre = null;
+      try {
+        if (fs.statSync(file + '.gz').mtimeMs === mtime) pre = fs.readFileSync(file + '.gz');
+      } catch { /* none */ }
+      gzCache.set(key, pre || zlib.gzipSync(body, { level: 9 }));
+    }
     return gzCache.get(key);
   };
   const server = http.createServer((req, res) => {
@@ -62,6 +72,7 @@ export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
       };
+      if (gzip) headers.vary = 'accept-encoding';
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
         body = gzipped(file, body);
         headers['content-encoding'] = 'gzip';

@@ -223,3 +223,43 @@ fn file_caps_option_makes_the_add_work_for_non_root() {
     assert_eq!(rc, 2);
     assert!(err.contains("--file-caps"), "{err}");
 }
+
+#[test]
+fn suggests_run_options_not_kubernetes_yaml() {
+    // A docker command line gets its hardened settings back as docker
+    // options (text and JSON), never as a Kubernetes securityContext.
+    let cmd = [
+        "docker",
+        "--",
+        "docker",
+        "run",
+        "--privileged",
+        "--user",
+        "1000",
+        "--cap-add",
+        "net_bind_service",
+        "nginx",
+    ];
+    let (rc, out, err) = caplens(&cmd, None);
+    assert!(rc == 0 || rc == 1, "{rc} {err}");
+    assert!(out.contains("# --privileged removed"), "{out}");
+    assert!(
+        out.contains(
+            "--cap-drop ALL --cap-add NET_BIND_SERVICE --security-opt no-new-privileges --user 1000"
+        ),
+        "{out}"
+    );
+    assert!(
+        !out.contains("securityContext") && !out.contains("runAsNonRoot"),
+        "{out}"
+    );
+    let mut json_cmd = cmd.to_vec();
+    json_cmd.insert(1, "--json");
+    let (_, out, err) = caplens(&json_cmd, None);
+    let v: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out} {err}"));
+    assert_eq!(
+        v["containers"][0]["suggested"],
+        "--cap-drop ALL --cap-add NET_BIND_SERVICE --security-opt no-new-privileges --user 1000"
+    );
+}

@@ -1,4 +1,5 @@
-//! A hardened securityContext to copy, per container: drop ALL, add back
+//! A hardened securityContext to copy, per container (or the compose keys
+//! or docker/podman run options with the same effect): drop ALL, add back
 //! only what the container asked for (in the canonical spelling every
 //! runtime and Pod Security accept), allowPrivilegeEscalation false,
 //! runAsNonRoot true and the runtime's default seccomp profile — the
@@ -109,11 +110,31 @@ pub fn compose_yaml(h: &Hardened, indent: usize) -> String {
     s
 }
 
-/// The right snippet for where the container came from.
-pub fn yaml_for(spec: &ContainerSpec, h: &Hardened) -> String {
+/// The `docker run` / `podman run` options with the same intent. Both
+/// engines already apply their default seccomp profile unless told not to,
+/// so there is no option for it; no-new-privileges is the flag form of
+/// allowPrivilegeEscalation: false.
+pub fn run_flags(h: &Hardened) -> String {
+    let mut s = String::from("--cap-drop ALL");
+    for a in &h.add {
+        s += " --cap-add ";
+        s += a;
+    }
+    s += " --security-opt no-new-privileges";
+    if let Some(u) = h.run_as_user {
+        s += &format!(" --user {u}");
+    }
+    s.push('\n');
+    s
+}
+
+/// The snippet in the syntax of what was pasted: a Kubernetes
+/// securityContext, compose service keys, or docker/podman run options.
+pub fn snippet_for(spec: &ContainerSpec, h: &Hardened) -> String {
     match spec.source {
         SourceKind::Compose => compose_yaml(h, 0),
-        SourceKind::Kubernetes | SourceKind::DockerRun | SourceKind::PodmanRun => k8s_yaml(h, 0),
+        SourceKind::Kubernetes => k8s_yaml(h, 0),
+        SourceKind::DockerRun | SourceKind::PodmanRun => run_flags(h),
     }
 }
 
@@ -177,5 +198,33 @@ mod tests {
             docs[0].root.get("cap_drop").unwrap().as_seq().unwrap()[0].as_str(),
             Some("ALL")
         );
+    }
+    #[test]
+    fn run_flags_parse_back_to_the_same_hardening() {
+        // The flags must be a command line our own reader accepts, with
+        // every capability dropped but the adds, and no_new_privs on.
+        let h = suggest(&spec(
+            &["net_bind_service", "CAP_CHOWN"],
+            UserSpec::Uid(1000),
+        ));
+        let flags = run_flags(&h);
+        assert_eq!(
+            flags,
+            "--cap-drop ALL --cap-add NET_BIND_SERVICE --cap-add CHOWN --security-opt no-new-privileges --user 1000\n"
+        );
+        let line = format!("docker run {} alpine", flags.trim());
+        let run = crate::cmdline::parse_command(&line, SourceKind::DockerRun).unwrap();
+        let back = &run.spec;
+        assert_eq!(back.user, UserSpec::Uid(1000));
+        assert!(back.no_new_privileges.as_ref().is_some_and(|f| f.value));
+        let drops: Vec<&str> = back.cap_drop.iter().map(|s| s.text.as_str()).collect();
+        let adds: Vec<&str> = back.cap_add.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            (drops, adds),
+            (vec!["ALL"], vec!["NET_BIND_SERVICE", "CHOWN"])
+        );
+        let mut docker = back.clone();
+        docker.source = SourceKind::DockerRun;
+        assert_eq!(snippet_for(&docker, &h), flags);
     }
 }

@@ -293,7 +293,11 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
     };
     let pod_path = join(&path, "spec");
     let name = name.unwrap_or_else(|| "(unnamed)".to_string());
-    read_pod(m, doc, wk, name, spec, pod_path, pod_findings);
+    // Pod Security reads the AppArmor annotations of the pod (template).
+    let annotations = template
+        .get("metadata")
+        .and_then(|md| md.get("annotations"));
+    read_pod(m, doc, wk, name, spec, annotations, pod_path, pod_findings);
 }
 
 /// Reads typed values and records type errors as findings (also used by
@@ -434,12 +438,14 @@ struct PodCommon {
     run_as_non_root: Option<Flag>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn read_pod(
     m: &mut Manifest,
     doc: usize,
     kind: WorkloadKind,
     name: String,
     spec: &Node,
+    annotations: Option<&Node>,
     pod_path: String,
     mut findings: Vec<Finding>,
 ) {
@@ -459,8 +465,14 @@ fn read_pod(
             .and_then(|o| o.get("name"))
             .and_then(Node::as_str)
             == Some("windows"),
+        host_users: spec.get("hostUsers").and_then(Node::as_bool),
         ..Default::default()
     };
+    for (k, v) in annotations.and_then(Node::as_map).unwrap_or(&[]) {
+        if let (Some(k), Some(v)) = (k.as_str(), v.as_str()) {
+            pod.note_annotation(k, v);
+        }
+    }
     let sc_path = join(&pod_path, "securityContext");
     let mut common = PodCommon {
         run_as_user: None,
@@ -473,6 +485,9 @@ fn read_pod(
         let _ = r.id(sc, "runAsGroup", &sc_path);
         common.run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
         pod.seccomp = seccomp_type(sc);
+        pod.selinux = selinux(sc);
+        pod.apparmor = apparmor_type(sc);
+        pod.host_process = host_process(sc);
         if let Some(items) = r.list(sc, "sysctls", &sc_path) {
             for item in items {
                 let n = item.get("name").and_then(Node::as_str);
@@ -585,6 +600,55 @@ fn seccomp_type(sc: &Node) -> Option<String> {
         .map(str::to_string)
 }
 
+fn apparmor_type(sc: &Node) -> Option<String> {
+    sc.get("appArmorProfile")
+        .and_then(|p| p.get("type"))
+        .and_then(Node::as_str)
+        .map(str::to_string)
+}
+
+fn selinux(sc: &Node) -> Option<pss::SeLinux> {
+    let o = sc.get("seLinuxOptions").filter(|o| o.as_map().is_some())?;
+    let field = |k: &str| o.get(k).and_then(Node::as_str).unwrap_or("").to_string();
+    Some(pss::SeLinux {
+        type_: field("type"),
+        user: field("user"),
+        role: field("role"),
+    })
+}
+
+fn host_process(sc: &Node) -> bool {
+    sc.get("windowsOptions")
+        .and_then(|w| w.get("hostProcess"))
+        .and_then(Node::as_bool)
+        == Some(true)
+}
+
+/// Non-empty `host` fields of the container's probes and lifecycle handlers.
+fn probe_hosts(c: &Node) -> Vec<String> {
+    let probes = ["livenessProbe", "readinessProbe", "startupProbe"]
+        .into_iter()
+        .filter_map(|k| c.get(k));
+    let handlers = ["postStart", "preStop"]
+        .into_iter()
+        .filter_map(|k| c.get("lifecycle").and_then(|l| l.get(k)));
+    let mut hosts = Vec::new();
+    for h in probes.chain(handlers) {
+        for action in ["httpGet", "tcpSocket"] {
+            if let Some(host) = h
+                .get(action)
+                .and_then(|a| a.get("host"))
+                .and_then(Node::as_str)
+            {
+                if !host.is_empty() && !hosts.iter().any(|x| x == host) {
+                    hosts.push(host.to_string());
+                }
+            }
+        }
+    }
+    hosts
+}
+
 #[allow(clippy::too_many_arguments)]
 fn read_container(
     doc: usize,
@@ -614,6 +678,7 @@ fn read_container(
             .filter_map(|p| p.get("hostPort").and_then(Node::as_int))
             .collect();
     }
+    level.probe_hosts = probe_hosts(c);
     let mut cap_add = Vec::new();
     let mut cap_drop = Vec::new();
     let mut privileged = None;
@@ -629,6 +694,13 @@ fn read_container(
         let _ = r.id(sc, "runAsGroup", &sc_path);
         run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
         level.seccomp = seccomp_type(sc);
+        level.selinux = selinux(sc);
+        level.apparmor = apparmor_type(sc);
+        level.host_process = host_process(sc);
+        level.proc_mount = sc
+            .get("procMount")
+            .and_then(Node::as_str)
+            .map(str::to_string);
         let caps_path = join(&sc_path, "capabilities");
         if let Some(caps) = r.map(sc, "capabilities", &sc_path) {
             r.check_keys(caps, Level::Capabilities, &caps_path);

@@ -1,18 +1,24 @@
 //! Pod Security Standards (baseline, restricted) per container, checked the
 //! way the pod-security-admission library does (semantics.md §8.4): exact,
 //! case-sensitive string comparisons, containers, initContainers and
-//! ephemeralContainers alike, newest policy version.
+//! ephemeralContainers alike, at policy version 1.36 (the newest released
+//! when this was checked against the source).
 //!
 //! PSA judges a whole pod. Per container we report the pod-level problems
 //! (they fail every container of the pod) plus that container's own.
 //!
-//! Modelled checks: privileged, capabilities_baseline, hostNamespaces,
-//! hostPorts, hostPathVolumes, sysctls, seccompProfile_baseline (baseline);
+//! Checks: privileged, capabilities_baseline, hostNamespaces, hostPorts,
+//! hostPathVolumes, sysctls, seccompProfile_baseline, seLinuxOptions,
+//! appArmorProfile (fields and the beta annotations), procMount,
+//! windowsHostProcess, hostProbesAndHostLifecycle (baseline);
 //! allowPrivilegeEscalation, capabilities_restricted, runAsNonRoot,
-//! runAsUser, seccompProfile_restricted, restrictedVolumes (restricted).
-//! Not modelled (listed in `NOT_MODELLED`): SELinux options, AppArmor,
-//! procMount, Windows HostProcess. The user-namespace relaxation (an
-//! alpha feature gate, off by default) is not applied.
+//! runAsUser, seccompProfile_restricted, restrictedVolumes,
+//! procMount_restricted (restricted). Since policy 1.35 a pod with
+//! `hostUsers: false` (its own user namespace) skips runAsNonRoot, runAsUser
+//! and the baseline procMount check; restricted still wants procMount
+//! Default. Not modelled: the admission controller's exemptions, a
+//! namespace pinned to an older policy version, and the checks the source
+//! adds for policy 1.37 (ulimits, cgroup options, more safe sysctls).
 
 use crate::container::{ContainerSpec, SourceKind, UserSpec};
 
@@ -39,25 +45,54 @@ pub const SAFE_SYSCTLS: [&str; 12] = [
     "net.ipv4.tcp_wmem",
 ];
 
-/// Volume types restricted allows.
-pub const RESTRICTED_VOLUMES: [&str; 8] = [
+/// Volume types restricted allows (`image` since Kubernetes 1.33, PR
+/// #130394; the check has one version, so it applies at every pinned level).
+pub const RESTRICTED_VOLUMES: [&str; 9] = [
     "configMap",
     "csi",
     "downwardAPI",
     "emptyDir",
     "ephemeral",
+    "image",
     "persistentVolumeClaim",
     "projected",
     "secret",
 ];
 
-/// PSA check ids we do not evaluate (so a "pass" is only as good as these).
-pub const NOT_MODELLED: [&str; 4] = [
-    "seLinuxOptions",
-    "appArmorProfile",
-    "procMount",
-    "windowsHostProcess",
+/// SELinux types baseline allows (`container_engine_t` since policy 1.31);
+/// the empty type means the runtime's default.
+pub const SELINUX_TYPES: [&str; 5] = [
+    "",
+    "container_t",
+    "container_init_t",
+    "container_kvm_t",
+    "container_engine_t",
 ];
+
+/// Prefix of the (deprecated, still checked) per-container AppArmor annotation.
+pub const APPARMOR_ANNOTATION: &str = "container.apparmor.security.beta.kubernetes.io/";
+
+/// `seLinuxOptions` as written (absent fields are empty, as in the API).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct SeLinux {
+    pub type_: String,
+    pub user: String,
+    pub role: String,
+}
+
+impl SeLinux {
+    fn allowed(&self) -> bool {
+        SELINUX_TYPES.contains(&self.type_.as_str()) && self.user.is_empty() && self.role.is_empty()
+    }
+}
+
+fn apparmor_type_allowed(t: &str) -> bool {
+    t == "RuntimeDefault" || t == "Localhost"
+}
+
+fn apparmor_annotation_allowed(v: &str) -> bool {
+    v.is_empty() || v == "runtime/default" || v.starts_with("localhost/")
+}
 
 /// Capabilities exactly as written (`None`: no `capabilities` at all).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -78,6 +113,15 @@ pub struct ContainerLevel {
     /// `seccompProfile.type` as written.
     pub seccomp: Option<String>,
     pub host_ports: Vec<i64>,
+    pub selinux: Option<SeLinux>,
+    /// `appArmorProfile.type` as written.
+    pub apparmor: Option<String>,
+    /// `procMount` as written.
+    pub proc_mount: Option<String>,
+    /// `windowsOptions.hostProcess: true`.
+    pub host_process: bool,
+    /// Non-empty `host` of httpGet/tcpSocket probes and lifecycle handlers.
+    pub probe_hosts: Vec<String>,
 }
 
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -95,6 +139,28 @@ pub struct PodLevel {
     pub host_path_volumes: Vec<String>,
     /// (volume name, type) for volumes of a type restricted does not allow.
     pub restricted_volumes: Vec<(String, String)>,
+    pub selinux: Option<SeLinux>,
+    pub apparmor: Option<String>,
+    pub host_process: bool,
+    /// `hostUsers` as written; `Some(false)` puts the pod in its own user
+    /// namespace, which relaxes three checks (policy 1.35).
+    pub host_users: Option<bool>,
+    /// The pod's AppArmor annotations (key, value) that baseline forbids.
+    pub apparmor_annotations: Vec<(String, String)>,
+}
+
+impl PodLevel {
+    /// Keeps the AppArmor annotations baseline would reject.
+    pub fn note_annotation(&mut self, key: &str, value: &str) {
+        if key.starts_with(APPARMOR_ANNOTATION) && !apparmor_annotation_allowed(value) {
+            self.apparmor_annotations
+                .push((key.to_string(), value.to_string()));
+        }
+    }
+
+    fn user_namespace(&self) -> bool {
+        self.host_users == Some(false)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -147,6 +213,30 @@ pub enum Violation {
     },
     SeccompUnset,
     RestrictedVolumes(Vec<(String, String)>),
+    /// Forbidden SELinux settings: the types outside the list, and whether a
+    /// user or role was set (pod and/or container).
+    SeLinux {
+        bad_types: Vec<String>,
+        user: bool,
+        role: bool,
+    },
+    /// `appArmorProfile.type` values other than RuntimeDefault/Localhost,
+    /// and forbidden annotation values as `key=value`.
+    AppArmor {
+        types: Vec<String>,
+        annotations: Vec<String>,
+    },
+    /// `procMount` other than `Default` in a pod without its own user namespace.
+    ProcMount(String),
+    /// `procMount` other than `Default` where baseline lets it pass
+    /// (`hostUsers: false`); restricted still refuses it.
+    ProcMountRestricted(String),
+    WindowsHostProcess {
+        pod: bool,
+        container: bool,
+    },
+    /// Hosts named by probes or lifecycle handlers.
+    ProbeHosts(Vec<String>),
 }
 
 impl Violation {
@@ -158,7 +248,12 @@ impl Violation {
             | Violation::HostPorts(_)
             | Violation::HostPathVolumes(_)
             | Violation::UnsafeSysctls(_)
-            | Violation::SeccompUnconfined { .. } => Level::Baseline,
+            | Violation::SeccompUnconfined { .. }
+            | Violation::SeLinux { .. }
+            | Violation::AppArmor { .. }
+            | Violation::ProcMount(_)
+            | Violation::WindowsHostProcess { .. }
+            | Violation::ProbeHosts(_) => Level::Baseline,
             _ => Level::Restricted,
         }
     }
@@ -183,6 +278,12 @@ impl Violation {
                 "seccompProfile_restricted"
             }
             Violation::RestrictedVolumes(_) => "restrictedVolumes",
+            Violation::SeLinux { .. } => "seLinuxOptions",
+            Violation::AppArmor { .. } => "appArmorProfile",
+            Violation::ProcMount(_) => "procMount",
+            Violation::ProcMountRestricted(_) => "procMount_restricted",
+            Violation::WindowsHostProcess { .. } => "windowsHostProcess",
+            Violation::ProbeHosts(_) => "hostProbesAndHostLifecycle",
         }
     }
 }
@@ -253,6 +354,56 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
     if !unsafe_sysctls.is_empty() {
         v.push(Violation::UnsafeSysctls(unsafe_sysctls));
     }
+    let selinux: Vec<&SeLinux> = [&pod.selinux, &c.selinux]
+        .into_iter()
+        .flatten()
+        .filter(|o| !o.allowed())
+        .collect();
+    if !selinux.is_empty() {
+        let mut bad_types: Vec<String> = Vec::new();
+        for o in &selinux {
+            if !SELINUX_TYPES.contains(&o.type_.as_str()) && !bad_types.contains(&o.type_) {
+                bad_types.push(o.type_.clone());
+            }
+        }
+        v.push(Violation::SeLinux {
+            bad_types,
+            user: selinux.iter().any(|o| !o.user.is_empty()),
+            role: selinux.iter().any(|o| !o.role.is_empty()),
+        });
+    }
+    let apparmor_types: Vec<String> = [&pod.apparmor, &c.apparmor]
+        .into_iter()
+        .flatten()
+        .filter(|t| !apparmor_type_allowed(t))
+        .cloned()
+        .collect();
+    if !apparmor_types.is_empty() || !pod.apparmor_annotations.is_empty() {
+        v.push(Violation::AppArmor {
+            types: apparmor_types,
+            annotations: pod
+                .apparmor_annotations
+                .iter()
+                .map(|(k, val)| format!("{k}={val}"))
+                .collect(),
+        });
+    }
+    if let Some(m) = c.proc_mount.as_ref().filter(|m| *m != "Default") {
+        v.push(if pod.user_namespace() {
+            Violation::ProcMountRestricted(m.clone())
+        } else {
+            Violation::ProcMount(m.clone())
+        });
+    }
+    if pod.host_process || c.host_process {
+        v.push(Violation::WindowsHostProcess {
+            pod: pod.host_process,
+            container: c.host_process,
+        });
+    }
+    if !c.probe_hosts.is_empty() {
+        v.push(Violation::ProbeHosts(c.probe_hosts.clone()));
+    }
     let pod_unconfined = pod.seccomp.as_deref() == Some("Unconfined");
     let ctr_unconfined = c.seccomp.as_deref() == Some("Unconfined");
     if pod_unconfined || ctr_unconfined {
@@ -306,19 +457,24 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
             v.push(Violation::SeccompNotRestricted { bad });
         }
     }
+    // Root in a pod's own user namespace is not root on the host: policy
+    // 1.35 skips the two identity checks for such pods.
+    let userns = pod.user_namespace();
     let pod_false = pod.run_as_non_root == Some(false);
     let ctr_false = c.run_as_non_root == Some(false);
-    if pod_false || ctr_false {
-        v.push(Violation::RunAsNonRootFalse {
-            pod: pod_false,
-            container: ctr_false,
-        });
-    } else if c.run_as_non_root.is_none() && pod.run_as_non_root != Some(true) {
-        v.push(Violation::RunAsNonRootUnset);
+    if !userns {
+        if pod_false || ctr_false {
+            v.push(Violation::RunAsNonRootFalse {
+                pod: pod_false,
+                container: ctr_false,
+            });
+        } else if c.run_as_non_root.is_none() && pod.run_as_non_root != Some(true) {
+            v.push(Violation::RunAsNonRootUnset);
+        }
     }
     let pod_zero = pod.run_as_user == Some(0);
     let ctr_zero = c.run_as_user == Some(0);
-    if pod_zero || ctr_zero {
+    if !userns && (pod_zero || ctr_zero) {
         v.push(Violation::RunAsUserZero {
             pod: pod_zero,
             container: ctr_zero,
@@ -378,7 +534,7 @@ pub fn levels_from_spec(
         run_as_non_root: spec.run_as_non_root.as_ref().map(|f| f.value),
         run_as_user,
         seccomp,
-        host_ports: Vec::new(),
+        ..ContainerLevel::default()
     };
     (pod, c)
 }
@@ -589,5 +745,120 @@ mod tests {
             pid: false,
             ipc: false
         }));
+    }
+    #[test]
+    fn selinux_types_users_and_roles() {
+        let (mut pod, mut c) = restricted_ok();
+        for ok in SELINUX_TYPES {
+            c.selinux = Some(SeLinux {
+                type_: ok.into(),
+                ..SeLinux::default()
+            });
+            assert!(evaluate(&pod, &c).restricted(), "{ok}");
+        }
+        // spc_t is the "super privileged container" type; case matters.
+        c.selinux = Some(SeLinux {
+            type_: "spc_t".into(),
+            ..SeLinux::default()
+        });
+        pod.selinux = Some(SeLinux {
+            type_: "Container_t".into(),
+            role: "system_r".into(),
+            ..SeLinux::default()
+        });
+        let v = evaluate(&pod, &c);
+        assert!(!v.baseline());
+        assert_eq!(
+            v.violations,
+            vec![Violation::SeLinux {
+                bad_types: vec!["Container_t".into(), "spc_t".into()],
+                user: false,
+                role: true,
+            }]
+        );
+    }
+
+    #[test]
+    fn apparmor_fields_and_annotations() {
+        let (mut pod, mut c) = restricted_ok();
+        c.apparmor = Some("Localhost".into());
+        pod.apparmor = Some("RuntimeDefault".into());
+        pod.note_annotation(
+            "container.apparmor.security.beta.kubernetes.io/app",
+            "localhost/k8s-nginx",
+        );
+        pod.note_annotation(
+            "container.apparmor.security.beta.kubernetes.io/side",
+            "runtime/default",
+        );
+        pod.note_annotation("example.com/apparmor", "unconfined"); // not the PSA prefix
+        assert!(evaluate(&pod, &c).restricted());
+        c.apparmor = Some("Unconfined".into());
+        pod.note_annotation(
+            "container.apparmor.security.beta.kubernetes.io/app",
+            "unconfined",
+        );
+        let v = evaluate(&pod, &c);
+        assert!(!v.baseline());
+        assert_eq!(
+            v.violations,
+            vec![Violation::AppArmor {
+                types: vec!["Unconfined".into()],
+                annotations: vec![
+                    "container.apparmor.security.beta.kubernetes.io/app=unconfined".into()
+                ],
+            }]
+        );
+    }
+
+    #[test]
+    fn proc_mount_and_the_user_namespace_relaxations() {
+        let (mut pod, mut c) = restricted_ok();
+        c.proc_mount = Some("Default".into());
+        assert!(evaluate(&pod, &c).restricted());
+        c.proc_mount = Some("Unmasked".into());
+        let v = evaluate(&pod, &c);
+        assert_eq!(v.violations, vec![Violation::ProcMount("Unmasked".into())]);
+        assert!(!v.baseline());
+        // hostUsers: false: baseline lets Unmasked through, restricted does not.
+        pod.host_users = Some(false);
+        let v = evaluate(&pod, &c);
+        assert!(v.baseline() && !v.restricted(), "{v:?}");
+        assert_eq!(
+            v.violations,
+            vec![Violation::ProcMountRestricted("Unmasked".into())]
+        );
+        // ...and root in the pod's own user namespace passes restricted's
+        // runAsNonRoot and runAsUser checks.
+        c.proc_mount = None;
+        c.run_as_non_root = Some(false);
+        c.run_as_user = Some(0);
+        assert!(evaluate(&pod, &c).restricted());
+        pod.host_users = Some(true);
+        let ids: Vec<&str> = evaluate(&pod, &c)
+            .violations
+            .iter()
+            .map(|v| v.check_id())
+            .collect();
+        assert_eq!(ids, vec!["runAsNonRoot", "runAsUser"]);
+    }
+
+    #[test]
+    fn host_process_and_probe_hosts_fail_baseline() {
+        let (mut pod, mut c) = restricted_ok();
+        pod.host_process = true;
+        let v = evaluate(&pod, &c);
+        assert_eq!(
+            v.violations,
+            vec![Violation::WindowsHostProcess {
+                pod: true,
+                container: false
+            }]
+        );
+        pod.host_process = false;
+        c.probe_hosts = vec!["10.0.0.1".into()];
+        let v = evaluate(&pod, &c);
+        assert!(!v.baseline());
+        assert_eq!(v.violations[0].check_id(), "hostProbesAndHostLifecycle");
     }
 }

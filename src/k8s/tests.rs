@@ -737,3 +737,75 @@ spec:
     assert_eq!(c.spec.user, UserSpec::Uid(1000));
     assert_eq!(ids(c), ["misplaced-field"]);
 }
+
+#[test]
+fn pod_security_reads_selinux_apparmor_procmount_hostprocess_and_probes() {
+    // Every field the baseline checks read, at the paths PSA reads them,
+    // from a Deployment's template (annotations of the template, not of
+    // the Deployment).
+    let text = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/app: unconfined
+spec:
+  template:
+    metadata:
+      annotations:
+        container.apparmor.security.beta.kubernetes.io/app: localhost/custom
+        container.apparmor.security.beta.kubernetes.io/side: unconfined
+    spec:
+      hostUsers: false
+      securityContext:
+        seLinuxOptions: {type: spc_t}
+        appArmorProfile: {type: RuntimeDefault}
+      containers:
+      - name: app
+        image: x
+        livenessProbe:
+          httpGet: {host: 169.254.169.254, port: 80, path: /}
+        lifecycle:
+          preStop:
+            tcpSocket: {host: db.internal, port: 5432}
+        securityContext:
+          procMount: Unmasked
+          windowsOptions: {hostProcess: true}
+          seLinuxOptions: {user: system_u}
+";
+    let m = read_ok(text);
+    assert!(
+        m.containers[0].findings.is_empty(),
+        "{:?}",
+        m.containers[0].findings
+    );
+    let v = m.containers[0].pss(&m);
+    let ids: Vec<&str> = v.violations.iter().map(|x| x.check_id()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            "seLinuxOptions",
+            "appArmorProfile",
+            "procMount_restricted",
+            "windowsHostProcess",
+            "hostProbesAndHostLifecycle",
+            "allowPrivilegeEscalation",
+            "capabilities_restricted",
+            "seccompProfile_restricted",
+        ]
+    );
+    assert!(v.violations.contains(&pss::Violation::AppArmor {
+        types: vec![],
+        annotations: vec!["container.apparmor.security.beta.kubernetes.io/side=unconfined".into()],
+    }));
+    assert!(v.violations.contains(&pss::Violation::SeLinux {
+        bad_types: vec!["spc_t".into()],
+        user: true,
+        role: false,
+    }));
+    assert!(v.violations.contains(&pss::Violation::ProbeHosts(vec![
+        "169.254.169.254".into(),
+        "db.internal".into()
+    ])));
+}

@@ -82,3 +82,57 @@ pub fn unknown_example(slug: &str) -> String {
 pub fn stdin_error(command: &str, err: &dyn std::fmt::Display) -> String {
     format!("caplens {command}: reading stdin: {err}")
 }
+
+// Command-line errors. `flag` is the option as typed; values are quoted with
+// `{:?}` so blanks and control characters in them stay visible.
+
+pub fn needs_value(flag: &str) -> String {
+    format!("{flag} needs a value")
+}
+
+pub fn unknown_option(option: &str) -> String {
+    format!("unknown option {option:?}")
+}
+
+pub fn bad_uid(flag: &str, text: &str) -> String {
+    format!("{flag}: expected a uid (0 to 4294967295), got {text:?}")
+}
+
+/// An option's value was rejected; `why` is already in words.
+pub fn bad_value(flag: &str, why: &str) -> String {
+    format!("{flag}: {why}")
+}
+
+pub fn undefined_securebits(n: u32) -> String {
+    format!("--securebits: {n} has bits the kernel does not define")
+}
+
+pub fn unknown_securebit(name: &str) -> String {
+    format!("--securebits: unknown securebit {name:?}")
+}
+
+pub fn bad_setresuid(text: &str) -> String {
+    format!("--setresuid: expected R,E,S (three uids), got {text:?}")
+}
+
+pub fn bad_rule(text: &str) -> String {
+    format!("--rule: expected current or pre2025, got {text:?}")
+}
+
+/// Heading of the `--setresuid` part of `caplens exec`'s text answer.
+pub fn setresuid_heading(r: u32, e: u32, s: u32) -> String {
+    format!("setresuid({r}, {e}, {s}):\n")
+}
+
+pub const NOTHING_TO_DECODE: &str = "nothing to decode";
+
+pub fn cannot_read_stdin(err: &dyn std::fmt::Display) -> String {
+    format!("cannot read stdin: {err}")
+}
+
+/// Where a `caplens decode` input came from, as its messages name it.
+pub const FROM_STDIN: &str = "stdin";
+
+pub fn from_argument(n: usize) -> String {
+    format!("argument {n}")
+}

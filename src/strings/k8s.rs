@@ -2,7 +2,7 @@
 //! errors, notes on skipped documents, input findings, Pod Security
 //! verdicts and the hardened securityContext's comments.
 
-use crate::container::Location;
+use crate::container::{Location, SourceKind};
 use crate::k8s::fields::Level;
 use crate::k8s::finding::{ApeCause, FindingKind};
 use crate::k8s::harden::{self, Hardened};
@@ -324,6 +324,49 @@ pub fn violation(v: &Violation) -> String {
             "uses volume types restricted does not allow ({})",
             v.iter().map(|(n, t)| format!("{n}: {t}")).collect::<Vec<_>>().join(", ")
         ),
+        Violation::SeLinux { bad_types, user, role } => {
+            let mut what = Vec::new();
+            if !bad_types.is_empty() {
+                what.push(format!(
+                    "SELinux type {} (allowed: container_t, container_init_t, container_kvm_t, container_engine_t, or none)",
+                    quoted(bad_types)
+                ));
+            }
+            if *user {
+                what.push("an SELinux user, which may not be set".to_string());
+            }
+            if *role {
+                what.push("an SELinux role, which may not be set".to_string());
+            }
+            format!("seLinuxOptions sets {}", what.join("; "))
+        }
+        Violation::AppArmor { types, annotations } => {
+            let mut what = Vec::new();
+            if !types.is_empty() {
+                what.push(format!("appArmorProfile.type {}", quoted(types)));
+            }
+            if !annotations.is_empty() {
+                what.push(format!("the annotation {}", annotations.join(", ")));
+            }
+            format!(
+                "{} turns off or replaces the runtime's AppArmor profile; only RuntimeDefault or Localhost (runtime/default or localhost/… in the annotation) are allowed",
+                what.join(" and ")
+            )
+        }
+        Violation::ProcMount(m) => format!(
+            "procMount: {m} unmasks /proc; only Default is allowed (unless the pod sets hostUsers: false)"
+        ),
+        Violation::ProcMountRestricted(m) => format!(
+            "procMount: {m} is allowed by baseline in a pod with hostUsers: false, but restricted wants Default"
+        ),
+        Violation::WindowsHostProcess { pod, container } => format!(
+            "{} sets windowsOptions.hostProcess: true (a Windows host process)",
+            who(*pod, *container)
+        ),
+        Violation::ProbeHosts(h) => format!(
+            "a probe or lifecycle handler names a host ({}); leave host empty so it targets the pod",
+            quoted(h)
+        ),
     };
     format!("{} ({id}): {why}", pss_level(v.level()))
 }
@@ -338,23 +381,32 @@ pub fn pss_summary(v: &pss::Verdict) -> String {
 }
 
 pub fn pss_not_modelled() -> String {
-    format!(
-        "Not checked here: {} (and the admission controller's exemptions).",
-        pss::NOT_MODELLED.join(", ")
-    )
+    "Judged by Pod Security policy version 1.36; not known here: the admission controller's exemptions, a namespace pinned to another version."
+        .to_string()
 }
 
-/// Comment lines (each starting with `# `) that explain the suggestion.
-pub fn hardened_comments(h: &Hardened) -> Vec<String> {
+/// Comment lines (each starting with `# `) that explain the suggestion,
+/// naming the settings as they are spelt in what was pasted.
+pub fn hardened_comments(h: &Hardened, source: SourceKind) -> Vec<String> {
+    let run = matches!(source, SourceKind::DockerRun | SourceKind::PodmanRun);
     let mut c = vec![
         "# Suggested hardening: start from nothing and add back only what is needed.".to_string(),
     ];
     if h.was_privileged {
-        c.push("# privileged: true removed — it grants every capability and more.".to_string());
+        c.push(if run {
+            "# --privileged removed — it grants every capability and more.".to_string()
+        } else {
+            "# privileged: true removed — it grants every capability and more.".to_string()
+        });
     }
     if h.had_add_all {
         c.push(
-            "# `ALL` in add removed: list the capabilities the program really uses.".to_string(),
+            if run {
+                "# --cap-add ALL removed: list the capabilities the program really uses."
+            } else {
+                "# `ALL` in add removed: list the capabilities the program really uses."
+            }
+            .to_string(),
         );
     }
     if !h.unknown.is_empty() {
@@ -364,7 +416,11 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
         ));
     }
     if h.was_root {
-        c.push("# The container ran as uid 0; runAsNonRoot needs an image user (or runAsUser) other than 0.".to_string());
+        c.push(match source {
+            SourceKind::Kubernetes => "# The container ran as uid 0; runAsNonRoot needs an image user (or runAsUser) other than 0.",
+            SourceKind::Compose => "# The service ran as uid 0; set user: to a uid other than 0, or use an image whose USER is not root.",
+            SourceKind::DockerRun | SourceKind::PodmanRun => "# The container ran as uid 0; add --user with a uid other than 0, or use an image whose USER is not root.",
+        }.to_string());
     }
     if let Some(first) = h.add.first().filter(|_| h.adds_need_file_caps()) {
         c.push("# As non-root, added capabilities reach the process only through file".to_string());
@@ -376,7 +432,8 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
     if h.keeps_sys_admin {
         c.push("# SYS_ADMIN kept as asked; for perf/eBPF prefer PERFMON and BPF.".to_string());
     }
-    if !h.passes_restricted() {
+    // Pod Security admission only judges Kubernetes workloads.
+    if source == SourceKind::Kubernetes && !h.passes_restricted() {
         c.push(
             "# Adds other than NET_BIND_SERVICE still fail Pod Security restricted.".to_string(),
         );
@@ -384,11 +441,12 @@ pub fn hardened_comments(h: &Hardened) -> Vec<String> {
     c
 }
 
-/// The comments plus the YAML to paste (Kubernetes or compose form).
+/// The comments plus the settings to paste: Kubernetes or compose YAML, or
+/// docker/podman run options, matching what was pasted.
 pub fn hardened_snippet(spec: &crate::container::ContainerSpec, h: &Hardened) -> String {
-    let mut s = hardened_comments(h).join("\n");
+    let mut s = hardened_comments(h, spec.source).join("\n");
     s.push('\n');
-    s += &harden::yaml_for(spec, h);
+    s += &harden::snippet_for(spec, h);
     s
 }
 
@@ -527,14 +585,46 @@ mod tests {
             keeps_sys_admin: true,
             ..Hardened::default()
         };
-        let c = hardened_comments(&h).join("\n");
+        let c = hardened_comments(&h, SourceKind::Kubernetes).join("\n");
         assert!(c.contains("setcap cap_sys_admin+ep"), "{c}");
         assert!(c.contains("PERFMON"));
         assert!(c.contains("still fail Pod Security restricted"));
-        let none = hardened_comments(&Hardened::default()).join("\n");
+        let none = hardened_comments(&Hardened::default(), SourceKind::Kubernetes).join("\n");
         assert!(
             !none.contains("setcap") && !none.contains("restricted"),
             "{none}"
+        );
+    }
+
+    #[test]
+    fn docker_suggestions_speak_in_run_options() {
+        let h = Hardened {
+            add: vec!["NET_ADMIN"],
+            was_root: true,
+            was_privileged: true,
+            had_add_all: true,
+            ..Hardened::default()
+        };
+        let c = hardened_comments(&h, SourceKind::DockerRun).join("\n");
+        assert!(
+            c.contains("--privileged removed") && c.contains("--cap-add ALL removed"),
+            "{c}"
+        );
+        assert!(c.contains("add --user"), "{c}");
+        // Pod Security and Kubernetes field names do not apply to docker run.
+        assert!(
+            !c.contains("runAsNonRoot") && !c.contains("Pod Security"),
+            "{c}"
+        );
+        let k = hardened_comments(&h, SourceKind::Kubernetes).join("\n");
+        assert!(
+            k.contains("runAsNonRoot") && k.contains("Pod Security restricted"),
+            "{k}"
+        );
+        let compose = hardened_comments(&h, SourceKind::Compose).join("\n");
+        assert!(
+            compose.contains("set user:") && !compose.contains("Pod Security"),
+            "{compose}"
         );
     }
 

@@ -8,8 +8,9 @@
 //! absent), `docker` (Docker era), `user` (`root`/`nonroot`: the image's
 //! USER when the input leaves it open), `fcaps` (file capabilities of the
 //! entrypoint binary, setcap text, applied to every container).
+use super::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use super::route::Params;
-use super::widgets::{CopyButton, Example, Examples, PasteBox};
+use super::widgets::{copy_button, Example};
 use super::ViewProps;
 use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
 use crate::catalog;
@@ -23,6 +24,7 @@ use crate::strings::{containers as words, k8s as k8s_words, text as text_words, 
 use crate::text;
 use crate::yaml;
 use yew::prelude::*;
+use yew::virtual_dom::Attributes;
 
 /// Cards rendered before "show all": a 1 MB manifest has thousands of
 /// containers, and building that many cards would freeze the page for
@@ -277,25 +279,11 @@ pub fn containers_view(p: &ViewProps) -> Html {
         let (params, cb) = (p.params.clone(), p.on_change.clone());
         Callback::from(move |v: String| cb.emit(params.clone().with("in", &v)))
     };
-    let select = |key: &'static str| {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |e: Event| {
-            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(params.clone().with(key, &s.value()))
-        })
-    };
-    let opt = |key: &str, value: &'static str, label: &'static str| {
-        html! { <option value={value} selected={p.params.text(key) == value}>{ label }</option> }
-    };
     let on_clear = {
         let cb = p.on_load.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
     };
     let show_all = p.params.get("cards") == Some("all");
-    let on_show_all = {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(params.clone().with("cards", "all")))
-    };
 
     // Only the selectors that matter for what was pasted (all of them while
     // nothing is recognised yet).
@@ -310,86 +298,278 @@ pub fn containers_view(p: &ViewProps) -> Html {
     let show_docker = !matches!(form, Some(paste::Form::Kubernetes));
 
     let body = match result {
-        None if pending => {
-            html! { <p class="muted" id="containers-pending" role="status">{ t::analysing(text.len()) }</p> }
-        }
-        None => html! { <p class="muted" id="containers-empty">{ t::CONTAINERS_EMPTY }</p> },
-        Some(Err(e)) => {
-            html! { <div class="error" id="containers-error" role="alert"><p>{ paste_error(e) }</p></div> }
-        }
-        Some(Ok(a)) => html! {
-            <>
-                <p class="facts"><span class="badge" id="containers-form">{ k8s_words::form(a.input.form) }</span>{ " " }<span class="badge">{ t::count_containers(a.reports.len()) }</span></p>
-                if !a.input.notes.is_empty() {
-                    <ul class="note notes" id="containers-notes">{ for a.input.notes.iter().map(|n| html! { <li>{ k8s_words::note(n) }</li> }) }</ul>
-                }
-                if a.reports.is_empty() {
-                    <p class="warn-box">{ t::NO_CONTAINERS }</p>
-                }
-                if a.reports.len() > 1 {
-                    { overview(&a.reports) }
-                }
-                { for a.reports.iter().zip(&a.input.containers).enumerate()
-                    .take(if show_all { usize::MAX } else { MAX_CARDS })
-                    .map(|(i, (r, c))| card(i, r, c, p.params.text("fcaps"))) }
-                if !show_all && a.reports.len() > MAX_CARDS {
-                    <p class="note" id="more-cards">
-                        { t::more_cards(MAX_CARDS, a.reports.len()) }{ " " }
-                        <button type="button" id="show-all-cards" onclick={on_show_all}>{ t::SHOW_ALL_CARDS }</button>
-                    </p>
-                }
-            </>
-        },
+        None if pending => el_t(
+            "p",
+            attrs!(
+                "class" = "muted",
+                "id" = "containers-pending",
+                "role" = "status"
+            ),
+            t::analysing(text.len()),
+        ),
+        None => el_s(
+            "p",
+            attrs!("class" = "muted", "id" = "containers-empty"),
+            t::CONTAINERS_EMPTY,
+        ),
+        Some(Err(e)) => el(
+            "div",
+            attrs!(
+                "class" = "error",
+                "id" = "containers-error",
+                "role" = "alert"
+            ),
+            vec![el_t("p", &[], paste_error(e))],
+        ),
+        Some(Ok(a)) => results(a, show_all, &p.params, &p.on_change),
     };
+    let fcaps_error = match &fcaps {
+        Err(msg) => el_t(
+            "p",
+            attrs!(
+                "class" = "error",
+                "id" = "containers-fcaps-error",
+                "role" = "alert"
+            ),
+            t::exec_bad_file(msg),
+        ),
+        Ok(_) => Html::default(),
+    };
+    let params = &p.params;
+    let k8s = h::when(show_k8s, || {
+        select_field(
+            "containers-runtime",
+            t::K8S_RUNTIME,
+            params,
+            on_change_of(params, &p.on_change, "rt"),
+            "rt",
+            &[("", "containerd"), ("crio", "CRI-O")],
+        )
+    });
+    let docker = h::when(show_docker, || {
+        select_field(
+            "containers-docker",
+            t::DOCKER_ERA,
+            params,
+            on_change_of(params, &p.on_change, "docker"),
+            "docker",
+            &[
+                ("", "25.0 or later"),
+                ("20.10.14-24", "20.10.14 – 24.x"),
+                ("le-20.10.13", "20.10.13 or earlier"),
+            ],
+        )
+    });
+    let user = select_field(
+        "containers-user",
+        t::IMAGE_USER,
+        params,
+        on_change_of(params, &p.on_change, "user"),
+        "user",
+        &[
+            ("", t::IMAGE_USER_UNKNOWN),
+            ("root", t::IMAGE_USER_ROOT),
+            ("nonroot", t::IMAGE_USER_NONROOT),
+        ],
+    );
 
-    html! {
-        <div class="containers-layout">
-            <section class="panel" aria-labelledby="containers-input-title">
-                <h2 id="containers-input-title">{ t::CONTAINERS_TITLE }</h2>
-                <PasteBox id="containers-input" label={t::CONTAINERS_INPUT_LABEL} value={text.clone()}
-                    placeholder={t::CONTAINERS_PLACEHOLDER} on_input={on_input} rows={10} />
-                <div class="row settings">
-                    if show_k8s {
-                    <p class="field">
-                        <label for="containers-runtime">{ t::K8S_RUNTIME }</label>
-                        <select id="containers-runtime" onchange={select("rt")}>
-                            { opt("rt", "", "containerd") }{ opt("rt", "crio", "CRI-O") }
-                        </select>
-                    </p>
-                    }
-                    if show_docker {
-                    <p class="field">
-                        <label for="containers-docker">{ t::DOCKER_ERA }</label>
-                        <select id="containers-docker" onchange={select("docker")}>
-                            { opt("docker", "", "25.0 or later") }{ opt("docker", "20.10.14-24", "20.10.14 – 24.x") }{ opt("docker", "le-20.10.13", "20.10.13 or earlier") }
-                        </select>
-                    </p>
-                    }
-                    <p class="field">
-                        <label for="containers-user">{ t::IMAGE_USER }</label>
-                        <select id="containers-user" onchange={select("user")}>
-                            { opt("user", "", t::IMAGE_USER_UNKNOWN) }{ opt("user", "root", t::IMAGE_USER_ROOT) }{ opt("user", "nonroot", t::IMAGE_USER_NONROOT) }
-                        </select>
-                    </p>
-                    <p class="field"><button type="button" id="containers-clear" onclick={on_clear}>{ t::CLEAR }</button></p>
-                </div>
-                <p class="field">
-                    <label for="containers-fcaps">{ t::FCAPS_LABEL }</label>
-                    <input type="text" id="containers-fcaps" spellcheck="false" autocomplete="off" value={p.params.text("fcaps").to_string()}
-                        placeholder={t::FCAPS_PLACEHOLDER} oninput={on_fcaps} />
-                </p>
-                if let Err(msg) = &fcaps {
-                    <p class="error" id="containers-fcaps-error" role="alert">{ t::exec_bad_file(msg) }</p>
-                }
-                <Examples examples={examples()} on_load={p.on_load.clone()} />
-            </section>
-            <section id="containers-result" aria-live="polite" aria-label={t::RESULT}>{ body }</section>
-        </div>
+    el(
+        "div",
+        attrs!("class" = "containers-layout"),
+        vec![
+            el(
+                "section",
+                attrs!(
+                    "class" = "panel",
+                    "aria-labelledby" = "containers-input-title"
+                ),
+                vec![
+                    el_s(
+                        "h2",
+                        attrs!("id" = "containers-input-title"),
+                        t::CONTAINERS_TITLE,
+                    ),
+                    super::widgets::paste_box(
+                        "containers-input",
+                        t::CONTAINERS_INPUT_LABEL,
+                        text.clone(),
+                        t::CONTAINERS_PLACEHOLDER,
+                        on_input,
+                        "10",
+                    ),
+                    el(
+                        "div",
+                        attrs!("class" = "row settings"),
+                        vec![
+                            k8s,
+                            docker,
+                            user,
+                            el(
+                                "p",
+                                attrs!("class" = "field"),
+                                vec![h::button(
+                                    attrs!("type" = "button", "id" = "containers-clear"),
+                                    on_clear,
+                                    vec![st(t::CLEAR)],
+                                )],
+                            ),
+                        ],
+                    ),
+                    el(
+                        "p",
+                        attrs!("class" = "field"),
+                        vec![
+                            el_s("label", attrs!("for" = "containers-fcaps"), t::FCAPS_LABEL),
+                            h::input(
+                                Attributes::Static(attrs!(
+                                    "type" = "text",
+                                    "id" = "containers-fcaps",
+                                    "spellcheck" = "false",
+                                    "autocomplete" = "off",
+                                    "placeholder" = t::FCAPS_PLACEHOLDER
+                                )),
+                                Some(AttrValue::from(params.text("fcaps").to_string())),
+                                None,
+                                h::on_input(on_fcaps),
+                            ),
+                        ],
+                    ),
+                    fcaps_error,
+                    super::widgets::examples(examples(), &p.on_load),
+                ],
+            ),
+            el(
+                "section",
+                attrs!(
+                    "id" = "containers-result",
+                    "aria-live" = "polite",
+                    "aria-label" = t::RESULT
+                ),
+                vec![body],
+            ),
+        ],
+    )
+}
+
+/// A handler that writes a select's value to `key`.
+fn on_change_of(params: &Params, cb: &Callback<Params>, key: &'static str) -> Callback<Event> {
+    let (params, cb) = (params.clone(), cb.clone());
+    Callback::from(move |e: Event| {
+        let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        cb.emit(params.clone().with(key, &s.value()))
+    })
+}
+
+/// A labelled select of `(value, label)` options for the parameter `key`.
+#[inline(never)]
+fn select_field(
+    id: &'static str,
+    label: &'static str,
+    params: &Params,
+    onchange: Callback<Event>,
+    key: &str,
+    options: &[(&'static str, &'static str)],
+) -> Html {
+    let mut opts = Vec::with_capacity(options.len());
+    for &(value, label) in options {
+        opts.push(h::option(
+            AttrValue::Static(value),
+            params.text(key) == value,
+            vec![st(label)],
+        ));
     }
+    el(
+        "p",
+        attrs!("class" = "field"),
+        vec![
+            el_dyn(
+                "label",
+                &["for"],
+                vec![Some(AttrValue::Static(id))],
+                vec![st(label)],
+            ),
+            h::node(
+                "select",
+                h::dynamic(&["id"], vec![Some(AttrValue::Static(id))]),
+                h::on_change(onchange),
+                opts,
+            ),
+        ],
+    )
+}
+
+/// What the analysis found: the summary, then a card per container.
+#[inline(never)]
+fn results(a: &Analysis, show_all: bool, params: &Params, on_change: &Callback<Params>) -> Html {
+    let notes: Vec<String> = a.input.notes.iter().map(k8s_words::note).collect();
+    let mut cards = Vec::new();
+    for (i, (r, c)) in a
+        .reports
+        .iter()
+        .zip(&a.input.containers)
+        .enumerate()
+        .take(if show_all { usize::MAX } else { MAX_CARDS })
+    {
+        cards.push(card(i, r, c, params.text("fcaps")));
+    }
+    let more = if !show_all && a.reports.len() > MAX_CARDS {
+        let on_show_all = {
+            let (params, cb) = (params.clone(), on_change.clone());
+            Callback::from(move |_: MouseEvent| cb.emit(params.clone().with("cards", "all")))
+        };
+        el(
+            "p",
+            attrs!("class" = "note", "id" = "more-cards"),
+            vec![
+                text(t::more_cards(MAX_CARDS, a.reports.len())),
+                st(" "),
+                h::button(
+                    attrs!("type" = "button", "id" = "show-all-cards"),
+                    on_show_all,
+                    vec![st(t::SHOW_ALL_CARDS)],
+                ),
+            ],
+        )
+    } else {
+        Html::default()
+    };
+    h::list(vec![
+        el(
+            "p",
+            attrs!("class" = "facts"),
+            vec![
+                el_s(
+                    "span",
+                    attrs!("class" = "badge", "id" = "containers-form"),
+                    k8s_words::form(a.input.form),
+                ),
+                st(" "),
+                el_t(
+                    "span",
+                    attrs!("class" = "badge"),
+                    t::count_containers(a.reports.len()),
+                ),
+            ],
+        ),
+        h::when(!notes.is_empty(), || {
+            el(
+                "ul",
+                attrs!("class" = "note notes", "id" = "containers-notes"),
+                vec![h::list(h::items(notes))],
+            )
+        }),
+        h::when(a.reports.is_empty(), || {
+            el_s("p", attrs!("class" = "warn-box"), t::NO_CONTAINERS)
+        }),
+        h::when(a.reports.len() > 1, || overview(&a.reports)),
+        h::list(cards),
+        more,
+    ])
 }
 
 /// One line per container: where it is, its worst finding, its verdicts.
 /// With many containers this is the part worth reading first.
+#[inline(never)]
 fn overview(reports: &[ContainerReport]) -> Html {
     let mut counts = [0usize; 4]; // none, info, warning, error
     for r in reports {
@@ -400,14 +580,32 @@ fn overview(reports: &[ContainerReport]) -> Html {
             Some(Severity::Error) => 3,
         }] += 1;
     }
-    html! {
-        <p class="facts" id="containers-overview">
-            <span class="badge bad">{ t::containers_with("error", counts[3]) }</span>
-            <span class="badge warn">{ t::containers_with("warning", counts[2]) }</span>
-            <span class="badge ok">{ t::containers_with("info", counts[1]) }</span>
-            <span class="badge">{ t::containers_clean(counts[0]) }</span>
-        </p>
-    }
+    el(
+        "p",
+        attrs!("class" = "facts", "id" = "containers-overview"),
+        vec![
+            el_t(
+                "span",
+                attrs!("class" = "badge bad"),
+                t::containers_with("error", counts[3]),
+            ),
+            el_t(
+                "span",
+                attrs!("class" = "badge warn"),
+                t::containers_with("warning", counts[2]),
+            ),
+            el_t(
+                "span",
+                attrs!("class" = "badge ok"),
+                t::containers_with("info", counts[1]),
+            ),
+            el_t(
+                "span",
+                attrs!("class" = "badge"),
+                t::containers_clean(counts[0]),
+            ),
+        ],
+    )
 }
 
 fn role(r: Role) -> &'static str {
@@ -415,14 +613,6 @@ fn role(r: Role) -> &'static str {
         Role::Container => t::ROLE_CONTAINER,
         Role::InitContainer => t::ROLE_INIT,
         Role::EphemeralContainer => t::ROLE_EPHEMERAL,
-    }
-}
-
-fn severity_class(s: Severity) -> &'static str {
-    match s {
-        Severity::Info => "ok",
-        Severity::Warning => "warn",
-        Severity::Error => "bad",
     }
 }
 
@@ -462,127 +652,351 @@ pub fn exec_links(r: &ContainerReport, fcaps_text: &str) -> Vec<(crate::runtime:
         .collect()
 }
 
+/// `badge` plus the severity's class.
+fn badge_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "badge ok",
+        Severity::Warning => "badge warn",
+        Severity::Error => "badge bad",
+    }
+}
+
+fn finding_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "finding ok",
+        Severity::Warning => "finding warn",
+        Severity::Error => "finding bad",
+    }
+}
+
+fn pass_class(pass: bool) -> &'static str {
+    if pass {
+        "badge ok"
+    } else {
+        "badge bad"
+    }
+}
+
+#[inline(never)]
 fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &str) -> Html {
     let links = exec_links(r, fcaps_text);
     let many_links = links.len() > 1;
     let snippet = k8s_words::hardened_snippet(&c.spec, &c.hardened);
-    let pss = r.pss.map(|v| {
-        html! {
-            <>
-                <span class={classes!("badge", if v.baseline { "ok" } else { "bad" })}>{ t::pss_badge("baseline", v.baseline) }</span>{ " " }
-                <span class={classes!("badge", if v.restricted { "ok" } else { "bad" })}>{ t::pss_badge("restricted", v.restricted) }</span>
-            </>
-        }
-    });
+    let pss = match r.pss {
+        Some(v) => h::list(vec![h::list(vec![
+            el_dyn(
+                "span",
+                &["class"],
+                vec![Some(AttrValue::Static(pass_class(v.baseline)))],
+                vec![text(t::pss_badge("baseline", v.baseline))],
+            ),
+            st(" "),
+            el_dyn(
+                "span",
+                &["class"],
+                vec![Some(AttrValue::Static(pass_class(v.restricted)))],
+                vec![text(t::pss_badge("restricted", v.restricted))],
+            ),
+        ])]),
+        None => h::list(vec![]),
+    };
     let pid1 = match (&r.pid1, &r.pid1_by_image_user) {
         (Some(p), _) => sets_table(&t::pid1_title(p.uid), p),
-        (None, Some(by)) => html! {
-            <>
-                <p class="note">{ t::IMAGE_USER_DECIDES }</p>
-                <div class="outcomes">
-                    if let Some(p) = &by.root { { sets_table(t::PID1_IF_ROOT, p) } }
-                    if let Some(p) = &by.nonroot { { sets_table(t::PID1_IF_NONROOT, p) } }
-                </div>
-            </>
-        },
+        (None, Some(by)) => h::list(vec![
+            el_s("p", attrs!("class" = "note"), t::IMAGE_USER_DECIDES),
+            el(
+                "div",
+                attrs!("class" = "outcomes"),
+                vec![
+                    match &by.root {
+                        Some(p) => sets_table(t::PID1_IF_ROOT, p),
+                        None => Html::default(),
+                    },
+                    match &by.nonroot {
+                        Some(p) => sets_table(t::PID1_IF_NONROOT, p),
+                        None => Html::default(),
+                    },
+                ],
+            ),
+        ]),
         _ => Html::default(),
     };
-    html! {
-        <article class="panel card" id={format!("container-{i}")} aria-labelledby={format!("container-{i}-title")}>
-            <h3 id={format!("container-{i}-title")}>
-                <span class="workload">{ &r.workload }</span>{ " · " }<span class="cname">{ &r.container }</span>
-                { " " }<span class="badge">{ role(r.role) }</span>
-                { " " }<span class="badge">{ words::runtime_label(r.runtime) }</span>
-                { " " }{ for pss }
-            </h3>
-            if let Some(e) = &r.creation_error {
-                <p class="error" role="alert">{ words::creation_error(e) }</p>
+    let links = if links.is_empty() {
+        Html::default()
+    } else {
+        let mut anchors = Vec::with_capacity(links.len());
+        for (u, href) in links {
+            anchors.push(el_dyn(
+                "a",
+                &["class", "href"],
+                vec![
+                    Some(AttrValue::Static("button-link")),
+                    Some(AttrValue::from(href)),
+                ],
+                vec![
+                    st(t::SEE_EXEC),
+                    text(if many_links {
+                        format!(" ({})", words::user_label(u))
+                    } else {
+                        String::new()
+                    }),
+                ],
+            ));
+        }
+        el(
+            "p",
+            attrs!("class" = "actions exec-links"),
+            vec![h::list(anchors)],
+        )
+    };
+    let adds = if r.adds.is_empty() {
+        Html::default()
+    } else {
+        let mut lines = Vec::new();
+        for a in &r.adds {
+            let many = a.results.len() > 1;
+            for (u, res) in &a.results {
+                lines.push(el(
+                    "li",
+                    &[],
+                    vec![
+                        el_t("code", &[], a.written.clone()),
+                        h::when(a.already_default, || {
+                            el(
+                                "span",
+                                attrs!("class" = "muted"),
+                                vec![st(" "), st(t::ALREADY_DEFAULT)],
+                            )
+                        }),
+                        h::when(many, || h::list(vec![st(" "), text(words::user_label(*u))])),
+                        st(": "),
+                        st(words::add_result(*res)),
+                    ],
+                ));
             }
-            if let Some(f) = &r.start_failure {
-                <p class="error" role="alert">{ words::start_failure(f) }</p>
-            }
-            { pid1 }
-            if !links.is_empty() {
-                <p class="actions exec-links">{ for links.into_iter().map(|(u, href)| html! {
-                    <a class="button-link" {href}>{ t::SEE_EXEC }{ if many_links { format!(" ({})", words::user_label(u)) } else { String::new() } }</a>
-                }) }</p>
-            }
-            if !r.adds.is_empty() {
-                <h4>{ t::ADDS_TITLE }</h4>
-                <ul class="adds">{ for r.adds.iter().flat_map(|a| {
-                    let many = a.results.len() > 1;
-                    a.results.iter().map(move |(u, res)| html! {
-                        <li>
-                            <code>{ &a.written }</code>
-                            if a.already_default { <span class="muted">{ " " }{ t::ALREADY_DEFAULT }</span> }
-                            if many { { " " }{ words::user_label(*u) } }
-                            { ": " }{ words::add_result(*res) }
-                        </li>
-                    })
-                }) }</ul>
-            }
-            <h4>{ t::FINDINGS_TITLE }</h4>
-            if r.findings.is_empty() {
-                <p class="ok-box">{ t::NO_FINDINGS }</p>
-            } else {
-                <ul class="findings">{ for r.findings.iter().map(|f| html! {
-                    <li class={classes!("finding", severity_class(f.severity))} data-id={f.id().as_str()}>
-                        <p>
-                            <span class={classes!("badge", severity_class(f.severity))}>{ t::severity(f.severity) }</span>{ " " }
-                            <code class="finding-id">{ f.id().as_str() }</code>{ " " }
-                            <span class="muted">{ k8s_words::place(&f.at) }</span>
-                        </p>
-                        <p>{ words::finding_message(f) }</p>
-                        <p class="fix"><strong>{ t::FIX }</strong>{ " " }{ words::finding_fix(f) }</p>
-                    </li>
-                }) }</ul>
-            }
-            if !r.notes.is_empty() {
-                <details class="steps"><summary>{ t::RUNTIME_NOTES }</summary>
-                    <ul>{ for r.notes.iter().map(|n| html! { <li>{ words::runtime_note(n) }</li> }) }</ul>
-                </details>
-            }
-            if let Some(o) = &r.oci {
-                <details class="steps"><summary>{ t::OCI_TITLE }</summary>
-                    <table class="matrix sets-table">
-                        <tbody>{ for [("bounding", o.bounding), ("effective", o.effective), ("permitted", o.permitted), ("inheritable", o.inheritable), ("ambient", o.ambient)]
-                            .into_iter().map(|(label, s)| set_row(label, s)) }</tbody>
-                    </table>
-                </details>
-            }
-            <h4>{ t::HARDENED_TITLE }</h4>
-            <div class="snippet">
-                <pre class="yaml" id={format!("hardened-{i}")}>{ snippet.clone() }</pre>
-                <CopyButton text={snippet} label={t::COPY_YAML} />
-            </div>
-        </article>
-    }
+        }
+        h::list(vec![
+            el_s("h4", &[], t::ADDS_TITLE),
+            el("ul", attrs!("class" = "adds"), vec![h::list(lines)]),
+        ])
+    };
+    let findings = if r.findings.is_empty() {
+        el_s("p", attrs!("class" = "ok-box"), t::NO_FINDINGS)
+    } else {
+        let mut items = Vec::with_capacity(r.findings.len());
+        for f in &r.findings {
+            items.push(finding(f));
+        }
+        el("ul", attrs!("class" = "findings"), vec![h::list(items)])
+    };
+    let notes = if r.notes.is_empty() {
+        Html::default()
+    } else {
+        let notes: Vec<String> = r.notes.iter().map(words::runtime_note).collect();
+        el(
+            "details",
+            attrs!("class" = "steps"),
+            vec![
+                el_s("summary", &[], t::RUNTIME_NOTES),
+                el("ul", &[], vec![h::list(h::items(notes))]),
+            ],
+        )
+    };
+    let oci = match &r.oci {
+        Some(o) => el(
+            "details",
+            attrs!("class" = "steps"),
+            vec![
+                el_s("summary", &[], t::OCI_TITLE),
+                el(
+                    "table",
+                    attrs!("class" = "matrix sets-table"),
+                    vec![el(
+                        "tbody",
+                        &[],
+                        vec![set_rows(&[
+                            ("bounding", o.bounding),
+                            ("effective", o.effective),
+                            ("permitted", o.permitted),
+                            ("inheritable", o.inheritable),
+                            ("ambient", o.ambient),
+                        ])],
+                    )],
+                ),
+            ],
+        ),
+        None => Html::default(),
+    };
+    let error = |msg: Option<String>| match msg {
+        Some(m) => el_t("p", attrs!("class" = "error", "role" = "alert"), m),
+        None => Html::default(),
+    };
+    el_dyn(
+        "article",
+        &["class", "id", "aria-labelledby"],
+        vec![
+            Some(AttrValue::Static("panel card")),
+            Some(AttrValue::from(format!("container-{i}"))),
+            Some(AttrValue::from(format!("container-{i}-title"))),
+        ],
+        vec![
+            el_dyn(
+                "h3",
+                &["id"],
+                vec![Some(AttrValue::from(format!("container-{i}-title")))],
+                vec![
+                    el_t("span", attrs!("class" = "workload"), r.workload.clone()),
+                    st(" · "),
+                    el_t("span", attrs!("class" = "cname"), r.container.clone()),
+                    st(" "),
+                    el_s("span", attrs!("class" = "badge"), role(r.role)),
+                    st(" "),
+                    el_t(
+                        "span",
+                        attrs!("class" = "badge"),
+                        words::runtime_label(r.runtime),
+                    ),
+                    st(" "),
+                    pss,
+                ],
+            ),
+            error(r.creation_error.as_ref().map(words::creation_error)),
+            error(r.start_failure.as_ref().map(words::start_failure)),
+            pid1,
+            links,
+            adds,
+            el_s("h4", &[], t::FINDINGS_TITLE),
+            findings,
+            notes,
+            oci,
+            el_s("h4", &[], t::HARDENED_TITLE),
+            el(
+                "div",
+                attrs!("class" = "snippet"),
+                vec![
+                    el_dyn(
+                        "pre",
+                        &["class", "id"],
+                        vec![
+                            Some(AttrValue::Static("yaml")),
+                            Some(AttrValue::from(format!("hardened-{i}"))),
+                        ],
+                        vec![text(snippet.clone())],
+                    ),
+                    copy_button(snippet, t::COPY_YAML),
+                ],
+            ),
+        ],
+    )
 }
 
+#[inline(never)]
+fn finding(f: &crate::analysis::Finding) -> Html {
+    let id = f.id().as_str();
+    el_dyn(
+        "li",
+        &["data-id", "class"],
+        vec![
+            Some(AttrValue::Static(id)),
+            Some(AttrValue::Static(finding_class(f.severity))),
+        ],
+        vec![
+            el(
+                "p",
+                &[],
+                vec![
+                    el_dyn(
+                        "span",
+                        &["class"],
+                        vec![Some(AttrValue::Static(badge_class(f.severity)))],
+                        vec![st(t::severity(f.severity))],
+                    ),
+                    st(" "),
+                    el_s("code", attrs!("class" = "finding-id"), id),
+                    st(" "),
+                    el_t("span", attrs!("class" = "muted"), k8s_words::place(&f.at)),
+                ],
+            ),
+            el_t("p", &[], words::finding_message(f)),
+            el(
+                "p",
+                attrs!("class" = "fix"),
+                vec![
+                    el_s("strong", &[], t::FIX),
+                    st(" "),
+                    text(words::finding_fix(f)),
+                ],
+            ),
+        ],
+    )
+}
+
+#[inline(never)]
 fn sets_table(title: &str, p: &Pid1) -> Html {
-    let st = &p.state;
-    html! {
-        <div class="pid1">
-            <h4>{ title }</h4>
-            <table class="matrix sets-table pid1-sets">
-                <tbody>
-                    { for [("CapInh", st.inheritable), ("CapPrm", st.permitted), ("CapEff", st.effective), ("CapBnd", st.bounding), ("CapAmb", st.ambient)]
-                        .into_iter().map(|(label, s)| set_row(label, s)) }
-                    <tr><th scope="row">{ "NoNewPrivs" }</th><td class="mono">{ u8::from(st.no_new_privs) }</td><td></td></tr>
-                </tbody>
-            </table>
-        </div>
-    }
+    let st_ = &p.state;
+    el(
+        "div",
+        attrs!("class" = "pid1"),
+        vec![
+            el_t("h4", &[], title.to_string()),
+            el(
+                "table",
+                attrs!("class" = "matrix sets-table pid1-sets"),
+                vec![el(
+                    "tbody",
+                    &[],
+                    vec![
+                        set_rows(&[
+                            ("CapInh", st_.inheritable),
+                            ("CapPrm", st_.permitted),
+                            ("CapEff", st_.effective),
+                            ("CapBnd", st_.bounding),
+                            ("CapAmb", st_.ambient),
+                        ]),
+                        el(
+                            "tr",
+                            &[],
+                            vec![
+                                el_s("th", attrs!("scope" = "row"), "NoNewPrivs"),
+                                el_s(
+                                    "td",
+                                    attrs!("class" = "mono"),
+                                    if st_.no_new_privs { "1" } else { "0" },
+                                ),
+                                el("td", &[], vec![]),
+                            ],
+                        ),
+                    ],
+                )],
+            ),
+        ],
+    )
 }
 
-fn set_row(label: &str, s: CapSet) -> Html {
-    html! {
-        <tr data-set={label.to_string()}>
-            <th scope="row">{ label }</th>
-            <td class="mono">{ s.hex16() }</td>
-            <td class="names">{ if s.is_empty() { t::NONE.to_string() } else { words::cap_list(s) } }</td>
-        </tr>
+#[inline(never)]
+fn set_rows(rows: &[(&'static str, CapSet)]) -> Html {
+    let mut out = Vec::with_capacity(rows.len());
+    for &(label, s) in rows {
+        out.push(el_dyn(
+            "tr",
+            &["data-set"],
+            vec![Some(AttrValue::Static(label))],
+            vec![
+                el_s("th", attrs!("scope" = "row"), label),
+                el_t("td", attrs!("class" = "mono"), s.hex16()),
+                el_t(
+                    "td",
+                    attrs!("class" = "names"),
+                    if s.is_empty() {
+                        t::NONE.to_string()
+                    } else {
+                        words::cap_list(s)
+                    },
+                ),
+            ],
+        ));
     }
+    h::list(out)
 }
 
 #[cfg(test)]

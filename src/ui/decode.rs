@@ -6,8 +6,9 @@
 //! Link parameters: `in` (the pasted text), `open` (the capability whose
 //! explanation is open), `all` (show every capability, not only those set),
 //! `grid` (which set the checkbox grid edits, by position).
+use super::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use super::route::Params;
-use super::widgets::{CopyButton, Example, Examples, PasteBox};
+use super::widgets::{copy_button, Example};
 use super::ViewProps;
 use crate::catalog::{self, LAST_CAP};
 use crate::mask;
@@ -17,6 +18,7 @@ use crate::set::CapSet;
 use crate::status::{self, InputError, Report, SetEntry, SourceKind};
 use crate::strings::{catalog as cat_text, decode as words, ui as t};
 use yew::prelude::*;
+use yew::virtual_dom::Attributes;
 
 pub fn examples() -> Vec<Example> {
     let ex = |id, label, text: &str| Example {
@@ -64,41 +66,75 @@ pub fn decode_view(p: &ViewProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
     };
 
-    let body = match &*result {
-        None => html! { <p class="muted" id="decode-empty">{ t::DECODE_EMPTY }</p> },
-        Some(Err(e)) => error_box(e, &input),
-        Some(Ok(report)) => {
-            html! { <ReportView report={report.clone()} params={p.params.clone()} on_change={p.on_change.clone()} on_load={p.on_load.clone()} /> }
-        }
+    let (body, grid_report) = match &*result {
+        None => (
+            el_s(
+                "p",
+                attrs!("class" = "muted", "id" = "decode-empty"),
+                t::DECODE_EMPTY,
+            ),
+            None,
+        ),
+        Some(Err(e)) => (error_box(e, &input), None),
+        Some(Ok(report)) => (report_view(report, &p.params, &p.on_change), Some(report)),
     };
-    let grid_report = match &*result {
-        Some(Ok(r)) => Some(r.clone()),
-        _ => None,
-    };
+    // Built before `input` moves into the paste box.
+    let grid = mask_grid(grid_report, &input, &p.params, &p.on_change);
 
     // Source order is input, result, grid (the order a phone shows them);
     // on wide screens CSS puts the grid beside the input.
-    html! {
-        <div class="decode-layout">
-            <section class="panel area-input" aria-labelledby="decode-input-title">
-                <h2 id="decode-input-title">{ t::DECODE_TITLE }</h2>
-                <PasteBox id="decode-input" label={t::DECODE_INPUT_LABEL} value={input.clone()}
-                    placeholder={t::DECODE_PLACEHOLDER} on_input={on_input} rows={7} />
-                <div class="actions input-actions">
-                    <button type="button" id="decode-clear" onclick={on_clear}>{ t::CLEAR }</button>
-                </div>
-                <Examples examples={examples()} on_load={p.on_load.clone()} />
-            </section>
-            <section class="panel area-result" id="decode-result" aria-live="polite" aria-labelledby="decode-result-title">
-                <h2 id="decode-result-title">{ t::RESULT }</h2>
-                { body }
-            </section>
-            <MaskGrid report={grid_report} input={input} params={p.params.clone()} on_change={p.on_change.clone()} />
-        </div>
-    }
+    el(
+        "div",
+        attrs!("class" = "decode-layout"),
+        vec![
+            el(
+                "section",
+                attrs!(
+                    "class" = "panel area-input",
+                    "aria-labelledby" = "decode-input-title"
+                ),
+                vec![
+                    el_s("h2", attrs!("id" = "decode-input-title"), t::DECODE_TITLE),
+                    super::widgets::paste_box(
+                        "decode-input",
+                        t::DECODE_INPUT_LABEL,
+                        input,
+                        t::DECODE_PLACEHOLDER,
+                        on_input,
+                        "7",
+                    ),
+                    el(
+                        "div",
+                        attrs!("class" = "actions input-actions"),
+                        vec![h::button(
+                            attrs!("type" = "button", "id" = "decode-clear"),
+                            on_clear,
+                            vec![st(t::CLEAR)],
+                        )],
+                    ),
+                    super::widgets::examples(examples(), &p.on_load),
+                ],
+            ),
+            el(
+                "section",
+                attrs!(
+                    "class" = "panel area-result",
+                    "id" = "decode-result",
+                    "aria-live" = "polite",
+                    "aria-labelledby" = "decode-result-title"
+                ),
+                vec![
+                    el_s("h2", attrs!("id" = "decode-result-title"), t::RESULT),
+                    body,
+                ],
+            ),
+            grid,
+        ],
+    )
 }
 
 /// The error with its position, and the offending line with a caret under it.
+#[inline(never)]
 fn error_box(e: &InputError, input: &str) -> Html {
     let line = input
         .lines()
@@ -109,15 +145,35 @@ fn error_box(e: &InputError, input: &str) -> Html {
     let chars: Vec<char> = line.chars().collect();
     let start = col.saturating_sub(40);
     let shown: String = chars.iter().skip(start).take(80).collect();
-    let caret = format!("{}^", " ".repeat(col - start));
-    html! {
-        <div class="error" id="decode-error" role="alert">
-            <p><span class="where">{ t::at_line_column(e.line, e.column) }</span>{ " " }{ words::input_error_message(&e.kind) }</p>
-            if !shown.trim().is_empty() {
-                <pre class="excerpt">{ shown }{ "\n" }{ caret }</pre>
-            }
-        </div>
-    }
+    let mut caret = " ".repeat(col - start);
+    caret.push('^');
+    let excerpt = !shown.trim().is_empty();
+    el(
+        "div",
+        attrs!("class" = "error", "id" = "decode-error", "role" = "alert"),
+        vec![
+            el(
+                "p",
+                &[],
+                vec![
+                    el_t(
+                        "span",
+                        attrs!("class" = "where"),
+                        t::at_line_column(e.line, e.column),
+                    ),
+                    st(" "),
+                    text(words::input_error_message(&e.kind)),
+                ],
+            ),
+            h::when(excerpt, || {
+                el(
+                    "pre",
+                    attrs!("class" = "excerpt"),
+                    vec![text(shown), st("\n"), text(caret)],
+                )
+            }),
+        ],
+    )
 }
 
 /// A link that opens the Exec view with these sets as the process before
@@ -138,52 +194,75 @@ fn exec_link(r: &Report, input: &str) -> Option<String> {
     ))
 }
 
-#[derive(Properties, PartialEq)]
-struct ReportProps {
-    report: Report,
-    params: Params,
-    on_change: Callback<Params>,
-    on_load: Callback<Params>,
+/// The label of a set, with its name when the input says which set it is.
+fn set_title(e: &SetEntry) -> Vec<Html> {
+    vec![
+        st(words::set_label(e.kind)),
+        text(
+            e.kind
+                .map(|k| format!(" · {}", words::set_name(k)))
+                .unwrap_or_default(),
+        ),
+    ]
 }
 
-#[function_component(ReportView)]
-fn report_view(p: &ReportProps) -> Html {
-    let r = &p.report;
-    let show_all = p.params.get("all") == Some("1");
-    let open: Option<u8> = p
-        .params
+#[inline(never)]
+fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) -> Html {
+    let show_all = params.get("all") == Some("1");
+    let open: Option<u8> = params
         .get("open")
         .and_then(|s| s.parse().ok())
         .filter(|&n: &u8| n < 64);
 
-    let facts = {
-        let mut v: Vec<Html> = vec![
-            html! { <span class="badge">{ t::recognised_as(words::source_kind(r.source)) }</span> },
-        ];
-        if let Some(nnp) = r.no_new_privs {
-            v.push(html! { <span class={classes!("badge", if nnp { "ok" } else { "warn" })} id="fact-nnp" title={words::no_new_privs(nnp)}>{ t::nnp_badge(nnp) }</span> });
-        }
-        if let Some(mode) = r.seccomp {
-            v.push(html! { <span class="badge" id="fact-seccomp">{ words::seccomp(mode) }</span> });
-        }
-        if let Some(uid) = r.uid {
-            v.push(html! { <span class="badge" id="fact-uid">{ t::uid_badge(uid.real, uid.effective) }</span> });
-        }
-        v
-    };
-    let notes = r
-        .notes
-        .iter()
-        .map(|n| html! { <li>{ words::note(n) }</li> });
+    let mut facts = vec![el_t(
+        "span",
+        attrs!("class" = "badge"),
+        t::recognised_as(words::source_kind(r.source)),
+    )];
+    if let Some(nnp) = r.no_new_privs {
+        facts.push(el_dyn(
+            "span",
+            &["id", "title", "class"],
+            vec![
+                Some(AttrValue::Static("fact-nnp")),
+                Some(AttrValue::Static(words::no_new_privs(nnp))),
+                Some(AttrValue::Static(if nnp {
+                    "badge ok"
+                } else {
+                    "badge warn"
+                })),
+            ],
+            vec![st(t::nnp_badge(nnp))],
+        ));
+    }
+    if let Some(mode) = r.seccomp {
+        facts.push(el_s(
+            "span",
+            attrs!("class" = "badge", "id" = "fact-seccomp"),
+            words::seccomp(mode),
+        ));
+    }
+    if let Some(uid) = r.uid {
+        facts.push(el_t(
+            "span",
+            attrs!("class" = "badge", "id" = "fact-uid"),
+            t::uid_badge(uid.real, uid.effective),
+        ));
+    }
+    let notes: Vec<String> = r.notes.iter().map(words::note).collect();
+    let mut cards = Vec::with_capacity(r.sets.len());
+    for (i, e) in r.sets.iter().enumerate() {
+        cards.push(set_card(i, e));
+    }
 
     let toggle_all = {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
+        let (params, cb) = (params.clone(), on_change.clone());
         Callback::from(move |_: Event| {
             cb.emit(params.clone().with("all", if show_all { "" } else { "1" }))
         })
     };
     let toggle_open = {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
+        let (params, cb) = (params.clone(), on_change.clone());
         Callback::from(move |cap: u8| {
             let next = if open == Some(cap) {
                 String::new()
@@ -193,239 +272,463 @@ fn report_view(p: &ReportProps) -> Html {
             cb.emit(params.clone().with("open", &next))
         })
     };
+    let link = match exec_link(r, params.text("in")) {
+        Some(href) => el(
+            "p",
+            &[],
+            vec![el_dyn(
+                "a",
+                &["class", "id", "href"],
+                vec![
+                    Some(AttrValue::Static("button-link")),
+                    Some(AttrValue::Static("decode-to-exec")),
+                    Some(AttrValue::from(href)),
+                ],
+                vec![st(t::DECODE_TO_EXEC)],
+            )],
+        ),
+        None => Html::default(),
+    };
 
-    html! {
-        <>
-            <p class="facts">{ for facts }</p>
-            if !r.notes.is_empty() {
-                <ul class="notes warn-box" id="decode-notes">{ for notes }</ul>
-            }
-            <div class="sets">{ for r.sets.iter().enumerate().map(|(i, e)| set_card(i, e)) }</div>
-            if let Some(href) = exec_link(r, p.params.text("in")) {
-                <p><a class="button-link" id="decode-to-exec" {href}>{ t::DECODE_TO_EXEC }</a></p>
-            }
-            <div class="matrix-head actions">
-                <h3>{ t::MATRIX_TITLE }</h3>
-                <label class="toggle"><input type="checkbox" id="show-all" checked={show_all} onchange={toggle_all} />{ " " }{ t::SHOW_ALL }</label>
-            </div>
-            <Matrix sets={r.sets.clone()} {show_all} {open} on_toggle={toggle_open} />
-        </>
-    }
+    h::list(vec![
+        el("p", attrs!("class" = "facts"), vec![h::list(facts)]),
+        h::when(!notes.is_empty(), || {
+            el(
+                "ul",
+                attrs!("class" = "notes warn-box", "id" = "decode-notes"),
+                vec![h::list(h::items(notes))],
+            )
+        }),
+        el("div", attrs!("class" = "sets"), vec![h::list(cards)]),
+        link,
+        el(
+            "div",
+            attrs!("class" = "matrix-head actions"),
+            vec![
+                el_s("h3", &[], t::MATRIX_TITLE),
+                el(
+                    "label",
+                    attrs!("class" = "toggle"),
+                    vec![
+                        h::input(
+                            Attributes::Static(attrs!("type" = "checkbox", "id" = "show-all")),
+                            None,
+                            Some(show_all),
+                            h::on_change(toggle_all),
+                        ),
+                        st(" "),
+                        st(t::SHOW_ALL),
+                    ],
+                ),
+            ],
+        ),
+        matrix(&r.sets, show_all, open, toggle_open),
+    ])
 }
 
+#[inline(never)]
 fn set_card(i: usize, e: &SetEntry) -> Html {
     let names = mask::capsh_list(e.caps);
     let cmp = preset::compare(e.caps);
     let kernel = cmp
         .kernel
         .filter(|k| k.reason == preset::RangeReason::FullSet);
-    let label = words::set_label(e.kind);
-    html! {
-        <div class="set-card" id={format!("set-{i}")}>
-            <h3>
-                <span>{ label }{ e.kind.map(|k| format!(" · {}", words::set_name(k))).unwrap_or_default() }</span>
-                <span class="badge">{ t::count_caps(e.caps.len()) }</span>
-            </h3>
-            <div class="hex">{ e.caps.hex16() }</div>
-            <div class="actions">
-                <CopyButton text={e.caps.hex16()} label={t::COPY_MASK} />
-                <CopyButton text={names.clone()} label={t::COPY_NAMES} />
-            </div>
-            <ul class="compare">
-                { for words::comparison(&cmp).into_iter().map(|l| html! { <li>{ l }</li> }) }
-                if let Some(k) = kernel {
-                    <li class="kernel-note">{ words::kernel_range(&k) }</li>
-                }
-            </ul>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct MatrixProps {
-    sets: Vec<SetEntry>,
-    show_all: bool,
-    open: Option<u8>,
-    on_toggle: Callback<u8>,
+    let kernel = match kernel {
+        Some(k) => el_t(
+            "li",
+            attrs!("class" = "kernel-note"),
+            words::kernel_range(&k),
+        ),
+        None => Html::default(),
+    };
+    let compare = vec![h::list(h::items(words::comparison(&cmp))), kernel];
+    el_dyn(
+        "div",
+        &["class", "id"],
+        vec![
+            Some(AttrValue::Static("set-card")),
+            Some(AttrValue::from(format!("set-{i}"))),
+        ],
+        vec![
+            el(
+                "h3",
+                &[],
+                vec![
+                    el("span", &[], set_title(e)),
+                    el_t(
+                        "span",
+                        attrs!("class" = "badge"),
+                        t::count_caps(e.caps.len()),
+                    ),
+                ],
+            ),
+            el_t("div", attrs!("class" = "hex"), e.caps.hex16()),
+            el(
+                "div",
+                attrs!("class" = "actions"),
+                vec![
+                    copy_button(e.caps.hex16(), t::COPY_MASK),
+                    copy_button(names, t::COPY_NAMES),
+                ],
+            ),
+            el("ul", attrs!("class" = "compare"), compare),
+        ],
+    )
 }
 
 /// Capabilities × sets. Rows: every capability in any set (or all of
 /// them), then unknown bits; a click on a name opens its explanation.
-#[function_component(Matrix)]
-fn matrix(p: &MatrixProps) -> Html {
-    let union = p.sets.iter().fold(CapSet::EMPTY, |u, e| u.union(e.caps));
-    let rows = if p.show_all {
+#[inline(never)]
+fn matrix(sets: &[SetEntry], show_all: bool, open: Option<u8>, on_toggle: Callback<u8>) -> Html {
+    let union = sets.iter().fold(CapSet::EMPTY, |u, e| u.union(e.caps));
+    let rows = if show_all {
         catalog::KNOWN.union(union)
     } else {
         union
     };
-    let head = p.sets.iter().map(|e| {
+    let mut head = Vec::with_capacity(sets.len());
+    for e in sets {
         let label = words::set_label(e.kind);
         // "Cap" is dropped on narrow screens so five columns fit on a phone.
         let (prefix, rest) = match label.strip_prefix("Cap") {
             Some(rest) => ("Cap", rest),
             None => ("", label),
         };
-        html! { <th scope="col" class="set" title={e.kind.map(words::set_name).unwrap_or("")}><span class="cap-prefix">{ prefix }</span>{ rest }</th> }
-    });
-    let body = rows.iter().map(|cap| {
-        let cells = p.sets.iter().map(|e| {
-            if e.caps.contains(cap) {
-                html! { <td class="in" aria-label={t::YES}>{ "✓" }</td> }
-            } else {
-                html! { <td class="out" aria-label={t::NO}>{ "·" }</td> }
-            }
-        });
-        let open = p.open == Some(cap);
-        let known = catalog::get(cap);
-        let name = known.map_or_else(|| cap.to_string(), |c| c.libcap_name());
-        let summary = cat_text::summary(cap).map_or_else(|| cat_text::unknown_capability(cap), str::to_string);
-        let danger = risk::danger(cap);
-        let onclick = {
-            let cb = p.on_toggle.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(cap))
-        };
-        let span = p.sets.len() + 3;
-        html! {
-            <>
-                <tr class={classes!("cap-row", known.is_none().then_some("unknown"))} data-cap={cap.to_string()}>
-                    <td class="num num-col">{ cap }</td>
-                    <th scope="row">
-                        <button type="button" class="cap-name" aria-expanded={open.to_string()} {onclick}>{ name }</button>
-                    </th>
-                    { for cells }
-                    <td class="summary summary-col">
-                        { summary }
-                        if let Some(d) = danger.filter(|d| *d >= risk::Danger::High) {
-                            { " " }<span class={classes!("badge", "bad")}>{ cat_text::danger_label(d) }</span>
-                        }
-                    </td>
-                </tr>
-                if open {
-                    <tr class="explain" id={format!("explain-{cap}")}>
-                        <td colspan={span.to_string()}>{ explanation(cap) }</td>
-                    </tr>
-                }
-            </>
-        }
-    });
-    html! {
-        <div class="matrix-wrap">
-            <table class="matrix" id="matrix">
-                <thead><tr>
-                    <th scope="col" class="num-col">{ t::COL_NUMBER }</th>
-                    <th scope="col">{ t::COL_NAME }</th>
-                    { for head }
-                    <th scope="col" class="summary-col">{ t::COL_SUMMARY }</th>
-                </tr></thead>
-                <tbody>{ for body }</tbody>
-            </table>
-            if rows.is_empty() {
-                <p class="muted" id="matrix-empty">{ t::NO_CAPS }</p>
-            }
-        </div>
+        head.push(el_dyn(
+            "th",
+            &["scope", "title", "class"],
+            vec![
+                Some(AttrValue::Static("col")),
+                Some(AttrValue::Static(e.kind.map(words::set_name).unwrap_or(""))),
+                Some(AttrValue::Static("set")),
+            ],
+            vec![
+                el_s("span", attrs!("class" = "cap-prefix"), prefix),
+                st(rest),
+            ],
+        ));
     }
+    let span = (sets.len() + 3).to_string();
+    let mut body = Vec::new();
+    for cap in rows.iter() {
+        let mut cells = Vec::with_capacity(sets.len());
+        for e in sets {
+            cells.push(if e.caps.contains(cap) {
+                el_s("td", attrs!("class" = "in", "aria-label" = t::YES), "✓")
+            } else {
+                el_s("td", attrs!("class" = "out", "aria-label" = t::NO), "·")
+            });
+        }
+        body.push(matrix_row(cap, open == Some(cap), cells, &on_toggle, &span));
+    }
+    el(
+        "div",
+        attrs!("class" = "matrix-wrap"),
+        vec![
+            el(
+                "table",
+                attrs!("class" = "matrix", "id" = "matrix"),
+                vec![
+                    el(
+                        "thead",
+                        &[],
+                        vec![el(
+                            "tr",
+                            &[],
+                            vec![
+                                el_s(
+                                    "th",
+                                    attrs!("scope" = "col", "class" = "num-col"),
+                                    t::COL_NUMBER,
+                                ),
+                                el_s("th", attrs!("scope" = "col"), t::COL_NAME),
+                                h::list(head),
+                                el_s(
+                                    "th",
+                                    attrs!("scope" = "col", "class" = "summary-col"),
+                                    t::COL_SUMMARY,
+                                ),
+                            ],
+                        )],
+                    ),
+                    el("tbody", &[], vec![h::list(body)]),
+                ],
+            ),
+            h::when(rows.is_empty(), || {
+                el_s(
+                    "p",
+                    attrs!("class" = "muted", "id" = "matrix-empty"),
+                    t::NO_CAPS,
+                )
+            }),
+        ],
+    )
+}
+
+/// One capability's row of the matrix, and its explanation when open.
+#[inline(never)]
+fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, span: &str) -> Html {
+    let known = catalog::get(cap);
+    let name = known.map_or_else(|| cap.to_string(), |c| c.libcap_name());
+    let summary =
+        cat_text::summary(cap).map_or_else(|| cat_text::unknown_capability(cap), str::to_string);
+    let danger = match risk::danger(cap).filter(|d| *d >= risk::Danger::High) {
+        Some(d) => h::list(vec![
+            st(" "),
+            el_s(
+                "span",
+                attrs!("class" = "badge bad"),
+                cat_text::danger_label(d),
+            ),
+        ]),
+        None => Html::default(),
+    };
+    let onclick = {
+        let cb = on_toggle.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(cap))
+    };
+    let row = el_dyn(
+        "tr",
+        &["data-cap", "class"],
+        vec![
+            Some(AttrValue::from(cap.to_string())),
+            Some(AttrValue::Static(if known.is_none() {
+                "cap-row unknown"
+            } else {
+                "cap-row"
+            })),
+        ],
+        vec![
+            el_t("td", attrs!("class" = "num num-col"), cap.to_string()),
+            el(
+                "th",
+                attrs!("scope" = "row"),
+                vec![h::node(
+                    "button",
+                    h::dynamic(
+                        &["type", "class", "aria-expanded"],
+                        vec![
+                            Some(AttrValue::Static("button")),
+                            Some(AttrValue::Static("cap-name")),
+                            Some(AttrValue::Static(if open { "true" } else { "false" })),
+                        ],
+                    ),
+                    h::on_click(onclick),
+                    vec![text(name)],
+                )],
+            ),
+            h::list(cells),
+            el(
+                "td",
+                attrs!("class" = "summary summary-col"),
+                vec![text(summary), danger],
+            ),
+        ],
+    );
+    let explain = h::when(open, || {
+        el_dyn(
+            "tr",
+            &["class", "id"],
+            vec![
+                Some(AttrValue::Static("explain")),
+                Some(AttrValue::from(format!("explain-{cap}"))),
+            ],
+            vec![el_dyn(
+                "td",
+                &["colspan"],
+                vec![Some(AttrValue::from(span.to_string()))],
+                vec![explanation(cap)],
+            )],
+        )
+    });
+    h::list(vec![row, explain])
 }
 
 /// The full explanation of one capability: what it allows, why it matters,
 /// where it is granted by default, how dangerous it is.
+#[inline(never)]
 fn explanation(cap: u8) -> Html {
     match (catalog::get(cap), cat_text::explanation(cap)) {
-        (Some(c), Some(text)) => html! {
-            <div class="explanation">
-                <p><strong>{ c.name }</strong>{ " · " }{ t::since_kernel(&c.since.to_string()) }
-                   if let Some(d) = risk::danger(cap) {
-                       { " · " }{ t::danger_line(cat_text::danger_label(d), cat_text::danger_meaning(d)) }
-                   }
-                </p>
-                <p>{ text }</p>
-                <p class="muted">{ cat_text::membership(cap) }</p>
-            </div>
-        },
-        _ => {
-            html! { <p>{ cat_text::unknown_capability(cap) }{ " " }{ words::UNKNOWN_BITS_MEANING }</p> }
+        (Some(c), Some(about)) => {
+            let danger = match risk::danger(cap) {
+                Some(d) => h::list(vec![
+                    st(" · "),
+                    text(t::danger_line(
+                        cat_text::danger_label(d),
+                        cat_text::danger_meaning(d),
+                    )),
+                ]),
+                None => Html::default(),
+            };
+            el(
+                "div",
+                attrs!("class" = "explanation"),
+                vec![
+                    el(
+                        "p",
+                        &[],
+                        vec![
+                            el_s("strong", &[], c.name),
+                            st(" · "),
+                            text(t::since_kernel(&c.since.to_string())),
+                            danger,
+                        ],
+                    ),
+                    el_s("p", &[], about),
+                    el_t("p", attrs!("class" = "muted"), cat_text::membership(cap)),
+                ],
+            )
         }
+        _ => el(
+            "p",
+            &[],
+            vec![
+                text(cat_text::unknown_capability(cap)),
+                st(" "),
+                st(words::UNKNOWN_BITS_MEANING),
+            ],
+        ),
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct GridProps {
-    report: Option<Report>,
-    input: String,
-    params: Params,
-    on_change: Callback<Params>,
 }
 
 /// A checkbox per capability. It shows the chosen set of the pasted input;
 /// ticking a box rewrites that set in the paste box, so the paste box, the
 /// matrix, the grid and the link always agree.
-#[function_component(MaskGrid)]
-fn mask_grid(p: &GridProps) -> Html {
-    let sets: Vec<SetEntry> = p
-        .report
-        .as_ref()
-        .map(|r| r.sets.clone())
-        .unwrap_or_default();
+#[inline(never)]
+fn mask_grid(
+    report: Option<&Report>,
+    input: &str,
+    params: &Params,
+    on_change: &Callback<Params>,
+) -> Html {
+    let sets: &[SetEntry] = report.map_or(&[], |r| &r.sets);
     // Unless the link says otherwise, show the first set that holds anything.
     let first_nonempty = sets.iter().position(|e| !e.caps.is_empty()).unwrap_or(0);
-    let chosen = p
-        .params
+    let chosen = params
         .get("grid")
         .and_then(|s| s.parse::<usize>().ok())
         .filter(|&i| i < sets.len())
         .unwrap_or(first_nonempty);
     let current = sets.get(chosen).map_or(CapSet::EMPTY, |e| e.caps);
-    let editable = p.report.is_some() || p.input.trim().is_empty();
+    let editable = report.is_some() || input.trim().is_empty();
 
-    let boxes = (0..=LAST_CAP).map(|cap| {
-        let c = &catalog::CAPABILITIES[cap as usize];
+    // What every box's handler needs, shared instead of copied 41 times.
+    let ctx = std::rc::Rc::new((
+        params.clone(),
+        on_change.clone(),
+        input.to_string(),
+        report.cloned(),
+    ));
+    let mut boxes = Vec::with_capacity(usize::from(LAST_CAP) + 1);
+    for cap in 0..=LAST_CAP {
         let onchange = {
-            let (params, cb, input, report) = (p.params.clone(), p.on_change.clone(), p.input.clone(), p.report.clone());
+            let ctx = ctx.clone();
             Callback::from(move |_: Event| {
-                let text = rewrite(&input, report.as_ref(), chosen, cap, current);
+                let (params, cb, input, report) = &*ctx;
+                let text = rewrite(input, report.as_ref(), chosen, cap, current);
                 cb.emit(params.clone().with("in", &text))
             })
         };
-        let id = format!("grid-{cap}");
-        html! {
-            <label for={id.clone()} title={cat_text::summary(cap).unwrap_or("")}>
-                <input type="checkbox" id={id} checked={current.contains(cap)} disabled={!editable} {onchange} />
-                <span class="n">{ cap }</span>{ c.short_name() }
-            </label>
-        }
-    });
+        boxes.push(grid_box(cap, current.contains(cap), editable, onchange));
+    }
 
-    let picker = (sets.len() > 1).then(|| {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
+    let picker = if sets.len() > 1 {
+        let (params, cb) = (params.clone(), on_change.clone());
         let onchange = Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             cb.emit(params.clone().with("grid", &sel.value()))
         });
-        html! {
-            <p class="field">
-                <label for="grid-set">{ t::GRID_WHICH_SET }</label>
-                <select id="grid-set" {onchange}>
-                    { for sets.iter().enumerate().map(|(i, e)| html! {
-                        <option value={i.to_string()} selected={i == chosen}>{ words::set_label(e.kind) }{ e.kind.map(|k| format!(" · {}", words::set_name(k))).unwrap_or_default() }</option>
-                    }) }
-                </select>
-            </p>
+        let mut options = Vec::with_capacity(sets.len());
+        for (i, e) in sets.iter().enumerate() {
+            options.push(h::option(
+                AttrValue::from(i.to_string()),
+                i == chosen,
+                set_title(e),
+            ));
         }
-    });
+        el(
+            "p",
+            attrs!("class" = "field"),
+            vec![
+                el_s("label", attrs!("for" = "grid-set"), t::GRID_WHICH_SET),
+                h::node(
+                    "select",
+                    Attributes::Static(attrs!("id" = "grid-set")),
+                    h::on_change(onchange),
+                    vec![h::list(options)],
+                ),
+            ],
+        )
+    } else {
+        Html::default()
+    };
 
-    html! {
-        <section class="panel area-grid" id="mask-grid" aria-labelledby="grid-title">
-            <h2 id="grid-title">{ t::GRID_TITLE }</h2>
-            <p class="muted">{ if editable { t::GRID_HELP } else { t::GRID_DISABLED } }</p>
-            { for picker }
-            <p class="actions">
-                <span class="hex mono" id="grid-hex">{ current.hex16() }</span>
-                <CopyButton text={current.hex16()} label={t::COPY_MASK} />
-                <CopyButton text={mask::capsh_list(current)} label={t::COPY_NAMES} />
-            </p>
-            <div class="grid">{ for boxes }</div>
-        </section>
-    }
+    el(
+        "section",
+        attrs!(
+            "class" = "panel area-grid",
+            "id" = "mask-grid",
+            "aria-labelledby" = "grid-title"
+        ),
+        vec![
+            el_s("h2", attrs!("id" = "grid-title"), t::GRID_TITLE),
+            el_s(
+                "p",
+                attrs!("class" = "muted"),
+                if editable {
+                    t::GRID_HELP
+                } else {
+                    t::GRID_DISABLED
+                },
+            ),
+            picker,
+            el(
+                "p",
+                attrs!("class" = "actions"),
+                vec![
+                    el_t(
+                        "span",
+                        attrs!("class" = "hex mono", "id" = "grid-hex"),
+                        current.hex16(),
+                    ),
+                    copy_button(current.hex16(), t::COPY_MASK),
+                    copy_button(mask::capsh_list(current), t::COPY_NAMES),
+                ],
+            ),
+            el("div", attrs!("class" = "grid"), vec![h::list(boxes)]),
+        ],
+    )
+}
+
+#[inline(never)]
+fn grid_box(cap: u8, checked: bool, editable: bool, onchange: Callback<Event>) -> Html {
+    let c = &catalog::CAPABILITIES[cap as usize];
+    let id = AttrValue::from(format!("grid-{cap}"));
+    el_dyn(
+        "label",
+        &["for", "title"],
+        vec![
+            Some(id.clone()),
+            Some(AttrValue::Static(cat_text::summary(cap).unwrap_or(""))),
+        ],
+        vec![
+            h::input(
+                h::dynamic(
+                    &["type", "id", "disabled"],
+                    vec![
+                        Some(AttrValue::Static("checkbox")),
+                        Some(id),
+                        (!editable).then_some(AttrValue::Static("disabled")),
+                    ],
+                ),
+                None,
+                Some(checked),
+                h::on_change(onchange),
+            ),
+            el_t("span", attrs!("class" = "n"), cap.to_string()),
+            st(c.short_name()),
+        ],
+    )
 }
 
 /// The paste box text after toggling `cap` in set number `chosen`.

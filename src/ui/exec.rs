@@ -7,8 +7,9 @@
 //! (securebits, a number), `nnp` (1/0), `file` (setcap text or a getcap
 //! line), `setuid` (1), `nosuid` (1), `rule` (`pre2025`). Explicit fields win
 //! over what the pasted status says.
+use super::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use super::route::Params;
-use super::widgets::{CopyButton, Example, Examples, PasteBox};
+use super::widgets::{copy_button, Example};
 use super::ViewProps;
 use crate::catalog;
 use crate::exec::{
@@ -19,6 +20,7 @@ use crate::status::{self, InputError, Report, SetKind};
 use crate::strings::{decode as decode_words, exec as words, text as text_words, ui as t};
 use crate::text;
 use yew::prelude::*;
+use yew::virtual_dom::Attributes;
 
 /// The link parameters that reproduce a ready-made example of the core
 /// (`exec::examples`): the before-state as `/proc` lines, the ids, the file.
@@ -237,20 +239,6 @@ pub fn exec_view(p: &ViewProps) -> Html {
         Callback::from(move |v: String| cb.emit(params.clone().with(key, &v).with("ex", "")))
     };
     let lesson = current_example(&params);
-    let text_input = |key: &'static str| {
-        let cb = set(key);
-        Callback::from(move |e: InputEvent| {
-            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
-            cb.emit(i.value())
-        })
-    };
-    let flag = |key: &'static str, on: &'static str, off: &'static str| {
-        let cb = set(key);
-        Callback::from(move |e: Event| {
-            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
-            cb.emit(if i.checked() { on } else { off }.to_string())
-        })
-    };
 
     // Values shown in the controls: the effective inputs (paste defaults included).
     let shown = match &*result {
@@ -258,132 +246,360 @@ pub fn exec_view(p: &ViewProps) -> Html {
         Err(_) => None,
     };
     let sb_now = shown.map_or(0, |b| b.securebits.0);
-    let secbit_boxes = SECUREBITS.iter().map(|&(bit, name)| {
+    let mut secbit_boxes = Vec::with_capacity(SECUREBITS.len());
+    for &(bit, name) in &SECUREBITS {
         let cb = set("sb");
         let onchange = Callback::from(move |e: Event| {
             let i: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let v = if i.checked() { sb_now | bit } else { sb_now & !bit };
+            let v = if i.checked() {
+                sb_now | bit
+            } else {
+                sb_now & !bit
+            };
             cb.emit(v.to_string())
         });
-        let id = format!("sb-{bit}");
-        html! {
-            <label for={id.clone()} class="check"><input type="checkbox" id={id} checked={sb_now & bit != 0} {onchange} />{ name }</label>
-        }
-    });
+        secbit_boxes.push(check_box(
+            AttrValue::from(format!("sb-{bit}")),
+            sb_now & bit != 0,
+            onchange,
+            name,
+        ));
+    }
 
     let on_clear = {
         let cb = p.on_load.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
     };
 
-    html! {
-        <div class="exec-layout">
-            <section class="panel" aria-labelledby="exec-input-title">
-                <h2 id="exec-input-title">{ t::EXEC_TITLE }</h2>
-                <p class="muted">{ t::EXEC_INTRO }</p>
-                <Examples examples={examples()} on_load={p.on_load.clone()} />
-                <div class="exec-inputs">
-                    <fieldset>
-                        <legend>{ t::EXEC_PROCESS }</legend>
-                        <PasteBox id="exec-before" label={t::EXEC_BEFORE_LABEL} value={params.text("before").to_string()}
-                            placeholder={t::EXEC_BEFORE_PLACEHOLDER} on_input={set("before")} rows={5} />
-                        <div class="row">
-                            <p class="field">
-                                <label for="exec-uid">{ t::EXEC_UID }</label>
-                                <input type="text" inputmode="numeric" id="exec-uid" value={params.text("uid").to_string()}
-                                    placeholder={shown.map(|b| b.uid.to_string()).unwrap_or_default()} oninput={text_input("uid")} />
-                            </p>
-                            <p class="field">
-                                <label for="exec-euid">{ t::EXEC_EUID }</label>
-                                <input type="text" inputmode="numeric" id="exec-euid" value={params.text("euid").to_string()}
-                                    placeholder={shown.map(|b| b.euid.to_string()).unwrap_or_default()} oninput={text_input("euid")} />
-                            </p>
-                        </div>
-                        <div class="checks">
-                            <label for="exec-nnp" class="check"><input type="checkbox" id="exec-nnp" checked={shown.is_some_and(|b| b.no_new_privs)} onchange={flag("nnp", "1", "0")} />{ t::EXEC_NNP }</label>
-                            { for secbit_boxes }
-                        </div>
-                    </fieldset>
-                    <fieldset>
-                        <legend>{ t::EXEC_FILE }</legend>
-                        <p class="field">
-                            <label for="exec-file">{ t::EXEC_FILE_LABEL }</label>
-                            <input type="text" id="exec-file" spellcheck="false" autocomplete="off" value={params.text("file").to_string()}
-                                placeholder={t::EXEC_FILE_PLACEHOLDER} oninput={text_input("file")} />
-                        </p>
-                        <div class="checks">
-                            <label for="exec-setuid" class="check"><input type="checkbox" id="exec-setuid" checked={params.get("setuid") == Some("1")} onchange={flag("setuid", "1", "")} />{ t::EXEC_SETUID }</label>
-                            <label for="exec-nosuid" class="check"><input type="checkbox" id="exec-nosuid" checked={params.get("nosuid") == Some("1")} onchange={flag("nosuid", "1", "")} />{ t::EXEC_NOSUID }</label>
-                            <label for="exec-rule" class="check"><input type="checkbox" id="exec-rule" checked={params.get("rule") == Some("pre2025")} onchange={flag("rule", "pre2025", "")} />{ t::EXEC_PRE2025 }</label>
-                        </div>
-                        <div class="actions"><button type="button" id="exec-clear" onclick={on_clear}>{ t::CLEAR }</button></div>
-                    </fieldset>
-                </div>
-            </section>
-            <section class="panel" id="exec-result" aria-live="polite" aria-labelledby="exec-result-title">
-                <h2 id="exec-result-title">{ t::EXEC_RESULT }</h2>
-                if let Some(e) = lesson {
-                    <p class="note" id="exec-lesson"><strong>{ words::example_title(e.id) }{ ": " }</strong>{ words::example_point(e.id) }</p>
-                }
-                { match &*result {
-                    Err(problem) => html! { <div class="error" id="exec-error" role="alert"><p>{ problem_text(problem) }</p></div> },
-                    Ok(sim) => outcome(sim),
-                } }
-            </section>
-        </div>
-    }
+    let lesson = match lesson {
+        Some(e) => el(
+            "p",
+            attrs!("class" = "note", "id" = "exec-lesson"),
+            vec![
+                el(
+                    "strong",
+                    &[],
+                    vec![st(words::example_title(e.id)), st(": ")],
+                ),
+                st(words::example_point(e.id)),
+            ],
+        ),
+        None => Html::default(),
+    };
+    let answer = match &*result {
+        Err(problem) => el(
+            "div",
+            attrs!("class" = "error", "id" = "exec-error", "role" = "alert"),
+            vec![el_t("p", &[], problem_text(problem))],
+        ),
+        Ok(sim) => outcome(sim),
+    };
+
+    el(
+        "div",
+        attrs!("class" = "exec-layout"),
+        vec![
+            el(
+                "section",
+                attrs!("class" = "panel", "aria-labelledby" = "exec-input-title"),
+                vec![
+                    el_s("h2", attrs!("id" = "exec-input-title"), t::EXEC_TITLE),
+                    el_s("p", attrs!("class" = "muted"), t::EXEC_INTRO),
+                    super::widgets::examples(examples(), &p.on_load),
+                    el(
+                        "div",
+                        attrs!("class" = "exec-inputs"),
+                        vec![
+                            el(
+                                "fieldset",
+                                &[],
+                                vec![
+                                    el_s("legend", &[], t::EXEC_PROCESS),
+                                    super::widgets::paste_box(
+                                        "exec-before",
+                                        t::EXEC_BEFORE_LABEL,
+                                        params.text("before").to_string(),
+                                        t::EXEC_BEFORE_PLACEHOLDER,
+                                        set("before"),
+                                        "5",
+                                    ),
+                                    el(
+                                        "div",
+                                        attrs!("class" = "row"),
+                                        vec![
+                                            id_field(
+                                                "exec-uid",
+                                                t::EXEC_UID,
+                                                &params,
+                                                "uid",
+                                                shown.map(|b| b.uid),
+                                                set("uid"),
+                                            ),
+                                            id_field(
+                                                "exec-euid",
+                                                t::EXEC_EUID,
+                                                &params,
+                                                "euid",
+                                                shown.map(|b| b.euid),
+                                                set("euid"),
+                                            ),
+                                        ],
+                                    ),
+                                    el(
+                                        "div",
+                                        attrs!("class" = "checks"),
+                                        vec![
+                                            flag_box(
+                                                "exec-nnp",
+                                                shown.is_some_and(|b| b.no_new_privs),
+                                                set("nnp"),
+                                                "1",
+                                                "0",
+                                                t::EXEC_NNP,
+                                            ),
+                                            h::list(secbit_boxes),
+                                        ],
+                                    ),
+                                ],
+                            ),
+                            el(
+                                "fieldset",
+                                &[],
+                                vec![
+                                    el_s("legend", &[], t::EXEC_FILE),
+                                    el(
+                                        "p",
+                                        attrs!("class" = "field"),
+                                        vec![
+                                            el_s(
+                                                "label",
+                                                attrs!("for" = "exec-file"),
+                                                t::EXEC_FILE_LABEL,
+                                            ),
+                                            h::input(
+                                                Attributes::Static(attrs!(
+                                                    "type" = "text",
+                                                    "id" = "exec-file",
+                                                    "spellcheck" = "false",
+                                                    "autocomplete" = "off",
+                                                    "placeholder" = t::EXEC_FILE_PLACEHOLDER
+                                                )),
+                                                Some(AttrValue::from(
+                                                    params.text("file").to_string(),
+                                                )),
+                                                None,
+                                                h::on_input(text_input(set("file"))),
+                                            ),
+                                        ],
+                                    ),
+                                    el(
+                                        "div",
+                                        attrs!("class" = "checks"),
+                                        vec![
+                                            flag_box(
+                                                "exec-setuid",
+                                                params.get("setuid") == Some("1"),
+                                                set("setuid"),
+                                                "1",
+                                                "",
+                                                t::EXEC_SETUID,
+                                            ),
+                                            flag_box(
+                                                "exec-nosuid",
+                                                params.get("nosuid") == Some("1"),
+                                                set("nosuid"),
+                                                "1",
+                                                "",
+                                                t::EXEC_NOSUID,
+                                            ),
+                                            flag_box(
+                                                "exec-rule",
+                                                params.get("rule") == Some("pre2025"),
+                                                set("rule"),
+                                                "pre2025",
+                                                "",
+                                                t::EXEC_PRE2025,
+                                            ),
+                                        ],
+                                    ),
+                                    el(
+                                        "div",
+                                        attrs!("class" = "actions"),
+                                        vec![h::button(
+                                            attrs!("type" = "button", "id" = "exec-clear"),
+                                            on_clear,
+                                            vec![st(t::CLEAR)],
+                                        )],
+                                    ),
+                                ],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            el(
+                "section",
+                attrs!(
+                    "class" = "panel",
+                    "id" = "exec-result",
+                    "aria-live" = "polite",
+                    "aria-labelledby" = "exec-result-title"
+                ),
+                vec![
+                    el_s("h2", attrs!("id" = "exec-result-title"), t::EXEC_RESULT),
+                    lesson,
+                    answer,
+                ],
+            ),
+        ],
+    )
 }
 
+/// An input handler that passes the field's text on.
+fn text_input(cb: Callback<String>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+        cb.emit(i.value())
+    })
+}
+
+/// A uid field: the link's value, the effective one as a placeholder.
+#[inline(never)]
+fn id_field(
+    id: &'static str,
+    label: &'static str,
+    params: &Params,
+    key: &'static str,
+    shown: Option<u32>,
+    cb: Callback<String>,
+) -> Html {
+    el(
+        "p",
+        attrs!("class" = "field"),
+        vec![
+            el_dyn(
+                "label",
+                &["for"],
+                vec![Some(AttrValue::Static(id))],
+                vec![st(label)],
+            ),
+            h::input(
+                h::dynamic(
+                    &["type", "inputmode", "id", "placeholder"],
+                    vec![
+                        Some(AttrValue::Static("text")),
+                        Some(AttrValue::Static("numeric")),
+                        Some(AttrValue::Static(id)),
+                        Some(AttrValue::from(
+                            shown.map(|v| v.to_string()).unwrap_or_default(),
+                        )),
+                    ],
+                ),
+                Some(AttrValue::from(params.text(key).to_string())),
+                None,
+                h::on_input(text_input(cb)),
+            ),
+        ],
+    )
+}
+
+/// A checkbox that sets its parameter to `on` or `off`.
+#[inline(never)]
+fn flag_box(
+    id: &'static str,
+    checked: bool,
+    cb: Callback<String>,
+    on: &'static str,
+    off: &'static str,
+    label: &'static str,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+        cb.emit(if i.checked() { on } else { off }.to_string())
+    });
+    check_box(AttrValue::Static(id), checked, onchange, label)
+}
+
+/// `<label class="check"><input type="checkbox">label</label>`.
+#[inline(never)]
+fn check_box(id: AttrValue, checked: bool, onchange: Callback<Event>, label: &'static str) -> Html {
+    el_dyn(
+        "label",
+        &["for", "class"],
+        vec![Some(id.clone()), Some(AttrValue::Static("check"))],
+        vec![
+            h::input(
+                h::dynamic(
+                    &["type", "id"],
+                    vec![Some(AttrValue::Static("checkbox")), Some(id)],
+                ),
+                None,
+                Some(checked),
+                h::on_change(onchange),
+            ),
+            st(label),
+        ],
+    )
+}
+
+#[inline(never)]
 fn outcome(sim: &Simulation) -> Html {
     let tr = &sim.transition;
     let b = &tr.before;
     let problems = b.invariant_problems();
     let headline = match &tr.outcome {
-        Err(r) => {
-            html! { <div class="error" id="exec-eperm" role="alert"><p><strong>{ t::EXEC_EPERM }</strong></p><p>{ words::refusal(r) }</p></div> }
-        }
-        Ok(a) => {
-            html! { <p class={classes!(if a.effective.is_empty() { "warn-box" } else { "ok-box" })} id="exec-headline">{ t::exec_headline(a.effective.len(), a.permitted.len(), a.uid, a.euid) }</p> }
-        }
-    };
-    let rows = match &tr.outcome {
-        Ok(a) => SetName::ALL
-            .iter()
-            .map(|&s| {
-                let (x, y) = (b.get(s), a.get(s));
-                let gained = y.minus(x);
-                let lost = x.minus(y);
-                html! {
-                    <tr data-set={words::set_symbol(s)}>
-                        <th scope="row">{ words::set_name(s) }<span class="muted">{ format!(" {}", words::set_symbol(s)) }</span></th>
-                        <td class="mono">{ x.hex16() }</td>
-                        <td class="mono">{ y.hex16() }</td>
-                        <td class={classes!((!gained.is_empty()).then_some("gained"))}>{ names_or_dash(gained, "+") }</td>
-                        <td class={classes!((!lost.is_empty()).then_some("lost"))}>{ names_or_dash(lost, "−") }</td>
-                        <td><CopyButton text={y.hex16()} label={t::COPY_MASK} /></td>
-                    </tr>
-                }
-            })
-            .collect::<Html>(),
-        Err(_) => Html::default(),
-    };
-    let reason_groups = [SetName::Permitted, SetName::Effective, SetName::Ambient].into_iter().map(|set| {
-        let rs: Vec<_> = tr.reasons.iter().filter(|r| r.set == set).collect();
-        html! {
-            <div class="reasons" data-set={words::set_symbol(set)}>
-                <h4>{ words::set_name(set) }{ " " }<span class="muted">{ words::set_symbol(set) }{ "′" }</span></h4>
-                if rs.is_empty() {
-                    <p class="muted">{ t::EXEC_SET_EMPTY }</p>
+        Err(r) => el(
+            "div",
+            attrs!("class" = "error", "id" = "exec-eperm", "role" = "alert"),
+            vec![
+                el("p", &[], vec![el_s("strong", &[], t::EXEC_EPERM)]),
+                el_t("p", &[], words::refusal(r)),
+            ],
+        ),
+        Ok(a) => el_dyn(
+            "p",
+            &["id", "class"],
+            vec![
+                Some(AttrValue::Static("exec-headline")),
+                Some(AttrValue::Static(if a.effective.is_empty() {
+                    "warn-box"
                 } else {
-                    <ul>{ for rs.iter().map(|r| html! {
-                        <li class={classes!(match (r.before, r.after) { (false, true) => "gained", (true, false) => "lost", (true, true) => "kept", _ => "absent" })}>
-                            { words::reason_line(r) }
-                        </li>
-                    }) }</ul>
-                }
-            </div>
+                    "ok-box"
+                })),
+            ],
+            vec![text(t::exec_headline(
+                a.effective.len(),
+                a.permitted.len(),
+                a.uid,
+                a.euid,
+            ))],
+        ),
+    };
+    let mut rows = Vec::new();
+    if let Ok(a) = &tr.outcome {
+        for &s in &SetName::ALL {
+            rows.push(set_row(s, b.get(s), a.get(s)));
         }
-    });
+    }
+    let mut reason_groups = Vec::with_capacity(3);
+    for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
+        let mut lines = Vec::new();
+        for r in tr.reasons.iter().filter(|r| r.set == set) {
+            let class = match (r.before, r.after) {
+                (false, true) => "gained",
+                (true, false) => "lost",
+                (true, true) => "kept",
+                _ => "absent",
+            };
+            lines.push(el_dyn(
+                "li",
+                &["class"],
+                vec![Some(AttrValue::Static(class))],
+                vec![text(words::reason_line(r))],
+            ));
+        }
+        reason_groups.push(reason_group(set, lines));
+    }
     let mut notes: Vec<String> = problems
         .iter()
         .map(|p| format!("{} {}", t::WARNING, words::state_problem(p)))
@@ -398,37 +614,177 @@ fn outcome(sim: &Simulation) -> Html {
             notes.push(words::PLUS_P_VERSUS_EP.to_string());
         }
     }
-    html! {
-        <>
-            <p class="muted" id="exec-setup">{ t::exec_process_line(b.uid, b.euid, b.suid, b.securebits.0, b.no_new_privs) }<br/>{ words::file_line(&sim.file, sim.file_text.as_deref()) }</p>
-            { headline }
-            if !notes.is_empty() {
-                <ul class="notes note" id="exec-notes">{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-            }
-            if tr.outcome.is_ok() {
-                <div class="matrix-wrap">
-                    <table class="matrix sets-table" id="exec-sets">
-                        <thead><tr>
-                            <th scope="col">{ t::EXEC_COL_SET }</th><th scope="col">{ t::EXEC_COL_BEFORE }</th><th scope="col">{ t::EXEC_COL_AFTER }</th>
-                            <th scope="col">{ t::EXEC_COL_GAINED }</th><th scope="col">{ t::EXEC_COL_LOST }</th><th scope="col"><span class="offscreen">{ t::COPY_MASK }</span></th>
-                        </tr></thead>
-                        <tbody>{ rows }</tbody>
-                    </table>
-                </div>
-                <h3>{ t::EXEC_WHY }</h3>
-                <div class="reason-groups" id="exec-reasons">{ for reason_groups }</div>
-                <p class="muted">{ t::EXEC_UNCHANGED_SETS }</p>
-            }
-            <details class="steps" id="exec-steps" open=true>
-                <summary>{ t::EXEC_FORMULA }</summary>
-                <pre class="formula" id="exec-formula">{ words::formula(tr).join("\n") }</pre>
-            </details>
-            <details class="steps">
-                <summary>{ t::EXEC_STEPS }</summary>
-                <ol>{ for tr.trace.iter().map(|s| html! { <li>{ words::step(s) }</li> }) }</ol>
-            </details>
-        </>
-    }
+    let steps: Vec<String> = tr.trace.iter().map(words::step).collect();
+    let sets = if tr.outcome.is_ok() {
+        let th = |label: &'static str| el_s("th", attrs!("scope" = "col"), label);
+        h::list(vec![
+            el(
+                "div",
+                attrs!("class" = "matrix-wrap"),
+                vec![el(
+                    "table",
+                    attrs!("class" = "matrix sets-table", "id" = "exec-sets"),
+                    vec![
+                        el(
+                            "thead",
+                            &[],
+                            vec![el(
+                                "tr",
+                                &[],
+                                vec![
+                                    th(t::EXEC_COL_SET),
+                                    th(t::EXEC_COL_BEFORE),
+                                    th(t::EXEC_COL_AFTER),
+                                    th(t::EXEC_COL_GAINED),
+                                    th(t::EXEC_COL_LOST),
+                                    el(
+                                        "th",
+                                        attrs!("scope" = "col"),
+                                        vec![el_s(
+                                            "span",
+                                            attrs!("class" = "offscreen"),
+                                            t::COPY_MASK,
+                                        )],
+                                    ),
+                                ],
+                            )],
+                        ),
+                        el("tbody", &[], vec![h::list(rows)]),
+                    ],
+                )],
+            ),
+            el_s("h3", &[], t::EXEC_WHY),
+            el(
+                "div",
+                attrs!("class" = "reason-groups", "id" = "exec-reasons"),
+                vec![h::list(reason_groups)],
+            ),
+            el_s("p", attrs!("class" = "muted"), t::EXEC_UNCHANGED_SETS),
+        ])
+    } else {
+        Html::default()
+    };
+    h::list(vec![
+        el(
+            "p",
+            attrs!("class" = "muted", "id" = "exec-setup"),
+            vec![
+                text(t::exec_process_line(
+                    b.uid,
+                    b.euid,
+                    b.suid,
+                    b.securebits.0,
+                    b.no_new_privs,
+                )),
+                el("br", &[], vec![]),
+                text(words::file_line(&sim.file, sim.file_text.as_deref())),
+            ],
+        ),
+        headline,
+        h::when(!notes.is_empty(), || {
+            el(
+                "ul",
+                attrs!("class" = "notes note", "id" = "exec-notes"),
+                vec![h::list(h::items(notes))],
+            )
+        }),
+        sets,
+        el(
+            "details",
+            attrs!("class" = "steps", "id" = "exec-steps", "open" = "open"),
+            vec![
+                el_s("summary", &[], t::EXEC_FORMULA),
+                el_t(
+                    "pre",
+                    attrs!("class" = "formula", "id" = "exec-formula"),
+                    words::formula(tr).join("\n"),
+                ),
+            ],
+        ),
+        el(
+            "details",
+            attrs!("class" = "steps"),
+            vec![
+                el_s("summary", &[], t::EXEC_STEPS),
+                el("ol", &[], vec![h::list(h::items(steps))]),
+            ],
+        ),
+    ])
+}
+
+/// One row of the before/after table.
+#[inline(never)]
+fn set_row(s: SetName, x: CapSet, y: CapSet) -> Html {
+    let gained = y.minus(x);
+    let lost = x.minus(y);
+    el_dyn(
+        "tr",
+        &["data-set"],
+        vec![Some(AttrValue::Static(words::set_symbol(s)))],
+        vec![
+            el(
+                "th",
+                attrs!("scope" = "row"),
+                vec![
+                    st(words::set_name(s)),
+                    el_t(
+                        "span",
+                        attrs!("class" = "muted"),
+                        format!(" {}", words::set_symbol(s)),
+                    ),
+                ],
+            ),
+            el_t("td", attrs!("class" = "mono"), x.hex16()),
+            el_t("td", attrs!("class" = "mono"), y.hex16()),
+            el_dyn(
+                "td",
+                &["class"],
+                vec![(!gained.is_empty()).then_some(AttrValue::Static("gained"))],
+                vec![text(names_or_dash(gained, "+"))],
+            ),
+            el_dyn(
+                "td",
+                &["class"],
+                vec![(!lost.is_empty()).then_some(AttrValue::Static("lost"))],
+                vec![text(names_or_dash(lost, "−"))],
+            ),
+            el("td", &[], vec![copy_button(y.hex16(), t::COPY_MASK)]),
+        ],
+    )
+}
+
+/// The reasons for one set after the exec.
+#[inline(never)]
+fn reason_group(set: SetName, lines: Vec<Html>) -> Html {
+    let body = if lines.is_empty() {
+        el_s("p", attrs!("class" = "muted"), t::EXEC_SET_EMPTY)
+    } else {
+        el("ul", &[], vec![h::list(lines)])
+    };
+    el_dyn(
+        "div",
+        &["class", "data-set"],
+        vec![
+            Some(AttrValue::Static("reasons")),
+            Some(AttrValue::Static(words::set_symbol(set))),
+        ],
+        vec![
+            el(
+                "h4",
+                &[],
+                vec![
+                    st(words::set_name(set)),
+                    st(" "),
+                    el(
+                        "span",
+                        attrs!("class" = "muted"),
+                        vec![st(words::set_symbol(set)), st("′")],
+                    ),
+                ],
+            ),
+            body,
+        ],
+    )
 }
 
 fn names_or_dash(set: CapSet, sign: &str) -> String {

@@ -7,6 +7,7 @@ pub mod containers;
 pub mod decode;
 pub mod dom;
 pub mod exec;
+pub mod h;
 pub mod panic;
 pub mod route;
 pub mod widgets;
@@ -153,7 +154,8 @@ pub fn app() -> Html {
         Callback::from(move |p: Params| d.dispatch(Action::SetParams(p, Write::Push)))
     };
 
-    let tabs = View::ALL.iter().map(|&v| {
+    let mut tabs = Vec::with_capacity(View::ALL.len());
+    for v in View::ALL {
         let d = state.dispatcher();
         let current = state.view == v;
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -161,38 +163,111 @@ pub fn app() -> Html {
                 d.dispatch(Action::Show(v))
             }
         });
-        html! {
-            <button type="button" id={format!("tab-{}", v.slug())} class={classes!("tab", current.then_some("current"))}
-                aria-current={current.then_some("page")} {onclick}>
-                <span class="tab-name">{ t::view_name(v) }</span>
-                <span class="tab-hint">{ t::view_hint(v) }</span>
-            </button>
-        }
-    });
+        tabs.push(h::node(
+            "button",
+            h::dynamic(
+                &["type", "id", "aria-current", "class"],
+                vec![
+                    Some(AttrValue::Static("button")),
+                    Some(AttrValue::Static(tab_id(v))),
+                    current.then_some(AttrValue::Static("page")),
+                    Some(AttrValue::Static(if current {
+                        "tab current"
+                    } else {
+                        "tab"
+                    })),
+                ],
+            ),
+            h::on_click(onclick),
+            vec![
+                h::el_s("span", h::attrs!("class" = "tab-name"), t::view_name(v)),
+                h::el_s("span", h::attrs!("class" = "tab-hint"), t::view_hint(v)),
+            ],
+        ));
+    }
 
     let params = state.params().clone();
+    let props = ViewProps {
+        params,
+        on_change,
+        on_load,
+    };
     let view = match state.view {
-        View::Decode => html! { <decode::DecodeView {params} {on_change} {on_load} /> },
-        View::Exec => html! { <exec::ExecView {params} {on_change} {on_load} /> },
-        View::Containers => html! { <containers::ContainersView {params} {on_change} {on_load} /> },
+        View::Decode => html! { <decode::DecodeView ..props /> },
+        View::Exec => html! { <exec::ExecView ..props /> },
+        View::Containers => html! { <containers::ContainersView ..props /> },
     };
 
-    html! {
-        <>
-            <header class="top">
-                <div class="brand">
-                    <h1><span class="logo" aria-hidden="true">{ "⌕" }</span>{ t::APP_NAME }</h1>
-                    <p class="tagline">{ t::TAGLINE }</p>
-                </div>
-                <nav class="tabs" aria-label={t::VIEWS_LABEL}>{ for tabs }</nav>
-            </header>
-            <main id="main" class={classes!("view", format!("view-{}", state.view.slug()))}>
-                if state.too_big() {
-                    <p class="note" id="link-too-big" role="status">{ t::LINK_TOO_BIG }</p>
-                }
-                { view }
-            </main>
-            <footer class="foot"><p>{ t::FOOTER }</p></footer>
-        </>
+    h::list(vec![
+        h::el(
+            "header",
+            h::attrs!("class" = "top"),
+            vec![
+                h::el(
+                    "div",
+                    h::attrs!("class" = "brand"),
+                    vec![
+                        h::el(
+                            "h1",
+                            &[],
+                            vec![
+                                h::el_s(
+                                    "span",
+                                    h::attrs!("class" = "logo", "aria-hidden" = "true"),
+                                    "⌕",
+                                ),
+                                h::s(t::APP_NAME),
+                            ],
+                        ),
+                        h::el_s("p", h::attrs!("class" = "tagline"), t::TAGLINE),
+                    ],
+                ),
+                h::el(
+                    "nav",
+                    h::attrs!("class" = "tabs", "aria-label" = t::VIEWS_LABEL),
+                    vec![h::list(tabs)],
+                ),
+            ],
+        ),
+        h::el_dyn(
+            "main",
+            &["id", "class"],
+            vec![
+                Some(AttrValue::Static("main")),
+                Some(AttrValue::Static(main_class(state.view))),
+            ],
+            vec![
+                h::when(state.too_big(), || {
+                    h::el_s(
+                        "p",
+                        h::attrs!("class" = "note", "id" = "link-too-big", "role" = "status"),
+                        t::LINK_TOO_BIG,
+                    )
+                }),
+                view,
+            ],
+        ),
+        h::el(
+            "footer",
+            h::attrs!("class" = "foot"),
+            vec![h::el_s("p", &[], t::FOOTER)],
+        ),
+    ])
+}
+
+/// The tab button's id (fixed strings: the tests and the CSS use them).
+fn tab_id(v: View) -> &'static str {
+    match v {
+        View::Decode => "tab-decode",
+        View::Exec => "tab-exec",
+        View::Containers => "tab-containers",
+    }
+}
+
+fn main_class(v: View) -> &'static str {
+    match v {
+        View::Decode => "view view-decode",
+        View::Exec => "view view-exec",
+        View::Containers => "view view-containers",
     }
 }

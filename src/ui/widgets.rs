@@ -1,4 +1,5 @@
 //! Small reusable pieces: copy button, example buttons, the paste box.
+use super::h;
 use crate::strings::ui as t;
 use yew::prelude::*;
 
@@ -7,14 +8,12 @@ pub struct CopyProps {
     /// What goes to the clipboard.
     pub text: AttrValue,
     /// Visible label, e.g. "Copy mask".
-    pub label: AttrValue,
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
+    pub label: &'static str,
 }
 
 /// A button that copies `text` and says so for a moment.
 #[function_component(CopyButton)]
-pub fn copy_button(p: &CopyProps) -> Html {
+fn copy_button_view(p: &CopyProps) -> Html {
     // None: idle; Some(true): copied; Some(false): the browser refused.
     let done = use_state_eq(|| None::<bool>);
     let onclick = {
@@ -26,15 +25,29 @@ pub fn copy_button(p: &CopyProps) -> Html {
         })
     };
     let label = match *done {
-        None => p.label.to_string(),
-        Some(true) => t::COPIED.to_string(),
-        Some(false) => t::COPY_MANUALLY.to_string(),
+        None => p.label,
+        Some(true) => t::COPIED,
+        Some(false) => t::COPY_MANUALLY,
     };
-    html! {
-        <button type="button" class="copy" id={p.id.clone()} title={p.text.clone()} {onclick}>
-            <span aria-live="polite">{ label }</span>
-        </button>
-    }
+    h::node(
+        "button",
+        h::dynamic(
+            &["type", "class", "title"],
+            vec![
+                Some(AttrValue::Static("button")),
+                Some(AttrValue::Static("copy")),
+                Some(p.text.clone()),
+            ],
+        ),
+        h::on_click(onclick),
+        vec![h::el_s("span", h::attrs!("aria-live" = "polite"), label)],
+    )
+}
+
+/// A copy button, built in one place so each use is a call.
+#[inline(never)]
+pub fn copy_button(text: String, label: &'static str) -> Html {
+    html! { <CopyButton text={text} label={label} /> }
 }
 
 /// One example: a label and the inputs it loads.
@@ -45,54 +58,87 @@ pub struct Example {
     pub params: super::route::Params,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ExamplesProps {
-    pub examples: Vec<Example>,
-    pub on_load: Callback<super::route::Params>,
-}
-
 /// A row of buttons, each loading one example in one click.
-#[function_component(Examples)]
-pub fn examples(p: &ExamplesProps) -> Html {
-    let buttons = p.examples.iter().map(|ex| {
-        let (on_load, params) = (p.on_load.clone(), ex.params.clone());
+#[inline(never)]
+pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>) -> Html {
+    let mut buttons = Vec::with_capacity(examples.len());
+    for ex in examples {
+        let (on_load, params) = (on_load.clone(), ex.params);
         let onclick = Callback::from(move |_: MouseEvent| on_load.emit(params.clone()));
-        html! { <button type="button" class="example" id={format!("ex-{}", ex.id)} {onclick}>{ ex.label }</button> }
-    });
-    html! {
-        <div class="examples" role="group" aria-label={t::EXAMPLES}>
-            <span class="examples-label">{ t::EXAMPLES }</span>
-            { for buttons }
-        </div>
+        buttons.push(h::node(
+            "button",
+            h::dynamic(
+                &["type", "class", "id"],
+                vec![
+                    Some(AttrValue::Static("button")),
+                    Some(AttrValue::Static("example")),
+                    Some(AttrValue::from(format!("ex-{}", ex.id))),
+                ],
+            ),
+            h::on_click(onclick),
+            vec![h::s(ex.label)],
+        ));
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PasteProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub value: AttrValue,
-    pub placeholder: AttrValue,
-    pub on_input: Callback<String>,
-    #[prop_or(8)]
-    pub rows: u32,
+    h::el(
+        "div",
+        h::attrs!(
+            "class" = "examples",
+            "role" = "group",
+            "aria-label" = t::EXAMPLES
+        ),
+        vec![
+            h::el_s("span", h::attrs!("class" = "examples-label"), t::EXAMPLES),
+            h::list(buttons),
+        ],
+    )
 }
 
 /// A labelled text area that reports every keystroke.
-#[function_component(PasteBox)]
-pub fn paste_box(p: &PasteProps) -> Html {
-    let oninput = {
-        let cb = p.on_input.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            cb.emit(area.value());
-        })
-    };
-    html! {
-        <div class="paste">
-            <label for={p.id.clone()}>{ p.label.clone() }</label>
-            <textarea id={p.id.clone()} rows={p.rows.to_string()} spellcheck="false" autocapitalize="off"
-                autocomplete="off" placeholder={p.placeholder.clone()} value={p.value.clone()} {oninput} />
-        </div>
-    }
+#[inline(never)]
+pub fn paste_box(
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    placeholder: &'static str,
+    on_input: Callback<String>,
+    rows: &'static str,
+) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
+        let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+        on_input.emit(area.value());
+    });
+    h::el(
+        "div",
+        h::attrs!("class" = "paste"),
+        vec![
+            h::el_dyn(
+                "label",
+                &["for"],
+                vec![Some(AttrValue::Static(id))],
+                vec![h::s(label)],
+            ),
+            h::textarea(
+                h::dynamic(
+                    &[
+                        "id",
+                        "rows",
+                        "spellcheck",
+                        "autocapitalize",
+                        "autocomplete",
+                        "placeholder",
+                    ],
+                    vec![
+                        Some(AttrValue::Static(id)),
+                        Some(AttrValue::Static(rows)),
+                        Some(AttrValue::Static("false")),
+                        Some(AttrValue::Static("off")),
+                        Some(AttrValue::Static("off")),
+                        Some(AttrValue::Static(placeholder)),
+                    ],
+                ),
+                AttrValue::from(value),
+                h::on_input(oninput),
+            ),
+        ],
+    )
 }

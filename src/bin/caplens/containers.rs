@@ -177,7 +177,7 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
                     );
                     obj.insert(
                         "suggested".into(),
-                        harden::yaml_for(&c.spec, &c.hardened).into(),
+                        harden::snippet_for(&c.spec, &c.hardened).into(),
                     );
                 }
                 json_items.push(v);

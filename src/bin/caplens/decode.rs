@@ -84,12 +84,12 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 println!("{}", cli::DECODE_HELP);
                 std::process::exit(0);
             }
-            s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
+            s if s.starts_with("--") => return Err(cli::unknown_option(s)),
             _ => positional.push(a.clone()),
         }
     }
     if positional.is_empty() {
-        return Err("nothing to decode".into());
+        return Err(cli::NOTHING_TO_DECODE.into());
     }
     if o.names {
         o.inputs.push(("--names".into(), positional.join(" ")));
@@ -101,11 +101,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             // Read one byte past the limit so `recognise` reports the size.
             let limit = (status::MAX_INPUT_BYTES + 1) as u64;
             if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut text) {
-                return Err(format!("cannot read stdin: {e}"));
+                return Err(cli::cannot_read_stdin(&e));
             }
-            o.inputs.push(("stdin".into(), text));
+            o.inputs.push((cli::FROM_STDIN.into(), text));
         } else {
-            o.inputs.push((format!("argument {}", i + 1), p));
+            o.inputs.push((cli::from_argument(i + 1), p));
         }
     }
     Ok(o)

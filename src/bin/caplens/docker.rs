@@ -5,8 +5,10 @@ use caplens::catalog::KernelVersion;
 use caplens::cmdline::{self, CliProblem};
 use caplens::container::SourceKind;
 use caplens::exec::FileCaps;
+use caplens::k8s::harden;
 use caplens::runtime::{DockerEra, PodmanEra, Runtime};
 use caplens::strings::containers as words;
+use caplens::strings::k8s as k8s_words;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -175,11 +177,19 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
     }
     opts.image_user = o.image_user;
     let report = analyse(&run.spec, &opts);
+    // The same hardened settings as the page offers, as run options.
+    let hardened = harden::suggest(&run.spec);
     if o.json {
-        let doc = serde_json::json!({ "containers": [report] });
+        let mut v = serde_json::to_value(&report).unwrap_or_default();
+        if let Some(obj) = v.as_object_mut() {
+            let flags = harden::snippet_for(&run.spec, &hardened);
+            obj.insert("suggested".into(), flags.trim_end().into());
+        }
+        let doc = serde_json::json!({ "containers": [v] });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         print!("{}", words::report_text(&report));
+        print!("{}", k8s_words::suggestion_text(&run.spec, &hardened));
     }
     let worst = report
         .worst()

@@ -109,25 +109,19 @@ fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, S
     *i += 1;
     args.get(*i)
         .map(String::as_str)
-        .ok_or_else(|| format!("{flag} needs a value"))
+        .ok_or_else(|| cli::needs_value(flag))
 }
 
 fn id(text: &str, flag: &str) -> Result<u32, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("{flag}: expected a uid (0 to 4294967295), got {text:?}"))
+    text.trim().parse().map_err(|_| cli::bad_uid(flag, text))
 }
 
 fn set(text: &str, flag: &str) -> Result<CapSet, String> {
     if let Ok(m) = mask::parse_mask(text) {
         return Ok(m);
     }
-    mask::parse_names(text).map_err(|e| {
-        format!(
-            "{flag}: {}",
-            caplens::strings::decode::name_error(e.kind, &e.item)
-        )
-    })
+    mask::parse_names(text)
+        .map_err(|e| cli::bad_value(flag, &caplens::strings::decode::name_error(e.kind, &e.item)))
 }
 
 fn securebits(text: &str) -> Result<Securebits, String> {
@@ -140,9 +134,7 @@ fn securebits(text: &str) -> Result<Securebits, String> {
         return if n <= 0xfff {
             Ok(Securebits(n))
         } else {
-            Err(format!(
-                "--securebits: {n} has bits the kernel does not define"
-            ))
+            Err(cli::undefined_securebits(n))
         };
     }
     let mut bits = 0;
@@ -158,7 +150,7 @@ fn securebits(text: &str) -> Result<Securebits, String> {
             "keep_caps_locked" => Securebits::KEEP_CAPS_LOCKED,
             "no_cap_ambient_raise" => Securebits::NO_CAP_AMBIENT_RAISE,
             "no_cap_ambient_raise_locked" => Securebits::NO_CAP_AMBIENT_RAISE_LOCKED,
-            _ => return Err(format!("--securebits: unknown securebit {name:?}")),
+            _ => return Err(cli::unknown_securebit(name)),
         };
     }
     Ok(Securebits(bits))
@@ -193,9 +185,7 @@ fn human(args: &[String]) -> Result<String, String> {
                 let v = value(args, &mut i, flag)?;
                 let parts: Vec<&str> = v.split(',').collect();
                 if parts.len() != 3 {
-                    return Err(format!(
-                        "--setresuid: expected R,E,S (three uids), got {v:?}"
-                    ));
+                    return Err(cli::bad_setresuid(v));
                 }
                 switch = Some((
                     id(parts[0], flag)?,
@@ -206,13 +196,13 @@ fn human(args: &[String]) -> Result<String, String> {
             "--file" => {
                 let v = value(args, &mut i, flag)?;
                 let pasted = text::parse_pasted(v)
-                    .map_err(|e| format!("--file: {}", text_words::error(&e)))?;
+                    .map_err(|e| cli::bad_value(flag, &text_words::error(&e)))?;
                 let caps = pasted.caps();
                 file.caps = match caps {
                     None => None,
                     Some(c) => Some(
                         c.to_file_caps()
-                            .map_err(|e| format!("--file: {}", text_words::file_caps_error(&e)))?,
+                            .map_err(|e| cli::bad_value(flag, &text_words::file_caps_error(&e)))?,
                     ),
                 };
                 file_text = caps.map(|c| text::to_text(&c));
@@ -221,14 +211,10 @@ fn human(args: &[String]) -> Result<String, String> {
                 options.rule = match value(args, &mut i, flag)? {
                     "current" => SetidRule::Current,
                     "pre2025" | "pre-2025" => SetidRule::Pre2025,
-                    other => {
-                        return Err(format!(
-                            "--rule: expected current or pre2025, got {other:?}"
-                        ))
-                    }
+                    other => return Err(cli::bad_rule(other)),
                 }
             }
-            other => return Err(format!("unknown option {other:?}")),
+            other => return Err(cli::unknown_option(other)),
         }
         i += 1;
     }
@@ -256,7 +242,7 @@ fn human(args: &[String]) -> Result<String, String> {
         None => before,
         Some((r, e, s)) => {
             let c = exec::setresuid(&before, r, e, s);
-            out.push_str(&format!("setresuid({r}, {e}, {s}):\n"));
+            out.push_str(&cli::setresuid_heading(r, e, s));
             out.push_str(&words::uid_report(&c));
             out.push('\n');
             match c.outcome {

@@ -1,0 +1,190 @@
+//! Small non-generic builders for the views' markup.
+//!
+//! `html!` expands every element into its own inline construction code
+//! (attribute arrays, listener boxes, child vectors, conversions), and that
+//! code is the largest part of the page's WebAssembly. These helpers build
+//! each kind of node once, so a view is a list of calls with plain data. They
+//! make the same DOM `html!` makes: same tags, attributes (an absent optional
+//! attribute is left out), properties (`value`, `checked`) and text.
+use std::rc::Rc;
+use yew::html::{onchange, onclick, oninput, NodeRef};
+use yew::virtual_dom::{
+    AttrValue, AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText,
+};
+use yew::{Callback, Event, Html, InputEvent, MouseEvent};
+
+/// Attributes known when compiling: `attrs!("class" = "badge", "id" = "x")`.
+macro_rules! attrs {
+    ($($k:literal = $v:expr),* $(,)?) => {
+        &[$(($k, ::yew::virtual_dom::AttributeOrProperty::Static($v))),*]
+    };
+}
+pub(crate) use attrs;
+
+pub type Static = &'static [(&'static str, AttributeOrProperty)];
+
+/// Text that needs no copy.
+#[inline(never)]
+pub fn s(text: &'static str) -> Html {
+    VNode::VText(VText::new(AttrValue::Static(text)))
+}
+
+/// Computed text.
+#[inline(never)]
+pub fn text(text: String) -> Html {
+    VNode::VText(VText::new(text))
+}
+
+/// Several nodes side by side (`<>…</>`).
+#[inline(never)]
+pub fn list(children: Vec<Html>) -> Html {
+    VNode::VList(Rc::new(VList::with_children(children, None)))
+}
+
+/// `html!`'s `if` without `else` leaves an empty list in place, so the
+/// siblings that follow keep their positions; so does `when`.
+pub fn when(cond: bool, f: impl FnOnce() -> Html) -> Html {
+    if cond {
+        f()
+    } else {
+        Html::default()
+    }
+}
+
+/// Attributes that depend on data: keys fixed, values optional (None
+/// leaves the attribute out).
+#[inline(never)]
+pub fn dynamic(keys: &'static [&'static str], values: Vec<Option<AttrValue>>) -> Attributes {
+    Attributes::Dynamic {
+        keys,
+        values: values
+            .into_iter()
+            .map(|v| v.map(AttributeOrProperty::Attribute))
+            .collect(),
+    }
+}
+
+/// The element `name` with everything given.
+#[inline(never)]
+pub fn node(
+    name: &'static str,
+    attrs: Attributes,
+    listeners: Listeners,
+    mut children: Vec<Html>,
+) -> Html {
+    // As `html!`: no child is an empty list, one child is itself.
+    let children = match children.len() {
+        0 => Html::default(),
+        1 => children.pop().unwrap_or_default(),
+        _ => list(children),
+    };
+    VTag::__new_other(
+        AttrValue::Static(name),
+        NodeRef::default(),
+        None,
+        attrs,
+        listeners,
+        children,
+    )
+    .into()
+}
+
+/// An element with attributes known when compiling.
+#[inline(never)]
+pub fn el(name: &'static str, attrs: Static, children: Vec<Html>) -> Html {
+    node(name, Attributes::Static(attrs), Listeners::None, children)
+}
+
+/// An element with static attributes and one static text.
+#[inline(never)]
+pub fn el_s(name: &'static str, attrs: Static, content: &'static str) -> Html {
+    el(name, attrs, vec![s(content)])
+}
+
+/// An element with static attributes and one computed text.
+#[inline(never)]
+pub fn el_t(name: &'static str, attrs: Static, content: String) -> Html {
+    el(name, attrs, vec![text(content)])
+}
+
+/// An element with attributes that depend on data.
+#[inline(never)]
+pub fn el_dyn(
+    name: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<Option<AttrValue>>,
+    children: Vec<Html>,
+) -> Html {
+    node(name, dynamic(keys, values), Listeners::None, children)
+}
+
+/// `<li>` items, one per text.
+#[inline(never)]
+pub fn items(texts: Vec<String>) -> Vec<Html> {
+    texts.into_iter().map(|t| el_t("li", &[], t)).collect()
+}
+
+#[inline(never)]
+pub fn on_click(cb: Callback<MouseEvent>) -> Listeners {
+    Listeners::Pending(Box::new([onclick::Wrapper::__macro_new(cb)]))
+}
+
+#[inline(never)]
+pub fn on_change(cb: Callback<Event>) -> Listeners {
+    Listeners::Pending(Box::new([onchange::Wrapper::__macro_new(cb)]))
+}
+
+#[inline(never)]
+pub fn on_input(cb: Callback<InputEvent>) -> Listeners {
+    Listeners::Pending(Box::new([oninput::Wrapper::__macro_new(cb)]))
+}
+
+/// `<input>`: `value` and `checked` are properties, as `html!` sets them.
+#[inline(never)]
+pub fn input(
+    attrs: Attributes,
+    value: Option<AttrValue>,
+    checked: Option<bool>,
+    listeners: Listeners,
+) -> Html {
+    VTag::__new_input(value, checked, NodeRef::default(), None, attrs, listeners).into()
+}
+
+/// `<textarea>` with its value as a property.
+#[inline(never)]
+pub fn textarea(attrs: Attributes, value: AttrValue, listeners: Listeners) -> Html {
+    VTag::__new_textarea(
+        Some(value),
+        None,
+        NodeRef::default(),
+        None,
+        attrs,
+        listeners,
+    )
+    .into()
+}
+
+/// A `<button type="button">` with a click handler and static attributes.
+#[inline(never)]
+pub fn button(attrs: Static, onclick: Callback<MouseEvent>, children: Vec<Html>) -> Html {
+    node(
+        "button",
+        Attributes::Static(attrs),
+        on_click(onclick),
+        children,
+    )
+}
+
+/// A plain `<option>` whose `selected` attribute follows `selected`.
+#[inline(never)]
+pub fn option(value: AttrValue, selected: bool, children: Vec<Html>) -> Html {
+    el_dyn(
+        "option",
+        &["value", "selected"],
+        vec![
+            Some(value),
+            selected.then_some(AttrValue::Static("selected")),
+        ],
+        children,
+    )
+}
