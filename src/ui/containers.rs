@@ -392,10 +392,16 @@ pub fn containers_view(p: &ViewProps) -> Html {
                     super::widgets::paste_box(
                         "containers-input",
                         t::CONTAINERS_INPUT_LABEL,
+                        h::attrs!(
+                            "id" = "containers-input",
+                            "rows" = "10",
+                            "spellcheck" = "false",
+                            "autocapitalize" = "off",
+                            "autocomplete" = "off",
+                            "placeholder" = t::CONTAINERS_PLACEHOLDER
+                        ),
                         text.clone(),
-                        t::CONTAINERS_PLACEHOLDER,
                         on_input,
-                        "10",
                     ),
                     el(
                         "div",
@@ -653,11 +659,11 @@ pub fn exec_links(r: &ContainerReport, fcaps_text: &str) -> Vec<(crate::runtime:
 }
 
 /// `badge` plus the severity's class.
-fn badge_class(s: Severity) -> &'static str {
+fn severity_badge(s: Severity) -> h::Static {
     match s {
-        Severity::Info => "badge ok",
-        Severity::Warning => "badge warn",
-        Severity::Error => "badge bad",
+        Severity::Info => attrs!("class" = "badge ok"),
+        Severity::Warning => attrs!("class" = "badge warn"),
+        Severity::Error => attrs!("class" = "badge bad"),
     }
 }
 
@@ -669,11 +675,11 @@ fn finding_class(s: Severity) -> &'static str {
     }
 }
 
-fn pass_class(pass: bool) -> &'static str {
+fn pass_badge(pass: bool) -> h::Static {
     if pass {
-        "badge ok"
+        attrs!("class" = "badge ok")
     } else {
-        "badge bad"
+        attrs!("class" = "badge bad")
     }
 }
 
@@ -684,18 +690,16 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
     let snippet = k8s_words::hardened_snippet(&c.spec, &c.hardened);
     let pss = match r.pss {
         Some(v) => h::list(vec![h::list(vec![
-            el_dyn(
+            el_t(
                 "span",
-                &["class"],
-                vec![Some(AttrValue::Static(pass_class(v.baseline)))],
-                vec![text(t::pss_badge("baseline", v.baseline))],
+                pass_badge(v.baseline),
+                t::pss_badge("baseline", v.baseline),
             ),
             st(" "),
-            el_dyn(
+            el_t(
                 "span",
-                &["class"],
-                vec![Some(AttrValue::Static(pass_class(v.restricted)))],
-                vec![text(t::pss_badge("restricted", v.restricted))],
+                pass_badge(v.restricted),
+                t::pss_badge("restricted", v.restricted),
             ),
         ])]),
         None => h::list(vec![]),
@@ -905,12 +909,7 @@ fn finding(f: &crate::analysis::Finding) -> Html {
                 "p",
                 &[],
                 vec![
-                    el_dyn(
-                        "span",
-                        &["class"],
-                        vec![Some(AttrValue::Static(badge_class(f.severity)))],
-                        vec![st(t::severity(f.severity))],
-                    ),
+                    el_s("span", severity_badge(f.severity), t::severity(f.severity)),
                     st(" "),
                     el_s("code", attrs!("class" = "finding-id"), id),
                     st(" "),

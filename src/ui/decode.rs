@@ -98,10 +98,16 @@ pub fn decode_view(p: &ViewProps) -> Html {
                     super::widgets::paste_box(
                         "decode-input",
                         t::DECODE_INPUT_LABEL,
+                        h::attrs!(
+                            "id" = "decode-input",
+                            "rows" = "7",
+                            "spellcheck" = "false",
+                            "autocapitalize" = "off",
+                            "autocomplete" = "off",
+                            "placeholder" = t::DECODE_PLACEHOLDER
+                        ),
                         input,
-                        t::DECODE_PLACEHOLDER,
                         on_input,
-                        "7",
                     ),
                     el(
                         "div",
@@ -503,17 +509,21 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
             el(
                 "th",
                 attrs!("scope" = "row"),
-                vec![h::node(
-                    "button",
-                    h::dynamic(
-                        &["type", "class", "aria-expanded"],
-                        vec![
-                            Some(AttrValue::Static("button")),
-                            Some(AttrValue::Static("cap-name")),
-                            Some(AttrValue::Static(if open { "true" } else { "false" })),
-                        ],
-                    ),
-                    h::on_click(onclick),
+                vec![h::button(
+                    if open {
+                        attrs!(
+                            "type" = "button",
+                            "class" = "cap-name",
+                            "aria-expanded" = "true"
+                        )
+                    } else {
+                        attrs!(
+                            "type" = "button",
+                            "class" = "cap-name",
+                            "aria-expanded" = "false"
+                        )
+                    },
+                    onclick,
                     vec![text(name)],
                 )],
             ),

@@ -318,10 +318,16 @@ pub fn exec_view(p: &ViewProps) -> Html {
                                     super::widgets::paste_box(
                                         "exec-before",
                                         t::EXEC_BEFORE_LABEL,
+                                        h::attrs!(
+                                            "id" = "exec-before",
+                                            "rows" = "5",
+                                            "spellcheck" = "false",
+                                            "autocapitalize" = "off",
+                                            "autocomplete" = "off",
+                                            "placeholder" = t::EXEC_BEFORE_PLACEHOLDER
+                                        ),
                                         params.text("before").to_string(),
-                                        t::EXEC_BEFORE_PLACEHOLDER,
                                         set("before"),
-                                        "5",
                                     ),
                                     el(
                                         "div",
@@ -556,17 +562,13 @@ fn outcome(sim: &Simulation) -> Html {
                 el_t("p", &[], words::refusal(r)),
             ],
         ),
-        Ok(a) => el_dyn(
+        Ok(a) => el(
             "p",
-            &["id", "class"],
-            vec![
-                Some(AttrValue::Static("exec-headline")),
-                Some(AttrValue::Static(if a.effective.is_empty() {
-                    "warn-box"
-                } else {
-                    "ok-box"
-                })),
-            ],
+            if a.effective.is_empty() {
+                attrs!("class" = "warn-box", "id" = "exec-headline")
+            } else {
+                attrs!("class" = "ok-box", "id" = "exec-headline")
+            },
             vec![text(t::exec_headline(
                 a.effective.len(),
                 a.permitted.len(),
@@ -585,18 +587,13 @@ fn outcome(sim: &Simulation) -> Html {
     for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
         let mut lines = Vec::new();
         for r in tr.reasons.iter().filter(|r| r.set == set) {
-            let class = match (r.before, r.after) {
-                (false, true) => "gained",
-                (true, false) => "lost",
-                (true, true) => "kept",
-                _ => "absent",
+            let class: h::Static = match (r.before, r.after) {
+                (false, true) => attrs!("class" = "gained"),
+                (true, false) => attrs!("class" = "lost"),
+                (true, true) => attrs!("class" = "kept"),
+                _ => attrs!("class" = "absent"),
             };
-            lines.push(el_dyn(
-                "li",
-                &["class"],
-                vec![Some(AttrValue::Static(class))],
-                vec![text(words::reason_line(r))],
-            ));
+            lines.push(el_t("li", class, words::reason_line(r)));
         }
         reason_groups.push(reason_group(set, lines));
     }
@@ -736,17 +733,23 @@ fn set_row(s: SetName, x: CapSet, y: CapSet) -> Html {
             ),
             el_t("td", attrs!("class" = "mono"), x.hex16()),
             el_t("td", attrs!("class" = "mono"), y.hex16()),
-            el_dyn(
+            el_t(
                 "td",
-                &["class"],
-                vec![(!gained.is_empty()).then_some(AttrValue::Static("gained"))],
-                vec![text(names_or_dash(gained, "+"))],
+                if gained.is_empty() {
+                    &[]
+                } else {
+                    attrs!("class" = "gained")
+                },
+                names_or_dash(gained, "+"),
             ),
-            el_dyn(
+            el_t(
                 "td",
-                &["class"],
-                vec![(!lost.is_empty()).then_some(AttrValue::Static("lost"))],
-                vec![text(names_or_dash(lost, "−"))],
+                if lost.is_empty() {
+                    &[]
+                } else {
+                    attrs!("class" = "lost")
+                },
+                names_or_dash(lost, "−"),
             ),
             el("td", &[], vec![copy_button(y.hex16(), t::COPY_MASK)]),
         ],

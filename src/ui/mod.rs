@@ -163,22 +163,9 @@ pub fn app() -> Html {
                 d.dispatch(Action::Show(v))
             }
         });
-        tabs.push(h::node(
-            "button",
-            h::dynamic(
-                &["type", "id", "aria-current", "class"],
-                vec![
-                    Some(AttrValue::Static("button")),
-                    Some(AttrValue::Static(tab_id(v))),
-                    current.then_some(AttrValue::Static("page")),
-                    Some(AttrValue::Static(if current {
-                        "tab current"
-                    } else {
-                        "tab"
-                    })),
-                ],
-            ),
-            h::on_click(onclick),
+        tabs.push(h::button(
+            tab_attrs(v, current),
+            onclick,
             vec![
                 h::el_s("span", h::attrs!("class" = "tab-name"), t::view_name(v)),
                 h::el_s("span", h::attrs!("class" = "tab-hint"), t::view_hint(v)),
@@ -229,13 +216,9 @@ pub fn app() -> Html {
                 ),
             ],
         ),
-        h::el_dyn(
+        h::el(
             "main",
-            &["id", "class"],
-            vec![
-                Some(AttrValue::Static("main")),
-                Some(AttrValue::Static(main_class(state.view))),
-            ],
+            main_attrs(state.view),
             vec![
                 h::when(state.too_big(), || {
                     h::el_s(
@@ -255,19 +238,41 @@ pub fn app() -> Html {
     ])
 }
 
-/// The tab button's id (fixed strings: the tests and the CSS use them).
-fn tab_id(v: View) -> &'static str {
-    match v {
-        View::Decode => "tab-decode",
-        View::Exec => "tab-exec",
-        View::Containers => "tab-containers",
+/// A tab's attributes (fixed ids: the tests and the CSS use them).
+fn tab_attrs(v: View, current: bool) -> h::Static {
+    use h::attrs;
+    match (v, current) {
+        (View::Decode, false) => attrs!("type" = "button", "id" = "tab-decode", "class" = "tab"),
+        (View::Decode, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-decode",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
+        (View::Exec, false) => attrs!("type" = "button", "id" = "tab-exec", "class" = "tab"),
+        (View::Exec, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-exec",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
+        (View::Containers, false) => {
+            attrs!("type" = "button", "id" = "tab-containers", "class" = "tab")
+        }
+        (View::Containers, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-containers",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
     }
 }
 
-fn main_class(v: View) -> &'static str {
+fn main_attrs(v: View) -> h::Static {
+    use h::attrs;
     match v {
-        View::Decode => "view view-decode",
-        View::Exec => "view view-exec",
-        View::Containers => "view view-containers",
+        View::Decode => attrs!("id" = "main", "class" = "view view-decode"),
+        View::Exec => attrs!("id" = "main", "class" = "view view-exec"),
+        View::Containers => attrs!("id" = "main", "class" = "view view-containers"),
     }
 }

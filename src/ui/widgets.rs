@@ -93,15 +93,15 @@ pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>
     )
 }
 
-/// A labelled text area that reports every keystroke.
+/// A labelled text area that reports every keystroke. `area` holds the
+/// text area's attributes (its id is `id`).
 #[inline(never)]
 pub fn paste_box(
     id: &'static str,
     label: &'static str,
+    area: h::Static,
     value: String,
-    placeholder: &'static str,
     on_input: Callback<String>,
-    rows: &'static str,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
@@ -118,24 +118,7 @@ pub fn paste_box(
                 vec![h::s(label)],
             ),
             h::textarea(
-                h::dynamic(
-                    &[
-                        "id",
-                        "rows",
-                        "spellcheck",
-                        "autocapitalize",
-                        "autocomplete",
-                        "placeholder",
-                    ],
-                    vec![
-                        Some(AttrValue::Static(id)),
-                        Some(AttrValue::Static(rows)),
-                        Some(AttrValue::Static("false")),
-                        Some(AttrValue::Static("off")),
-                        Some(AttrValue::Static("off")),
-                        Some(AttrValue::Static(placeholder)),
-                    ],
-                ),
+                yew::virtual_dom::Attributes::Static(area),
                 AttrValue::from(value),
                 h::on_input(oninput),
             ),
