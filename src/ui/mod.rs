@@ -166,10 +166,10 @@ pub fn app() -> Html {
         tabs.push(h::button(
             tab_attrs(v, current),
             onclick,
-            vec![
+            h::kids([
                 h::el_s("span", h::attrs!("class" = "tab-name"), t::view_name(v)),
                 h::el_s("span", h::attrs!("class" = "tab-hint"), t::view_hint(v)),
-            ],
+            ]),
         ));
     }
 
@@ -185,41 +185,41 @@ pub fn app() -> Html {
         View::Containers => html! { <containers::ContainersView ..props /> },
     };
 
-    h::list(vec![
+    h::list(h::kids([
         h::el(
             "header",
             h::attrs!("class" = "top"),
-            vec![
+            h::kids([
                 h::el(
                     "div",
                     h::attrs!("class" = "brand"),
-                    vec![
+                    h::kids([
                         h::el(
                             "h1",
                             &[],
-                            vec![
+                            h::kids([
                                 h::el_s(
                                     "span",
                                     h::attrs!("class" = "logo", "aria-hidden" = "true"),
                                     "⌕",
                                 ),
                                 h::s(t::APP_NAME),
-                            ],
+                            ]),
                         ),
                         h::el_s("p", h::attrs!("class" = "tagline"), t::TAGLINE),
-                    ],
+                    ]),
                 ),
                 h::el(
                     "nav",
                     h::attrs!("class" = "tabs", "aria-label" = t::VIEWS_LABEL),
-                    vec![h::list(tabs)],
+                    h::kids([h::list(tabs)]),
                 ),
-            ],
+            ]),
         ),
         h::el(
             "main",
             main_attrs(state.view),
-            vec![
+            h::kids([
                 h::when(state.too_big(), || {
                     h::el_s(
                         "p",
@@ -228,14 +228,14 @@ pub fn app() -> Html {
                     )
                 }),
                 view,
-            ],
+            ]),
         ),
         h::el(
             "footer",
             h::attrs!("class" = "foot"),
-            vec![h::el_s("p", &[], t::FOOTER)],
+            h::kids([h::el_s("p", &[], t::FOOTER)]),
         ),
-    ])
+    ]))
 }
 
 /// A tab's attributes (fixed ids: the tests and the CSS use them).

@@ -40,7 +40,7 @@ fn copy_button_view(p: &CopyProps) -> Html {
             ],
         ),
         h::on_click(onclick),
-        vec![h::el_s("span", h::attrs!("aria-live" = "polite"), label)],
+        h::kids([h::el_s("span", h::attrs!("aria-live" = "polite"), label)]),
     )
 }
 
@@ -76,7 +76,7 @@ pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>
                 ],
             ),
             h::on_click(onclick),
-            vec![h::s(ex.label)],
+            h::kids([h::s(ex.label)]),
         ));
     }
     h::el(
@@ -86,10 +86,10 @@ pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>
             "role" = "group",
             "aria-label" = t::EXAMPLES
         ),
-        vec![
+        h::kids([
             h::el_s("span", h::attrs!("class" = "examples-label"), t::EXAMPLES),
             h::list(buttons),
-        ],
+        ]),
     )
 }
 
@@ -110,18 +110,18 @@ pub fn paste_box(
     h::el(
         "div",
         h::attrs!("class" = "paste"),
-        vec![
+        h::kids([
             h::el_dyn(
                 "label",
                 &["for"],
                 vec![Some(AttrValue::Static(id))],
-                vec![h::s(label)],
+                h::kids([h::s(label)]),
             ),
             h::textarea(
                 yew::virtual_dom::Attributes::Static(area),
                 AttrValue::from(value),
                 h::on_input(oninput),
             ),
-        ],
+        ]),
     )
 }
