@@ -9,7 +9,7 @@ use crate::k8s::harden::{self, Hardened};
 use crate::k8s::pss::{self, Violation};
 use crate::k8s::{Note, SkipReason};
 use crate::paste::Form;
-use crate::yaml::{Shape, YamlError};
+use crate::yaml::{Shape, SyntaxKind, YamlError};
 
 pub fn form(f: Form) -> &'static str {
     match f {
@@ -83,9 +83,12 @@ pub fn yaml_error(e: &YamlError) -> String {
             "Line {}: more than {limit} YAML documents; split the input.",
             at.line
         ),
-        YamlError::Syntax { at, detail } => {
-            format!("YAML syntax error at line {}, column {}: {detail}", at.line, at.column)
-        }
+        YamlError::Syntax { at, kind } => format!(
+            "YAML syntax error at line {}, column {}: {}",
+            at.line,
+            at.column,
+            yaml_syntax(*kind)
+        ),
         YamlError::UnknownAlias { at } => format!(
             "Line {}, column {}: an alias (*name) refers to an anchor (&name) that was not defined before it.",
             at.line, at.column
@@ -94,6 +97,60 @@ pub fn yaml_error(e: &YamlError) -> String {
             "Line {}, column {}: the key `{key}` appears twice in the same mapping (first on line {first_line}); Kubernetes rejects such YAML.",
             at.line, at.column
         ),
+    }
+}
+
+/// What is wrong with text that is not well-formed YAML.
+pub fn yaml_syntax(k: SyntaxKind) -> &'static str {
+    match k {
+        SyntaxKind::UnclosedQuote => "a quoted string is never closed",
+        SyntaxKind::DocumentMarkerInQuote => {
+            "a document marker (--- or ...) inside a quoted string; the string is probably not closed"
+        }
+        SyntaxKind::ContentAfterQuote => "unexpected text after the closing quote",
+        SyntaxKind::BadEscape => {
+            "a bad escape in a double-quoted string (write \\\\ for a backslash)"
+        }
+        SyntaxKind::BadIndentation => "this line is not indented like its neighbours",
+        SyntaxKind::TabIndentation => "a tab where YAML only allows spaces; indent with spaces",
+        SyntaxKind::UnclosedFlow => "a [ or { is never closed",
+        SyntaxKind::ExpectedComma => "expected a comma or the closing bracket",
+        SyntaxKind::ExpectedKey => {
+            "expected a `key: value` line here; check the indentation of this line and the one above"
+        }
+        SyntaxKind::ExpectedDash => "expected a list item (`- `) here; check the indentation",
+        SyntaxKind::ExpectedValue => "expected a value here",
+        SyntaxKind::MissingColon => "this key has no `:` after it",
+        SyntaxKind::ColonNotAllowed => {
+            "a `:` that cannot start a mapping here; quote the value if it contains `: `"
+        }
+        SyntaxKind::DashNotAllowed => {
+            "a list item (`- `) cannot start here; put it on its own line, indented"
+        }
+        SyntaxKind::DashInFlow => "a `- ` list item inside [ ] or { }",
+        SyntaxKind::KeyNotAllowed => "a `? ` key cannot start here",
+        SyntaxKind::CommentWithoutSpace => "a comment (#) needs a space before it",
+        SyntaxKind::CommentInsideText => {
+            "a comment between the lines of an unquoted text; quote the text or move the comment"
+        }
+        SyntaxKind::ReservedCharacter => {
+            "a value cannot start with @, ` or %; quote it"
+        }
+        SyntaxKind::UnexpectedCharacter => "a character that cannot stand here",
+        SyntaxKind::BadBlockHeader => {
+            "a block text (| or >) header may only hold -, + and one digit from 1 to 9"
+        }
+        SyntaxKind::BadDirective => "a malformed or repeated %YAML or %TAG directive",
+        SyntaxKind::BadTag => "a malformed tag (!...) or one with an undeclared !name! handle",
+        SyntaxKind::BadAnchor => "an anchor (&) or alias (*) without a name",
+        SyntaxKind::NulByte => "a NUL byte; the input is probably not text",
+        SyntaxKind::MisplacedBom => "a byte order mark inside the text",
+        SyntaxKind::ContentAfterDocumentEnd => "text after the document end marker (...)",
+        SyntaxKind::ExpectedDocumentStart => {
+            "more text after the end of the document; check the indentation, or separate documents with ---"
+        }
+        SyntaxKind::UnexpectedEnd => "the input ends in the middle of a value",
+        SyntaxKind::TooDeep => "the nesting is too deep",
     }
 }
 
@@ -485,7 +542,7 @@ mod tests {
     fn yaml_errors_say_where() {
         let e = YamlError::Syntax {
             at: Pos { line: 3, column: 7 },
-            detail: "x".into(),
+            kind: SyntaxKind::UnclosedQuote,
         };
         assert!(yaml_error(&e).contains("line 3, column 7"));
         let e = YamlError::TooLarge {

@@ -1,38 +1,49 @@
 //! A small YAML reader that keeps positions, for Kubernetes manifests and
 //! compose files pasted by users.
 //!
-//! Why this shape: findings must point at a line and column, and `serde_yaml`
-//! throws positions away. `saphyr-parser` (0.3) is a pure-Rust YAML 1.2 event
-//! parser that reports a span for every event, builds on stable Rust, has only
-//! two small dependencies and never expands aliases itself (it reports an
-//! `Alias(id)` event). That last point matters: we build the tree here, so we
-//! decide how much alias expansion, nesting and how many documents we accept,
-//! and a hostile paste (billion laughs, 10,000 nested brackets, a 10 MB blob)
-//! stops with a clear error instead of eating the page. `yaml-rust2` offers a
-//! similar event API with single markers only; its tree loader expands
-//! without a budget, so it would need the same hand-written builder anyway.
+//! Why a reader of our own: findings must point at a line and column
+//! (`serde_yaml` throws positions away), and a hostile paste (billion
+//! laughs, 10,000 nested brackets, a 10 MB blob) must stop with a clear
+//! error instead of eating the page. caplens first used `saphyr-parser`
+//! for the events and built the tree here; that worked, but it was the
+//! biggest and slowest part of the page: about 40 KB of the wasm (code,
+//! English error texts, its char-by-char lookahead queue) and ~54 ms of the
+//! ~82 ms a 1 MB multi-document manifest took natively (more in the
+//! browser), against budgets of 200 KB for the whole first visit and
+//! 150 ms for that manifest. So the reader is now ours:
+//!
+//! - `scan` turns bytes into tokens: it walks `&[u8]`, slices plain and
+//!   simply-quoted text straight out of the input, allocates only for text
+//!   that folds lines or holds escapes, and counts line/column as it goes.
+//! - `events` turns tokens into events with an explicit state stack.
+//! - This module builds the tree from the events (below), with the limits.
+//!
+//! Both halves keep the classic libyaml/saphyr structure on purpose: the
+//! reader accepts and refuses what saphyr-parser 0.3 does and places every
+//! node where it did, and that is checked rather than hoped for —
+//! `tests/yaml_diff.rs` and the `yaml_diff` fuzz target run both readers
+//! (saphyr is a dev-dependency only) over the repository's fixtures,
+//! hand-written cases and random and mutated documents, and require equal
+//! trees (values, styles, positions) or a refusal from both. Syntax errors
+//! are our own small enum (`SyntaxKind`); the words are in `strings::k8s`.
 //!
 //! The builder is iterative (an explicit stack), so deep input cannot
 //! overflow the native stack, and nesting is refused past `Limits::max_depth`
-//! while the events stream in, before the rest is read.
+//! while the events stream in, before the rest is read. Tags are read and
+//! checked but not kept: Kubernetes and compose files don't depend on them.
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, StrInput};
-use std::collections::HashMap;
+mod events;
+mod scan;
+
+use events::Event;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// 1-based line and column of a node's first character.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,
-}
-
-impl Pos {
-    fn of(span: &Span) -> Pos {
-        Pos {
-            line: span.start.line() as u32,
-            column: span.start.col() as u32 + 1,
-        }
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -238,10 +249,10 @@ pub enum YamlError {
         at: Pos,
         limit: usize,
     },
-    /// The parser's own description (English, from the library).
+    /// The text is not well-formed YAML; `kind` says how.
     Syntax {
         at: Pos,
-        detail: String,
+        kind: SyntaxKind,
     },
     UnknownAlias {
         at: Pos,
@@ -252,6 +263,72 @@ pub enum YamlError {
         key: String,
         first_line: u32,
     },
+}
+
+/// Ways a paste can fail to be YAML. Each points at the offending
+/// character; the words for them are in `strings::k8s`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SyntaxKind {
+    /// A quoted string runs to the end of the input.
+    UnclosedQuote,
+    /// A `---` or `...` line inside a quoted string.
+    DocumentMarkerInQuote,
+    /// Text after the closing quote (`"a" b`).
+    ContentAfterQuote,
+    /// An unknown or malformed `\` escape in a double-quoted string.
+    BadEscape,
+    /// A line indented less (or more) than its place allows.
+    BadIndentation,
+    /// A tab where YAML only allows spaces (indentation, after `-`/`:`).
+    TabIndentation,
+    /// `[` or `{` never closed.
+    UnclosedFlow,
+    /// Something other than `,` or the closing bracket between items.
+    ExpectedComma,
+    /// A line in a block mapping that is not `key: value`.
+    ExpectedKey,
+    /// A line in a block list that does not start with `-`.
+    ExpectedDash,
+    /// Nothing where a value must be.
+    ExpectedValue,
+    /// A key (on a line of its own) without its `:`.
+    MissingColon,
+    /// `:` where no key can start a mapping (`a: b: c`).
+    ColonNotAllowed,
+    /// `- ` where a list cannot start (`a: - b` on one line).
+    DashNotAllowed,
+    /// `- ` inside `[...]`/`{...}`.
+    DashInFlow,
+    /// `? ` where a key cannot start.
+    KeyNotAllowed,
+    /// `#` right after text: a comment needs a space before it.
+    CommentWithoutSpace,
+    /// A comment between the lines of an unquoted multi-line text.
+    CommentInsideText,
+    /// `@` or `` ` `` (reserved) or `%` starting a value.
+    ReservedCharacter,
+    /// A character that cannot stand here (a stray `]`, `}`, ...).
+    UnexpectedCharacter,
+    /// A `|`/`>` header that is not `|`, `|-`, `|+`, `|2`, ... then a comment.
+    BadBlockHeader,
+    /// A malformed `%YAML`/`%TAG` directive, or a repeated one.
+    BadDirective,
+    /// A malformed tag (`!...`) or one with an undeclared `!name!` handle.
+    BadTag,
+    /// `&` or `*` without a name.
+    BadAnchor,
+    /// A NUL byte.
+    NulByte,
+    /// A byte order mark other than at the start of a document.
+    MisplacedBom,
+    /// Content after `...` on its line.
+    ContentAfterDocumentEnd,
+    /// Content after a document's root where only `---` may follow.
+    ExpectedDocumentStart,
+    /// The input ends in the middle of a construct.
+    UnexpectedEnd,
+    /// Flow collections nested past what the reader follows.
+    TooDeep,
 }
 
 impl YamlError {
@@ -270,40 +347,77 @@ impl YamlError {
     }
 }
 
-fn syntax(e: ScanError, limits: &Limits) -> YamlError {
-    let at = Pos {
-        line: e.marker().line() as u32,
-        column: e.marker().col() as u32 + 1,
-    };
-    // The scanner has its own cap on `[`/`{` nesting (it reads ahead inside
-    // flow collections); report it as the same "too deep" as ours.
-    if e.info() == "recursion limit exceeded" {
-        return YamlError::TooDeep {
-            at,
-            limit: limits.max_depth,
-        };
+/// A small, fast hasher for the builder's maps (keys and anchor names are
+/// short strings from the paste; SipHash's defence against crafted
+/// collisions costs more than it is worth here, and the maps only exist
+/// past a size where a linear scan would be slower).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
     }
-    YamlError::Syntax {
-        at,
-        detail: e.info().to_string(),
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    /// A final mix: the multiply above leaves the low bits (which pick the
+    /// bucket) depending on the low bits of the input only.
+    #[inline]
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
-enum Frame {
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+fn syntax(f: scan::Fail, limits: &Limits) -> YamlError {
+    let at = Pos {
+        line: f.at.line,
+        column: f.at.col + 1,
+    };
+    match f.kind {
+        // The scanner follows `[`/`{` nesting itself (it reads ahead inside
+        // flow collections); its cap is reported as the same "too deep".
+        SyntaxKind::TooDeep => YamlError::TooDeep {
+            at,
+            limit: limits.max_depth,
+        },
+        kind => YamlError::Syntax { at, kind },
+    }
+}
+
+enum Frame<'a> {
     Seq {
         items: Vec<Node>,
         pos: Pos,
-        anchor: usize,
+        anchor: Option<&'a str>,
         size: usize,
     },
     Map {
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
         pos: Pos,
-        anchor: usize,
+        anchor: Option<&'a str>,
         size: usize,
         /// Built only for big mappings, so duplicate detection stays linear.
-        index: Option<HashMap<String, u32>>,
+        index: Option<FastMap<Box<str>, u32>>,
     },
 }
 
@@ -313,16 +427,16 @@ struct Built {
     size: usize,
 }
 
-struct Builder {
+struct Builder<'a> {
     limits: Limits,
-    stack: Vec<Frame>,
-    anchors: HashMap<usize, Built>,
+    stack: Vec<Frame<'a>>,
+    anchors: FastMap<&'a str, Built>,
     nodes: usize,
     alias_nodes: usize,
     root: Option<Node>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn count(&mut self, n: usize, at: Pos) -> Result<(), YamlError> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > self.limits.max_nodes {
@@ -334,7 +448,20 @@ impl Builder {
         Ok(())
     }
 
-    fn open(&mut self, frame: Frame, at: Pos) -> Result<(), YamlError> {
+    /// An anchor names its node from where the node starts: an alias inside
+    /// the node itself (or to an older node of the same name) is unknown.
+    fn forget(&mut self, anchor: Option<&'a str>) {
+        if let Some(name) = anchor {
+            self.anchors.remove(name);
+        }
+    }
+
+    fn open(
+        &mut self,
+        frame: Frame<'a>,
+        anchor: Option<&'a str>,
+        at: Pos,
+    ) -> Result<(), YamlError> {
         if self.stack.len() >= self.limits.max_depth {
             return Err(YamlError::TooDeep {
                 at,
@@ -342,15 +469,16 @@ impl Builder {
             });
         }
         self.count(1, at)?;
+        self.forget(anchor);
         self.stack.push(frame);
         Ok(())
     }
 
     /// Attach a finished node to its parent (or make it the root).
-    fn finish(&mut self, built: Built, anchor: usize) -> Result<(), YamlError> {
-        if anchor != 0 {
+    fn finish(&mut self, built: Built, anchor: Option<&'a str>) -> Result<(), YamlError> {
+        if let Some(name) = anchor {
             self.anchors.insert(
-                anchor,
+                name,
                 Built {
                     node: built.node.clone(),
                     size: built.size,
@@ -434,7 +562,7 @@ impl Builder {
 
 fn check_duplicate(
     entries: &[(Node, Node)],
-    index: &mut Option<HashMap<String, u32>>,
+    index: &mut Option<FastMap<Box<str>, u32>>,
     k: &Node,
     text: &str,
 ) -> Result<(), YamlError> {
@@ -448,18 +576,18 @@ fn check_duplicate(
         if let Some(&line) = ix.get(text) {
             return Err(dup(line));
         }
-        ix.insert(text.to_string(), k.pos.line);
+        ix.insert(text.into(), k.pos.line);
         return Ok(());
     }
     if let Some((first, _)) = entries.iter().find(|(e, _)| e.as_str() == Some(text)) {
         return Err(dup(first.pos.line));
     }
     if entries.len() + 1 >= LINEAR {
-        let mut ix: HashMap<String, u32> = entries
+        let mut ix: FastMap<Box<str>, u32> = entries
             .iter()
-            .filter_map(|(e, _)| e.as_str().map(|t| (t.to_string(), e.pos.line)))
+            .filter_map(|(e, _)| e.as_str().map(|t| (t.into(), e.pos.line)))
             .collect();
-        ix.insert(text.to_string(), k.pos.line);
+        ix.insert(text.into(), k.pos.line);
         *index = Some(ix);
     }
     Ok(())
@@ -475,7 +603,7 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
     // A set keeps this linear for big mappings merged into big mappings.
-    let mut present: std::collections::HashSet<String> = own
+    let mut present: FastSet<String> = own
         .iter()
         .filter_map(|(k, _)| k.as_str().map(str::to_string))
         .collect();
@@ -507,8 +635,8 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
 /// frame budget (the page) can stop between slices and keep the tab
 /// responsive. `parse` is the same reader run to the end in one go.
 pub struct StreamParser<'a> {
-    parser: Parser<'a, StrInput<'a>>,
-    b: Builder,
+    parser: events::Parser<'a>,
+    b: Builder<'a>,
     docs: Vec<Document>,
     doc_start: Pos,
     done: bool,
@@ -524,11 +652,11 @@ impl<'a> StreamParser<'a> {
             });
         }
         Ok(StreamParser {
-            parser: Parser::new_from_str(text),
+            parser: events::Parser::new(text),
             b: Builder {
                 limits: *limits,
                 stack: Vec::new(),
-                anchors: HashMap::new(),
+                anchors: FastMap::default(),
                 nodes: 0,
                 alias_nodes: 0,
                 root: None,
@@ -544,22 +672,23 @@ impl<'a> StreamParser<'a> {
     // Not inlined into `parse`: the page calls both, and one copy is enough.
     #[inline(never)]
     pub fn step(&mut self, max_events: usize) -> Result<bool, YamlError> {
+        if self.done {
+            return Ok(true);
+        }
         let limits = self.b.limits;
         for _ in 0..max_events {
-            let Some(ev) = self.parser.next_event() else {
-                self.done = true;
-                return Ok(true);
+            let (ev, mark) = self.parser.next_event().map_err(|e| syntax(e, &limits))?;
+            let at = Pos {
+                line: mark.line,
+                column: mark.col + 1,
             };
-            let (ev, span) = ev.map_err(|e| syntax(e, &limits))?;
-            let at = Pos::of(&span);
             let b = &mut self.b;
             match ev {
-                Event::StreamStart | Event::Nothing => {}
                 Event::StreamEnd => {
                     self.done = true;
                     return Ok(true);
                 }
-                Event::DocumentStart(_) => {
+                Event::DocumentStart => {
                     if self.docs.len() >= limits.max_documents {
                         return Err(YamlError::TooManyDocuments {
                             at,
@@ -583,13 +712,8 @@ impl<'a> StreamParser<'a> {
                         root,
                     });
                 }
-                Event::Scalar(text, style, anchor, _tag) => {
+                Event::Scalar(text, style, anchor) => {
                     b.count(1, at)?;
-                    let style = match style {
-                        ScalarStyle::Plain => Style::Plain,
-                        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
-                        ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                    };
                     let node = Node {
                         value: Value::Scalar {
                             text: text.into_owned(),
@@ -599,7 +723,7 @@ impl<'a> StreamParser<'a> {
                     };
                     b.finish(Built { node, size: 1 }, anchor)?;
                 }
-                Event::SequenceStart(anchor, _tag) => {
+                Event::SequenceStart(anchor) => {
                     b.open(
                         Frame::Seq {
                             items: Vec::new(),
@@ -607,10 +731,11 @@ impl<'a> StreamParser<'a> {
                             anchor,
                             size: 0,
                         },
+                        anchor,
                         at,
                     )?;
                 }
-                Event::MappingStart(anchor, _tag) => {
+                Event::MappingStart(anchor) => {
                     b.open(
                         Frame::Map {
                             entries: Vec::new(),
@@ -620,12 +745,13 @@ impl<'a> StreamParser<'a> {
                             size: 0,
                             index: None,
                         },
+                        anchor,
                         at,
                     )?;
                 }
                 Event::SequenceEnd | Event::MappingEnd => b.close()?,
-                Event::Alias(id) => {
-                    let Some(src) = b.anchors.get(&id) else {
+                Event::Alias(name) => {
+                    let Some(src) = b.anchors.get(name) else {
                         return Err(YamlError::UnknownAlias { at });
                     };
                     let size = src.size;
@@ -639,10 +765,10 @@ impl<'a> StreamParser<'a> {
                         });
                     }
                     b.count(size, at)?;
-                    let mut node = b.anchors[&id].node.clone();
+                    let mut node = b.anchors[name].node.clone();
                     // Point at the alias (where the user used it), not the anchor.
                     node.pos = at;
-                    b.finish(Built { node, size }, 0)?;
+                    b.finish(Built { node, size }, None)?;
                 }
             }
         }
@@ -731,6 +857,94 @@ mod tests {
             ),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn syntax_errors_name_their_kind_and_place() {
+        let cases: &[(&str, SyntaxKind, u32, u32)] = &[
+            ("a: \"open\n", SyntaxKind::UnclosedQuote, 1, 4),
+            ("a: 'open\n", SyntaxKind::UnclosedQuote, 1, 4),
+            ("a:\n\tb: 1\n", SyntaxKind::TabIndentation, 2, 2),
+            ("a: \"\\q\"\n", SyntaxKind::BadEscape, 1, 4),
+            ("a: [1, 2\n", SyntaxKind::UnclosedFlow, 2, 1),
+            ("a: [1, 2 [3]]\n", SyntaxKind::ExpectedComma, 1, 10),
+            ("a: b: c\n", SyntaxKind::ColonNotAllowed, 1, 5),
+            ("a: - b\n", SyntaxKind::DashNotAllowed, 1, 4),
+            ("a: 1\n b: 2\n", SyntaxKind::ColonNotAllowed, 2, 3),
+            ("a: |0\n  x\n", SyntaxKind::BadBlockHeader, 1, 4),
+            ("a: \"x\" y\n", SyntaxKind::ContentAfterQuote, 1, 8),
+            ("a: 1\u{0}\n", SyntaxKind::NulByte, 1, 5),
+            ("a: @x\n", SyntaxKind::ReservedCharacter, 1, 4),
+            ("a: !e!x b\n", SyntaxKind::BadTag, 1, 4),
+        ];
+        for &(text, kind, line, column) in cases {
+            let err = match parse_default(text) {
+                Err(e) => e,
+                Ok(d) => panic!("{text:?} read as {d:?}"),
+            };
+            assert_eq!(
+                err,
+                YamlError::Syntax {
+                    at: Pos { line, column },
+                    kind
+                },
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn scalars_borrow_or_fold_as_yaml_says() {
+        let root = one("a: one\n  two\n\n  three\nb: \"x\\ty\\u00e9\"\nc: 'it''s'\nd: >-\n  p\n  q\n\n  r\ne: |+\n  l\n\nf:\n  é: g\n");
+        assert_eq!(root.get("a").unwrap().as_str(), Some("one two\nthree"));
+        assert_eq!(root.get("b").unwrap().as_str(), Some("x\tyé"));
+        assert_eq!(root.get("c").unwrap().as_str(), Some("it's"));
+        assert_eq!(root.get("d").unwrap().as_str(), Some("p q\nr"));
+        assert_eq!(root.get("e").unwrap().as_str(), Some("l\n\n"));
+        // Columns count characters, not bytes.
+        let f = root.get("f").unwrap();
+        assert_eq!(
+            f.get("é").unwrap().pos,
+            Pos {
+                line: 16,
+                column: 6
+            }
+        );
+    }
+
+    /// Shapes that a careless reader handles in quadratic time; each must
+    /// read (or be refused) with the right answer. A quadratic reader would
+    /// take minutes here, not milliseconds.
+    #[test]
+    fn big_inputs_of_every_shape_read_in_one_pass() {
+        let n = 100_000;
+        let tags: String = (0..n).map(|i| format!("%TAG !t{i}! x:\n")).collect();
+        let docs = parse_default(&(tags + "--- !t7!a b\n")).unwrap();
+        assert_eq!(docs[0].root.as_str(), Some("b"));
+        let anchors: String = (0..n)
+            .map(|i| format!("k{i}: &a{i} v{i}\nr{i}: *a{i}\n"))
+            .collect();
+        let docs = parse_default(&anchors).unwrap();
+        assert_eq!(docs[0].root.get("r99999").unwrap().as_str(), Some("v99999"));
+        let words = "word ".repeat(n);
+        let folded = format!("a: {}\n", words.replace(' ', "\n  "));
+        let root = one(&folded);
+        assert_eq!(
+            root.get("a").unwrap().as_str().unwrap().len(),
+            words.len() - 1
+        );
+        let quoted = format!("a: \"{}\"\n", "x\\t\\u00e9 \n ".repeat(n));
+        assert!(one(&quoted)
+            .get("a")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("x\té"));
+        let long_key = format!("[{}: v]\n", "k ".repeat(n));
+        let root = one(&long_key);
+        assert_eq!(root.as_seq().unwrap()[0].as_map().unwrap().len(), 1);
+        let block = format!("a: |\n{}", "  line\n".repeat(n));
+        assert_eq!(one(&block).get("a").unwrap().as_str().unwrap().len(), 5 * n);
     }
 
     #[test]
