@@ -636,3 +636,47 @@ fn small_limits_trip_the_same_way() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Syntax errors point at the same character as saphyr's did, nearly
+/// always (the kinds and words are ours; the place is what users act on).
+#[test]
+fn syntax_errors_point_where_saphyr_did() {
+    let mut gen = Gen {
+        rng: SmallRng::seed_from_u64(0xe77),
+        anchors: Vec::new(),
+    };
+    let mut rng = SmallRng::seed_from_u64(0xbad);
+    let (mut both, mut same, mut examples) = (0, 0, Vec::new());
+    let mut texts: Vec<String> = EDGE_CASES.iter().map(|s| s.to_string()).collect();
+    for _ in 0..3000 {
+        let doc = gen.document();
+        texts.push(mutate(&mut rng, &doc));
+    }
+    for text in &texts {
+        let ours = yaml::parse_default(text);
+        let theirs = saphyr_ref::parse(text, &Limits::DEFAULT);
+        if let (
+            Err(yaml::YamlError::Syntax { at, kind }),
+            Err(saphyr_ref::RefError::Syntax {
+                at: their_at,
+                detail,
+            }),
+        ) = (&ours, &theirs)
+        {
+            both += 1;
+            if at == their_at {
+                same += 1;
+            } else if examples.len() < 8 {
+                examples.push(format!(
+                    "{text:?}: ours {at:?} {kind:?}, theirs {their_at:?} {detail}"
+                ));
+            }
+        }
+    }
+    assert!(both > 300, "only {both} syntax errors compared");
+    assert!(
+        same * 100 >= both * 99,
+        "{same} of {both} error places agree:\n{}",
+        examples.join("\n")
+    );
+}

@@ -36,6 +36,7 @@ mod events;
 mod scan;
 
 use events::Event;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -364,8 +365,12 @@ impl std::hash::Hasher for FxHasher {
             let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
             h = (h.rotate_left(5) ^ w).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59))
+                .wrapping_mul(K);
         }
         self.0 = h;
     }
@@ -416,9 +421,29 @@ enum Frame<'a> {
         pos: Pos,
         anchor: Option<&'a str>,
         size: usize,
+        /// The pending key's text as a slice of the input, when it is one.
+        key_src: Option<&'a str>,
         /// Built only for big mappings, so duplicate detection stays linear.
-        index: Option<FastMap<Box<str>, u32>>,
+        index: Option<Box<KeyIndex<'a>>>,
     },
+}
+
+/// The keys of a big mapping, for duplicate detection: borrowed from the
+/// input where the key's text is a slice of it (no allocation per key),
+/// copied otherwise (escaped or folded keys, and the first few keys).
+#[derive(Default)]
+struct KeyIndex<'a> {
+    borrowed: FastMap<&'a str, u32>,
+    owned: FastMap<Box<str>, u32>,
+}
+
+impl<'a> KeyIndex<'a> {
+    fn get(&self, text: &str) -> Option<u32> {
+        self.borrowed
+            .get(text)
+            .or_else(|| self.owned.get(text))
+            .copied()
+    }
 }
 
 /// A finished node and how many nodes it contains (for the alias budget).
@@ -475,7 +500,14 @@ impl<'a> Builder<'a> {
     }
 
     /// Attach a finished node to its parent (or make it the root).
-    fn finish(&mut self, built: Built, anchor: Option<&'a str>) -> Result<(), YamlError> {
+    /// `src` is the node's text as a slice of the input, for a scalar
+    /// read without copying.
+    fn finish(
+        &mut self,
+        built: Built,
+        anchor: Option<&'a str>,
+        src: Option<&'a str>,
+    ) -> Result<(), YamlError> {
         if let Some(name) = anchor {
             self.anchors.insert(
                 name,
@@ -494,18 +526,22 @@ impl<'a> Builder<'a> {
             Some(Frame::Map {
                 entries,
                 key,
+                key_src,
                 size,
                 index,
                 ..
             }) => {
                 *size += built.size;
                 match key.take() {
-                    None => *key = Some(built.node),
+                    None => {
+                        *key = Some(built.node);
+                        *key_src = src;
+                    }
                     Some(k) => {
                         if let Some(text) = k.as_str() {
                             // `<<` merge keys may repeat; they are resolved at close.
                             if text != "<<" {
-                                check_duplicate(entries, index, &k, text)?;
+                                check_duplicate(entries, index, &k, text, key_src.take())?;
                             }
                         }
                         entries.push((k, built.node));
@@ -556,15 +592,16 @@ impl<'a> Builder<'a> {
                 )
             }
         };
-        self.finish(built, anchor)
+        self.finish(built, anchor, None)
     }
 }
 
-fn check_duplicate(
+fn check_duplicate<'a>(
     entries: &[(Node, Node)],
-    index: &mut Option<FastMap<Box<str>, u32>>,
+    index: &mut Option<Box<KeyIndex<'a>>>,
     k: &Node,
     text: &str,
+    src: Option<&'a str>,
 ) -> Result<(), YamlError> {
     const LINEAR: usize = 16;
     let dup = |first_line: u32| YamlError::DuplicateKey {
@@ -572,22 +609,31 @@ fn check_duplicate(
         key: text.to_string(),
         first_line,
     };
+    let add = |ix: &mut KeyIndex<'a>| match src {
+        Some(s) => {
+            ix.borrowed.insert(s, k.pos.line);
+        }
+        None => {
+            ix.owned.insert(text.into(), k.pos.line);
+        }
+    };
     if let Some(ix) = index {
-        if let Some(&line) = ix.get(text) {
+        if let Some(line) = ix.get(text) {
             return Err(dup(line));
         }
-        ix.insert(text.into(), k.pos.line);
+        add(ix);
         return Ok(());
     }
     if let Some((first, _)) = entries.iter().find(|(e, _)| e.as_str() == Some(text)) {
         return Err(dup(first.pos.line));
     }
     if entries.len() + 1 >= LINEAR {
-        let mut ix: FastMap<Box<str>, u32> = entries
+        let mut ix = Box::<KeyIndex>::default();
+        ix.owned = entries
             .iter()
             .filter_map(|(e, _)| e.as_str().map(|t| (t.into(), e.pos.line)))
             .collect();
-        ix.insert(text.into(), k.pos.line);
+        add(&mut ix);
         *index = Some(ix);
     }
     Ok(())
@@ -714,6 +760,10 @@ impl<'a> StreamParser<'a> {
                 }
                 Event::Scalar(text, style, anchor) => {
                     b.count(1, at)?;
+                    let src = match text {
+                        Cow::Borrowed(s) => Some(s),
+                        Cow::Owned(_) => None,
+                    };
                     let node = Node {
                         value: Value::Scalar {
                             text: text.into_owned(),
@@ -721,7 +771,7 @@ impl<'a> StreamParser<'a> {
                         },
                         pos: at,
                     };
-                    b.finish(Built { node, size: 1 }, anchor)?;
+                    b.finish(Built { node, size: 1 }, anchor, src)?;
                 }
                 Event::SequenceStart(anchor) => {
                     b.open(
@@ -743,6 +793,7 @@ impl<'a> StreamParser<'a> {
                             pos: at,
                             anchor,
                             size: 0,
+                            key_src: None,
                             index: None,
                         },
                         anchor,
@@ -768,7 +819,7 @@ impl<'a> StreamParser<'a> {
                     let mut node = b.anchors[name].node.clone();
                     // Point at the alias (where the user used it), not the anchor.
                     node.pos = at;
-                    b.finish(Built { node, size }, None)?;
+                    b.finish(Built { node, size }, None, None)?;
                 }
             }
         }

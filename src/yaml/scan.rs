@@ -350,7 +350,7 @@ impl<'a> Scanner<'a> {
         };
         self.token_available = false;
         self.tokens_parsed += 1;
-        if t.tok == Tok::StreamEnd {
+        if matches!(t.tok, Tok::StreamEnd) {
             self.ended = true;
         }
         Ok(Some(t))
@@ -568,11 +568,12 @@ impl<'a> Scanner<'a> {
         self.simple_key_allowed = false;
         let start = self.m;
         self.skip_nb(1);
+        let name_at = self.m;
         let name_start = self.pos;
         self.skip_non_space_run();
         let name = &self.src[name_start..self.pos];
         if name.is_empty() || !is_blankz(self.at(0)) {
-            return fail(start, SyntaxKind::BadDirective);
+            return fail(name_at, SyntaxKind::BadDirective);
         }
         let tok = match name {
             "YAML" => {
@@ -817,7 +818,7 @@ impl<'a> Scanner<'a> {
         self.simple_key_allowed = true;
         let start = self.m;
         self.skip_nb(1);
-        let mapping = tok == Tok::FlowMapStart;
+        let mapping = matches!(tok, Tok::FlowMapStart);
         self.flow_mapping_started.push(mapping);
         self.implicit.push(if mapping {
             None
@@ -837,7 +838,7 @@ impl<'a> Scanner<'a> {
         self.flow_level -= 1;
         self.simple_keys.pop();
         self.simple_key_allowed = false;
-        if tok == Tok::FlowSeqEnd {
+        if matches!(tok, Tok::FlowSeqEnd) {
             self.end_implicit_mapping(self.m);
         }
         self.implicit.pop();
