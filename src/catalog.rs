@@ -134,12 +134,22 @@ pub fn by_kernel_name(name: &str) -> Option<&'static Capability> {
 /// Any spelling people write: `CAP_NET_RAW`, `cap_net_raw`, `NET_RAW`, `net_raw`.
 /// Numbers are not accepted here; callers that allow them parse them first.
 pub fn by_any_spelling(name: &str) -> Option<&'static Capability> {
-    let name = name.trim();
-    let bare = strip_cap_prefix(name);
+    let bare = strip_cap_prefix(name.trim()).as_bytes();
+    // Upper-case the input once, then compare bytes: the catalog's names are
+    // upper case (a test checks), and this runs for every add and drop of
+    // every container of a big manifest.
+    let mut buf = [0u8; LONGEST_SHORT_NAME];
+    let upper = buf.get_mut(..bare.len())?;
+    for (u, b) in upper.iter_mut().zip(bare) {
+        *u = b.to_ascii_uppercase();
+    }
     CAPABILITIES
         .iter()
-        .find(|c| c.short_name().eq_ignore_ascii_case(bare))
+        .find(|c| c.name.as_bytes().get(4..) == Some(&*upper))
 }
+
+/// Longest name without `CAP_` (CHECKPOINT_RESTORE); longer input is no name.
+const LONGEST_SHORT_NAME: usize = 18;
 
 /// `name` without a leading `CAP_` in any case.
 pub fn strip_cap_prefix(name: &str) -> &str {
@@ -162,6 +172,43 @@ pub fn known_by(kernel: KernelVersion) -> CapSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_upper_case_and_fit_the_lookup_buffer() {
+        // by_any_spelling relies on both.
+        for c in &CAPABILITIES {
+            assert!(c.name.starts_with("CAP_"), "{}", c.name);
+            assert!(
+                c.name
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'),
+                "{}",
+                c.name
+            );
+            assert!(c.short_name().len() <= LONGEST_SHORT_NAME, "{}", c.name);
+        }
+        assert!(CAPABILITIES
+            .iter()
+            .any(|c| c.short_name().len() == LONGEST_SHORT_NAME));
+        for spelling in [
+            "checkpoint_restore",
+            " CAP_Checkpoint_Restore ",
+            "cap_net_raw",
+            "NET_RAW",
+        ] {
+            assert!(by_any_spelling(spelling).is_some(), "{spelling}");
+        }
+        for not_a_name in [
+            "",
+            "CAP_",
+            "net_raw2",
+            "checkpoint_restore_",
+            "nét_raw",
+            "x".repeat(100).as_str(),
+        ] {
+            assert!(by_any_spelling(not_a_name).is_none(), "{not_a_name}");
+        }
+    }
 
     #[test]
     fn table_is_indexed_by_number() {

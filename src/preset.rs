@@ -118,16 +118,50 @@ pub const BASELINE: &[&str] = &[
     "SYS_CHROOT",
 ];
 
-fn from_names(names: &[&str]) -> CapSet {
+/// The set a list of short upper-case names makes. A `const fn` so each
+/// preset's set is worked out once, when compiling: analysing a big
+/// manifest asks for the runtime defaults for every container, and looking
+/// the names up each time was most of that work in the page.
+const fn from_names(names: &[&str]) -> CapSet {
     // The lists are constants checked by tests, so an unknown name is a
     // programming error; skipping it keeps this function panic-free.
-    CapSet::from_caps(
-        names
-            .iter()
-            .filter_map(|n| catalog::by_any_spelling(n))
-            .map(|c| c.number),
-    )
+    let mut set = CapSet::EMPTY;
+    let mut i = 0;
+    while i < names.len() {
+        let mut j = 0;
+        while j < catalog::CAPABILITIES.len() {
+            let c = &catalog::CAPABILITIES[j];
+            if is_short_name_of(names[i].as_bytes(), c.name.as_bytes()) {
+                set = set.with(c.number);
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    set
 }
+
+/// `short` is `full` without its `CAP_` (both upper case, as in the lists).
+const fn is_short_name_of(short: &[u8], full: &[u8]) -> bool {
+    if full.len() != short.len() + 4 {
+        return false;
+    }
+    let mut k = 0;
+    while k < short.len() {
+        if short[k] != full[k + 4] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+const DOCKER_SET: CapSet = from_names(DOCKER);
+const CRIO_SET: CapSet = from_names(CRIO);
+const CRIO_LEGACY_SET: CapSet = from_names(CRIO_LEGACY);
+const PODMAN_SET: CapSet = from_names(PODMAN);
+const PODMAN_44_SET: CapSet = from_names(PODMAN_44);
+const BASELINE_SET: CapSet = from_names(BASELINE);
 
 /// The runtime defaults and the allow-list, in the order they are shown.
 pub const NAMED: [PresetId; 6] = [
@@ -142,12 +176,12 @@ pub const NAMED: [PresetId; 6] = [
 impl PresetId {
     pub fn caps(self) -> CapSet {
         match self {
-            PresetId::Docker => from_names(DOCKER),
-            PresetId::Crio => from_names(CRIO),
-            PresetId::CrioLegacy => from_names(CRIO_LEGACY),
-            PresetId::Podman => from_names(PODMAN),
-            PresetId::Podman44 => from_names(PODMAN_44),
-            PresetId::BaselineAllowList => from_names(BASELINE),
+            PresetId::Docker => DOCKER_SET,
+            PresetId::Crio => CRIO_SET,
+            PresetId::CrioLegacy => CRIO_LEGACY_SET,
+            PresetId::Podman => PODMAN_SET,
+            PresetId::Podman44 => PODMAN_44_SET,
+            PresetId::BaselineAllowList => BASELINE_SET,
             PresetId::AllOfKernel { caps } => CapSet::first_n(caps),
             PresetId::Empty => CapSet::EMPTY,
         }
