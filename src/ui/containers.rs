@@ -318,7 +318,7 @@ pub fn containers_view(p: &ViewProps) -> Html {
                 "id" = "containers-error",
                 "role" = "alert"
             ),
-            vec![el_t("p", &[], paste_error(e))],
+            h::kids([el_t("p", &[], paste_error(e))]),
         ),
         Some(Ok(a)) => results(a, show_all, &p.params, &p.on_change),
     };
@@ -375,14 +375,14 @@ pub fn containers_view(p: &ViewProps) -> Html {
     el(
         "div",
         attrs!("class" = "containers-layout"),
-        vec![
+        h::kids([
             el(
                 "section",
                 attrs!(
                     "class" = "panel",
                     "aria-labelledby" = "containers-input-title"
                 ),
-                vec![
+                h::kids([
                     el_s(
                         "h2",
                         attrs!("id" = "containers-input-title"),
@@ -391,33 +391,39 @@ pub fn containers_view(p: &ViewProps) -> Html {
                     super::widgets::paste_box(
                         "containers-input",
                         t::CONTAINERS_INPUT_LABEL,
+                        h::attrs!(
+                            "id" = "containers-input",
+                            "rows" = "10",
+                            "spellcheck" = "false",
+                            "autocapitalize" = "off",
+                            "autocomplete" = "off",
+                            "placeholder" = t::CONTAINERS_PLACEHOLDER
+                        ),
                         text.clone(),
-                        t::CONTAINERS_PLACEHOLDER,
                         on_input,
-                        "10",
                     ),
                     el(
                         "div",
                         attrs!("class" = "row settings"),
-                        vec![
+                        h::kids([
                             k8s,
                             docker,
                             user,
                             el(
                                 "p",
                                 attrs!("class" = "field"),
-                                vec![h::button(
+                                h::kids([h::button(
                                     attrs!("type" = "button", "id" = "containers-clear"),
                                     on_clear,
-                                    vec![st(t::CLEAR)],
-                                )],
+                                    h::kids([st(t::CLEAR)]),
+                                )]),
                             ),
-                        ],
+                        ]),
                     ),
                     el(
                         "p",
                         attrs!("class" = "field"),
-                        vec![
+                        h::kids([
                             el_s("label", attrs!("for" = "containers-fcaps"), t::FCAPS_LABEL),
                             h::input(
                                 Attributes::Static(attrs!(
@@ -431,11 +437,11 @@ pub fn containers_view(p: &ViewProps) -> Html {
                                 None,
                                 h::on_input(on_fcaps),
                             ),
-                        ],
+                        ]),
                     ),
                     fcaps_error,
                     super::widgets::examples(examples(), &p.on_load),
-                ],
+                ]),
             ),
             el(
                 "section",
@@ -444,9 +450,9 @@ pub fn containers_view(p: &ViewProps) -> Html {
                     "aria-live" = "polite",
                     "aria-label" = t::RESULT
                 ),
-                vec![body],
+                h::kids([body]),
             ),
-        ],
+        ]),
     )
 }
 
@@ -474,18 +480,18 @@ fn select_field(
         opts.push(h::option(
             AttrValue::Static(value),
             params.text(key) == value,
-            vec![st(label)],
+            h::kids([st(label)]),
         ));
     }
     el(
         "p",
         attrs!("class" = "field"),
-        vec![
+        h::kids([
             el_dyn(
                 "label",
                 &["for"],
                 vec![Some(AttrValue::Static(id))],
-                vec![st(label)],
+                h::kids([st(label)]),
             ),
             h::node(
                 "select",
@@ -493,7 +499,7 @@ fn select_field(
                 h::on_change(onchange),
                 opts,
             ),
-        ],
+        ]),
     )
 }
 
@@ -519,24 +525,24 @@ fn results(a: &Analysis, show_all: bool, params: &Params, on_change: &Callback<P
         el(
             "p",
             attrs!("class" = "note", "id" = "more-cards"),
-            vec![
+            h::kids([
                 text(t::more_cards(MAX_CARDS, a.reports.len())),
                 st(" "),
                 h::button(
                     attrs!("type" = "button", "id" = "show-all-cards"),
                     on_show_all,
-                    vec![st(t::SHOW_ALL_CARDS)],
+                    h::kids([st(t::SHOW_ALL_CARDS)]),
                 ),
-            ],
+            ]),
         )
     } else {
         Html::default()
     };
-    h::list(vec![
+    h::list(h::kids([
         el(
             "p",
             attrs!("class" = "facts"),
-            vec![
+            h::kids([
                 el_s(
                     "span",
                     attrs!("class" = "badge", "id" = "containers-form"),
@@ -548,13 +554,13 @@ fn results(a: &Analysis, show_all: bool, params: &Params, on_change: &Callback<P
                     attrs!("class" = "badge"),
                     t::count_containers(a.reports.len()),
                 ),
-            ],
+            ]),
         ),
         h::when(!notes.is_empty(), || {
             el(
                 "ul",
                 attrs!("class" = "note notes", "id" = "containers-notes"),
-                vec![h::list(h::items(notes))],
+                h::kids([h::list(h::items(notes))]),
             )
         }),
         h::when(a.reports.is_empty(), || {
@@ -563,7 +569,7 @@ fn results(a: &Analysis, show_all: bool, params: &Params, on_change: &Callback<P
         h::when(a.reports.len() > 1, || overview(&a.reports)),
         h::list(cards),
         more,
-    ])
+    ]))
 }
 
 /// One line per container: where it is, its worst finding, its verdicts.
@@ -582,7 +588,7 @@ fn overview(reports: &[ContainerReport]) -> Html {
     el(
         "p",
         attrs!("class" = "facts", "id" = "containers-overview"),
-        vec![
+        h::kids([
             el_t(
                 "span",
                 attrs!("class" = "badge bad"),
@@ -603,7 +609,7 @@ fn overview(reports: &[ContainerReport]) -> Html {
                 attrs!("class" = "badge"),
                 t::containers_clean(counts[0]),
             ),
-        ],
+        ]),
     )
 }
 
@@ -652,11 +658,11 @@ pub fn exec_links(r: &ContainerReport, fcaps_text: &str) -> Vec<(crate::runtime:
 }
 
 /// `badge` plus the severity's class.
-fn badge_class(s: Severity) -> &'static str {
+fn severity_badge(s: Severity) -> h::Static {
     match s {
-        Severity::Info => "badge ok",
-        Severity::Warning => "badge warn",
-        Severity::Error => "badge bad",
+        Severity::Info => attrs!("class" = "badge ok"),
+        Severity::Warning => attrs!("class" = "badge warn"),
+        Severity::Error => attrs!("class" = "badge bad"),
     }
 }
 
@@ -668,11 +674,11 @@ fn finding_class(s: Severity) -> &'static str {
     }
 }
 
-fn pass_class(pass: bool) -> &'static str {
+fn pass_badge(pass: bool) -> h::Static {
     if pass {
-        "badge ok"
+        attrs!("class" = "badge ok")
     } else {
-        "badge bad"
+        attrs!("class" = "badge bad")
     }
 }
 
@@ -682,31 +688,29 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
     let many_links = links.len() > 1;
     let snippet = k8s_words::hardened_snippet(&c.spec, &c.hardened);
     let pss = match r.pss {
-        Some(v) => h::list(vec![h::list(vec![
-            el_dyn(
+        Some(v) => h::list(h::kids([h::list(h::kids([
+            el_t(
                 "span",
-                &["class"],
-                vec![Some(AttrValue::Static(pass_class(v.baseline)))],
-                vec![text(t::pss_badge("baseline", v.baseline))],
+                pass_badge(v.baseline),
+                t::pss_badge("baseline", v.baseline),
             ),
             st(" "),
-            el_dyn(
+            el_t(
                 "span",
-                &["class"],
-                vec![Some(AttrValue::Static(pass_class(v.restricted)))],
-                vec![text(t::pss_badge("restricted", v.restricted))],
+                pass_badge(v.restricted),
+                t::pss_badge("restricted", v.restricted),
             ),
-        ])]),
-        None => h::list(vec![]),
+        ]))])),
+        None => h::list(Vec::new()),
     };
     let pid1 = match (&r.pid1, &r.pid1_by_image_user) {
         (Some(p), _) => sets_table(&t::pid1_title(p.uid), p),
-        (None, Some(by)) => h::list(vec![
+        (None, Some(by)) => h::list(h::kids([
             el_s("p", attrs!("class" = "note"), t::IMAGE_USER_DECIDES),
             el(
                 "div",
                 attrs!("class" = "outcomes"),
-                vec![
+                h::kids([
                     match &by.root {
                         Some(p) => sets_table(t::PID1_IF_ROOT, p),
                         None => Html::default(),
@@ -715,9 +719,9 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                         Some(p) => sets_table(t::PID1_IF_NONROOT, p),
                         None => Html::default(),
                     },
-                ],
+                ]),
             ),
-        ]),
+        ])),
         _ => Html::default(),
     };
     let links = if links.is_empty() {
@@ -732,20 +736,20 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                     Some(AttrValue::Static("button-link")),
                     Some(AttrValue::from(href)),
                 ],
-                vec![
+                h::kids([
                     st(t::SEE_EXEC),
                     text(if many_links {
                         format!(" ({})", words::user_label(u))
                     } else {
                         String::new()
                     }),
-                ],
+                ]),
             ));
         }
         el(
             "p",
             attrs!("class" = "actions exec-links"),
-            vec![h::list(anchors)],
+            h::kids([h::list(anchors)]),
         )
     };
     let adds = if r.adds.is_empty() {
@@ -758,26 +762,28 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                 lines.push(el(
                     "li",
                     &[],
-                    vec![
+                    h::kids([
                         el_t("code", &[], a.written.clone()),
                         h::when(a.already_default, || {
                             el(
                                 "span",
                                 attrs!("class" = "muted"),
-                                vec![st(" "), st(t::ALREADY_DEFAULT)],
+                                h::kids([st(" "), st(t::ALREADY_DEFAULT)]),
                             )
                         }),
-                        h::when(many, || h::list(vec![st(" "), text(words::user_label(*u))])),
+                        h::when(many, || {
+                            h::list(h::kids([st(" "), text(words::user_label(*u))]))
+                        }),
                         st(": "),
                         st(words::add_result(*res)),
-                    ],
+                    ]),
                 ));
             }
         }
-        h::list(vec![
+        h::list(h::kids([
             el_s("h4", &[], t::ADDS_TITLE),
-            el("ul", attrs!("class" = "adds"), vec![h::list(lines)]),
-        ])
+            el("ul", attrs!("class" = "adds"), h::kids([h::list(lines)])),
+        ]))
     };
     let findings = if r.findings.is_empty() {
         el_s("p", attrs!("class" = "ok-box"), t::NO_FINDINGS)
@@ -786,7 +792,11 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
         for f in &r.findings {
             items.push(finding(f));
         }
-        el("ul", attrs!("class" = "findings"), vec![h::list(items)])
+        el(
+            "ul",
+            attrs!("class" = "findings"),
+            h::kids([h::list(items)]),
+        )
     };
     let notes = if r.notes.is_empty() {
         Html::default()
@@ -795,34 +805,34 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
         el(
             "details",
             attrs!("class" = "steps"),
-            vec![
+            h::kids([
                 el_s("summary", &[], t::RUNTIME_NOTES),
-                el("ul", &[], vec![h::list(h::items(notes))]),
-            ],
+                el("ul", &[], h::kids([h::list(h::items(notes))])),
+            ]),
         )
     };
     let oci = match &r.oci {
         Some(o) => el(
             "details",
             attrs!("class" = "steps"),
-            vec![
+            h::kids([
                 el_s("summary", &[], t::OCI_TITLE),
                 el(
                     "table",
                     attrs!("class" = "matrix sets-table"),
-                    vec![el(
+                    h::kids([el(
                         "tbody",
                         &[],
-                        vec![set_rows(&[
+                        h::kids([set_rows(&[
                             ("bounding", o.bounding),
                             ("effective", o.effective),
                             ("permitted", o.permitted),
                             ("inheritable", o.inheritable),
                             ("ambient", o.ambient),
-                        ])],
-                    )],
+                        ])]),
+                    )]),
                 ),
-            ],
+            ]),
         ),
         None => Html::default(),
     };
@@ -838,12 +848,12 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
             Some(AttrValue::from(format!("container-{i}"))),
             Some(AttrValue::from(format!("container-{i}-title"))),
         ],
-        vec![
+        h::kids([
             el_dyn(
                 "h3",
                 &["id"],
                 vec![Some(AttrValue::from(format!("container-{i}-title")))],
-                vec![
+                h::kids([
                     el_t("span", attrs!("class" = "workload"), r.workload.clone()),
                     st(" · "),
                     el_t("span", attrs!("class" = "cname"), r.container.clone()),
@@ -857,7 +867,7 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                     ),
                     st(" "),
                     pss,
-                ],
+                ]),
             ),
             error(r.creation_error.as_ref().map(words::creation_error)),
             error(r.start_failure.as_ref().map(words::start_failure)),
@@ -872,7 +882,7 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
             el(
                 "div",
                 attrs!("class" = "snippet"),
-                vec![
+                h::kids([
                     el_dyn(
                         "pre",
                         &["class", "id"],
@@ -880,12 +890,12 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                             Some(AttrValue::Static("yaml")),
                             Some(AttrValue::from(format!("hardened-{i}"))),
                         ],
-                        vec![text(snippet.clone())],
+                        h::kids([text(snippet.clone())]),
                     ),
                     copy_button(snippet, t::COPY_YAML),
-                ],
+                ]),
             ),
-        ],
+        ]),
     )
 }
 
@@ -899,34 +909,29 @@ fn finding(f: &crate::analysis::Finding) -> Html {
             Some(AttrValue::Static(id)),
             Some(AttrValue::Static(finding_class(f.severity))),
         ],
-        vec![
+        h::kids([
             el(
                 "p",
                 &[],
-                vec![
-                    el_dyn(
-                        "span",
-                        &["class"],
-                        vec![Some(AttrValue::Static(badge_class(f.severity)))],
-                        vec![st(t::severity(f.severity))],
-                    ),
+                h::kids([
+                    el_s("span", severity_badge(f.severity), t::severity(f.severity)),
                     st(" "),
                     el_s("code", attrs!("class" = "finding-id"), id),
                     st(" "),
                     el_t("span", attrs!("class" = "muted"), k8s_words::place(&f.at)),
-                ],
+                ]),
             ),
             el_t("p", &[], words::finding_message(f)),
             el(
                 "p",
                 attrs!("class" = "fix"),
-                vec![
+                h::kids([
                     el_s("strong", &[], t::FIX),
                     st(" "),
                     text(words::finding_fix(f)),
-                ],
+                ]),
             ),
-        ],
+        ]),
     )
 }
 
@@ -936,15 +941,15 @@ fn sets_table(title: &str, p: &Pid1) -> Html {
     el(
         "div",
         attrs!("class" = "pid1"),
-        vec![
+        h::kids([
             el_t("h4", &[], title.to_string()),
             el(
                 "table",
                 attrs!("class" = "matrix sets-table pid1-sets"),
-                vec![el(
+                h::kids([el(
                     "tbody",
                     &[],
-                    vec![
+                    h::kids([
                         set_rows(&[
                             ("CapInh", st_.inheritable),
                             ("CapPrm", st_.permitted),
@@ -955,20 +960,20 @@ fn sets_table(title: &str, p: &Pid1) -> Html {
                         el(
                             "tr",
                             &[],
-                            vec![
+                            h::kids([
                                 el_s("th", attrs!("scope" = "row"), "NoNewPrivs"),
                                 el_s(
                                     "td",
                                     attrs!("class" = "mono"),
                                     if st_.no_new_privs { "1" } else { "0" },
                                 ),
-                                el("td", &[], vec![]),
-                            ],
+                                el("td", &[], Vec::new()),
+                            ]),
                         ),
-                    ],
-                )],
+                    ]),
+                )]),
             ),
-        ],
+        ]),
     )
 }
 
@@ -980,7 +985,7 @@ fn set_rows(rows: &[(&'static str, CapSet)]) -> Html {
             "tr",
             &["data-set"],
             vec![Some(AttrValue::Static(label))],
-            vec![
+            h::kids([
                 el_s("th", attrs!("scope" = "row"), label),
                 el_t("td", attrs!("class" = "mono"), s.hex16()),
                 el_t(
@@ -992,7 +997,7 @@ fn set_rows(rows: &[(&'static str, CapSet)]) -> Html {
                         words::cap_list(s)
                     },
                 ),
-            ],
+            ]),
         ));
     }
     h::list(out)

@@ -86,34 +86,40 @@ pub fn decode_view(p: &ViewProps) -> Html {
     el(
         "div",
         attrs!("class" = "decode-layout"),
-        vec![
+        h::kids([
             el(
                 "section",
                 attrs!(
                     "class" = "panel area-input",
                     "aria-labelledby" = "decode-input-title"
                 ),
-                vec![
+                h::kids([
                     el_s("h2", attrs!("id" = "decode-input-title"), t::DECODE_TITLE),
                     super::widgets::paste_box(
                         "decode-input",
                         t::DECODE_INPUT_LABEL,
+                        h::attrs!(
+                            "id" = "decode-input",
+                            "rows" = "7",
+                            "spellcheck" = "false",
+                            "autocapitalize" = "off",
+                            "autocomplete" = "off",
+                            "placeholder" = t::DECODE_PLACEHOLDER
+                        ),
                         input,
-                        t::DECODE_PLACEHOLDER,
                         on_input,
-                        "7",
                     ),
                     el(
                         "div",
                         attrs!("class" = "actions input-actions"),
-                        vec![h::button(
+                        h::kids([h::button(
                             attrs!("type" = "button", "id" = "decode-clear"),
                             on_clear,
-                            vec![st(t::CLEAR)],
-                        )],
+                            h::kids([st(t::CLEAR)]),
+                        )]),
                     ),
                     super::widgets::examples(examples(), &p.on_load),
-                ],
+                ]),
             ),
             el(
                 "section",
@@ -123,13 +129,13 @@ pub fn decode_view(p: &ViewProps) -> Html {
                     "aria-live" = "polite",
                     "aria-labelledby" = "decode-result-title"
                 ),
-                vec![
+                h::kids([
                     el_s("h2", attrs!("id" = "decode-result-title"), t::RESULT),
                     body,
-                ],
+                ]),
             ),
             grid,
-        ],
+        ]),
     )
 }
 
@@ -151,11 +157,11 @@ fn error_box(e: &InputError, input: &str) -> Html {
     el(
         "div",
         attrs!("class" = "error", "id" = "decode-error", "role" = "alert"),
-        vec![
+        h::kids([
             el(
                 "p",
                 &[],
-                vec![
+                h::kids([
                     el_t(
                         "span",
                         attrs!("class" = "where"),
@@ -163,16 +169,16 @@ fn error_box(e: &InputError, input: &str) -> Html {
                     ),
                     st(" "),
                     text(words::input_error_message(&e.kind)),
-                ],
+                ]),
             ),
             h::when(excerpt, || {
                 el(
                     "pre",
                     attrs!("class" = "excerpt"),
-                    vec![text(shown), st("\n"), text(caret)],
+                    h::kids([text(shown), st("\n"), text(caret)]),
                 )
             }),
-        ],
+        ]),
     )
 }
 
@@ -196,14 +202,14 @@ fn exec_link(r: &Report, input: &str) -> Option<String> {
 
 /// The label of a set, with its name when the input says which set it is.
 fn set_title(e: &SetEntry) -> Vec<Html> {
-    vec![
+    h::kids([
         st(words::set_label(e.kind)),
         text(
             e.kind
                 .map(|k| format!(" · {}", words::set_name(k)))
                 .unwrap_or_default(),
         ),
-    ]
+    ])
 }
 
 #[inline(never)]
@@ -214,11 +220,11 @@ fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) -> Htm
         .and_then(|s| s.parse().ok())
         .filter(|&n: &u8| n < 64);
 
-    let mut facts = vec![el_t(
+    let mut facts = h::kids([el_t(
         "span",
         attrs!("class" = "badge"),
         t::recognised_as(words::source_kind(r.source)),
-    )];
+    )]);
     if let Some(nnp) = r.no_new_privs {
         facts.push(el_dyn(
             "span",
@@ -232,7 +238,7 @@ fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) -> Htm
                     "badge warn"
                 })),
             ],
-            vec![st(t::nnp_badge(nnp))],
+            h::kids([st(t::nnp_badge(nnp))]),
         ));
     }
     if let Some(mode) = r.seccomp {
@@ -276,7 +282,7 @@ fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) -> Htm
         Some(href) => el(
             "p",
             &[],
-            vec![el_dyn(
+            h::kids([el_dyn(
                 "a",
                 &["class", "id", "href"],
                 vec![
@@ -284,32 +290,32 @@ fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) -> Htm
                     Some(AttrValue::Static("decode-to-exec")),
                     Some(AttrValue::from(href)),
                 ],
-                vec![st(t::DECODE_TO_EXEC)],
-            )],
+                h::kids([st(t::DECODE_TO_EXEC)]),
+            )]),
         ),
         None => Html::default(),
     };
 
-    h::list(vec![
-        el("p", attrs!("class" = "facts"), vec![h::list(facts)]),
+    h::list(h::kids([
+        el("p", attrs!("class" = "facts"), h::kids([h::list(facts)])),
         h::when(!notes.is_empty(), || {
             el(
                 "ul",
                 attrs!("class" = "notes warn-box", "id" = "decode-notes"),
-                vec![h::list(h::items(notes))],
+                h::kids([h::list(h::items(notes))]),
             )
         }),
-        el("div", attrs!("class" = "sets"), vec![h::list(cards)]),
+        el("div", attrs!("class" = "sets"), h::kids([h::list(cards)])),
         link,
         el(
             "div",
             attrs!("class" = "matrix-head actions"),
-            vec![
+            h::kids([
                 el_s("h3", &[], t::MATRIX_TITLE),
                 el(
                     "label",
                     attrs!("class" = "toggle"),
-                    vec![
+                    h::kids([
                         h::input(
                             Attributes::Static(attrs!("type" = "checkbox", "id" = "show-all")),
                             None,
@@ -318,12 +324,12 @@ fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) -> Htm
                         ),
                         st(" "),
                         st(t::SHOW_ALL),
-                    ],
+                    ]),
                 ),
-            ],
+            ]),
         ),
         matrix(&r.sets, show_all, open, toggle_open),
-    ])
+    ]))
 }
 
 #[inline(never)]
@@ -341,7 +347,7 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
         ),
         None => Html::default(),
     };
-    let compare = vec![h::list(h::items(words::comparison(&cmp))), kernel];
+    let compare = h::kids([h::list(h::items(words::comparison(&cmp))), kernel]);
     el_dyn(
         "div",
         &["class", "id"],
@@ -349,30 +355,30 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
             Some(AttrValue::Static("set-card")),
             Some(AttrValue::from(format!("set-{i}"))),
         ],
-        vec![
+        h::kids([
             el(
                 "h3",
                 &[],
-                vec![
+                h::kids([
                     el("span", &[], set_title(e)),
                     el_t(
                         "span",
                         attrs!("class" = "badge"),
                         t::count_caps(e.caps.len()),
                     ),
-                ],
+                ]),
             ),
             el_t("div", attrs!("class" = "hex"), e.caps.hex16()),
             el(
                 "div",
                 attrs!("class" = "actions"),
-                vec![
+                h::kids([
                     copy_button(e.caps.hex16(), t::COPY_MASK),
                     copy_button(names, t::COPY_NAMES),
-                ],
+                ]),
             ),
             el("ul", attrs!("class" = "compare"), compare),
-        ],
+        ]),
     )
 }
 
@@ -402,10 +408,10 @@ fn matrix(sets: &[SetEntry], show_all: bool, open: Option<u8>, on_toggle: Callba
                 Some(AttrValue::Static(e.kind.map(words::set_name).unwrap_or(""))),
                 Some(AttrValue::Static("set")),
             ],
-            vec![
+            h::kids([
                 el_s("span", attrs!("class" = "cap-prefix"), prefix),
                 st(rest),
-            ],
+            ]),
         ));
     }
     let span = (sets.len() + 3).to_string();
@@ -424,18 +430,18 @@ fn matrix(sets: &[SetEntry], show_all: bool, open: Option<u8>, on_toggle: Callba
     el(
         "div",
         attrs!("class" = "matrix-wrap"),
-        vec![
+        h::kids([
             el(
                 "table",
                 attrs!("class" = "matrix", "id" = "matrix"),
-                vec![
+                h::kids([
                     el(
                         "thead",
                         &[],
-                        vec![el(
+                        h::kids([el(
                             "tr",
                             &[],
-                            vec![
+                            h::kids([
                                 el_s(
                                     "th",
                                     attrs!("scope" = "col", "class" = "num-col"),
@@ -448,11 +454,11 @@ fn matrix(sets: &[SetEntry], show_all: bool, open: Option<u8>, on_toggle: Callba
                                     attrs!("scope" = "col", "class" = "summary-col"),
                                     t::COL_SUMMARY,
                                 ),
-                            ],
-                        )],
+                            ]),
+                        )]),
                     ),
-                    el("tbody", &[], vec![h::list(body)]),
-                ],
+                    el("tbody", &[], h::kids([h::list(body)])),
+                ]),
             ),
             h::when(rows.is_empty(), || {
                 el_s(
@@ -461,7 +467,7 @@ fn matrix(sets: &[SetEntry], show_all: bool, open: Option<u8>, on_toggle: Callba
                     t::NO_CAPS,
                 )
             }),
-        ],
+        ]),
     )
 }
 
@@ -473,14 +479,14 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
     let summary =
         cat_text::summary(cap).map_or_else(|| cat_text::unknown_capability(cap), str::to_string);
     let danger = match risk::danger(cap).filter(|d| *d >= risk::Danger::High) {
-        Some(d) => h::list(vec![
+        Some(d) => h::list(h::kids([
             st(" "),
             el_s(
                 "span",
                 attrs!("class" = "badge bad"),
                 cat_text::danger_label(d),
             ),
-        ]),
+        ])),
         None => Html::default(),
     };
     let onclick = {
@@ -498,32 +504,36 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
                 "cap-row"
             })),
         ],
-        vec![
+        h::kids([
             el_t("td", attrs!("class" = "num num-col"), cap.to_string()),
             el(
                 "th",
                 attrs!("scope" = "row"),
-                vec![h::node(
-                    "button",
-                    h::dynamic(
-                        &["type", "class", "aria-expanded"],
-                        vec![
-                            Some(AttrValue::Static("button")),
-                            Some(AttrValue::Static("cap-name")),
-                            Some(AttrValue::Static(if open { "true" } else { "false" })),
-                        ],
-                    ),
-                    h::on_click(onclick),
-                    vec![text(name)],
-                )],
+                h::kids([h::button(
+                    if open {
+                        attrs!(
+                            "type" = "button",
+                            "class" = "cap-name",
+                            "aria-expanded" = "true"
+                        )
+                    } else {
+                        attrs!(
+                            "type" = "button",
+                            "class" = "cap-name",
+                            "aria-expanded" = "false"
+                        )
+                    },
+                    onclick,
+                    h::kids([text(name)]),
+                )]),
             ),
             h::list(cells),
             el(
                 "td",
                 attrs!("class" = "summary summary-col"),
-                vec![text(summary), danger],
+                h::kids([text(summary), danger]),
             ),
-        ],
+        ]),
     );
     let explain = h::when(open, || {
         el_dyn(
@@ -533,15 +543,15 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
                 Some(AttrValue::Static("explain")),
                 Some(AttrValue::from(format!("explain-{cap}"))),
             ],
-            vec![el_dyn(
+            h::kids([el_dyn(
                 "td",
                 &["colspan"],
                 vec![Some(AttrValue::from(span.to_string()))],
-                vec![explanation(cap)],
-            )],
+                h::kids([explanation(cap)]),
+            )]),
         )
     });
-    h::list(vec![row, explain])
+    h::list(h::kids([row, explain]))
 }
 
 /// The full explanation of one capability: what it allows, why it matters,
@@ -551,42 +561,42 @@ fn explanation(cap: u8) -> Html {
     match (catalog::get(cap), cat_text::explanation(cap)) {
         (Some(c), Some(about)) => {
             let danger = match risk::danger(cap) {
-                Some(d) => h::list(vec![
+                Some(d) => h::list(h::kids([
                     st(" · "),
                     text(t::danger_line(
                         cat_text::danger_label(d),
                         cat_text::danger_meaning(d),
                     )),
-                ]),
+                ])),
                 None => Html::default(),
             };
             el(
                 "div",
                 attrs!("class" = "explanation"),
-                vec![
+                h::kids([
                     el(
                         "p",
                         &[],
-                        vec![
+                        h::kids([
                             el_s("strong", &[], c.name),
                             st(" · "),
                             text(t::since_kernel(&c.since.to_string())),
                             danger,
-                        ],
+                        ]),
                     ),
                     el_s("p", &[], about),
                     el_t("p", attrs!("class" = "muted"), cat_text::membership(cap)),
-                ],
+                ]),
             )
         }
         _ => el(
             "p",
             &[],
-            vec![
+            h::kids([
                 text(cat_text::unknown_capability(cap)),
                 st(" "),
                 st(words::UNKNOWN_BITS_MEANING),
-            ],
+            ]),
         ),
     }
 }
@@ -649,15 +659,15 @@ fn mask_grid(
         el(
             "p",
             attrs!("class" = "field"),
-            vec![
+            h::kids([
                 el_s("label", attrs!("for" = "grid-set"), t::GRID_WHICH_SET),
                 h::node(
                     "select",
                     Attributes::Static(attrs!("id" = "grid-set")),
                     h::on_change(onchange),
-                    vec![h::list(options)],
+                    h::kids([h::list(options)]),
                 ),
-            ],
+            ]),
         )
     } else {
         Html::default()
@@ -670,7 +680,7 @@ fn mask_grid(
             "id" = "mask-grid",
             "aria-labelledby" = "grid-title"
         ),
-        vec![
+        h::kids([
             el_s("h2", attrs!("id" = "grid-title"), t::GRID_TITLE),
             el_s(
                 "p",
@@ -685,7 +695,7 @@ fn mask_grid(
             el(
                 "p",
                 attrs!("class" = "actions"),
-                vec![
+                h::kids([
                     el_t(
                         "span",
                         attrs!("class" = "hex mono", "id" = "grid-hex"),
@@ -693,10 +703,10 @@ fn mask_grid(
                     ),
                     copy_button(current.hex16(), t::COPY_MASK),
                     copy_button(mask::capsh_list(current), t::COPY_NAMES),
-                ],
+                ]),
             ),
-            el("div", attrs!("class" = "grid"), vec![h::list(boxes)]),
-        ],
+            el("div", attrs!("class" = "grid"), h::kids([h::list(boxes)])),
+        ]),
     )
 }
 
@@ -711,7 +721,7 @@ fn grid_box(cap: u8, checked: bool, editable: bool, onchange: Callback<Event>) -
             Some(id.clone()),
             Some(AttrValue::Static(cat_text::summary(cap).unwrap_or(""))),
         ],
-        vec![
+        h::kids([
             h::input(
                 h::dynamic(
                     &["type", "id", "disabled"],
@@ -727,7 +737,7 @@ fn grid_box(cap: u8, checked: bool, editable: bool, onchange: Callback<Event>) -
             ),
             el_t("span", attrs!("class" = "n"), cap.to_string()),
             st(c.short_name()),
-        ],
+        ]),
     )
 }
 

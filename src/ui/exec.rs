@@ -275,14 +275,14 @@ pub fn exec_view(p: &ViewProps) -> Html {
         Some(e) => el(
             "p",
             attrs!("class" = "note", "id" = "exec-lesson"),
-            vec![
+            h::kids([
                 el(
                     "strong",
                     &[],
-                    vec![st(words::example_title(e.id)), st(": ")],
+                    h::kids([st(words::example_title(e.id)), st(": ")]),
                 ),
                 st(words::example_point(e.id)),
-            ],
+            ]),
         ),
         None => Html::default(),
     };
@@ -290,7 +290,7 @@ pub fn exec_view(p: &ViewProps) -> Html {
         Err(problem) => el(
             "div",
             attrs!("class" = "error", "id" = "exec-error", "role" = "alert"),
-            vec![el_t("p", &[], problem_text(problem))],
+            h::kids([el_t("p", &[], problem_text(problem))]),
         ),
         Ok(sim) => outcome(sim),
     };
@@ -298,35 +298,41 @@ pub fn exec_view(p: &ViewProps) -> Html {
     el(
         "div",
         attrs!("class" = "exec-layout"),
-        vec![
+        h::kids([
             el(
                 "section",
                 attrs!("class" = "panel", "aria-labelledby" = "exec-input-title"),
-                vec![
+                h::kids([
                     el_s("h2", attrs!("id" = "exec-input-title"), t::EXEC_TITLE),
                     el_s("p", attrs!("class" = "muted"), t::EXEC_INTRO),
                     super::widgets::examples(examples(), &p.on_load),
                     el(
                         "div",
                         attrs!("class" = "exec-inputs"),
-                        vec![
+                        h::kids([
                             el(
                                 "fieldset",
                                 &[],
-                                vec![
+                                h::kids([
                                     el_s("legend", &[], t::EXEC_PROCESS),
                                     super::widgets::paste_box(
                                         "exec-before",
                                         t::EXEC_BEFORE_LABEL,
+                                        h::attrs!(
+                                            "id" = "exec-before",
+                                            "rows" = "5",
+                                            "spellcheck" = "false",
+                                            "autocapitalize" = "off",
+                                            "autocomplete" = "off",
+                                            "placeholder" = t::EXEC_BEFORE_PLACEHOLDER
+                                        ),
                                         params.text("before").to_string(),
-                                        t::EXEC_BEFORE_PLACEHOLDER,
                                         set("before"),
-                                        "5",
                                     ),
                                     el(
                                         "div",
                                         attrs!("class" = "row"),
-                                        vec![
+                                        h::kids([
                                             id_field(
                                                 "exec-uid",
                                                 t::EXEC_UID,
@@ -343,12 +349,12 @@ pub fn exec_view(p: &ViewProps) -> Html {
                                                 shown.map(|b| b.euid),
                                                 set("euid"),
                                             ),
-                                        ],
+                                        ]),
                                     ),
                                     el(
                                         "div",
                                         attrs!("class" = "checks"),
-                                        vec![
+                                        h::kids([
                                             flag_box(
                                                 "exec-nnp",
                                                 shown.is_some_and(|b| b.no_new_privs),
@@ -358,19 +364,19 @@ pub fn exec_view(p: &ViewProps) -> Html {
                                                 t::EXEC_NNP,
                                             ),
                                             h::list(secbit_boxes),
-                                        ],
+                                        ]),
                                     ),
-                                ],
+                                ]),
                             ),
                             el(
                                 "fieldset",
                                 &[],
-                                vec![
+                                h::kids([
                                     el_s("legend", &[], t::EXEC_FILE),
                                     el(
                                         "p",
                                         attrs!("class" = "field"),
-                                        vec![
+                                        h::kids([
                                             el_s(
                                                 "label",
                                                 attrs!("for" = "exec-file"),
@@ -390,12 +396,12 @@ pub fn exec_view(p: &ViewProps) -> Html {
                                                 None,
                                                 h::on_input(text_input(set("file"))),
                                             ),
-                                        ],
+                                        ]),
                                     ),
                                     el(
                                         "div",
                                         attrs!("class" = "checks"),
-                                        vec![
+                                        h::kids([
                                             flag_box(
                                                 "exec-setuid",
                                                 params.get("setuid") == Some("1"),
@@ -420,22 +426,22 @@ pub fn exec_view(p: &ViewProps) -> Html {
                                                 "",
                                                 t::EXEC_PRE2025,
                                             ),
-                                        ],
+                                        ]),
                                     ),
                                     el(
                                         "div",
                                         attrs!("class" = "actions"),
-                                        vec![h::button(
+                                        h::kids([h::button(
                                             attrs!("type" = "button", "id" = "exec-clear"),
                                             on_clear,
-                                            vec![st(t::CLEAR)],
-                                        )],
+                                            h::kids([st(t::CLEAR)]),
+                                        )]),
                                     ),
-                                ],
+                                ]),
                             ),
-                        ],
+                        ]),
                     ),
-                ],
+                ]),
             ),
             el(
                 "section",
@@ -445,13 +451,13 @@ pub fn exec_view(p: &ViewProps) -> Html {
                     "aria-live" = "polite",
                     "aria-labelledby" = "exec-result-title"
                 ),
-                vec![
+                h::kids([
                     el_s("h2", attrs!("id" = "exec-result-title"), t::EXEC_RESULT),
                     lesson,
                     answer,
-                ],
+                ]),
             ),
-        ],
+        ]),
     )
 }
 
@@ -476,12 +482,12 @@ fn id_field(
     el(
         "p",
         attrs!("class" = "field"),
-        vec![
+        h::kids([
             el_dyn(
                 "label",
                 &["for"],
                 vec![Some(AttrValue::Static(id))],
-                vec![st(label)],
+                h::kids([st(label)]),
             ),
             h::input(
                 h::dynamic(
@@ -499,7 +505,7 @@ fn id_field(
                 None,
                 h::on_input(text_input(cb)),
             ),
-        ],
+        ]),
     )
 }
 
@@ -527,7 +533,7 @@ fn check_box(id: AttrValue, checked: bool, onchange: Callback<Event>, label: &'s
         "label",
         &["for", "class"],
         vec![Some(id.clone()), Some(AttrValue::Static("check"))],
-        vec![
+        h::kids([
             h::input(
                 h::dynamic(
                     &["type", "id"],
@@ -538,7 +544,7 @@ fn check_box(id: AttrValue, checked: bool, onchange: Callback<Event>, label: &'s
                 h::on_change(onchange),
             ),
             st(label),
-        ],
+        ]),
     )
 }
 
@@ -551,28 +557,24 @@ fn outcome(sim: &Simulation) -> Html {
         Err(r) => el(
             "div",
             attrs!("class" = "error", "id" = "exec-eperm", "role" = "alert"),
-            vec![
-                el("p", &[], vec![el_s("strong", &[], t::EXEC_EPERM)]),
+            h::kids([
+                el("p", &[], h::kids([el_s("strong", &[], t::EXEC_EPERM)])),
                 el_t("p", &[], words::refusal(r)),
-            ],
+            ]),
         ),
-        Ok(a) => el_dyn(
+        Ok(a) => el(
             "p",
-            &["id", "class"],
-            vec![
-                Some(AttrValue::Static("exec-headline")),
-                Some(AttrValue::Static(if a.effective.is_empty() {
-                    "warn-box"
-                } else {
-                    "ok-box"
-                })),
-            ],
-            vec![text(t::exec_headline(
+            if a.effective.is_empty() {
+                attrs!("class" = "warn-box", "id" = "exec-headline")
+            } else {
+                attrs!("class" = "ok-box", "id" = "exec-headline")
+            },
+            h::kids([text(t::exec_headline(
                 a.effective.len(),
                 a.permitted.len(),
                 a.uid,
                 a.euid,
-            ))],
+            ))]),
         ),
     };
     let mut rows = Vec::new();
@@ -585,18 +587,13 @@ fn outcome(sim: &Simulation) -> Html {
     for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
         let mut lines = Vec::new();
         for r in tr.reasons.iter().filter(|r| r.set == set) {
-            let class = match (r.before, r.after) {
-                (false, true) => "gained",
-                (true, false) => "lost",
-                (true, true) => "kept",
-                _ => "absent",
+            let class: h::Static = match (r.before, r.after) {
+                (false, true) => attrs!("class" = "gained"),
+                (true, false) => attrs!("class" = "lost"),
+                (true, true) => attrs!("class" = "kept"),
+                _ => attrs!("class" = "absent"),
             };
-            lines.push(el_dyn(
-                "li",
-                &["class"],
-                vec![Some(AttrValue::Static(class))],
-                vec![text(words::reason_line(r))],
-            ));
+            lines.push(el_t("li", class, words::reason_line(r)));
         }
         reason_groups.push(reason_group(set, lines));
     }
@@ -617,21 +614,21 @@ fn outcome(sim: &Simulation) -> Html {
     let steps: Vec<String> = tr.trace.iter().map(words::step).collect();
     let sets = if tr.outcome.is_ok() {
         let th = |label: &'static str| el_s("th", attrs!("scope" = "col"), label);
-        h::list(vec![
+        h::list(h::kids([
             el(
                 "div",
                 attrs!("class" = "matrix-wrap"),
-                vec![el(
+                h::kids([el(
                     "table",
                     attrs!("class" = "matrix sets-table", "id" = "exec-sets"),
-                    vec![
+                    h::kids([
                         el(
                             "thead",
                             &[],
-                            vec![el(
+                            h::kids([el(
                                 "tr",
                                 &[],
-                                vec![
+                                h::kids([
                                     th(t::EXEC_COL_SET),
                                     th(t::EXEC_COL_BEFORE),
                                     th(t::EXEC_COL_AFTER),
@@ -640,35 +637,35 @@ fn outcome(sim: &Simulation) -> Html {
                                     el(
                                         "th",
                                         attrs!("scope" = "col"),
-                                        vec![el_s(
+                                        h::kids([el_s(
                                             "span",
                                             attrs!("class" = "offscreen"),
                                             t::COPY_MASK,
-                                        )],
+                                        )]),
                                     ),
-                                ],
-                            )],
+                                ]),
+                            )]),
                         ),
-                        el("tbody", &[], vec![h::list(rows)]),
-                    ],
-                )],
+                        el("tbody", &[], h::kids([h::list(rows)])),
+                    ]),
+                )]),
             ),
             el_s("h3", &[], t::EXEC_WHY),
             el(
                 "div",
                 attrs!("class" = "reason-groups", "id" = "exec-reasons"),
-                vec![h::list(reason_groups)],
+                h::kids([h::list(reason_groups)]),
             ),
             el_s("p", attrs!("class" = "muted"), t::EXEC_UNCHANGED_SETS),
-        ])
+        ]))
     } else {
         Html::default()
     };
-    h::list(vec![
+    h::list(h::kids([
         el(
             "p",
             attrs!("class" = "muted", "id" = "exec-setup"),
-            vec![
+            h::kids([
                 text(t::exec_process_line(
                     b.uid,
                     b.euid,
@@ -676,40 +673,40 @@ fn outcome(sim: &Simulation) -> Html {
                     b.securebits.0,
                     b.no_new_privs,
                 )),
-                el("br", &[], vec![]),
+                el("br", &[], Vec::new()),
                 text(words::file_line(&sim.file, sim.file_text.as_deref())),
-            ],
+            ]),
         ),
         headline,
         h::when(!notes.is_empty(), || {
             el(
                 "ul",
                 attrs!("class" = "notes note", "id" = "exec-notes"),
-                vec![h::list(h::items(notes))],
+                h::kids([h::list(h::items(notes))]),
             )
         }),
         sets,
         el(
             "details",
             attrs!("class" = "steps", "id" = "exec-steps", "open" = "open"),
-            vec![
+            h::kids([
                 el_s("summary", &[], t::EXEC_FORMULA),
                 el_t(
                     "pre",
                     attrs!("class" = "formula", "id" = "exec-formula"),
                     words::formula(tr).join("\n"),
                 ),
-            ],
+            ]),
         ),
         el(
             "details",
             attrs!("class" = "steps"),
-            vec![
+            h::kids([
                 el_s("summary", &[], t::EXEC_STEPS),
-                el("ol", &[], vec![h::list(h::items(steps))]),
-            ],
+                el("ol", &[], h::kids([h::list(h::items(steps))])),
+            ]),
         ),
-    ])
+    ]))
 }
 
 /// One row of the before/after table.
@@ -721,35 +718,41 @@ fn set_row(s: SetName, x: CapSet, y: CapSet) -> Html {
         "tr",
         &["data-set"],
         vec![Some(AttrValue::Static(words::set_symbol(s)))],
-        vec![
+        h::kids([
             el(
                 "th",
                 attrs!("scope" = "row"),
-                vec![
+                h::kids([
                     st(words::set_name(s)),
                     el_t(
                         "span",
                         attrs!("class" = "muted"),
                         format!(" {}", words::set_symbol(s)),
                     ),
-                ],
+                ]),
             ),
             el_t("td", attrs!("class" = "mono"), x.hex16()),
             el_t("td", attrs!("class" = "mono"), y.hex16()),
-            el_dyn(
+            el_t(
                 "td",
-                &["class"],
-                vec![(!gained.is_empty()).then_some(AttrValue::Static("gained"))],
-                vec![text(names_or_dash(gained, "+"))],
+                if gained.is_empty() {
+                    &[]
+                } else {
+                    attrs!("class" = "gained")
+                },
+                names_or_dash(gained, "+"),
             ),
-            el_dyn(
+            el_t(
                 "td",
-                &["class"],
-                vec![(!lost.is_empty()).then_some(AttrValue::Static("lost"))],
-                vec![text(names_or_dash(lost, "−"))],
+                if lost.is_empty() {
+                    &[]
+                } else {
+                    attrs!("class" = "lost")
+                },
+                names_or_dash(lost, "−"),
             ),
-            el("td", &[], vec![copy_button(y.hex16(), t::COPY_MASK)]),
-        ],
+            el("td", &[], h::kids([copy_button(y.hex16(), t::COPY_MASK)])),
+        ]),
     )
 }
 
@@ -759,7 +762,7 @@ fn reason_group(set: SetName, lines: Vec<Html>) -> Html {
     let body = if lines.is_empty() {
         el_s("p", attrs!("class" = "muted"), t::EXEC_SET_EMPTY)
     } else {
-        el("ul", &[], vec![h::list(lines)])
+        el("ul", &[], h::kids([h::list(lines)]))
     };
     el_dyn(
         "div",
@@ -768,22 +771,22 @@ fn reason_group(set: SetName, lines: Vec<Html>) -> Html {
             Some(AttrValue::Static("reasons")),
             Some(AttrValue::Static(words::set_symbol(set))),
         ],
-        vec![
+        h::kids([
             el(
                 "h4",
                 &[],
-                vec![
+                h::kids([
                     st(words::set_name(set)),
                     st(" "),
                     el(
                         "span",
                         attrs!("class" = "muted"),
-                        vec![st(words::set_symbol(set)), st("′")],
+                        h::kids([st(words::set_symbol(set)), st("′")]),
                     ),
-                ],
+                ]),
             ),
             body,
-        ],
+        ]),
     )
 }
 

@@ -35,6 +35,14 @@ pub fn text(text: String) -> Html {
     VNode::VText(VText::new(text))
 }
 
+/// Children given in place: the array is filled where it stands and becomes
+/// a `Vec` here, so call sites carry no allocation or copying code
+/// (`vec![…]` would inline both at every use).
+#[inline(never)]
+pub fn kids<const N: usize>(children: [Html; N]) -> Vec<Html> {
+    Vec::from(children)
+}
+
 /// Several nodes side by side (`<>…</>`).
 #[inline(never)]
 pub fn list(children: Vec<Html>) -> Html {

@@ -163,26 +163,13 @@ pub fn app() -> Html {
                 d.dispatch(Action::Show(v))
             }
         });
-        tabs.push(h::node(
-            "button",
-            h::dynamic(
-                &["type", "id", "aria-current", "class"],
-                vec![
-                    Some(AttrValue::Static("button")),
-                    Some(AttrValue::Static(tab_id(v))),
-                    current.then_some(AttrValue::Static("page")),
-                    Some(AttrValue::Static(if current {
-                        "tab current"
-                    } else {
-                        "tab"
-                    })),
-                ],
-            ),
-            h::on_click(onclick),
-            vec![
+        tabs.push(h::button(
+            tab_attrs(v, current),
+            onclick,
+            h::kids([
                 h::el_s("span", h::attrs!("class" = "tab-name"), t::view_name(v)),
                 h::el_s("span", h::attrs!("class" = "tab-hint"), t::view_hint(v)),
-            ],
+            ]),
         ));
     }
 
@@ -198,45 +185,41 @@ pub fn app() -> Html {
         View::Containers => html! { <containers::ContainersView ..props /> },
     };
 
-    h::list(vec![
+    h::list(h::kids([
         h::el(
             "header",
             h::attrs!("class" = "top"),
-            vec![
+            h::kids([
                 h::el(
                     "div",
                     h::attrs!("class" = "brand"),
-                    vec![
+                    h::kids([
                         h::el(
                             "h1",
                             &[],
-                            vec![
+                            h::kids([
                                 h::el_s(
                                     "span",
                                     h::attrs!("class" = "logo", "aria-hidden" = "true"),
                                     "⌕",
                                 ),
                                 h::s(t::APP_NAME),
-                            ],
+                            ]),
                         ),
                         h::el_s("p", h::attrs!("class" = "tagline"), t::TAGLINE),
-                    ],
+                    ]),
                 ),
                 h::el(
                     "nav",
                     h::attrs!("class" = "tabs", "aria-label" = t::VIEWS_LABEL),
-                    vec![h::list(tabs)],
+                    h::kids([h::list(tabs)]),
                 ),
-            ],
+            ]),
         ),
-        h::el_dyn(
+        h::el(
             "main",
-            &["id", "class"],
-            vec![
-                Some(AttrValue::Static("main")),
-                Some(AttrValue::Static(main_class(state.view))),
-            ],
-            vec![
+            main_attrs(state.view),
+            h::kids([
                 h::when(state.too_big(), || {
                     h::el_s(
                         "p",
@@ -245,29 +228,51 @@ pub fn app() -> Html {
                     )
                 }),
                 view,
-            ],
+            ]),
         ),
         h::el(
             "footer",
             h::attrs!("class" = "foot"),
-            vec![h::el_s("p", &[], t::FOOTER)],
+            h::kids([h::el_s("p", &[], t::FOOTER)]),
         ),
-    ])
+    ]))
 }
 
-/// The tab button's id (fixed strings: the tests and the CSS use them).
-fn tab_id(v: View) -> &'static str {
-    match v {
-        View::Decode => "tab-decode",
-        View::Exec => "tab-exec",
-        View::Containers => "tab-containers",
+/// A tab's attributes (fixed ids: the tests and the CSS use them).
+fn tab_attrs(v: View, current: bool) -> h::Static {
+    use h::attrs;
+    match (v, current) {
+        (View::Decode, false) => attrs!("type" = "button", "id" = "tab-decode", "class" = "tab"),
+        (View::Decode, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-decode",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
+        (View::Exec, false) => attrs!("type" = "button", "id" = "tab-exec", "class" = "tab"),
+        (View::Exec, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-exec",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
+        (View::Containers, false) => {
+            attrs!("type" = "button", "id" = "tab-containers", "class" = "tab")
+        }
+        (View::Containers, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-containers",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
     }
 }
 
-fn main_class(v: View) -> &'static str {
+fn main_attrs(v: View) -> h::Static {
+    use h::attrs;
     match v {
-        View::Decode => "view view-decode",
-        View::Exec => "view view-exec",
-        View::Containers => "view view-containers",
+        View::Decode => attrs!("id" = "main", "class" = "view view-decode"),
+        View::Exec => attrs!("id" = "main", "class" = "view view-exec"),
+        View::Containers => attrs!("id" = "main", "class" = "view view-containers"),
     }
 }

@@ -40,7 +40,7 @@ fn copy_button_view(p: &CopyProps) -> Html {
             ],
         ),
         h::on_click(onclick),
-        vec![h::el_s("span", h::attrs!("aria-live" = "polite"), label)],
+        h::kids([h::el_s("span", h::attrs!("aria-live" = "polite"), label)]),
     )
 }
 
@@ -76,7 +76,7 @@ pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>
                 ],
             ),
             h::on_click(onclick),
-            vec![h::s(ex.label)],
+            h::kids([h::s(ex.label)]),
         ));
     }
     h::el(
@@ -86,22 +86,22 @@ pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>
             "role" = "group",
             "aria-label" = t::EXAMPLES
         ),
-        vec![
+        h::kids([
             h::el_s("span", h::attrs!("class" = "examples-label"), t::EXAMPLES),
             h::list(buttons),
-        ],
+        ]),
     )
 }
 
-/// A labelled text area that reports every keystroke.
+/// A labelled text area that reports every keystroke. `area` holds the
+/// text area's attributes (its id is `id`).
 #[inline(never)]
 pub fn paste_box(
     id: &'static str,
     label: &'static str,
+    area: h::Static,
     value: String,
-    placeholder: &'static str,
     on_input: Callback<String>,
-    rows: &'static str,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
@@ -110,35 +110,18 @@ pub fn paste_box(
     h::el(
         "div",
         h::attrs!("class" = "paste"),
-        vec![
+        h::kids([
             h::el_dyn(
                 "label",
                 &["for"],
                 vec![Some(AttrValue::Static(id))],
-                vec![h::s(label)],
+                h::kids([h::s(label)]),
             ),
             h::textarea(
-                h::dynamic(
-                    &[
-                        "id",
-                        "rows",
-                        "spellcheck",
-                        "autocapitalize",
-                        "autocomplete",
-                        "placeholder",
-                    ],
-                    vec![
-                        Some(AttrValue::Static(id)),
-                        Some(AttrValue::Static(rows)),
-                        Some(AttrValue::Static("false")),
-                        Some(AttrValue::Static("off")),
-                        Some(AttrValue::Static("off")),
-                        Some(AttrValue::Static(placeholder)),
-                    ],
-                ),
+                yew::virtual_dom::Attributes::Static(area),
                 AttrValue::from(value),
                 h::on_input(oninput),
             ),
-        ],
+        ]),
     )
 }
