@@ -100,7 +100,7 @@ pub fn paste_box(
     id: &'static str,
     label: &'static str,
     area: h::Static,
-    value: String,
+    value: AttrValue,
     on_input: Callback<String>,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
@@ -119,7 +119,7 @@ pub fn paste_box(
             ),
             h::textarea(
                 yew::virtual_dom::Attributes::Static(area),
-                AttrValue::from(value),
+                value,
                 h::on_input(oninput),
             ),
         ]),
