@@ -34,10 +34,9 @@
 //! while the events stream in, before the rest is read. Tags are read and
 //! checked but not kept: Kubernetes and compose files don't depend on them.
 
-mod events;
-mod scan;
+mod read;
 
-use events::Event;
+use read::Event;
 use std::collections::BTreeMap;
 
 /// 1-based line and column of a node's first character.
@@ -348,7 +347,7 @@ impl YamlError {
     }
 }
 
-fn syntax(f: scan::Fail, limits: &Limits) -> YamlError {
+fn syntax(f: read::Fail, limits: &Limits) -> YamlError {
     let at = Pos {
         line: f.at.line,
         column: f.at.col + 1,
@@ -615,7 +614,7 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
 /// frame budget (the page) can stop between slices and keep the tab
 /// responsive. `parse` is the same reader run to the end in one go.
 pub struct StreamParser<'a> {
-    parser: events::Parser<'a>,
+    parser: read::Parser<'a>,
     b: Builder<'a>,
     docs: Vec<Document>,
     doc_start: Pos,
@@ -632,7 +631,7 @@ impl<'a> StreamParser<'a> {
             });
         }
         Ok(StreamParser {
-            parser: events::Parser::new(text),
+            parser: read::Parser::new(text),
             b: Builder {
                 limits: *limits,
                 stack: Vec::new(),
