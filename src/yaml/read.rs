@@ -380,7 +380,8 @@ impl<'a> Parser<'a> {
             if let Some(at) = self.nul {
                 let rest = &self.full.as_bytes()[self.i + 3.min(self.full.len() - self.i)..];
                 let marker = (rest.starts_with(b"---") || rest.starts_with(b"..."))
-                    && rest.get(3).is_none_or(|&c| blank(c) || brk(c));
+                    && rest.get(3).is_none_or(|&c| blank(c) || brk(c))
+                    || rest.iter().all(|&c| blank(c) || brk(c));
                 if self.cut_kind == SyntaxKind::MisplacedBom
                     && self.col == 0
                     && (self.bom_ok || marker)
@@ -438,7 +439,8 @@ impl<'a> Parser<'a> {
                 self.skip_to_eol();
                 continue;
             }
-            if c == b'\t' && !self.blocks.is_empty() {
+            let deep = self.blocks.last().is_none_or(|o| self.col as i32 > o.indent);
+            if c == b'\t' && !deep {
                 let m = self.mark();
                 self.skip_blanks();
                 let c = self.c();
@@ -791,7 +793,13 @@ impl<'a> Parser<'a> {
             line: self.line,
             col: self.col.saturating_sub(1),
         };
-        let tab_after = before != Before::Nothing && self.c() == b'\t';
+        let tab_after = before != Before::Nothing && self.c() == b'\t' && {
+            let mut k = self.i;
+            while self.b.get(k) == Some(&b'\t') {
+                k += 1;
+            }
+            self.b.get(k).is_some_and(|&c| c != b' ' && !brk(c))
+        };
         let mut empty_mark = None;
         loop {
             let sp = self.skip_blanks();
@@ -1484,7 +1492,7 @@ impl<'a> Parser<'a> {
         let double = self.c() == b'"';
         let q = self.c();
         self.bump();
-        let b = self.b;
+        let mut b = self.b;
         let mut out: Option<String> = None;
         let mut borrowed: &'a str = "";
         let fail = |kind| Err(Fail { at: start, kind });
@@ -1495,11 +1503,17 @@ impl<'a> Parser<'a> {
                 j += 1;
             }
             if j >= b.len() {
-                if let (Some(at), SyntaxKind::MisplacedBom) = (self.nul, self.cut_kind) {
-                    return Err(Fail {
-                        at,
-                        kind: SyntaxKind::MisplacedBom,
-                    });
+                if let (Some(_), SyntaxKind::MisplacedBom) = (self.nul, self.cut_kind) {
+                    // A byte order mark inside quotes is text.
+                    let o = out.get_or_insert_with(String::new);
+                    o.push_str(&self.s[s..j]);
+                    o.push('\u{feff}');
+                    self.skip_to(j);
+                    self.i += 3;
+                    self.col += 1;
+                    self.view_from(self.i);
+                    b = self.b;
+                    continue;
                 }
                 return fail(SyntaxKind::UnclosedQuote);
             }
@@ -1638,7 +1652,11 @@ impl<'a> Parser<'a> {
             if brk(self.c()) {
                 continue;
             }
-            if self.flows.is_empty() && ind <= parent {
+            let in_seq = self
+                .blocks
+                .last()
+                .is_some_and(|o| o.kind == Kind::Seq && o.indent == parent);
+            if self.flows.is_empty() && (ind < parent || ind == parent && !in_seq) {
                 return Err(Fail {
                     at: start,
                     kind: SyntaxKind::BadIndentation,
@@ -1878,7 +1896,7 @@ impl<'a> Parser<'a> {
                 }
                 self.skip_blanks();
                 let c = self.c();
-                if !brk(c) && !self.eof() && c != b'#' && c != b']' && c != b'}' {
+                if !brk(c) && !self.eof() && c != b'#' && c != b']' && c != b'}' && c != b',' {
                     // Plain text must sit right of its block; other tokens
                     // may share its column, but not column 0.
                     let col = self.col as i32;
@@ -1886,7 +1904,8 @@ impl<'a> Parser<'a> {
                         c,
                         b'[' | b'{' | b'\'' | b'"' | b'!' | b'&' | b'*' | b',' | b'?' | b':'
                     );
-                    if col < parent || col == parent && (plain || col == 0) {
+                    let in_map = self.blocks.last().is_some_and(|o| o.kind == Kind::Map);
+                    if col < parent || col == parent && (plain || col == 0 && in_map) {
                         return self.fail(SyntaxKind::BadIndentation);
                     }
                 }
@@ -1926,6 +1945,13 @@ impl<'a> Parser<'a> {
             }
             FlowWant::Colon => {
                 // After a key: `:` gives it a value; otherwise it has none.
+                if c == b':'
+                    && !self.json_key
+                    && top.kind == FlowKind::Map
+                    && matches!(self.at(1), b'[' | b'{')
+                {
+                    return self.fail(SyntaxKind::UnexpectedCharacter);
+                }
                 if c == b':' && (self.end_at(1) || flow_ind(self.at(1)) || self.json_key) {
                     self.colon = self.mark();
                     self.bump();
