@@ -20,6 +20,7 @@ fn differ(text: &str, limits: &Limits) -> Option<String> {
         (Ok(a), Ok(b)) if a == b => None,
         (Err(_), Err(_)) => None,
         (Ok(a), Ok(b)) => Some(first_difference(a, b)),
+        (Ok(_), Err(e)) if saphyr_ref::intentional_difference(text, true, e).is_some() => None,
         (Ok(_), Err(e)) => Some(format!("we accept, saphyr refuses: {e:?}")),
         (Err(e), Ok(_)) => Some(format!("we refuse ({e:?}), saphyr accepts")),
     }
@@ -85,7 +86,7 @@ fn assert_agree(cases: &[(String, String)]) {
         }
     }
     let n = bad.len();
-    bad.truncate(60);
+    bad.truncate(6);
     assert!(
         n == 0,
         "{n} of {} cases differ:\n{}",

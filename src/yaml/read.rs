@@ -376,7 +376,7 @@ impl<'a> Parser<'a> {
             && self.end_at(3)
     }
     fn at_end(&mut self) -> R<bool> {
-        if self.eof() {
+        while self.eof() {
             if let Some(at) = self.nul {
                 let rest = &self.full.as_bytes()[self.i + 3.min(self.full.len() - self.i)..];
                 let marker = (rest.starts_with(b"---") || rest.starts_with(b"..."))
@@ -388,7 +388,7 @@ impl<'a> Parser<'a> {
                 {
                     self.i += 3;
                     self.view_from(self.i);
-                    return Ok(false);
+                    continue;
                 }
                 return Err(Fail {
                     at,
@@ -428,12 +428,12 @@ impl<'a> Parser<'a> {
                 self.i += 1;
                 self.col += 1;
             }
+            if self.at_end()? {
+                return Ok(false);
+            }
             let c = self.c();
             if brk(c) {
                 continue;
-            }
-            if self.at_end()? {
-                return Ok(false);
             }
             if c == b'#' {
                 self.skip_to_eol();
@@ -1900,10 +1900,8 @@ impl<'a> Parser<'a> {
                     // Plain text must sit right of its block; other tokens
                     // may share its column, but not column 0.
                     let col = self.col as i32;
-                    let plain = !matches!(
-                        c,
-                        b'[' | b'{' | b'\'' | b'"' | b'!' | b'&' | b'*' | b',' | b'?' | b':'
-                    );
+                    let plain = !matches!(c, b'[' | b'{' | b'\'' | b'"' | b'!' | b'&' | b'*' | b',')
+                        && !(matches!(c, b'?' | b':') && (self.end_at(1) || flow_ind(self.at(1))));
                     let in_map = self.blocks.last().is_some_and(|o| o.kind == Kind::Map);
                     if col < parent || col == parent && (plain || col == 0 && in_map) {
                         return self.fail(SyntaxKind::BadIndentation);
