@@ -311,6 +311,22 @@ impl<'a> Parser<'a> {
             self.mark()
         }
     }
+    /// An error reported where the next non-empty line starts: the key on
+    /// this line is known to be wrong only once the line is over.
+    fn fail_next_line<T>(&mut self, kind: SyntaxKind) -> R<T> {
+        self.skip_to_eol();
+        loop {
+            if self.eof() {
+                return self.fail(kind);
+            }
+            self.newline();
+            self.skip_blanks();
+            if !brk(self.c()) {
+                return self.fail(kind);
+            }
+        }
+    }
+
     /// An error at the character after the cursor.
     fn fail_after<T>(&self, kind: SyntaxKind) -> R<T> {
         Err(Fail {
@@ -1014,7 +1030,9 @@ impl<'a> Parser<'a> {
                 self.key_done(key, false)
             }
             b'"' | b'\'' => {
-                let text = self.quoted(key.parent, false)?;
+                // A quoted key at the start of a line may run on at any indent.
+                let line_start = key.cont.is_some();
+                let text = self.quoted(if line_start { -1 } else { key.parent }, false)?;
                 let multi = self.line != cm.line;
                 self.push(Event::Scalar(text, Style::Quoted, anchor), at);
                 self.after_quote()?;
@@ -1085,13 +1103,8 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         if key.cont.is_some() {
-            if self.eof() || brk(self.c()) || self.c() == b'#' {
-                if self.c() == b'#' {
-                    self.skip_to_eol();
-                }
-                self.next_content()?;
-            }
-            return self.fail(SyntaxKind::MissingColon);
+            // Reported where the key's line ends: at the next line's start.
+            return self.fail_next_line(SyntaxKind::MissingColon);
         }
         if let Some(slot) = key.slot {
             if let Some(lm) = key.line_props {
@@ -1229,6 +1242,9 @@ impl<'a> Parser<'a> {
             }
         }
         if c == b'-' && self.end_at(1) {
+            // Reported after the `-` and its blanks.
+            self.bump();
+            self.skip_blanks();
             return self.fail(SyntaxKind::ExpectedKey);
         }
         self.map_key(ind)
@@ -1254,7 +1270,18 @@ impl<'a> Parser<'a> {
             break;
         }
         let c = self.c();
-        if c == b'|' || c == b'>' || (c == b'-' && self.end_at(1)) || self.at_bom() {
+        if c == b'|' || c == b'>' {
+            // Read as the text it starts; the error is where it ends.
+            self.block_scalar(ind)?;
+            if !self.next_content()? {
+                return Err(Fail {
+                    at: self.eof_mark(),
+                    kind: SyntaxKind::ExpectedKey,
+                });
+            }
+            return self.fail(SyntaxKind::ExpectedKey);
+        }
+        if (c == b'-' && self.end_at(1)) || self.at_bom() {
             return self.fail(if self.at_bom() {
                 SyntaxKind::MisplacedBom
             } else {
@@ -1283,6 +1310,10 @@ impl<'a> Parser<'a> {
         let next = self.at(1);
         let next_ends = self.end_at(1) || (flow && flow_ind(next));
         match c {
+            // A `%` at a line's start reads as a directive whose name is missing.
+            b'%' if self.col == 0 && self.end_at(1) => {
+                self.fail_after(SyntaxKind::ReservedCharacter)
+            }
             b'%' | b'@' | b'`' => self.fail(SyntaxKind::ReservedCharacter),
             b'-' | b'?' | b':' if next_ends => {
                 if c == b'-' && flow {
@@ -1339,6 +1370,15 @@ impl<'a> Parser<'a> {
                 }
                 j += 1;
                 end = j;
+            }
+            if j >= b.len() {
+                if let Some(at) = self.nul {
+                    // The text runs into a NUL or a byte order mark.
+                    return Err(Fail {
+                        at,
+                        kind: self.cut_kind,
+                    });
+                }
             }
             let seg = &self.s[s..end];
             self.skip_to(end);
