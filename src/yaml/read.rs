@@ -166,6 +166,8 @@ pub struct Parser<'a> {
     json_key: bool,
     /// The last flow `:` (an empty value is placed there).
     colon: Mark,
+    /// The last block node was quoted (text after it is named so).
+    last_quoted: bool,
     /// A key found where a `- ` item was due is an error.
     seq_err: bool,
     /// A list at its key's indent takes its place from its first item.
@@ -207,6 +209,7 @@ impl<'a> Parser<'a> {
             json_key: false,
             colon: Mark::default(),
             seq_err: false,
+            last_quoted: false,
             compact: None,
         };
         if p.b.starts_with(b"\xEF\xBB\xBF") {
@@ -1012,6 +1015,7 @@ impl<'a> Parser<'a> {
         has_props: bool,
         props_mark: Option<Mark>,
     ) -> R<()> {
+        self.last_quoted = false;
         let c = self.c();
         let cm = self.mark();
         let at = props_mark.unwrap_or(cm);
@@ -1036,6 +1040,7 @@ impl<'a> Parser<'a> {
                 let multi = self.line != cm.line;
                 self.push(Event::Scalar(text, Style::Quoted, anchor), at);
                 self.after_quote()?;
+                self.last_quoted = true;
                 self.key_done(key, multi)
             }
             _ => {
@@ -1127,8 +1132,14 @@ impl<'a> Parser<'a> {
     /// A block node is complete: find the next entry of the open collections.
     fn entry(&mut self, fresh: bool) -> R<()> {
         if !fresh {
-            self.finish_line(SyntaxKind::UnexpectedCharacter)?;
+            let kind = if self.last_quoted {
+                SyntaxKind::ContentAfterQuote
+            } else {
+                SyntaxKind::UnexpectedCharacter
+            };
+            self.finish_line(kind)?;
         }
+        self.last_quoted = false;
         let more = if fresh && !self.eof() && !brk(self.c()) {
             // At the start of a line: skip its indentation ourselves.
             let s = self.i;
