@@ -4,30 +4,33 @@
 //! Why a reader of our own: findings must point at a line and column
 //! (`serde_yaml` throws positions away), and a hostile paste (billion
 //! laughs, 10,000 nested brackets, a 10 MB blob) must stop with a clear
-//! error instead of eating the page. caplens first used `saphyr-parser`
-//! for the events and built the tree here; that worked, but it was the
-//! biggest and slowest part of the page: ~37 KB of wasm code plus 2.3 KB
-//! of English error texts, and ~55 ms of the ~90 ms a 1 MB multi-document
-//! manifest took natively (its char-by-char lookahead queue), against
-//! budgets of 200 KB for the whole first visit and 150 ms in the browser
-//! for that manifest. So the reader is now ours (measured when it landed:
-//! shipped wasm 223.3 -> 216.0 KB gzip; `yaml::parse` of that manifest
-//! ~58 -> ~25 ms natively, `cargo run --release --example bench_k8s`):
+//! error instead of eating the page. caplens first used `saphyr-parser`;
+//! it worked, but it was the biggest and slowest part of the page (~37 KB
+//! of wasm, and ~55 ms of the ~90 ms a 1 MB multi-document manifest took
+//! natively), against budgets of 200 KB for the whole first visit and
+//! 150 ms in the browser for that manifest. Figures for this reader are
+//! in the commit that introduced it (`cargo run --release --example
+//! bench_k8s`, `/work/tools/wasm-build-named.sh`).
 //!
-//! - `scan` turns bytes into tokens: it walks `&[u8]`, slices plain and
-//!   simply-quoted text straight out of the input, allocates only for text
-//!   that folds lines or holds escapes, and counts line/column as it goes.
-//! - `events` turns tokens into events with an explicit state stack.
-//! - This module builds the tree from the events (below), with the limits.
+//! How it is built (`read`): one pass over the bytes, line by line. Block
+//! structure is an explicit stack of open lists and mappings with the
+//! column each was opened at; a new line closes what is indented deeper
+//! and must then fit what is on top. `[...]`/`{...}` have a stack of their
+//! own. Whether a node is a mapping key is known only at its `:`, so a
+//! slot is queued for the `MappingStart` and the events after it wait
+//! until the line settles it. Plain and single-line quoted text is sliced
+//! straight from the input; only folded or escaped text allocates. Nothing
+//! recurses on the input and no character is read more than a few times.
+//! This module builds the tree from the events (below), with the limits.
 //!
-//! Both halves keep the classic libyaml/saphyr structure on purpose: the
-//! reader accepts and refuses what saphyr-parser 0.3 does and places every
-//! node where it did, and that is checked rather than hoped for —
-//! `tests/yaml_diff.rs` and the `yaml_diff` fuzz target run both readers
-//! (saphyr is a dev-dependency only) over the repository's fixtures,
+//! How it is checked: `tests/yaml_diff.rs` and the `yaml_diff` fuzz target
+//! run it and saphyr-parser (a dev-dependency only, used as a black box:
+//! only its output is compared) over the repository's fixtures,
 //! hand-written cases and random and mutated documents, and require equal
-//! trees (values, styles, positions) or a refusal from both. Syntax errors
-//! are our own small enum (`SyntaxKind`); the words are in `strings::k8s`.
+//! trees (values, styles, positions) or a refusal from both, apart from
+//! the short list of intentional differences in
+//! `tests/support/saphyr_ref.rs`. Syntax errors are our own small enum
+//! (`SyntaxKind`); the words are in `strings::k8s`.
 //!
 //! The builder is iterative (an explicit stack), so deep input cannot
 //! overflow the native stack, and nesting is refused past `Limits::max_depth`
@@ -353,8 +356,8 @@ fn syntax(f: read::Fail, limits: &Limits) -> YamlError {
         column: f.at.col + 1,
     };
     match f.kind {
-        // The scanner follows `[`/`{` nesting itself (it reads ahead inside
-        // flow collections); its cap is reported as the same "too deep".
+        // The reader caps `[`/`{` nesting itself (it holds a key's events
+        // back until its line settles); its cap is the same "too deep".
         SyntaxKind::TooDeep => YamlError::TooDeep {
             at,
             limit: limits.max_depth,

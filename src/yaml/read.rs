@@ -110,7 +110,6 @@ struct Flow {
 struct KeyCtx<'a> {
     slot: Option<usize>,
     parent: i32,
-    before: Before,
     /// Continuing the mapping open at this indent: the node must be a key.
     cont: Option<i32>,
     indent: i32,
@@ -460,7 +459,6 @@ impl<'a> Parser<'a> {
             }
             let deep = self.blocks.last().is_none_or(|o| self.col as i32 > o.indent);
             if c == b'\t' && !deep {
-                let m = self.mark();
                 self.skip_blanks();
                 let c = self.c();
                 if brk(c) || self.eof() {
@@ -471,7 +469,6 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 // Content after a tab in the indentation.
-                let _ = m;
                 return self.fail(SyntaxKind::TabIndentation);
             }
             return Ok(true);
@@ -731,7 +728,7 @@ impl<'a> Parser<'a> {
         } else {
             let s = self.i - 1;
             let mut bangs = Vec::new();
-            while !self.end_at(0) && !(flow_ind(self.c()) && !self.flows.is_empty()) {
+            while !self.end_at(0) && (!flow_ind(self.c()) || self.flows.is_empty()) {
                 let c = self.c();
                 let uri = c.is_ascii_alphanumeric() || b"-#;/?:@&=+$_.~*'()%!".contains(&c);
                 if !uri {
@@ -790,7 +787,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if !self.end_at(0) && !(flow_ind(self.c()) && !self.flows.is_empty()) {
+        if !self.end_at(0) && (!flow_ind(self.c()) || self.flows.is_empty()) {
             return bad;
         }
         Ok(())
@@ -900,9 +897,6 @@ impl<'a> Parser<'a> {
             }
             break;
         }
-        if line_tag && tag || line_anchor.is_some() && anchor.is_some() && false {
-            // Two sets of properties may stand for a mapping and its first key.
-        }
         let c = self.c();
         let cm = self.mark();
         let key_indent = mark.col as i32;
@@ -990,7 +984,6 @@ impl<'a> Parser<'a> {
         let key = KeyCtx {
             slot,
             parent,
-            before: if newline { Before::Nothing } else { before },
             cont: None,
             indent: key_indent,
             line: mark.line,
@@ -1302,7 +1295,6 @@ impl<'a> Parser<'a> {
         let key = KeyCtx {
             slot: None,
             parent: ind,
-            before: Before::Nothing,
             cont: Some(ind),
             indent: ind,
             line: mark.line,
@@ -1337,11 +1329,7 @@ impl<'a> Parser<'a> {
             b'#' | b'|' | b'>' | b'&' | b'*' | b'!' | b'\'' | b'"' => {
                 self.fail(SyntaxKind::UnexpectedCharacter)
             }
-            b',' | b'[' | b']' | b'{' | b'}' => self.fail(if flow {
-                SyntaxKind::UnexpectedCharacter
-            } else {
-                SyntaxKind::UnexpectedCharacter
-            }),
+            b',' | b'[' | b']' | b'{' | b'}' => self.fail(SyntaxKind::UnexpectedCharacter),
             _ if self.eof() => self.fail(SyntaxKind::UnexpectedEnd),
             _ => Ok(()),
         }
@@ -1461,7 +1449,7 @@ impl<'a> Parser<'a> {
                     break;
                 }
             }
-            if !flow && (ind as i32) <= parent {
+            if !flow && ind <= parent {
                 break;
             }
             if flow {
@@ -1469,9 +1457,6 @@ impl<'a> Parser<'a> {
                 if flow_ind(c) || (c == b':' && (blank(n) || brk(n) || flow_ind(n))) {
                     break;
                 }
-            }
-            if !flow && c == b'\t' && q == r && false {
-                break;
             }
             // Fold and go on.
             let o = out.get_or_insert_with(|| first.to_string());
@@ -1486,7 +1471,6 @@ impl<'a> Parser<'a> {
             self.i = r;
             self.line = line;
             self.col = (r - (q - ind as usize)) as u32;
-            let _ = &mut line;
         }
         Ok((
             match out {
@@ -1545,7 +1529,6 @@ impl<'a> Parser<'a> {
         self.bump();
         let mut b = self.b;
         let mut out: Option<String> = None;
-        let mut borrowed: &'a str = "";
         let fail = |kind| Err(Fail { at: start, kind });
         loop {
             let s = self.i;
@@ -1657,15 +1640,9 @@ impl<'a> Parser<'a> {
             }
             let seg = &self.s[s..e];
             self.skip_to(j);
-            if out.is_none() {
-                borrowed = seg;
-                out = Some(String::with_capacity(seg.len() + 16));
-                out.as_mut().unwrap().push_str(borrowed);
-            } else {
-                out.as_mut().unwrap().push_str(seg);
-            }
+            let o = out.get_or_insert_with(String::new);
+            o.push_str(seg);
             let breaks = self.fold_lines(parent, start)?;
-            let o = out.as_mut().unwrap();
             if breaks == 1 {
                 o.push(' ');
             } else {
@@ -1779,7 +1756,7 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 if k < b.len() {
-                    if b[k] == b'\t' && (n as i32) < (parent + 1).max(1) {
+                    if b[k] == b'\t' && n < (parent + 1).max(1) {
                         return Err(Fail {
                             at: start,
                             kind: SyntaxKind::TabIndentation,
@@ -1842,9 +1819,6 @@ impl<'a> Parser<'a> {
                 self.col = 0;
                 break;
             }
-            if n == 0 && indent == 0 {
-                unreachable!();
-            }
             if self.col == 0 && self.at_marker() {
                 break;
             }
@@ -1867,7 +1841,6 @@ impl<'a> Parser<'a> {
                     out.push('\n');
                 }
             }
-            pending = 0;
             let s = self.i;
             self.skip_to_eol();
             out.push_str(&self.s[s..self.i]);
@@ -2036,7 +2009,7 @@ impl<'a> Parser<'a> {
                 }
                 self.top().line = self.line;
                 self.top().explicit = false;
-                if c == b'?' && self.end_at(1) || c == b'?' && flow_ind(self.at(1)) {
+                if c == b'?' && (self.end_at(1) || flow_ind(self.at(1))) {
                     let m = self.mark();
                     self.bump();
                     self.top().explicit = true;
@@ -2218,8 +2191,4 @@ impl<'a> Parser<'a> {
         }
         self.node_done_in_flow()
     }
-}
-
-fn newline_line_props(a: &Option<&str>) -> bool {
-    a.is_some()
 }
