@@ -2192,3 +2192,107 @@ impl<'a> Parser<'a> {
         self.node_done_in_flow()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Result<Vec<(Event<'_>, Mark)>, Fail> {
+        let mut p = Parser::new(text);
+        let mut out = Vec::new();
+        loop {
+            let e = p.next_event()?;
+            let end = e.0 == Event::StreamEnd;
+            out.push(e);
+            if end {
+                return Ok(out);
+            }
+        }
+    }
+
+    fn at(line: u32, col: u32) -> Mark {
+        Mark { line, col }
+    }
+
+    #[test]
+    fn a_key_gets_its_mapping_start_before_it() {
+        let ev = events("[a]: b\n").unwrap();
+        let kinds: Vec<&Event> = ev.iter().map(|(e, _)| e).collect();
+        assert!(matches!(kinds[1], Event::MappingStart(None)), "{kinds:?}");
+        assert!(matches!(kinds[2], Event::SequenceStart(None)), "{kinds:?}");
+        assert_eq!(ev[1].1, at(1, 0));
+        // A list item that is a one-pair mapping, inside brackets.
+        let ev = events("[x, k: v]\n").unwrap();
+        assert!(matches!(ev[3].0, Event::MappingStart(None)), "{ev:?}");
+        assert_eq!(ev[3].1, at(1, 4));
+    }
+
+    #[test]
+    fn held_events_wait_only_for_their_line() {
+        // The first item is released before the second line is read.
+        let mut p = Parser::new("- a\n- b: [\n");
+        let mut seen = Vec::new();
+        loop {
+            match p.next_event() {
+                Ok((e, _)) => seen.push(e),
+                Err(f) => {
+                    assert_eq!(f.kind, SyntaxKind::UnclosedFlow);
+                    break;
+                }
+            }
+        }
+        assert!(seen.contains(&Event::Scalar(Cow::Borrowed("a"), Style::Plain, None)));
+    }
+
+    #[test]
+    fn plain_and_simple_quoted_text_borrows() {
+        let ev = events("k: plain text\nq: 'it is'\nf: 'fo\n  ld'\n").unwrap();
+        let borrowed = |t: &str| {
+            ev.iter()
+                .any(|(e, _)| matches!(e, Event::Scalar(Cow::Borrowed(s), _, _) if *s == t))
+        };
+        assert!(borrowed("plain text"));
+        assert!(borrowed("it is"));
+        assert!(ev
+            .iter()
+            .any(|(e, _)| matches!(e, Event::Scalar(Cow::Owned(s), _, _) if s == "fo ld")));
+    }
+
+    #[test]
+    fn byte_order_marks_between_documents_and_in_quotes() {
+        assert!(events("\u{feff}a\n...\n\u{feff}---\nb\n").is_ok());
+        let ev = events("a: '\u{feff}x'\n").unwrap();
+        assert!(ev.iter().any(
+            |(e, _)| matches!(e, Event::Scalar(s, Style::Quoted, _) if s == "\u{feff}x")
+        ));
+        let f = events("a: b\u{feff}c\n").unwrap_err();
+        assert_eq!((f.kind, f.at), (SyntaxKind::MisplacedBom, at(1, 4)));
+        let f = events("a: 1\0\n").unwrap_err();
+        assert_eq!((f.kind, f.at), (SyntaxKind::NulByte, at(1, 4)));
+    }
+
+    #[test]
+    fn explicit_keys_and_empty_keys() {
+        let ev = events("? a\n: b\n: c\n").unwrap();
+        let scalars: Vec<&str> = ev
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Scalar(s, _, _) => Some(s.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(scalars, ["a", "b", "", "c"]);
+    }
+
+    #[test]
+    fn flow_nesting_is_capped_by_the_reader() {
+        let deep = "[".repeat(MAX_FLOW_DEPTH + 1);
+        let mut p = Parser::new(&deep);
+        let f = loop {
+            if let Err(f) = p.next_event() {
+                break f;
+            }
+        };
+        assert_eq!(f.kind, SyntaxKind::TooDeep);
+    }
+}
