@@ -365,11 +365,21 @@ const EDGE_CASES: &[&str] = &[
 
 #[test]
 fn hand_written_edge_cases_read_the_same() {
-    let cases: Vec<(String, String)> = EDGE_CASES
+    let mut cases: Vec<(String, String)> = EDGE_CASES
         .iter()
         .enumerate()
         .map(|(i, t)| (format!("edge {i}"), t.to_string()))
         .collect();
+    // Big mappings (their repeated keys are found another way).
+    let big: String = (0..40).map(|i| format!("k{}: {i}\n", i % 37)).collect();
+    cases.push(("big map, repeats".into(), big));
+    let big: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+    cases.push(("big map".into(), big.clone()));
+    let nested: String = big.lines().map(|l| format!("  {l}\n")).collect();
+    cases.push((
+        "big map, merged".into(),
+        format!("b: &b\n{nested}u:\n  <<: *b\n  k3: x\n"),
+    ));
     assert_agree(&cases);
 }
 

@@ -1,5 +1,6 @@
 //! The few browser calls the UI makes, in one place: the URL fragment, the
-//! clipboard. Every call tolerates a missing API instead of throwing.
+//! clipboard, yielding to the browser. Every call tolerates a missing API
+//! instead of throwing.
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -62,4 +63,26 @@ fn copy_with_selection(text: &str) -> Option<bool> {
         .unwrap_or(false);
     let _ = body.remove_child(&area);
     Some(ok)
+}
+
+/// Gives the browser a turn (to paint, to handle input) and resumes as soon
+/// as it has had it. A message posted to ourselves is queued as a task like a
+/// zero timeout, but without the 4 ms minimum browsers impose on timeouts
+/// set from timeouts, which a long sliced analysis would pay at every slice.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        match web_sys::MessageChannel::new() {
+            Ok(channel) => {
+                let port = channel.port1();
+                port.set_onmessage(Some(&resolve));
+                // The channel lives until the message is delivered.
+                let _ = channel.port2().post_message(&JsValue::NULL);
+            }
+            // No MessageChannel: resume at once (the slice still ends).
+            Err(_) => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

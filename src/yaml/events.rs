@@ -6,8 +6,9 @@
 //! token that showed they were empty, as saphyr-parser does.
 
 use super::scan::{Fail, Mark, Scanner, Tok, Token};
-use super::{FastSet, Style, SyntaxKind};
+use super::{Style, SyntaxKind};
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Event<'a> {
@@ -55,7 +56,7 @@ pub(super) struct Parser<'a> {
     states: Vec<State>,
     /// Tag handles declared by `%TAG` in the current document (a set: a
     /// paste may hold any number of directives).
-    tags: FastSet<&'a str>,
+    tags: BTreeSet<&'a str>,
 }
 
 type Step<'a> = Result<(Event<'a>, Mark), Fail>;
@@ -75,7 +76,7 @@ impl<'a> Parser<'a> {
             token: None,
             state: State::StreamStart,
             states: Vec::new(),
-            tags: FastSet::default(),
+            tags: BTreeSet::new(),
         }
     }
 
@@ -180,7 +181,7 @@ impl<'a> Parser<'a> {
 
     fn process_directives(&mut self) -> Result<(), Fail> {
         let mut version = false;
-        let mut declared: FastSet<&'a str> = FastSet::default();
+        let mut declared: BTreeSet<&'a str> = BTreeSet::new();
         loop {
             let t = self.peek()?;
             let at = t.at;

@@ -36,9 +36,7 @@ mod events;
 mod scan;
 
 use events::Event;
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// 1-based line and column of a node's first character.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -348,50 +346,6 @@ impl YamlError {
     }
 }
 
-/// A small, fast hasher for the builder's maps (keys and anchor names are
-/// short strings from the paste; SipHash's defence against crafted
-/// collisions costs more than it is worth here, and the maps only exist
-/// past a size where a linear scan would be slower).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59))
-                .wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    /// A final mix: the multiply above leaves the low bits (which pick the
-    /// bucket) depending on the low bits of the input only.
-    #[inline]
-    fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^ (h >> 33)
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
-
 fn syntax(f: scan::Fail, limits: &Limits) -> YamlError {
     let at = Pos {
         line: f.at.line,
@@ -421,29 +375,7 @@ enum Frame<'a> {
         pos: Pos,
         anchor: Option<&'a str>,
         size: usize,
-        /// The pending key's text as a slice of the input, when it is one.
-        key_src: Option<&'a str>,
-        /// Built only for big mappings, so duplicate detection stays linear.
-        index: Option<Box<KeyIndex<'a>>>,
     },
-}
-
-/// The keys of a big mapping, for duplicate detection: borrowed from the
-/// input where the key's text is a slice of it (no allocation per key),
-/// copied otherwise (escaped or folded keys, and the first few keys).
-#[derive(Default)]
-struct KeyIndex<'a> {
-    borrowed: FastMap<&'a str, u32>,
-    owned: FastMap<Box<str>, u32>,
-}
-
-impl<'a> KeyIndex<'a> {
-    fn get(&self, text: &str) -> Option<u32> {
-        self.borrowed
-            .get(text)
-            .or_else(|| self.owned.get(text))
-            .copied()
-    }
 }
 
 /// A finished node and how many nodes it contains (for the alias budget).
@@ -455,7 +387,9 @@ struct Built {
 struct Builder<'a> {
     limits: Limits,
     stack: Vec<Frame<'a>>,
-    anchors: FastMap<&'a str, Built>,
+    /// A B-tree, not a hash map: anchor names come from the paste, and
+    /// the page has no randomness to key a hash against crafted collisions.
+    anchors: BTreeMap<&'a str, Built>,
     nodes: usize,
     alias_nodes: usize,
     root: Option<Node>,
@@ -500,14 +434,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Attach a finished node to its parent (or make it the root).
-    /// `src` is the node's text as a slice of the input, for a scalar
-    /// read without copying.
-    fn finish(
-        &mut self,
-        built: Built,
-        anchor: Option<&'a str>,
-        src: Option<&'a str>,
-    ) -> Result<(), YamlError> {
+    fn finish(&mut self, built: Built, anchor: Option<&'a str>) -> Result<(), YamlError> {
         if let Some(name) = anchor {
             self.anchors.insert(
                 name,
@@ -524,24 +451,28 @@ impl<'a> Builder<'a> {
                 items.push(built.node);
             }
             Some(Frame::Map {
-                entries,
-                key,
-                key_src,
-                size,
-                index,
-                ..
+                entries, key, size, ..
             }) => {
                 *size += built.size;
                 match key.take() {
-                    None => {
-                        *key = Some(built.node);
-                        *key_src = src;
-                    }
+                    None => *key = Some(built.node),
                     Some(k) => {
-                        if let Some(text) = k.as_str() {
-                            // `<<` merge keys may repeat; they are resolved at close.
-                            if text != "<<" {
-                                check_duplicate(entries, index, &k, text, key_src.take())?;
+                        // Small mappings are checked as they grow; big ones
+                        // once, when they close (see `first_duplicate`).
+                        if entries.len() < LINEAR {
+                            if let Some(text) = k.as_str() {
+                                // `<<` merge keys may repeat; they are resolved at close.
+                                if text != "<<" {
+                                    if let Some((first, _)) =
+                                        entries.iter().find(|(e, _)| e.as_str() == Some(text))
+                                    {
+                                        return Err(YamlError::DuplicateKey {
+                                            at: k.pos,
+                                            key: text.to_string(),
+                                            first_line: first.pos.line,
+                                        });
+                                    }
+                                }
                             }
                         }
                         entries.push((k, built.node));
@@ -579,6 +510,11 @@ impl<'a> Builder<'a> {
                 size,
                 ..
             } => {
+                if entries.len() > LINEAR {
+                    if let Some(e) = first_duplicate(&entries) {
+                        return Err(e);
+                    }
+                }
                 let entries = resolve_merge_keys(entries);
                 (
                     Built {
@@ -592,51 +528,38 @@ impl<'a> Builder<'a> {
                 )
             }
         };
-        self.finish(built, anchor, None)
+        self.finish(built, anchor)
     }
 }
 
-fn check_duplicate<'a>(
-    entries: &[(Node, Node)],
-    index: &mut Option<Box<KeyIndex<'a>>>,
-    k: &Node,
-    text: &str,
-    src: Option<&'a str>,
-) -> Result<(), YamlError> {
-    const LINEAR: usize = 16;
-    let dup = |first_line: u32| YamlError::DuplicateKey {
+/// Mappings up to this many keys look for a repeated key by scanning.
+const LINEAR: usize = 16;
+
+/// The first repeated key of a big mapping, in the order written (the
+/// error a scan as the keys arrive would give). Sorting keeps this
+/// O(n log n) on any input: a hash map would need a secret key against
+/// crafted collisions, and the page has no randomness to make one.
+fn first_duplicate(entries: &[(Node, Node)]) -> Option<YamlError> {
+    let mut keys: Vec<(&str, usize)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (k, _))| k.as_str().filter(|t| *t != "<<").map(|t| (t, i)))
+        .collect();
+    keys.sort_unstable();
+    // Sorted by (text, place): in a run of equal keys the first two are
+    // the first occurrence and its repeat; the earliest repeat wins (later
+    // pairs of a run repeat later still).
+    let (first, again) = keys
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| (w[0].1, w[1].1))
+        .min_by_key(|&(_, again)| again)?;
+    let (k, _) = &entries[again];
+    Some(YamlError::DuplicateKey {
         at: k.pos,
-        key: text.to_string(),
-        first_line,
-    };
-    let add = |ix: &mut KeyIndex<'a>| match src {
-        Some(s) => {
-            ix.borrowed.insert(s, k.pos.line);
-        }
-        None => {
-            ix.owned.insert(text.into(), k.pos.line);
-        }
-    };
-    if let Some(ix) = index {
-        if let Some(line) = ix.get(text) {
-            return Err(dup(line));
-        }
-        add(ix);
-        return Ok(());
-    }
-    if let Some((first, _)) = entries.iter().find(|(e, _)| e.as_str() == Some(text)) {
-        return Err(dup(first.pos.line));
-    }
-    if entries.len() + 1 >= LINEAR {
-        let mut ix = Box::<KeyIndex>::default();
-        ix.owned = entries
-            .iter()
-            .filter_map(|(e, _)| e.as_str().map(|t| (t.into(), e.pos.line)))
-            .collect();
-        add(&mut ix);
-        *index = Some(ix);
-    }
-    Ok(())
+        key: k.as_str().unwrap_or_default().to_string(),
+        first_line: entries[first].0.pos.line,
+    })
 }
 
 /// YAML 1.1 merge keys (`<<: *base`), which Kubernetes' decoder honours:
@@ -648,8 +571,8 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
         return entries;
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
-    // A set keeps this linear for big mappings merged into big mappings.
-    let mut present: FastSet<String> = own
+    // A set keeps this O(n log n) for big mappings merged into big mappings.
+    let mut present: BTreeSet<String> = own
         .iter()
         .filter_map(|(k, _)| k.as_str().map(str::to_string))
         .collect();
@@ -702,7 +625,7 @@ impl<'a> StreamParser<'a> {
             b: Builder {
                 limits: *limits,
                 stack: Vec::new(),
-                anchors: FastMap::default(),
+                anchors: BTreeMap::new(),
                 nodes: 0,
                 alias_nodes: 0,
                 root: None,
@@ -760,10 +683,6 @@ impl<'a> StreamParser<'a> {
                 }
                 Event::Scalar(text, style, anchor) => {
                     b.count(1, at)?;
-                    let src = match text {
-                        Cow::Borrowed(s) => Some(s),
-                        Cow::Owned(_) => None,
-                    };
                     let node = Node {
                         value: Value::Scalar {
                             text: text.into_owned(),
@@ -771,7 +690,7 @@ impl<'a> StreamParser<'a> {
                         },
                         pos: at,
                     };
-                    b.finish(Built { node, size: 1 }, anchor, src)?;
+                    b.finish(Built { node, size: 1 }, anchor)?;
                 }
                 Event::SequenceStart(anchor) => {
                     b.open(
@@ -793,8 +712,6 @@ impl<'a> StreamParser<'a> {
                             pos: at,
                             anchor,
                             size: 0,
-                            key_src: None,
-                            index: None,
                         },
                         anchor,
                         at,
@@ -819,7 +736,7 @@ impl<'a> StreamParser<'a> {
                     let mut node = b.anchors[name].node.clone();
                     // Point at the alias (where the user used it), not the anchor.
                     node.pos = at;
-                    b.finish(Built { node, size }, None, None)?;
+                    b.finish(Built { node, size }, None)?;
                 }
             }
         }
@@ -1102,6 +1019,44 @@ mod tests {
             parse_default(&s).unwrap_err(),
             YamlError::DuplicateKey { first_line: 8, .. }
         ));
+    }
+
+    #[test]
+    fn big_mappings_report_their_earliest_repeated_key() {
+        let map = |keys: &[&str]| -> String {
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| format!("{k}: {i}\n"))
+                .collect()
+        };
+        let mut keys: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+        keys[25] = "k20".into(); // repeats line 21 on line 26
+        keys[30] = "k20".into(); // a third time, later
+        keys[28] = "k3".into(); // repeats line 4 on line 29, after line 26
+        keys[35] = "<<".into();
+        keys[36] = "<<".into(); // merge keys may repeat
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert_eq!(
+            parse_default(&map(&refs)).unwrap_err(),
+            YamlError::DuplicateKey {
+                at: Pos {
+                    line: 26,
+                    column: 1
+                },
+                key: "k20".into(),
+                first_line: 21
+            }
+        );
+        keys[25] = "k25".into();
+        keys[30] = "k30".into();
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert!(matches!(
+            parse_default(&map(&refs)).unwrap_err(),
+            YamlError::DuplicateKey { first_line: 4, .. }
+        ));
+        keys[28] = "k28".into();
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert!(parse_default(&map(&refs)).is_ok());
     }
 
     #[test]
