@@ -93,3 +93,32 @@ export function servedApp() {
   });
   return app;
 }
+
+/**
+ * Puts `text` into the paste box `box`, fires `input`, and resolves with the
+ * milliseconds until `selector` exists: the app's time (the browser's own
+ * layout of the text area is paid before the clock starts).
+ */
+export async function pasteAndWait(page, box, selector, text) {
+  return page.evaluate(async ([box, selector, text]) => {
+    const area = document.querySelector(box);
+    area.value = text;
+    void area.scrollHeight;
+    const t0 = performance.now();
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    while (!document.querySelector(selector)) await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - t0;
+  }, [box, selector, text]);
+}
+
+const BILLION_LAUGHS = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+  .concat('bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill('*' + 'abcdefghi'[i]).join(',')}]`))
+  .join('\n') + '\nkind: Pod\n';
+
+/** Named hostile pastes for the Containers view: [name, text, what the message must match]. */
+export const HOSTILE_CASES = [
+  ['a YAML alias bomb', BILLION_LAUGHS, /alias|bomb/i],
+  ['10,000-deep nesting', '['.repeat(10_000) + ']'.repeat(10_000), /deep|nest/i],
+  ['a 10 MB paste', 'kind: Pod\n' + 'x'.repeat(10 * 1024 * 1024), /MB|large|limit/i],
+  ['NUL bytes', 'kind: Pod\nmetadata: {name: "a\u0000b"}\n\u0000\u0000', /./],
+];

@@ -166,9 +166,29 @@ test('containers: a paste over 64 KB is read in slices behind a "Reading…" lin
     area.value = text;
     area.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
-  // The pending line comes first (same task as the input), then the answer.
-  await setText(big);
-  await page.locator('#containers-pending').waitFor();
+  // The pending line comes first, then the answer. Reading is quick, so the
+  // line may be gone before a poll would see it: a MutationObserver set up
+  // before the input records whether it was ever added to the page.
+  const sawPending = await page.evaluate((text) => new Promise((resolve) => {
+    let seen = false;
+    // The records, not the current DOM: the line may already be replaced
+    // when the observer's callback runs. Yew may also turn an existing <p>
+    // into it by changing its id, which is an attribute record.
+    const pending = (n) => n.nodeType === 1 && (n.id === 'containers-pending' || !!n.querySelector('#containers-pending'));
+    const obs = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes' && r.target.id === 'containers-pending') seen = true;
+        for (const n of r.addedNodes) if (pending(n)) seen = true;
+      }
+    });
+    obs.observe(document.querySelector('#containers-result'), { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+    const area = document.querySelector('#containers-input');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    const done = () => (document.querySelector('#container-0') ? (obs.disconnect(), resolve(seen)) : setTimeout(done, 5));
+    done();
+  }), big);
+  assert.ok(sawPending, 'a "Reading…" line was shown while the paste was read');
   await page.locator('#container-0').waitFor();
   assert.equal(await page.locator('#containers-pending').count(), 0);
   assert.match(await page.locator('#containers-result').innerText(), /1200 containers/);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
-import { launch, serve, DIST } from '../e2e/helpers.mjs';
+import { launch, serve, DIST, pasteAndWait, HOSTILE_CASES } from '../e2e/helpers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const results = [];
@@ -232,6 +232,21 @@ try {
   if (longest === 0) console.log('  (no task over 50 ms: the browser reports none shorter)');
   console.log(`  (not counted: Chromium itself needs ${median(textarea).toFixed(0)} ms to lay out 1 MB in any <textarea>)`);
   await context.close();
+
+  // 5. Hostile pastes: each must get a clear message within a second.
+  const hostile = [];
+  for (const [name, text] of HOSTILE_CASES) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(server.url + '#v=containers');
+    await p.locator('#containers-input').waitFor();
+    const ms = await pasteAndWait(p, '#containers-input', '#containers-error, #containers-result article, #containers-result .warn-box', text);
+    hostile.push([name, ms]);
+    await ctx.close();
+  }
+  const worst = hostile.reduce((a, b) => (b[1] > a[1] ? b : a));
+  report(`hostile pastes: slowest time to a clear message (${worst[0]})`, worst[1], 'ms', 1000);
+  console.log(`  (${hostile.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')})`);
 } finally {
   await browser.close();
   await server.close();

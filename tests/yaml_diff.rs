@@ -337,6 +337,7 @@ const EDGE_CASES: &[&str] = &[
     "a: !x%4 b\n",
     "a: !x%C3%A9 b\n",
     "a: !x%E2%82%AC b\n",
+    "a: &a {x: 1, y: 1, z: 1}\nb: &b {y: 2, w: 2}\nc:\n  <<: [*b, *a]\n  z: 3\n  \"<<\": q\n  '<<': r\n",
     "*a\n",
     "a: [*x]\n",
     "&a a: &b b\n*a : *b\n",

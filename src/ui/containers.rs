@@ -23,6 +23,7 @@ use crate::set::CapSet;
 use crate::strings::{containers as words, k8s as k8s_words, text as text_words, ui as t};
 use crate::text;
 use crate::yaml;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::Attributes;
 
@@ -102,7 +103,7 @@ pub fn settings(params: &Params) -> Settings {
 
 /// What an analysis depends on: the pasted text, the settings and the
 /// entrypoint's file capabilities (or their error).
-type AnalysisKey = (String, Settings, Result<Option<FileCaps>, String>);
+type AnalysisKey = (Rc<str>, Settings, Result<Option<FileCaps>, String>);
 
 /// Everything the view shows for one paste.
 #[derive(Clone, PartialEq, Debug)]
@@ -164,7 +165,7 @@ const SLICE_MS: f64 = 40.0;
 /// one that stays inside the limits) never blocks the page for long. Gives
 /// up (None) as soon as `current()` says a newer input has replaced this one.
 async fn analyse_in_slices(
-    text: String,
+    text: Rc<str>,
     settings: Settings,
     fcaps: Option<FileCaps>,
     current: impl Fn() -> bool,
@@ -224,7 +225,7 @@ fn paste_error(e: &PasteError) -> String {
 
 #[function_component(ContainersView)]
 pub fn containers_view(p: &ViewProps) -> Html {
-    let text = p.params.text("in").to_string();
+    let text = p.params.shared("in");
     let settings = settings(&p.params);
     let fcaps = entrypoint_caps(&p.params);
     let key = (text.clone(), settings, fcaps.clone());
@@ -387,7 +388,7 @@ pub fn containers_view(p: &ViewProps) -> Html {
                             "autocomplete" = "off",
                             "placeholder" = t::CONTAINERS_PLACEHOLDER
                         ),
-                        text.clone(),
+                        AttrValue::from(text.clone()),
                         on_input,
                     ),
                     el(

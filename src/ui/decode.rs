@@ -48,7 +48,7 @@ pub fn examples() -> Vec<Example> {
 
 #[function_component(DecodeView)]
 pub fn decode_view(p: &ViewProps) -> Html {
-    let input = p.params.text("in").to_string();
+    let input = p.params.shared("in");
     let result = use_memo(input.clone(), |text| {
         if text.trim().is_empty() {
             None
@@ -100,7 +100,7 @@ pub fn decode_view(p: &ViewProps) -> Html {
                             "autocomplete" = "off",
                             "placeholder" = t::DECODE_PLACEHOLDER
                         ),
-                        input,
+                        AttrValue::from(input),
                         on_input,
                     ),
                     el(

@@ -320,7 +320,7 @@ pub fn exec_view(p: &ViewProps) -> Html {
                                             "autocomplete" = "off",
                                             "placeholder" = t::EXEC_BEFORE_PLACEHOLDER
                                         ),
-                                        params.text("before").to_string(),
+                                        AttrValue::from(params.shared("before")),
                                         set("before"),
                                     ),
                                     el(

@@ -5,6 +5,8 @@
 //! Form: `#v=decode&in=CapBnd%3A+0000001fffffffff`: the active view, then
 //! that view's inputs as key=value pairs in a fixed order.
 
+use std::rc::Rc;
+
 /// The three views (tabs) of the page.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
 pub enum View {
@@ -32,15 +34,25 @@ impl View {
 }
 
 /// Inputs of one view: ordered key/value pairs. Views own their keys.
+/// Values are shared (`Rc<str>`): a pasted manifest can be megabytes, and the
+/// page state, its props and the views' memo keys all hold copies of it;
+/// cloning them must not copy the text (and `Rc<str>` equality checks the
+/// pointer before the bytes).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
-pub struct Params(Vec<(String, String)>);
+pub struct Params(Vec<(String, Rc<str>)>);
 
 impl Params {
     pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| &**v)
+    }
+
+    /// The value as a shared handle ("" when absent), for holding on to it
+    /// without a copy.
+    pub fn shared(&self, key: &str) -> Rc<str> {
         self.0
             .iter()
             .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .map_or_else(|| Rc::from(""), |(_, v)| v.clone())
     }
 
     /// The value, or "" when absent.
@@ -54,7 +66,7 @@ impl Params {
         if !value.is_empty() {
             // Kept sorted by key (keys are unique), so no sort is needed.
             let at = self.0.partition_point(|(k, _)| k.as_str() < key);
-            self.0.insert(at, (key.to_string(), value.to_string()));
+            self.0.insert(at, (key.to_string(), Rc::from(value)));
         }
     }
 

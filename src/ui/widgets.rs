@@ -146,7 +146,7 @@ pub fn paste_box(
     id: &'static str,
     label: &'static str,
     area: h::Static,
-    value: String,
+    value: AttrValue,
     on_input: Callback<String>,
 ) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
@@ -165,7 +165,7 @@ pub fn paste_box(
             ),
             h::textarea(
                 yew::virtual_dom::Attributes::Static(area),
-                AttrValue::from(value),
+                value,
                 h::on_input(oninput),
             ),
         ]),

@@ -6,11 +6,13 @@
 //! laughs, 10,000 nested brackets, a 10 MB blob) must stop with a clear
 //! error instead of eating the page. caplens first used `saphyr-parser`
 //! for the events and built the tree here; that worked, but it was the
-//! biggest and slowest part of the page: about 40 KB of the wasm (code,
-//! English error texts, its char-by-char lookahead queue) and ~54 ms of the
-//! ~82 ms a 1 MB multi-document manifest took natively (more in the
-//! browser), against budgets of 200 KB for the whole first visit and
-//! 150 ms for that manifest. So the reader is now ours:
+//! biggest and slowest part of the page: ~37 KB of wasm code plus 2.3 KB
+//! of English error texts, and ~55 ms of the ~90 ms a 1 MB multi-document
+//! manifest took natively (its char-by-char lookahead queue), against
+//! budgets of 200 KB for the whole first visit and 150 ms in the browser
+//! for that manifest. So the reader is now ours (measured when it landed:
+//! shipped wasm 223.3 -> 216.0 KB gzip; `yaml::parse` of that manifest
+//! ~58 -> ~25 ms natively, `cargo run --release --example bench_k8s`):
 //!
 //! - `scan` turns bytes into tokens: it walks `&[u8]`, slices plain and
 //!   simply-quoted text straight out of the input, allocates only for text
@@ -36,7 +38,7 @@ mod events;
 mod scan;
 
 use events::Event;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// 1-based line and column of a node's first character.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -389,7 +391,8 @@ struct Builder<'a> {
     stack: Vec<Frame<'a>>,
     /// A B-tree, not a hash map: anchor names come from the paste, and
     /// the page has no randomness to key a hash against crafted collisions.
-    anchors: BTreeMap<&'a str, Built>,
+    /// `None` marks a name whose node is being built (see `forget`).
+    anchors: BTreeMap<&'a str, Option<Built>>,
     nodes: usize,
     alias_nodes: usize,
     root: Option<Node>,
@@ -411,7 +414,10 @@ impl<'a> Builder<'a> {
     /// the node itself (or to an older node of the same name) is unknown.
     fn forget(&mut self, anchor: Option<&'a str>) {
         if let Some(name) = anchor {
-            self.anchors.remove(name);
+            // A mark rather than a removal: one less B-tree operation in the page.
+            if let Some(old) = self.anchors.get_mut(name) {
+                *old = None;
+            }
         }
     }
 
@@ -438,10 +444,10 @@ impl<'a> Builder<'a> {
         if let Some(name) = anchor {
             self.anchors.insert(
                 name,
-                Built {
+                Some(Built {
                     node: built.node.clone(),
                     size: built.size,
-                },
+                }),
             );
         }
         match self.stack.last_mut() {
@@ -570,12 +576,8 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
     if !entries.iter().any(|(k, _)| is_merge(k)) {
         return entries;
     }
-    let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
-    // A set keeps this O(n log n) for big mappings merged into big mappings.
-    let mut present: BTreeSet<String> = own
-        .iter()
-        .filter_map(|(k, _)| k.as_str().map(str::to_string))
-        .collect();
+    let (merges, mut all): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
+    let own = all.len();
     for (_, source) in merges {
         let sources: Vec<Node> = match source.value {
             Value::Map(_) => vec![source],
@@ -584,20 +586,29 @@ fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
         };
         for src in sources {
             if let Value::Map(src_entries) = src.value {
-                for (k, v) in src_entries {
-                    match k.as_str() {
-                        Some(t) if present.contains(t) => {}
-                        Some(t) => {
-                            present.insert(t.to_string());
-                            own.push((k, v));
-                        }
-                        None => own.push((k, v)),
-                    }
-                }
+                all.extend(src_entries);
             }
         }
     }
-    own
+    // Keep the first of each key: the mapping's own, then the earliest
+    // merged. Sorting keeps this O(n log n) for big mappings merged into
+    // big mappings, without a set keyed by pasted text.
+    let mut keys: Vec<(&str, usize)> = all
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (k, _))| k.as_str().map(|t| (t, i)))
+        .collect();
+    keys.sort_unstable();
+    let mut shadowed = vec![false; all.len()];
+    for w in keys.windows(2) {
+        if w[0].0 == w[1].0 && w[1].1 >= own {
+            shadowed[w[1].1] = true;
+        }
+    }
+    all.into_iter()
+        .zip(shadowed)
+        .filter_map(|(e, s)| (!s).then_some(e))
+        .collect()
 }
 
 /// A YAML stream read a slice of events at a time, so a caller with a
@@ -719,7 +730,7 @@ impl<'a> StreamParser<'a> {
                 }
                 Event::SequenceEnd | Event::MappingEnd => b.close()?,
                 Event::Alias(name) => {
-                    let Some(src) = b.anchors.get(name) else {
+                    let Some(Some(src)) = b.anchors.get(name) else {
                         return Err(YamlError::UnknownAlias { at });
                     };
                     let size = src.size;
@@ -733,7 +744,10 @@ impl<'a> StreamParser<'a> {
                         });
                     }
                     b.count(size, at)?;
-                    let mut node = b.anchors[name].node.clone();
+                    let Some(Some(src)) = b.anchors.get(name) else {
+                        return Err(YamlError::UnknownAlias { at });
+                    };
+                    let mut node = src.node.clone();
                     // Point at the alias (where the user used it), not the anchor.
                     node.pos = at;
                     b.finish(Built { node, size }, None)?;
@@ -921,6 +935,21 @@ mod tests {
         let u = root.get("use").unwrap();
         assert_eq!(u.get("x").unwrap().as_int(), Some(1));
         assert_eq!(u.get("y").unwrap().as_int(), Some(3));
+    }
+
+    #[test]
+    fn merge_keys_keep_own_keys_then_the_earliest_source() {
+        let root = one("a: &a {x: 1, y: 1, z: 1}\nb: &b {y: 2, w: 2}\nc:\n  <<: [*b, *a]\n  z: 3\n  \"<<\": q\n");
+        let c = root.get("c").unwrap();
+        let keys: Vec<&str> = c
+            .as_map()
+            .unwrap()
+            .iter()
+            .map(|(k, _)| k.as_str().unwrap())
+            .collect();
+        assert_eq!(keys, ["z", "<<", "y", "w", "x"]);
+        assert_eq!(c.get("y").unwrap().as_int(), Some(2));
+        assert_eq!(c.get("z").unwrap().as_int(), Some(3));
     }
 
     #[test]
