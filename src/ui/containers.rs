@@ -827,14 +827,14 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
         &["class", "id", "aria-labelledby"],
         vec![
             Some(AttrValue::Static("panel card")),
-            Some(AttrValue::from(format!("container-{i}"))),
-            Some(AttrValue::from(format!("container-{i}-title"))),
+            Some(h::id("container-", i, "")),
+            Some(h::id("container-", i, "-title")),
         ],
         h::kids([
             el_dyn(
                 "h3",
                 &["id"],
-                vec![Some(AttrValue::from(format!("container-{i}-title")))],
+                vec![Some(h::id("container-", i, "-title"))],
                 h::kids([
                     el_t("span", attrs!("class" = "workload"), r.workload.clone()),
                     st(" · "),
@@ -870,7 +870,7 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                         &["class", "id"],
                         vec![
                             Some(AttrValue::Static("yaml")),
-                            Some(AttrValue::from(format!("hardened-{i}"))),
+                            Some(h::id("hardened-", i, "")),
                         ],
                         h::kids([text(snippet.clone())]),
                     ),

@@ -347,7 +347,7 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
         &["class", "id"],
         vec![
             Some(AttrValue::Static("set-card")),
-            Some(AttrValue::from(format!("set-{i}"))),
+            Some(h::id("set-", i, "")),
         ],
         h::kids([
             el(
@@ -535,7 +535,7 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
             &["class", "id"],
             vec![
                 Some(AttrValue::Static("explain")),
-                Some(AttrValue::from(format!("explain-{cap}"))),
+                Some(h::id("explain-", cap.into(), "")),
             ],
             h::kids([el_dyn(
                 "td",
@@ -703,7 +703,7 @@ fn mask_grid(
 #[inline(never)]
 fn grid_box(cap: u8, checked: bool, editable: bool, onchange: Callback<Event>) -> Html {
     let c = &catalog::CAPABILITIES[cap as usize];
-    let id = AttrValue::from(format!("grid-{cap}"));
+    let id = h::id("grid-", cap.into(), "");
     el_dyn(
         "label",
         &["for", "title"],

@@ -256,7 +256,7 @@ pub fn exec_view(p: &ViewProps) -> Html {
             cb.emit(v.to_string())
         });
         secbit_boxes.push(check_box(
-            AttrValue::from(format!("sb-{bit}")),
+            h::id("sb-", bit as usize, ""),
             sb_now & bit != 0,
             onchange,
             name,

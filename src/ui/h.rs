@@ -126,6 +126,17 @@ pub fn el_dyn(
     node(name, dynamic(keys, values), Listeners::None, children)
 }
 
+/// An id made of a prefix, a number and a suffix (`container-3-title`),
+/// built in one place instead of a `format!` at each use.
+#[inline(never)]
+pub fn id(prefix: &str, n: usize, suffix: &str) -> AttrValue {
+    let mut s = String::with_capacity(prefix.len() + 3 + suffix.len());
+    s.push_str(prefix);
+    s.push_str(&n.to_string());
+    s.push_str(suffix);
+    AttrValue::from(s)
+}
+
 /// `<li>` items, one per text.
 #[inline(never)]
 pub fn items(texts: Vec<String>) -> Vec<Html> {
