@@ -1579,6 +1579,7 @@ impl<'a> Scanner<'a> {
                         push_breaks(s, breaks);
                         s.push_str(run);
                     }
+                    // A second run: the text stops being a slice of the input.
                     (f, None) => {
                         let mut s = String::new();
                         if let Some((a, z)) = f {
@@ -1589,9 +1590,6 @@ impl<'a> Scanner<'a> {
                         }
                         push_breaks(&mut s, breaks);
                         s.push_str(run);
-                        if first.is_none() {
-                            first = Some((from, i));
-                        }
                         owned = Some(s);
                     }
                 }
