@@ -1,5 +1,6 @@
 //! Small reusable pieces: copy button, example buttons, the paste box.
 use super::h;
+use super::route::Params;
 use crate::strings::ui as t;
 use yew::prelude::*;
 
@@ -50,21 +51,66 @@ pub fn copy_button(text: String, label: &'static str) -> Html {
     html! { <CopyButton text={text} label={label} /> }
 }
 
+// Handlers the views share, so each exists once in the binary.
+
+/// A click that sends `params`.
+#[inline(never)]
+pub fn send_on_click(cb: &Callback<Params>, params: Params) -> Callback<MouseEvent> {
+    let cb = cb.clone();
+    Callback::from(move |_: MouseEvent| cb.emit(params.clone()))
+}
+
+/// Text that becomes the value of `key`; `clear` (unless empty) names a key
+/// the edit removes.
+#[inline(never)]
+pub fn set_param(
+    params: &Params,
+    cb: &Callback<Params>,
+    key: &'static str,
+    clear: &'static str,
+) -> Callback<String> {
+    let (params, cb) = (params.clone(), cb.clone());
+    Callback::from(move |v: String| {
+        let mut next = params.clone().with(key, &v);
+        if !clear.is_empty() {
+            next.set(clear, "");
+        }
+        cb.emit(next)
+    })
+}
+
+/// An `<input>`'s text on every keystroke.
+#[inline(never)]
+pub fn input_value(cb: Callback<String>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+        cb.emit(i.value())
+    })
+}
+
+/// A `<select>`'s value when it changes.
+#[inline(never)]
+pub fn select_value(cb: Callback<String>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        cb.emit(s.value())
+    })
+}
+
 /// One example: a label and the inputs it loads.
 #[derive(Clone, PartialEq)]
 pub struct Example {
     pub id: &'static str,
     pub label: &'static str,
-    pub params: super::route::Params,
+    pub params: Params,
 }
 
 /// A row of buttons, each loading one example in one click.
 #[inline(never)]
-pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>) -> Html {
+pub fn examples(examples: Vec<Example>, on_load: &Callback<Params>) -> Html {
     let mut buttons = Vec::with_capacity(examples.len());
     for ex in examples {
-        let (on_load, params) = (on_load.clone(), ex.params);
-        let onclick = Callback::from(move |_: MouseEvent| on_load.emit(params.clone()));
+        let onclick = send_on_click(on_load, ex.params);
         buttons.push(h::node(
             "button",
             h::dynamic(
