@@ -223,7 +223,7 @@ impl<'a> Scanner<'a> {
     #[inline]
     fn non_break_at(&self, k: usize) -> bool {
         let c = self.at(k);
-        !is_breakz(c) && !(c == 0xEF && self.bom_at(k))
+        !(is_breakz(c) || c == 0xEF && self.bom_at(k))
     }
     fn doc_indicator(&self) -> bool {
         let (c0, c1, c2) = (self.at(0), self.at(1), self.at(2));
@@ -1562,9 +1562,9 @@ impl<'a> Scanner<'a> {
                         if is_blankz(n) || (in_flow && is_flow(n)) {
                             break;
                         }
-                    } else if in_flow && is_flow(c) {
-                        break;
-                    } else if c == 0xEF && b[i..].starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    } else if (in_flow && is_flow(c))
+                        || (c == 0xEF && b[i..].starts_with(&[0xEF, 0xBB, 0xBF]))
+                    {
                         break;
                     }
                     i += 1;
@@ -1579,6 +1579,7 @@ impl<'a> Scanner<'a> {
                         push_breaks(s, breaks);
                         s.push_str(run);
                     }
+                    // A second run: the text stops being a slice of the input.
                     (f, None) => {
                         let mut s = String::new();
                         if let Some((a, z)) = f {
@@ -1589,9 +1590,6 @@ impl<'a> Scanner<'a> {
                         }
                         push_breaks(&mut s, breaks);
                         s.push_str(run);
-                        if first.is_none() {
-                            first = Some((from, i));
-                        }
                         owned = Some(s);
                     }
                 }
