@@ -1,11 +1,13 @@
-//! Small non-generic builders for the views' markup.
+//! Small builders for the views' markup (non-generic, except `kids`: one
+//! copy per list length).
 //!
 //! `html!` expands every element into its own inline construction code
 //! (attribute arrays, listener boxes, child vectors, conversions), and that
 //! code is the largest part of the page's WebAssembly. These helpers build
 //! each kind of node once, so a view is a list of calls with plain data. They
 //! make the same DOM `html!` makes: same tags, attributes (an absent optional
-//! attribute is left out), properties (`value`, `checked`) and text.
+//! attribute is left out), properties (`value`, `checked`) and text;
+//! `scripts/dom-snapshot.mjs` compares two builds' DOM to check that.
 use std::rc::Rc;
 use yew::html::{onchange, onclick, oninput, NodeRef};
 use yew::virtual_dom::{
