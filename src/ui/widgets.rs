@@ -4,31 +4,34 @@ use super::route::Params;
 use crate::strings::ui as t;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CopyProps {
-    /// What goes to the clipboard.
-    pub text: AttrValue,
-    /// Visible label, e.g. "Copy mask".
-    pub label: &'static str,
-}
-
-/// A button that copies `text` and says so for a moment.
-#[function_component(CopyButton)]
-fn copy_button_view(p: &CopyProps) -> Html {
-    // None: idle; Some(true): copied; Some(false): the browser refused.
-    let done = use_state_eq(|| None::<bool>);
+/// A button that copies `text` and says so for a moment. A plain function,
+/// not a component: the feedback is written into the label's own text node,
+/// and since the virtual DOM keeps saying `label`, renders in between leave
+/// it alone until the timeout puts the label back.
+#[inline(never)]
+pub fn copy_button(text: String, label: &'static str) -> Html {
+    let text = AttrValue::from(text);
     let onclick = {
-        let (text, done) = (p.text.clone(), done.clone());
-        Callback::from(move |_: MouseEvent| {
-            done.set(Some(super::dom::copy_text(&text)));
-            let done = done.clone();
-            gloo::timers::callback::Timeout::new(1800, move || done.set(None)).forget();
+        let text = text.clone();
+        Callback::from(move |e: MouseEvent| {
+            let said = if super::dom::copy_text(&text) {
+                t::COPIED
+            } else {
+                t::COPY_MANUALLY
+            };
+            let label_node = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("button").ok().flatten())
+                .and_then(|button| button.first_child())
+                .and_then(|span| span.first_child());
+            if let Some(node) = label_node {
+                node.set_node_value(Some(said));
+                gloo::timers::callback::Timeout::new(1800, move || {
+                    node.set_node_value(Some(label))
+                })
+                .forget();
+            }
         })
-    };
-    let label = match *done {
-        None => p.label,
-        Some(true) => t::COPIED,
-        Some(false) => t::COPY_MANUALLY,
     };
     h::node(
         "button",
@@ -37,18 +40,12 @@ fn copy_button_view(p: &CopyProps) -> Html {
             vec![
                 Some(AttrValue::Static("button")),
                 Some(AttrValue::Static("copy")),
-                Some(p.text.clone()),
+                Some(text),
             ],
         ),
         h::on_click(onclick),
         h::kids([h::el_s("span", h::attrs!("aria-live" = "polite"), label)]),
     )
-}
-
-/// A copy button, built in one place so each use is a call.
-#[inline(never)]
-pub fn copy_button(text: String, label: &'static str) -> Html {
-    html! { <CopyButton text={text} label={label} /> }
 }
 
 // Handlers the views share, so each exists once in the binary.
