@@ -153,3 +153,24 @@ test('a wasm panic shows a friendly, reportable error instead of a dead page', a
   assert.deepEqual(p.foreign, []);
   await context.close();
 });
+
+test('a copy button says so for a moment, through re-renders, then shows its label again', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=decode');
+  await appReady(page);
+  await page.click('#ex-docker-status');
+  const copy = page.locator('#mask-grid button.copy').first();
+  assert.equal(await copy.innerText(), 'Copy mask');
+  await copy.locator('span').click();
+  // On 127.0.0.1 the Clipboard API exists, so the copy is reported as done.
+  await page.waitForFunction(() => document.querySelector('#mask-grid button.copy').textContent === 'Copied');
+  // Ticking a box re-renders the grid and changes what the button copies;
+  // the feedback stays until its time is up.
+  await page.click('#grid-13');
+  await page.waitForFunction(() => document.querySelector('#grid-hex').textContent === '00000000a80405fb');
+  assert.equal(await copy.innerText(), 'Copied');
+  assert.equal(await copy.getAttribute('title'), '00000000a80405fb');
+  await page.waitForFunction(() => document.querySelector('#mask-grid button.copy').textContent === 'Copy mask', null, { timeout: 5_000 });
+  await assertClean(assert, problems);
+  await context.close();
+});

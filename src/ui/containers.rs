@@ -10,7 +10,7 @@
 //! entrypoint binary, setcap text, applied to every container).
 use super::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use super::route::Params;
-use super::widgets::{copy_button, Example};
+use super::widgets::{copy_button, input_value, select_value, send_on_click, set_param, Example};
 use super::ViewProps;
 use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
 use crate::catalog;
@@ -268,21 +268,9 @@ pub fn containers_view(p: &ViewProps) -> Html {
         at_once.as_ref().as_ref()
     };
     let pending = sliced && finished_now.is_none();
-    let on_fcaps = {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |e: InputEvent| {
-            let i: web_sys::HtmlInputElement = e.target_unchecked_into();
-            cb.emit(params.clone().with("fcaps", &i.value()))
-        })
-    };
-    let on_input = {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |v: String| cb.emit(params.clone().with("in", &v)))
-    };
-    let on_clear = {
-        let cb = p.on_load.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
-    };
+    let on_fcaps = input_value(set_param(&p.params, &p.on_change, "fcaps", ""));
+    let on_input = set_param(&p.params, &p.on_change, "in", "");
+    let on_clear = send_on_click(&p.on_load, Params::default());
     let show_all = p.params.get("cards") == Some("all");
 
     // Only the selectors that matter for what was pasted (all of them while
@@ -459,11 +447,7 @@ pub fn containers_view(p: &ViewProps) -> Html {
 
 /// A handler that writes a select's value to `key`.
 fn on_change_of(params: &Params, cb: &Callback<Params>, key: &'static str) -> Callback<Event> {
-    let (params, cb) = (params.clone(), cb.clone());
-    Callback::from(move |e: Event| {
-        let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        cb.emit(params.clone().with(key, &s.value()))
-    })
+    select_value(set_param(params, cb, key, ""))
 }
 
 /// A labelled select of `(value, label)` options for the parameter `key`.
@@ -519,10 +503,7 @@ fn results(a: &Analysis, show_all: bool, params: &Params, on_change: &Callback<P
         cards.push(card(i, r, c, params.text("fcaps")));
     }
     let more = if !show_all && a.reports.len() > MAX_CARDS {
-        let on_show_all = {
-            let (params, cb) = (params.clone(), on_change.clone());
-            Callback::from(move |_: MouseEvent| cb.emit(params.clone().with("cards", "all")))
-        };
+        let on_show_all = send_on_click(on_change, params.clone().with("cards", "all"));
         el(
             "p",
             attrs!("class" = "note", "id" = "more-cards"),
@@ -846,14 +827,14 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
         &["class", "id", "aria-labelledby"],
         vec![
             Some(AttrValue::Static("panel card")),
-            Some(AttrValue::from(format!("container-{i}"))),
-            Some(AttrValue::from(format!("container-{i}-title"))),
+            Some(h::id("container-", i, "")),
+            Some(h::id("container-", i, "-title")),
         ],
         h::kids([
             el_dyn(
                 "h3",
                 &["id"],
-                vec![Some(AttrValue::from(format!("container-{i}-title")))],
+                vec![Some(h::id("container-", i, "-title"))],
                 h::kids([
                     el_t("span", attrs!("class" = "workload"), r.workload.clone()),
                     st(" · "),
@@ -889,7 +870,7 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                         &["class", "id"],
                         vec![
                             Some(AttrValue::Static("yaml")),
-                            Some(AttrValue::from(format!("hardened-{i}"))),
+                            Some(h::id("hardened-", i, "")),
                         ],
                         h::kids([text(snippet.clone())]),
                     ),

@@ -8,7 +8,7 @@
 //! `grid` (which set the checkbox grid edits, by position).
 use super::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use super::route::Params;
-use super::widgets::{copy_button, Example};
+use super::widgets::{copy_button, select_value, send_on_click, set_param, Example};
 use super::ViewProps;
 use crate::catalog::{self, LAST_CAP};
 use crate::mask;
@@ -57,14 +57,8 @@ pub fn decode_view(p: &ViewProps) -> Html {
         }
     });
 
-    let on_input = {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |text: String| cb.emit(params.clone().with("in", &text)))
-    };
-    let on_clear = {
-        let cb = p.on_load.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
-    };
+    let on_input = set_param(&p.params, &p.on_change, "in", "");
+    let on_clear = send_on_click(&p.on_load, Params::default());
 
     let (body, grid_report) = match &*result {
         None => (
@@ -353,7 +347,7 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
         &["class", "id"],
         vec![
             Some(AttrValue::Static("set-card")),
-            Some(AttrValue::from(format!("set-{i}"))),
+            Some(h::id("set-", i, "")),
         ],
         h::kids([
             el(
@@ -541,7 +535,7 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
             &["class", "id"],
             vec![
                 Some(AttrValue::Static("explain")),
-                Some(AttrValue::from(format!("explain-{cap}"))),
+                Some(h::id("explain-", cap.into(), "")),
             ],
             h::kids([el_dyn(
                 "td",
@@ -643,11 +637,7 @@ fn mask_grid(
     }
 
     let picker = if sets.len() > 1 {
-        let (params, cb) = (params.clone(), on_change.clone());
-        let onchange = Callback::from(move |e: Event| {
-            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(params.clone().with("grid", &sel.value()))
-        });
+        let onchange = select_value(set_param(params, on_change, "grid", ""));
         let mut options = Vec::with_capacity(sets.len());
         for (i, e) in sets.iter().enumerate() {
             options.push(h::option(
@@ -713,7 +703,7 @@ fn mask_grid(
 #[inline(never)]
 fn grid_box(cap: u8, checked: bool, editable: bool, onchange: Callback<Event>) -> Html {
     let c = &catalog::CAPABILITIES[cap as usize];
-    let id = AttrValue::from(format!("grid-{cap}"));
+    let id = h::id("grid-", cap.into(), "");
     el_dyn(
         "label",
         &["for", "title"],

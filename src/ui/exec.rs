@@ -9,7 +9,7 @@
 //! over what the pasted status says.
 use super::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use super::route::Params;
-use super::widgets::{copy_button, Example};
+use super::widgets::{copy_button, input_value, send_on_click, set_param, Example};
 use super::ViewProps;
 use crate::catalog;
 use crate::exec::{
@@ -234,10 +234,7 @@ pub fn exec_view(p: &ViewProps) -> Html {
     let result = use_memo(params.clone(), simulate);
 
     // Any edit leaves the example: its lesson no longer applies.
-    let set = |key: &'static str| {
-        let (params, cb) = (p.params.clone(), p.on_change.clone());
-        Callback::from(move |v: String| cb.emit(params.clone().with(key, &v).with("ex", "")))
-    };
+    let set = |key: &'static str| set_param(&p.params, &p.on_change, key, "ex");
     let lesson = current_example(&params);
 
     // Values shown in the controls: the effective inputs (paste defaults included).
@@ -259,17 +256,14 @@ pub fn exec_view(p: &ViewProps) -> Html {
             cb.emit(v.to_string())
         });
         secbit_boxes.push(check_box(
-            AttrValue::from(format!("sb-{bit}")),
+            h::id("sb-", bit as usize, ""),
             sb_now & bit != 0,
             onchange,
             name,
         ));
     }
 
-    let on_clear = {
-        let cb = p.on_load.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Params::default()))
-    };
+    let on_clear = send_on_click(&p.on_load, Params::default());
 
     let lesson = match lesson {
         Some(e) => el(
@@ -394,7 +388,7 @@ pub fn exec_view(p: &ViewProps) -> Html {
                                                     params.text("file").to_string(),
                                                 )),
                                                 None,
-                                                h::on_input(text_input(set("file"))),
+                                                h::on_input(input_value(set("file"))),
                                             ),
                                         ]),
                                     ),
@@ -461,14 +455,6 @@ pub fn exec_view(p: &ViewProps) -> Html {
     )
 }
 
-/// An input handler that passes the field's text on.
-fn text_input(cb: Callback<String>) -> Callback<InputEvent> {
-    Callback::from(move |e: InputEvent| {
-        let i: web_sys::HtmlInputElement = e.target_unchecked_into();
-        cb.emit(i.value())
-    })
-}
-
 /// A uid field: the link's value, the effective one as a placeholder.
 #[inline(never)]
 fn id_field(
@@ -503,7 +489,7 @@ fn id_field(
                 ),
                 Some(AttrValue::from(params.text(key).to_string())),
                 None,
-                h::on_input(text_input(cb)),
+                h::on_input(input_value(cb)),
             ),
         ]),
     )

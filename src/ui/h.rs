@@ -1,11 +1,13 @@
-//! Small non-generic builders for the views' markup.
+//! Small builders for the views' markup (non-generic, except `kids`: one
+//! copy per list length).
 //!
 //! `html!` expands every element into its own inline construction code
 //! (attribute arrays, listener boxes, child vectors, conversions), and that
 //! code is the largest part of the page's WebAssembly. These helpers build
 //! each kind of node once, so a view is a list of calls with plain data. They
 //! make the same DOM `html!` makes: same tags, attributes (an absent optional
-//! attribute is left out), properties (`value`, `checked`) and text.
+//! attribute is left out), properties (`value`, `checked`) and text;
+//! `scripts/dom-snapshot.mjs` compares two builds' DOM to check that.
 use std::rc::Rc;
 use yew::html::{onchange, onclick, oninput, NodeRef};
 use yew::virtual_dom::{
@@ -124,6 +126,17 @@ pub fn el_dyn(
     children: Vec<Html>,
 ) -> Html {
     node(name, dynamic(keys, values), Listeners::None, children)
+}
+
+/// An id made of a prefix, a number and a suffix (`container-3-title`),
+/// built in one place instead of a `format!` at each use.
+#[inline(never)]
+pub fn id(prefix: &str, n: usize, suffix: &str) -> AttrValue {
+    let mut s = String::with_capacity(prefix.len() + 3 + suffix.len());
+    s.push_str(prefix);
+    s.push_str(&n.to_string());
+    s.push_str(suffix);
+    AttrValue::from(s)
 }
 
 /// `<li>` items, one per text.

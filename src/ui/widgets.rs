@@ -1,33 +1,37 @@
 //! Small reusable pieces: copy button, example buttons, the paste box.
 use super::h;
+use super::route::Params;
 use crate::strings::ui as t;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CopyProps {
-    /// What goes to the clipboard.
-    pub text: AttrValue,
-    /// Visible label, e.g. "Copy mask".
-    pub label: &'static str,
-}
-
-/// A button that copies `text` and says so for a moment.
-#[function_component(CopyButton)]
-fn copy_button_view(p: &CopyProps) -> Html {
-    // None: idle; Some(true): copied; Some(false): the browser refused.
-    let done = use_state_eq(|| None::<bool>);
+/// A button that copies `text` and says so for a moment. A plain function,
+/// not a component: the feedback is written into the label's own text node,
+/// and since the virtual DOM keeps saying `label`, renders in between leave
+/// it alone until the timeout puts the label back.
+#[inline(never)]
+pub fn copy_button(text: String, label: &'static str) -> Html {
+    let text = AttrValue::from(text);
     let onclick = {
-        let (text, done) = (p.text.clone(), done.clone());
-        Callback::from(move |_: MouseEvent| {
-            done.set(Some(super::dom::copy_text(&text)));
-            let done = done.clone();
-            gloo::timers::callback::Timeout::new(1800, move || done.set(None)).forget();
+        let text = text.clone();
+        Callback::from(move |e: MouseEvent| {
+            let said = if super::dom::copy_text(&text) {
+                t::COPIED
+            } else {
+                t::COPY_MANUALLY
+            };
+            let label_node = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("button").ok().flatten())
+                .and_then(|button| button.first_child())
+                .and_then(|span| span.first_child());
+            if let Some(node) = label_node {
+                node.set_node_value(Some(said));
+                gloo::timers::callback::Timeout::new(1800, move || {
+                    node.set_node_value(Some(label))
+                })
+                .forget();
+            }
         })
-    };
-    let label = match *done {
-        None => p.label,
-        Some(true) => t::COPIED,
-        Some(false) => t::COPY_MANUALLY,
     };
     h::node(
         "button",
@@ -36,7 +40,7 @@ fn copy_button_view(p: &CopyProps) -> Html {
             vec![
                 Some(AttrValue::Static("button")),
                 Some(AttrValue::Static("copy")),
-                Some(p.text.clone()),
+                Some(text),
             ],
         ),
         h::on_click(onclick),
@@ -44,10 +48,50 @@ fn copy_button_view(p: &CopyProps) -> Html {
     )
 }
 
-/// A copy button, built in one place so each use is a call.
+// Handlers the views share, so each exists once in the binary.
+
+/// A click that sends `params`.
 #[inline(never)]
-pub fn copy_button(text: String, label: &'static str) -> Html {
-    html! { <CopyButton text={text} label={label} /> }
+pub fn send_on_click(cb: &Callback<Params>, params: Params) -> Callback<MouseEvent> {
+    let cb = cb.clone();
+    Callback::from(move |_: MouseEvent| cb.emit(params.clone()))
+}
+
+/// Text that becomes the value of `key`; `clear` (unless empty) names a key
+/// the edit removes.
+#[inline(never)]
+pub fn set_param(
+    params: &Params,
+    cb: &Callback<Params>,
+    key: &'static str,
+    clear: &'static str,
+) -> Callback<String> {
+    let (params, cb) = (params.clone(), cb.clone());
+    Callback::from(move |v: String| {
+        let mut next = params.clone().with(key, &v);
+        if !clear.is_empty() {
+            next.set(clear, "");
+        }
+        cb.emit(next)
+    })
+}
+
+/// An `<input>`'s text on every keystroke.
+#[inline(never)]
+pub fn input_value(cb: Callback<String>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        let i: web_sys::HtmlInputElement = e.target_unchecked_into();
+        cb.emit(i.value())
+    })
+}
+
+/// A `<select>`'s value when it changes.
+#[inline(never)]
+pub fn select_value(cb: Callback<String>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        cb.emit(s.value())
+    })
 }
 
 /// One example: a label and the inputs it loads.
@@ -55,16 +99,15 @@ pub fn copy_button(text: String, label: &'static str) -> Html {
 pub struct Example {
     pub id: &'static str,
     pub label: &'static str,
-    pub params: super::route::Params,
+    pub params: Params,
 }
 
 /// A row of buttons, each loading one example in one click.
 #[inline(never)]
-pub fn examples(examples: Vec<Example>, on_load: &Callback<super::route::Params>) -> Html {
+pub fn examples(examples: Vec<Example>, on_load: &Callback<Params>) -> Html {
     let mut buttons = Vec::with_capacity(examples.len());
     for ex in examples {
-        let (on_load, params) = (on_load.clone(), ex.params);
-        let onclick = Callback::from(move |_: MouseEvent| on_load.emit(params.clone()));
+        let onclick = send_on_click(on_load, ex.params);
         buttons.push(h::node(
             "button",
             h::dynamic(

@@ -1124,8 +1124,26 @@ mod tests {
 
     #[test]
     fn unknown_alias_is_an_error() {
-        // saphyr reports this itself or we do; either way it is an error with a place.
         let err = parse_default("a: *nope\n").unwrap_err();
-        assert!(err.pos().is_some());
+        assert_eq!(
+            err,
+            YamlError::UnknownAlias {
+                at: Pos { line: 1, column: 4 }
+            }
+        );
+        // An anchor names its node from where the node starts: an alias
+        // inside the node, or to an older node of the same name, is unknown.
+        for text in [
+            "a: &x [1, *x]\n",
+            "a: &x 1\nb: &x [*x]\n",
+            "a: &x 1\n---\nb: *x\n",
+        ] {
+            assert!(
+                matches!(parse_default(text), Err(YamlError::UnknownAlias { .. })),
+                "{text:?}"
+            );
+        }
+        let root = one("a: &x 1\nb: &x 2\nc: *x\n");
+        assert_eq!(root.get("c").unwrap().as_int(), Some(2));
     }
 }
