@@ -69,6 +69,9 @@ enum Before {
     Nothing,
     Dash,
     Colon,
+    /// A `:` on a line of its own (after `? key`, or an empty key): like
+    /// `- `, what follows may start a mapping or a list.
+    Value,
     Question,
     DocStart,
 }
@@ -165,6 +168,8 @@ pub struct Parser<'a> {
     json_key: bool,
     /// The last flow `:` (an empty value is placed there).
     colon: Mark,
+    /// Where the last line found by `next_content` had a tab before its content.
+    last_tab: Option<Mark>,
     /// The last block node was quoted (text after it is named so).
     last_quoted: bool,
     /// A key found where a `- ` item was due is an error.
@@ -209,6 +214,7 @@ impl<'a> Parser<'a> {
             colon: Mark::default(),
             seq_err: false,
             last_quoted: false,
+            last_tab: None,
             compact: None,
         };
         if p.b.starts_with(b"\xEF\xBB\xBF") {
@@ -399,7 +405,8 @@ impl<'a> Parser<'a> {
                 let rest = &self.full.as_bytes()[self.i + 3.min(self.full.len() - self.i)..];
                 let marker = (rest.starts_with(b"---") || rest.starts_with(b"..."))
                     && rest.get(3).is_none_or(|&c| blank(c) || brk(c))
-                    || rest.iter().all(|&c| blank(c) || brk(c));
+                    || rest.iter().all(|&c| blank(c) || brk(c))
+                    || rest.first().is_some_and(|&c| c == b'#' || brk(c));
                 if self.cut_kind == SyntaxKind::MisplacedBom
                     && self.col == 0
                     && (self.bom_ok || marker)
@@ -457,8 +464,11 @@ impl<'a> Parser<'a> {
                 self.skip_to_eol();
                 continue;
             }
-            let deep = self.blocks.last().is_none_or(|o| self.col as i32 > o.indent);
-            if c == b'\t' && !deep {
+            self.last_tab = None;
+            if c == b'\t' {
+                // Tabs may follow enough indentation, never make it.
+                let deep = self.blocks.last().is_none_or(|o| self.col as i32 > o.indent);
+                self.last_tab = Some(self.mark());
                 self.skip_blanks();
                 let c = self.c();
                 if brk(c) || self.eof() {
@@ -468,8 +478,9 @@ impl<'a> Parser<'a> {
                     self.skip_to_eol();
                     continue;
                 }
-                // Content after a tab in the indentation.
-                return self.fail(SyntaxKind::TabIndentation);
+                if !deep {
+                    return self.fail(SyntaxKind::TabIndentation);
+                }
             }
             return Ok(true);
         }
@@ -541,11 +552,18 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if self.at_marker() && c == b'.' {
+                if self.directives {
+                    return self.fail(SyntaxKind::ExpectedDocumentStart);
+                }
                 self.skip_to(self.i + 3);
                 self.finish_line(SyntaxKind::ContentAfterDocumentEnd)?;
                 self.ended_explicitly = true;
                 self.directives = false;
                 continue;
+            }
+            if self.directives && !self.at_marker() {
+                // Directives must be followed by `---`.
+                return self.fail(SyntaxKind::ExpectedDocumentStart);
             }
             let m = self.mark();
             self.bom_ok = false;
@@ -629,7 +647,9 @@ impl<'a> Parser<'a> {
                 while !self.end_at(0) {
                     self.bump();
                 }
-                if s == self.i {
+                let uri = |c: &u8| c.is_ascii_alphanumeric() || b"-#;/?:@&=+$,_.!~*'()[]%".contains(c);
+                // A global prefix may not start with a flow indicator.
+                if s == self.i || !self.b[s..self.i].iter().all(uri) || flow_ind(self.b[s]) {
                     return bad;
                 }
                 self.tags.insert(handle, ());
@@ -659,6 +679,9 @@ impl<'a> Parser<'a> {
             );
         }
         self.push(Event::DocumentEnd, m);
+        // Directives hold for one document only.
+        self.tags.clear();
+        self.yaml_seen = false;
         if !self.eof() && self.c() == b'.' {
             self.skip_to(self.i + 3);
             self.finish_line(SyntaxKind::ContentAfterDocumentEnd)?;
@@ -809,14 +832,35 @@ impl<'a> Parser<'a> {
             line: self.line,
             col: self.col.saturating_sub(1),
         };
+        // One tab right after `:`/`-` and then the node: the reference
+        // refuses it (it wants a space there), so do we.
         let tab_after = before != Before::Nothing && self.c() == b'\t' && {
             let mut k = self.i;
             while self.b.get(k) == Some(&b'\t') {
                 k += 1;
             }
-            self.b.get(k).is_some_and(|&c| c != b' ' && !brk(c))
+            self.b
+                .get(k)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80)
         };
         let mut empty_mark = None;
+        if before == Before::Question {
+            // After `? ` the key may not be reached across tabs.
+            let mut k = self.i;
+            let mut tab = None;
+            while k < self.b.len() && blank(self.b[k]) {
+                if self.b[k] == b'\t' && tab.is_none() {
+                    tab = Some(k);
+                }
+                k += 1;
+            }
+            if let Some(t) = tab {
+                if k < self.b.len() && !brk(self.b[k]) && self.b[k] != b'#' {
+                    self.skip_to(t);
+                    return self.fail(SyntaxKind::TabIndentation);
+                }
+            }
+        }
         loop {
             let sp = self.skip_blanks();
             let c = self.c();
@@ -826,18 +870,33 @@ impl<'a> Parser<'a> {
             if self.eof() || brk(self.c()) {
                 if empty_mark.is_none() {
                     empty_mark = Some(match before {
-                        Before::Colon => colon_mark,
+                        Before::Colon | Before::Value => colon_mark,
                         _ => self.mark(),
                     });
                 }
                 let more = self.next_content()?;
+                if (anchor.is_some() && line_anchor.is_some()) || (tag && line_tag) {
+                    // Two lines of properties for one node.
+                    return Err(Fail {
+                        at: props_mark.unwrap_or(mark),
+                        kind: SyntaxKind::BadTag,
+                    });
+                }
                 if more && !self.at_marker() && self.col as i32 > parent {
+                    if let (Before::Question, Some(at)) = (before, self.last_tab) {
+                        // A `? ` key is not reached across tabs either.
+                        return Err(Fail {
+                            at,
+                            kind: SyntaxKind::TabIndentation,
+                        });
+                    }
                     newline = true;
                     if anchor.is_some() || tag {
-                        line_anchor = anchor.take();
-                        line_tag = tag;
+                        line_anchor = line_anchor.or(anchor.take());
+                        line_tag |= tag;
                         tag = false;
-                        line_props_mark = props_mark.take();
+                        let pm = props_mark.take();
+                        line_props_mark = line_props_mark.or(pm);
                     }
                     mark = self.mark();
                     continue;
@@ -846,7 +905,7 @@ impl<'a> Parser<'a> {
                 if more
                     && !self.at_marker()
                     && self.col as i32 == parent
-                    && before == Before::Colon
+                    && matches!(before, Before::Colon | Before::Value)
                     && self.c() == b'-'
                     && self.end_at(1)
                 {
@@ -913,7 +972,7 @@ impl<'a> Parser<'a> {
             if inline && (before == Before::Colon || before == Before::DocStart) {
                 return self.fail(SyntaxKind::DashNotAllowed);
             }
-            if tab_after && !newline {
+            if tab_after && !newline && props_mark.is_none() {
                 return self.fail(SyntaxKind::TabIndentation);
             }
             if both {
@@ -932,10 +991,11 @@ impl<'a> Parser<'a> {
             };
             return Ok(());
         }
-        if tab_after && !newline && before == Before::Colon {
+        if tab_after && !newline && props_mark.is_none() && matches!(before, Before::Colon | Before::Value) {
             return self.fail(SyntaxKind::TabIndentation);
         }
-        if c == b'?' && self.i + 1 == self.b.len() {
+        if c == b'?' && (self.i + 1 == self.b.len() || self.at(1) == b'\t') {
+            // `?` wants a space after it.
             return self.fail_after(SyntaxKind::UnexpectedEnd);
         }
         if (c == b'?' || c == b':') && self.end_at(1) {
@@ -958,7 +1018,7 @@ impl<'a> Parser<'a> {
             self.bump();
             self.mode = Mode::Node {
                 parent: cm.col as i32,
-                before: if c == b'?' { Before::Question } else { Before::Colon },
+                before: if c == b'?' { Before::Question } else { Before::Value },
             };
             return Ok(());
         }
@@ -975,7 +1035,8 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         // A node that may be a key.
-        let may_key = !inline || before == Before::Dash || before == Before::Question;
+        let may_key =
+            !inline || matches!(before, Before::Dash | Before::Question | Before::Value);
         let (map_anchor, own_anchor) = (line_anchor, anchor);
         if !may_key && both {
             return self.fail(SyntaxKind::BadAnchor);
@@ -1217,7 +1278,8 @@ impl<'a> Parser<'a> {
     fn map_entry(&mut self, ind: i32) -> R<()> {
         self.seq_err = false;
         let c = self.c();
-        if c == b'?' && self.i + 1 == self.b.len() {
+        if c == b'?' && (self.i + 1 == self.b.len() || self.at(1) == b'\t') {
+            // `?` wants a space after it.
             return self.fail_after(SyntaxKind::UnexpectedEnd);
         }
         let m = self.mark();
@@ -1235,7 +1297,7 @@ impl<'a> Parser<'a> {
             self.bump();
             self.mode = Mode::Node {
                 parent: ind,
-                before: if c == b'?' { Before::Question } else { Before::Colon },
+                before: if c == b'?' { Before::Question } else { Before::Value },
             };
             return Ok(());
         }
@@ -1318,6 +1380,8 @@ impl<'a> Parser<'a> {
                 self.fail_after(SyntaxKind::ReservedCharacter)
             }
             b'%' | b'@' | b'`' => self.fail(SyntaxKind::ReservedCharacter),
+            // `?]` is the text "?", as in the reference.
+            b'?' if flow && !self.end_at(1) => Ok(()),
             b'-' | b'?' | b':' if next_ends => {
                 if c == b'-' && flow {
                     self.fail(SyntaxKind::DashInFlow)
@@ -1771,7 +1835,8 @@ impl<'a> Parser<'a> {
                 _ => (parent + 1).max(1),
             }
         };
-        if indent < 1 {
+        // Only a document's top-level text may sit at column 0.
+        if indent < 1 && parent >= 0 {
             indent = 1;
         }
         let mut out = String::new();
@@ -2009,7 +2074,7 @@ impl<'a> Parser<'a> {
                 }
                 self.top().line = self.line;
                 self.top().explicit = false;
-                if c == b'?' && (self.end_at(1) || flow_ind(self.at(1))) {
+                if c == b'?' && self.end_at(1) {
                     let m = self.mark();
                     self.bump();
                     self.top().explicit = true;
@@ -2019,6 +2084,10 @@ impl<'a> Parser<'a> {
                     }
                     self.flow_space(parent)?;
                     let c = self.c();
+                    if top.kind == FlowKind::Seq && (c == b',' || c == closer) {
+                        // `[? ]`: refused, as the reference does.
+                        return self.fail(SyntaxKind::ExpectedValue);
+                    }
                     if c == b':' || c == b',' || c == closer {
                         if c == b':' {
                             self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, None), self.mark());
