@@ -442,6 +442,7 @@ impl<'a> Parser<'a> {
     /// From the end of a line, skip empty and comment lines to the first
     /// content character. Returns false at the end of input.
     fn next_content(&mut self) -> R<bool> {
+        self.last_tab = None;
         loop {
             if self.at_end()? {
                 return Ok(false);
@@ -464,11 +465,12 @@ impl<'a> Parser<'a> {
                 self.skip_to_eol();
                 continue;
             }
-            self.last_tab = None;
             if c == b'\t' {
                 // Tabs may follow enough indentation, never make it.
                 let deep = self.blocks.last().is_none_or(|o| self.col as i32 > o.indent);
-                self.last_tab = Some(self.mark());
+                if self.last_tab.is_none() {
+                    self.last_tab = Some(self.mark());
+                }
                 self.skip_blanks();
                 let c = self.c();
                 if brk(c) || self.eof() {
@@ -875,6 +877,13 @@ impl<'a> Parser<'a> {
                     });
                 }
                 let more = self.next_content()?;
+                if let (Before::Question, Some(at)) = (before, self.last_tab) {
+                    // A `? ` key is not reached across tabs either.
+                    return Err(Fail {
+                        at,
+                        kind: SyntaxKind::TabIndentation,
+                    });
+                }
                 if (anchor.is_some() && line_anchor.is_some()) || (tag && line_tag) {
                     // Two lines of properties for one node.
                     return Err(Fail {
@@ -883,13 +892,6 @@ impl<'a> Parser<'a> {
                     });
                 }
                 if more && !self.at_marker() && self.col as i32 > parent {
-                    if let (Before::Question, Some(at)) = (before, self.last_tab) {
-                        // A `? ` key is not reached across tabs either.
-                        return Err(Fail {
-                            at,
-                            kind: SyntaxKind::TabIndentation,
-                        });
-                    }
                     newline = true;
                     if anchor.is_some() || tag {
                         line_anchor = line_anchor.or(anchor.take());
@@ -1002,18 +1004,21 @@ impl<'a> Parser<'a> {
             if inline && (before == Before::Colon || before == Before::DocStart) {
                 return self.fail(SyntaxKind::KeyNotAllowed);
             }
-            if anchor.is_some() || tag {
+            if (anchor.is_some() || tag) && c == b'?' {
                 return self.fail(SyntaxKind::KeyNotAllowed);
             }
-            // A mapping opened by `? key` or by `: value` (an empty key).
-            self.push(Event::MappingStart(line_anchor), line_props_mark.unwrap_or(cm));
+            // A mapping opened by `? key` or by `: value` (an empty key,
+            // which takes the properties on its line).
+            let map_at = line_props_mark.or(props_mark).unwrap_or(cm);
+            self.push(Event::MappingStart(line_anchor), map_at);
             self.blocks.push(Open {
                 indent: cm.col as i32,
                 kind: Kind::Map,
                 explicit: c == b'?',
             });
             if c == b':' {
-                self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, None), cm);
+                let key_at = props_mark.unwrap_or(cm);
+                self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, anchor), key_at);
             }
             self.bump();
             self.mode = Mode::Node {
