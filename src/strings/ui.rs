@@ -232,6 +232,8 @@ pub const RUNTIME_NOTES: &str = "How the runtime fills the sets";
 pub const OCI_TITLE: &str = "The sets the runtime writes into the OCI spec";
 pub const HARDENED_TITLE: &str = "Suggested hardened settings";
 pub const COPY_YAML: &str = "Copy YAML";
+/// The same button when the suggestion is docker/podman run options.
+pub const COPY_OPTIONS: &str = "Copy options";
 pub const NONE: &str = "(none)";
 
 pub const EX_CPB_TYPO: &str = "cpb-demo with the sercurityContext typo";

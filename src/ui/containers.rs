@@ -14,7 +14,7 @@ use super::widgets::{copy_button, input_value, select_value, send_on_click, set_
 use super::ViewProps;
 use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
 use crate::catalog;
-use crate::container::Role;
+use crate::container::{Role, SourceKind};
 use crate::exec::FileCaps;
 use crate::paste::{self, Input, PasteError, Settings};
 use crate::runtime::runc;
@@ -895,7 +895,13 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                         ],
                         h::kids([text(snippet.clone())]),
                     ),
-                    copy_button(snippet, t::COPY_YAML),
+                    copy_button(
+                        snippet,
+                        match c.spec.source {
+                            SourceKind::DockerRun | SourceKind::PodmanRun => t::COPY_OPTIONS,
+                            SourceKind::Kubernetes | SourceKind::Compose => t::COPY_YAML,
+                        },
+                    ),
                 ]),
             ),
         ]),
