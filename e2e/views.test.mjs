@@ -192,6 +192,9 @@ test('containers: a paste over 64 KB is read in slices behind a "Reading…" lin
   await page.locator('#container-0').waitFor();
   assert.equal(await page.locator('#containers-pending').count(), 0);
   assert.match(await page.locator('#containers-result').innerText(), /1200 containers/);
+  // Under the folding size the text box stays in view.
+  assert.equal(await page.locator('#containers-folded').count(), 0);
+  assert.ok(await page.locator('#containers-input').isVisible());
   assert.equal(await page.locator('#containers-result article.card').count(), 30);
   // A big paste replaced at once by a small one: the small one's answer stays.
   await setText(big.replace('p0}', 'q0}'));
@@ -200,6 +203,39 @@ test('containers: a paste over 64 KB is read in slices behind a "Reading…" lin
   assert.equal(await page.locator('#containers-pending').count(), 0);
   assert.match(await page.locator('#containers-form').innerText(), /docker/i);
   assert.equal(await page.locator('#containers-result article.card').count(), 1);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('containers: a paste over 256 KB folds the text box away until asked, and keeps the text', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=containers');
+  await appReady(page);
+  const doc = (i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n  - name: c\n    image: busybox\n`;
+  const big = Array.from({ length: 4000 }, (_, i) => doc(i)).join('');
+  assert.ok(big.length > 256 * 1024);
+  await page.evaluate((text) => {
+    const area = document.querySelector('#containers-input');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  await page.locator('#container-0').waitFor();
+  assert.match(await page.locator('#containers-folded').innerText(), /KB pasted/);
+  assert.equal(await page.locator('#containers-input').isVisible(), false);
+  assert.match(await page.locator('#containers-result').innerText(), /4000 containers/);
+  await page.locator('#containers-unfold').click();
+  await page.locator('#containers-input').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#containers-folded').count(), 0);
+  assert.equal((await page.locator('#containers-input').inputValue()).length, big.length);
+  // A small paste afterwards is shown as usual.
+  await page.evaluate(() => {
+    const area = document.querySelector('#containers-input');
+    area.value = 'docker run --cap-add NET_RAW alpine';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.locator('#containers-form').filter({ hasText: /docker/i }).waitFor();
+  await page.locator('#container-0').waitFor();
+  assert.ok(await page.locator('#containers-input').isVisible());
   await assertClean(assert, problems);
   await context.close();
 });

@@ -23,7 +23,7 @@ fn main() {
     let only = std::env::args().nth(1);
     for (name, text) in cases
         .iter()
-        .filter(|(n, _)| only.as_deref().map_or(true, |o| o == *n))
+        .filter(|(n, _)| only.as_deref().is_none_or(|o| o == *n))
     {
         let mut best = f64::MAX;
         for _ in 0..20 {

@@ -194,6 +194,16 @@ pub const CONTAINERS_TITLE: &str = "What will my container's first process get?"
 pub const CONTAINERS_INPUT_LABEL: &str = "A docker or podman run command, a compose file, or Kubernetes manifests (several documents are fine)";
 pub const CONTAINERS_PLACEHOLDER: &str = "docker run --cap-add NET_ADMIN --user 1000 busybox\n\nor a Pod, Deployment, CronJob, compose file…";
 pub const CONTAINERS_EMPTY: &str = "Paste a command or a manifest above, or pick an example.";
+/// In place of the text box after a very large paste.
+pub fn paste_folded(bytes: usize) -> String {
+    format!(
+        "{} KB pasted. The text box is folded away: with that much text in it, the browser slows down every update of the page.",
+        bytes.div_ceil(1024)
+    )
+}
+
+pub const SHOW_PASTED_TEXT: &str = "Show the text";
+
 pub fn analysing(bytes: usize) -> String {
     format!(
         "Reading {} KB of input… The page stays usable meanwhile.",
@@ -222,6 +232,8 @@ pub const RUNTIME_NOTES: &str = "How the runtime fills the sets";
 pub const OCI_TITLE: &str = "The sets the runtime writes into the OCI spec";
 pub const HARDENED_TITLE: &str = "Suggested hardened settings";
 pub const COPY_YAML: &str = "Copy YAML";
+/// The same button when the suggestion is docker/podman run options.
+pub const COPY_OPTIONS: &str = "Copy options";
 pub const NONE: &str = "(none)";
 
 pub const EX_CPB_TYPO: &str = "cpb-demo with the sercurityContext typo";

@@ -14,7 +14,7 @@ use super::widgets::{copy_button, input_value, select_value, send_on_click, set_
 use super::ViewProps;
 use crate::analysis::{ContainerReport, ImageUser, Pid1, Severity};
 use crate::catalog;
-use crate::container::Role;
+use crate::container::{Role, SourceKind};
 use crate::exec::FileCaps;
 use crate::paste::{self, Input, PasteError, Settings};
 use crate::runtime::runc;
@@ -155,6 +155,9 @@ pub fn analyse(
 /// Pastes longer than this are analysed in slices between frames (see
 /// `analyse_in_slices`); shorter ones at once, within the keystroke.
 pub const SLICED_ABOVE_BYTES: usize = 64 * 1024;
+/// Pastes longer than this fold their text area away (see
+/// `widgets::paste_box_folding`) until the user asks to see the text.
+pub const FOLD_ABOVE_BYTES: usize = 256 * 1024;
 /// Events per `StreamParser::step` between looks at the clock.
 const SLICE_EVENTS: usize = 2_000;
 /// Main-thread time one slice may take before the page yields to the browser.
@@ -272,6 +275,23 @@ pub fn containers_view(p: &ViewProps) -> Html {
     let on_input = set_param(&p.params, &p.on_change, "in", "");
     let on_clear = send_on_click(&p.on_load, Params::default());
     let show_all = p.params.get("cards") == Some("all");
+    // A huge paste is kept, but out of sight, unless the user asks for it.
+    let fold_note =
+        (text.len() > FOLD_ABOVE_BYTES && p.params.get("text") != Some("shown")).then(|| {
+            el(
+                "p",
+                attrs!("class" = "note", "id" = "containers-folded"),
+                h::kids([
+                    h::text(t::paste_folded(text.len())),
+                    st(" "),
+                    h::button(
+                        attrs!("type" = "button", "id" = "containers-unfold"),
+                        send_on_click(&p.on_change, p.params.clone().with("text", "shown")),
+                        h::kids([st(t::SHOW_PASTED_TEXT)]),
+                    ),
+                ]),
+            )
+        });
 
     // Only the selectors that matter for what was pasted (all of them while
     // nothing is recognised yet).
@@ -377,7 +397,7 @@ pub fn containers_view(p: &ViewProps) -> Html {
                         attrs!("id" = "containers-input-title"),
                         t::CONTAINERS_TITLE,
                     ),
-                    super::widgets::paste_box(
+                    super::widgets::paste_box_folding(
                         "containers-input",
                         t::CONTAINERS_INPUT_LABEL,
                         h::attrs!(
@@ -390,6 +410,7 @@ pub fn containers_view(p: &ViewProps) -> Html {
                         ),
                         AttrValue::from(text.clone()),
                         on_input,
+                        fold_note,
                     ),
                     el(
                         "div",
@@ -874,7 +895,13 @@ fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &s
                         ],
                         h::kids([text(snippet.clone())]),
                     ),
-                    copy_button(snippet, t::COPY_YAML),
+                    copy_button(
+                        snippet,
+                        match c.spec.source {
+                            SourceKind::DockerRun | SourceKind::PodmanRun => t::COPY_OPTIONS,
+                            SourceKind::Kubernetes | SourceKind::Compose => t::COPY_YAML,
+                        },
+                    ),
                 ]),
             ),
         ]),

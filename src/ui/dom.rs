@@ -13,6 +13,12 @@ pub fn fragment() -> String {
 /// Replaces the fragment without a new history entry and without a
 /// `hashchange` event (typing must not fill the Back button's history).
 pub fn replace_fragment(fragment: &str) {
+    // Typing in a paste too big for a link leaves the fragment as it is;
+    // skip the call then: Chromium spends milliseconds on each one while a
+    // big text area is on the page.
+    if self::fragment() == fragment {
+        return;
+    }
     if let Ok(history) = gloo::utils::window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
     }

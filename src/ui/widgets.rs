@@ -146,13 +146,35 @@ pub fn paste_box(
     value: AttrValue,
     on_input: Callback<String>,
 ) -> Html {
+    paste_box_folding(id, label, area, value, on_input, None)
+}
+
+/// `paste_box` whose text area can be folded away: with `Some(note)` the
+/// area stays in the page (it keeps its text and still takes input) but is
+/// not displayed, and `note` stands in its place. Chromium re-walks a text
+/// area holding a megabyte at every frame the page changes, so a view folds
+/// such a paste to keep its updates quick.
+#[inline(never)]
+pub fn paste_box_folding(
+    id: &'static str,
+    label: &'static str,
+    area: h::Static,
+    value: AttrValue,
+    on_input: Callback<String>,
+    folded: Option<Html>,
+) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
         on_input.emit(area.value());
     });
+    let class = if folded.is_some() {
+        h::attrs!("class" = "paste folded")
+    } else {
+        h::attrs!("class" = "paste")
+    };
     h::el(
         "div",
-        h::attrs!("class" = "paste"),
+        class,
         h::kids([
             h::el_dyn(
                 "label",
@@ -160,6 +182,7 @@ pub fn paste_box(
                 vec![Some(AttrValue::Static(id))],
                 h::kids([h::s(label)]),
             ),
+            folded.unwrap_or_default(),
             h::textarea(
                 yew::virtual_dom::Attributes::Static(area),
                 value,
