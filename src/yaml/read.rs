@@ -121,6 +121,9 @@ struct KeyCtx<'a> {
     map_anchor: Option<&'a str>,
     /// Properties on the lines before: the node's own unless it is a key.
     line_props: Option<Mark>,
+    /// Where the node's own properties repeat a kind given on a line
+    /// before: an error unless the node is a key (then those are the map's).
+    clash: Option<Mark>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1044,7 +1047,10 @@ impl<'a> Parser<'a> {
             !inline || matches!(before, Before::Dash | Before::Question | Before::Value);
         let (map_anchor, own_anchor) = (line_anchor, anchor);
         if !may_key && both {
-            return self.fail(SyntaxKind::BadAnchor);
+            return Err(Fail {
+                at: props_mark.unwrap_or(cm),
+                kind: SyntaxKind::BadTag,
+            });
         }
         let slot = if may_key { Some(self.slot()) } else { None };
         let key = KeyCtx {
@@ -1056,6 +1062,7 @@ impl<'a> Parser<'a> {
             mark: line_props_mark.unwrap_or(mark),
             map_anchor,
             line_props: line_props_mark,
+            clash: if both { props_mark } else { None },
         };
         let (anchor_here, pm) = if may_key {
             (own_anchor, props_mark)
@@ -1169,6 +1176,12 @@ impl<'a> Parser<'a> {
         if key.cont.is_some() {
             // Reported where the key's line ends: at the next line's start.
             return self.fail_next_line(SyntaxKind::MissingColon);
+        }
+        if let Some(at) = key.clash {
+            return Err(Fail {
+                at,
+                kind: SyntaxKind::BadTag,
+            });
         }
         if let Some(slot) = key.slot {
             if let Some(lm) = key.line_props {
@@ -1368,6 +1381,7 @@ impl<'a> Parser<'a> {
             mark,
             map_anchor: None,
             line_props: None,
+            clash: None,
         };
         self.content(key, anchor, props_mark.is_some() || tag, props_mark)
     }
