@@ -1898,6 +1898,10 @@ impl<'a> Parser<'a> {
                     self.skip_to(k);
                     break;
                 }
+                if explicit > 0 && n as i32 > parent {
+                    // Right of its parent but left of the stated indent.
+                    return self.fail(SyntaxKind::BadIndentation);
+                }
                 // Back to the line's start for the next reader.
                 self.i = ls;
                 self.col = 0;
