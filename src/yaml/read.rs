@@ -131,12 +131,19 @@ enum Mode<'a> {
     /// Between documents.
     Stream,
     /// A block node is wanted.
-    Node { parent: i32, before: Before },
+    Node {
+        parent: i32,
+        before: Before,
+    },
     /// A block node is complete; the next entry is wanted. `fresh`: the
     /// cursor is already at the start of a line.
-    Entry { fresh: bool },
+    Entry {
+        fresh: bool,
+    },
     /// Inside flow collections; `key` finishes the outermost one.
-    Flow { key: KeyCtx<'a> },
+    Flow {
+        key: KeyCtx<'a>,
+    },
     Done,
 }
 
@@ -470,7 +477,10 @@ impl<'a> Parser<'a> {
             }
             if c == b'\t' {
                 // Tabs may follow enough indentation, never make it.
-                let deep = self.blocks.last().is_none_or(|o| self.col as i32 > o.indent);
+                let deep = self
+                    .blocks
+                    .last()
+                    .is_none_or(|o| self.col as i32 > o.indent);
                 if self.last_tab.is_none() {
                     self.last_tab = Some(self.mark());
                 }
@@ -633,26 +643,29 @@ impl<'a> Parser<'a> {
             }
             "TAG" => {
                 self.skip_blanks();
+                // The handle: `!`, `!!` or `!name!` (it ends at its last `!`).
                 let s = self.i;
-                while !self.end_at(0) {
-                    self.bump();
-                }
-                let handle = &self.s[s..self.i];
-                let hb = handle.as_bytes();
-                let ok = hb.first() == Some(&b'!')
-                    && (hb.len() == 1
-                        || (hb[hb.len() - 1] == b'!'
-                            && hb[1..hb.len() - 1]
-                                .iter()
-                                .all(|c| c.is_ascii_alphanumeric() || *c == b'-')));
-                if !ok || !self.skip_blanks() {
+                if self.c() != b'!' {
                     return bad;
                 }
+                self.bump();
+                let mut k = self.i;
+                while k < self.b.len() && (self.b[k].is_ascii_alphanumeric() || self.b[k] == b'-') {
+                    k += 1;
+                }
+                if self.b.get(k) == Some(&b'!') {
+                    self.skip_to(k + 1);
+                } else if k != self.i {
+                    return bad;
+                }
+                let handle = &self.s[s..self.i];
+                self.skip_blanks();
                 let s = self.i;
                 while !self.end_at(0) {
                     self.bump();
                 }
-                let uri = |c: &u8| c.is_ascii_alphanumeric() || b"-#;/?:@&=+$,_.!~*'()[]%".contains(c);
+                let uri =
+                    |c: &u8| c.is_ascii_alphanumeric() || b"-#;/?:@&=+$,_.!~*'()[]%".contains(c);
                 // A global prefix may not start with a flow indicator.
                 if s == self.i || !self.b[s..self.i].iter().all(uri) || flow_ind(self.b[s]) {
                     return bad;
@@ -988,7 +1001,10 @@ impl<'a> Parser<'a> {
                 kind: Kind::Seq,
                 explicit: false,
             });
-            self.push(Event::SequenceStart(anchor.or(line_anchor)), props.unwrap_or(cm));
+            self.push(
+                Event::SequenceStart(anchor.or(line_anchor)),
+                props.unwrap_or(cm),
+            );
             self.bump();
             self.mode = Mode::Node {
                 parent: cm.col as i32,
@@ -996,7 +1012,11 @@ impl<'a> Parser<'a> {
             };
             return Ok(());
         }
-        if tab_after && !newline && props_mark.is_none() && matches!(before, Before::Colon | Before::Value) {
+        if tab_after
+            && !newline
+            && props_mark.is_none()
+            && matches!(before, Before::Colon | Before::Value)
+        {
             return self.fail(SyntaxKind::TabIndentation);
         }
         if c == b'?' && (self.i + 1 == self.b.len() || self.at(1) == b'\t') {
@@ -1021,12 +1041,19 @@ impl<'a> Parser<'a> {
             });
             if c == b':' {
                 let key_at = props_mark.unwrap_or(cm);
-                self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, anchor), key_at);
+                self.push(
+                    Event::Scalar(Cow::Borrowed(""), Style::Plain, anchor),
+                    key_at,
+                );
             }
             self.bump();
             self.mode = Mode::Node {
                 parent: cm.col as i32,
-                before: if c == b'?' { Before::Question } else { Before::Value },
+                before: if c == b'?' {
+                    Before::Question
+                } else {
+                    Before::Value
+                },
             };
             return Ok(());
         }
@@ -1043,8 +1070,7 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         // A node that may be a key.
-        let may_key =
-            !inline || matches!(before, Before::Dash | Before::Question | Before::Value);
+        let may_key = !inline || matches!(before, Before::Dash | Before::Question | Before::Value);
         let (map_anchor, own_anchor) = (line_anchor, anchor);
         if !may_key && both {
             return Err(Fail {
@@ -1157,10 +1183,7 @@ impl<'a> Parser<'a> {
             let Some(slot) = key.slot else {
                 return self.fail(SyntaxKind::ColonNotAllowed);
             };
-            self.settle(
-                slot,
-                Some((Event::MappingStart(key.map_anchor), key.mark)),
-            );
+            self.settle(slot, Some((Event::MappingStart(key.map_anchor), key.mark)));
             self.blocks.push(Open {
                 indent: key.indent,
                 kind: Kind::Map,
@@ -1188,7 +1211,10 @@ impl<'a> Parser<'a> {
                 // Not a key after all: the properties above are its own.
                 if let Some(Some((e, m))) = self.queue.get_mut(slot - self.base + 1) {
                     *m = lm;
-                    if let Event::Scalar(_, _, a) | Event::SequenceStart(a) | Event::MappingStart(a) = e {
+                    if let Event::Scalar(_, _, a)
+                    | Event::SequenceStart(a)
+                    | Event::MappingStart(a) = e
+                    {
                         if a.is_none() {
                             *a = key.map_anchor;
                         }
@@ -1254,7 +1280,10 @@ impl<'a> Parser<'a> {
                 Kind::Map => Event::MappingEnd,
             };
             if top.explicit {
-                self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, None), self.mark());
+                self.push(
+                    Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                    self.mark(),
+                );
             }
             self.blocks.pop();
             self.push(e, self.mark());
@@ -1278,7 +1307,9 @@ impl<'a> Parser<'a> {
             Kind::Seq => {
                 // A list at its key's indent ends at the next key.
                 let n = self.blocks.len();
-                if n >= 2 && self.blocks[n - 2].indent == ind && self.blocks[n - 2].kind == Kind::Map
+                if n >= 2
+                    && self.blocks[n - 2].indent == ind
+                    && self.blocks[n - 2].kind == Kind::Map
                 {
                     self.blocks.pop();
                     self.push(Event::SequenceEnd, self.mark());
@@ -1315,7 +1346,11 @@ impl<'a> Parser<'a> {
             self.bump();
             self.mode = Mode::Node {
                 parent: ind,
-                before: if c == b'?' { Before::Question } else { Before::Value },
+                before: if c == b'?' {
+                    Before::Question
+                } else {
+                    Before::Value
+                },
             };
             return Ok(());
         }
@@ -2012,8 +2047,10 @@ impl<'a> Parser<'a> {
                     // Plain text must sit right of its block; other tokens
                     // may share its column, but not column 0.
                     let col = self.col as i32;
-                    let plain = !matches!(c, b'[' | b'{' | b'\'' | b'"' | b'!' | b'&' | b'*' | b',')
-                        && !(matches!(c, b'?' | b':') && (self.end_at(1) || flow_ind(self.at(1))));
+                    let plain =
+                        !matches!(c, b'[' | b'{' | b'\'' | b'"' | b'!' | b'&' | b'*' | b',')
+                            && !(matches!(c, b'?' | b':')
+                                && (self.end_at(1) || flow_ind(self.at(1))));
                     let in_map = self.blocks.last().is_some_and(|o| o.kind == Kind::Map);
                     if col < parent || col == parent && (plain || col == 0 && in_map) {
                         return self.fail(SyntaxKind::BadIndentation);
@@ -2040,7 +2077,11 @@ impl<'a> Parser<'a> {
         self.flow_space(parent)?;
         let top = *self.flows.last().unwrap();
         let c = self.c();
-        let closer = if top.kind == FlowKind::Map { b'}' } else { b']' };
+        let closer = if top.kind == FlowKind::Map {
+            b'}'
+        } else {
+            b']'
+        };
         match top.want {
             FlowWant::Next => {
                 if c == b',' {
@@ -2070,7 +2111,10 @@ impl<'a> Parser<'a> {
                 }
                 if c == b',' || c == closer {
                     // A key with no value.
-                    self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, None), self.mark());
+                    self.push(
+                        Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                        self.mark(),
+                    );
                     self.entry_done()?;
                     return Ok(());
                 }
@@ -2113,11 +2157,17 @@ impl<'a> Parser<'a> {
                     }
                     if c == b':' || c == b',' || c == closer {
                         if c == b':' {
-                            self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, None), self.mark());
+                            self.push(
+                                Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                                self.mark(),
+                            );
                             self.top().want = FlowWant::Colon;
                             return Ok(());
                         }
-                        self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, None), self.mark());
+                        self.push(
+                            Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                            self.mark(),
+                        );
                         self.top().want = FlowWant::Colon;
                         return Ok(());
                     }
@@ -2130,7 +2180,10 @@ impl<'a> Parser<'a> {
                         self.push(Event::MappingStart(None), m);
                         self.top().kind = FlowKind::Pair;
                     }
-                    self.push(Event::Scalar(Cow::Borrowed(""), Style::Plain, None), self.mark());
+                    self.push(
+                        Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                        self.mark(),
+                    );
                     self.top().want = FlowWant::Colon;
                     self.json_key = false;
                     return Ok(());
@@ -2354,9 +2407,9 @@ mod tests {
     fn byte_order_marks_between_documents_and_in_quotes() {
         assert!(events("\u{feff}a\n...\n\u{feff}---\nb\n").is_ok());
         let ev = events("a: '\u{feff}x'\n").unwrap();
-        assert!(ev.iter().any(
-            |(e, _)| matches!(e, Event::Scalar(s, Style::Quoted, _) if s == "\u{feff}x")
-        ));
+        assert!(ev
+            .iter()
+            .any(|(e, _)| matches!(e, Event::Scalar(s, Style::Quoted, _) if s == "\u{feff}x")));
         let f = events("a: b\u{feff}c\n").unwrap_err();
         assert_eq!((f.kind, f.at), (SyntaxKind::MisplacedBom, at(1, 4)));
         let f = events("a: 1\0\n").unwrap_err();

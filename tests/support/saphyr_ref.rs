@@ -285,7 +285,11 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
 /// The intentional differences between caplens' reader and saphyr-parser,
 /// each with its reason; `None` when `text` is not one of them. Kept short
 /// on purpose: every other difference is a bug in one of the two.
-pub fn intentional_difference(text: &str, ours_ok: bool, theirs: &RefError) -> Option<&'static str> {
+pub fn intentional_difference(
+    text: &str,
+    ours_ok: bool,
+    theirs: &RefError,
+) -> Option<&'static str> {
     match theirs {
         // Inside `[...]`/`{...}` a continuation line may start at its block's
         // own column. saphyr refuses some tokens there and accepts others
