@@ -1886,7 +1886,8 @@ impl<'a> Parser<'a> {
             }
             match found {
                 Some(n) if n > parent => n,
-                _ => (parent + 1).max(1),
+                // No text at all: every line is an empty one.
+                _ => i32::MAX,
             }
         };
         // Only a document's top-level text may sit at column 0.
@@ -1933,7 +1934,7 @@ impl<'a> Parser<'a> {
                     self.skip_to(k);
                     break;
                 }
-                if explicit > 0 && n as i32 > parent {
+                if explicit > 0 && n > parent {
                     // Right of its parent but left of the stated indent.
                     return self.fail(SyntaxKind::BadIndentation);
                 }
