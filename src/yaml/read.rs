@@ -613,6 +613,16 @@ impl<'a> Parser<'a> {
             self.bump();
         }
         let name = &self.s[s..self.i];
+        if name.is_empty() {
+            // `%` then a blank: the directive has no name.
+            return Err(Fail {
+                at: Mark {
+                    line: m.line,
+                    col: m.col + 1,
+                },
+                kind: SyntaxKind::BadDirective,
+            });
+        }
         if !self.directives {
             self.tags.clear();
             self.yaml_seen = false;
