@@ -1920,6 +1920,10 @@ impl<'a> Parser<'a> {
             self.col = n as u32;
             let c = self.c();
             if self.eof() {
+                // A last line of blanks counts as an empty line.
+                if self.i > ls {
+                    pending += 1;
+                }
                 break;
             }
             if brk(c) {
