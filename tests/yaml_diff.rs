@@ -313,6 +313,10 @@ const EDGE_CASES: &[&str] = &[
     "a: >\n  a\n    b\n  c\n",
     "a: |\n",
     "a: |+\n",
+    // A kept block's last blank line counts only when it reaches the indent.
+    ": |+\n\n ",
+    "a: |+2\n  ",
+    "a: |+\n  x\n \n ",
     "a: |\n  x",
     "a: |+\n  x",
     "- |\n  x\n- >\n  y\n",

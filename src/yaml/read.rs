@@ -1920,8 +1920,9 @@ impl<'a> Parser<'a> {
             self.col = n as u32;
             let c = self.c();
             if self.eof() {
-                // A last line of blanks counts as an empty line.
-                if self.i > ls {
+                // A last line of blanks counts as an empty line when its
+                // blanks reach the indent (shorter, it is only the end).
+                if self.i > ls && n >= indent {
                     pending += 1;
                 }
                 break;
