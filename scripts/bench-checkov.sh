@@ -24,7 +24,7 @@ if ! have_checkov; then
   have_checkov || { echo "checkov $CHECKOV_VERSION did not install" >&2; exit 1; }
 fi
 
-cargo build --release --bin caplens --quiet
+cargo build --release -p caplens-cli --bin caplens --quiet
 
 # Checkov without --skip-download tries to reach its SaaS and crashes offline.
 # The run is offline when we may create a network namespace (root here).

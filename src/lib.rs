@@ -1,29 +1,296 @@
-//! caplens: explains Linux capabilities for people who run containers.
+//! The Yew front end. Thin: it parses nothing itself; it calls the core and
+//! turns results into words only through `strings`.
 //!
-//! Layers (data flows one way, top to bottom):
-//! - pure core, no web and no I/O: `catalog`, `set`, `mask`, `status`,
-//!   `preset`, `severity`, `text`, `exec`, `container`, `runtime`, `cmdline`, `compose`, `k8s`;
-//! - `strings`: every user-facing sentence, so a second language can be added;
-//! - `ui`: the thin Yew front end (the `caplens-web` binary mounts it);
-//! - `src/bin/caplens.rs`: the thin command-line front end.
-
-pub mod analysis;
-pub mod catalog;
-pub mod cmdline;
-pub mod compose;
-pub mod container;
+//! The whole page state (active view + that view's inputs) lives in the URL
+//! fragment, so a link reproduces exactly what is shown.
+pub mod containers;
+pub mod decode;
+pub mod dom;
 pub mod exec;
-pub mod k8s;
-pub mod mask;
-pub mod order;
-pub mod paste;
-pub mod preset;
-pub mod risk;
-pub mod runtime;
-pub mod set;
-pub mod severity;
-pub mod status;
-pub mod strings;
-pub mod text;
-pub mod ui;
-pub mod yaml;
+pub mod h;
+pub mod panic;
+pub mod route;
+pub mod widgets;
+
+use caplens_words::ui as t;
+use route::{Params, Route, View, MAX_LINK_PARAMS};
+use yew::prelude::*;
+
+/// Props every view gets: its inputs and two ways to change them.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    pub params: Params,
+    /// Typing: updates the link without a history entry.
+    pub on_change: Callback<Params>,
+    /// Deliberate steps (an example, a reset): a history entry, so Back undoes it.
+    pub on_load: Callback<Params>,
+}
+
+/// How a state change reaches the address bar.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Write {
+    /// The change came from the address bar (a link, Back): leave it alone.
+    #[default]
+    None,
+    /// Typing: rewrite the fragment without a history entry.
+    Replace,
+    /// A deliberate step: a new history entry.
+    Push,
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct State {
+    view: View,
+    inputs: [Params; 3],
+    write: Write,
+}
+
+enum Action {
+    /// The fragment changed (link opened in this tab, Back, Forward).
+    Navigate(Route),
+    SetParams(Params, Write),
+    Show(View),
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            // Keeps what the user typed in the other views.
+            Action::Navigate(route) => {
+                s.view = route.view;
+                s.inputs[index(route.view)] = route.params;
+                s.write = Write::None;
+            }
+            Action::SetParams(params, write) => {
+                s.inputs[index(s.view)] = params;
+                s.write = write;
+            }
+            Action::Show(view) => {
+                s.view = view;
+                s.write = Write::Push;
+            }
+        }
+        s.into()
+    }
+}
+
+impl State {
+    fn params(&self) -> &Params {
+        &self.inputs[index(self.view)]
+    }
+
+    fn too_big(&self) -> bool {
+        self.params().size() > MAX_LINK_PARAMS
+    }
+
+    /// The fragment for the visible state; inputs too large for a link are left out.
+    fn fragment(&self) -> String {
+        let params = if self.too_big() {
+            Params::default()
+        } else {
+            self.params().clone()
+        };
+        Route {
+            view: self.view,
+            params,
+            panic_test: false,
+        }
+        .to_fragment()
+    }
+}
+
+fn index(v: View) -> usize {
+    match v {
+        View::Decode => 0,
+        View::Exec => 1,
+        View::Containers => 2,
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let route = use_memo((), |_| Route::parse(&dom::fragment()));
+    if route.panic_test {
+        // Hidden switch for the end-to-end test of the panic hook.
+        panic!("{}", t::PANIC_TEST_MESSAGE);
+    }
+    let state = use_reducer_eq(|| {
+        let mut s = State {
+            view: route.view,
+            ..State::default()
+        };
+        s.inputs[index(route.view)] = route.params.clone();
+        s
+    });
+
+    // Links opened in the same tab, Back and Forward.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let on_nav = move |_: &web_sys::Event| {
+                dispatch.dispatch(Action::Navigate(Route::parse(&dom::fragment())))
+            };
+            let a = gloo::events::EventListener::new(&window, "hashchange", on_nav.clone());
+            let b = gloo::events::EventListener::new(&window, "popstate", on_nav);
+            move || drop((a, b))
+        });
+    }
+    // Keep the address bar in step with what is shown.
+    use_effect_with(state.clone(), |s| match s.write {
+        Write::None => {}
+        Write::Replace => dom::replace_fragment(&s.fragment()),
+        Write::Push => dom::push_fragment(&s.fragment()),
+    });
+
+    let on_change = {
+        let d = state.dispatcher();
+        Callback::from(move |p: Params| d.dispatch(Action::SetParams(p, Write::Replace)))
+    };
+    let on_load = {
+        let d = state.dispatcher();
+        Callback::from(move |p: Params| d.dispatch(Action::SetParams(p, Write::Push)))
+    };
+
+    let mut tabs = Vec::with_capacity(View::ALL.len());
+    for v in View::ALL {
+        let d = state.dispatcher();
+        let current = state.view == v;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if !current {
+                d.dispatch(Action::Show(v))
+            }
+        });
+        tabs.push(h::button(
+            tab_attrs(v, current),
+            onclick,
+            h::kids([
+                h::el_s("span", h::attrs!("class" = "tab-name"), view_name(v)),
+                h::el_s("span", h::attrs!("class" = "tab-hint"), view_hint(v)),
+            ]),
+        ));
+    }
+
+    let params = state.params().clone();
+    let props = ViewProps {
+        params,
+        on_change,
+        on_load,
+    };
+    let view = match state.view {
+        View::Decode => html! { <decode::DecodeView ..props /> },
+        View::Exec => html! { <exec::ExecView ..props /> },
+        View::Containers => html! { <containers::ContainersView ..props /> },
+    };
+
+    h::list(h::kids([
+        h::el(
+            "header",
+            h::attrs!("class" = "top"),
+            h::kids([
+                h::el(
+                    "div",
+                    h::attrs!("class" = "brand"),
+                    h::kids([
+                        h::el(
+                            "h1",
+                            &[],
+                            h::kids([
+                                h::el_s(
+                                    "span",
+                                    h::attrs!("class" = "logo", "aria-hidden" = "true"),
+                                    "⌕",
+                                ),
+                                h::s(t::APP_NAME),
+                            ]),
+                        ),
+                        h::el_s("p", h::attrs!("class" = "tagline"), t::TAGLINE),
+                    ]),
+                ),
+                h::el(
+                    "nav",
+                    h::attrs!("class" = "tabs", "aria-label" = t::VIEWS_LABEL),
+                    h::kids([h::list(tabs)]),
+                ),
+            ]),
+        ),
+        h::el(
+            "main",
+            main_attrs(state.view),
+            h::kids([
+                h::when(state.too_big(), || {
+                    h::el_s(
+                        "p",
+                        h::attrs!("class" = "note", "id" = "link-too-big", "role" = "status"),
+                        t::LINK_TOO_BIG,
+                    )
+                }),
+                view,
+            ]),
+        ),
+        h::el(
+            "footer",
+            h::attrs!("class" = "foot"),
+            h::kids([h::el_s("p", &[], t::FOOTER)]),
+        ),
+    ]))
+}
+
+/// A tab's attributes (fixed ids: the tests and the CSS use them).
+fn tab_attrs(v: View, current: bool) -> h::Static {
+    use h::attrs;
+    match (v, current) {
+        (View::Decode, false) => attrs!("type" = "button", "id" = "tab-decode", "class" = "tab"),
+        (View::Decode, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-decode",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
+        (View::Exec, false) => attrs!("type" = "button", "id" = "tab-exec", "class" = "tab"),
+        (View::Exec, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-exec",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
+        (View::Containers, false) => {
+            attrs!("type" = "button", "id" = "tab-containers", "class" = "tab")
+        }
+        (View::Containers, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-containers",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
+    }
+}
+
+fn main_attrs(v: View) -> h::Static {
+    use h::attrs;
+    match v {
+        View::Decode => attrs!("id" = "main", "class" = "view view-decode"),
+        View::Exec => attrs!("id" = "main", "class" = "view view-exec"),
+        View::Containers => attrs!("id" = "main", "class" = "view view-containers"),
+    }
+}
+
+/// A tab's name, from the words.
+fn view_name(v: View) -> &'static str {
+    match v {
+        View::Decode => t::DECODE_NAME,
+        View::Exec => t::EXEC_NAME,
+        View::Containers => t::CONTAINERS_NAME,
+    }
+}
+
+/// What a tab's view reads, from the words.
+fn view_hint(v: View) -> &'static str {
+    match v {
+        View::Decode => t::DECODE_HINT,
+        View::Exec => t::EXEC_HINT,
+        View::Containers => t::CONTAINERS_HINT,
+    }
+}

@@ -28,17 +28,17 @@ async fn eventually(what: &str, cond: impl Fn() -> bool) {
 
 struct Mounted {
     root: Element,
-    app: Option<yew::AppHandle<caplens::ui::App>>,
+    app: Option<yew::AppHandle<caplens_web::App>>,
 }
 
 impl Mounted {
     /// Mounts the app as if the page had been opened with `fragment`.
     async fn new(fragment: &str) -> Mounted {
-        caplens::ui::dom::replace_fragment(fragment);
+        caplens_web::dom::replace_fragment(fragment);
         let doc = gloo::utils::document();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<caplens::ui::App>::with_root(root.clone()).render();
+        let app = yew::Renderer::<caplens_web::App>::with_root(root.clone()).render();
         let m = Mounted {
             root,
             app: Some(app),
@@ -276,7 +276,7 @@ async fn tabs_switch_views_and_keep_inputs() {
 
 #[wasm_bindgen_test]
 async fn the_panic_screen_shows_details_as_text() {
-    caplens::ui::panic::show("boom <b id=panic-bold>x</b>");
+    caplens_web::panic::show("boom <b id=panic-bold>x</b>");
     let doc = gloo::utils::document();
     let panel = doc.get_element_by_id("panic").expect("panic panel");
     assert!(panel
@@ -289,8 +289,8 @@ async fn the_panic_screen_shows_details_as_text() {
     panel.remove();
 }
 
-fn fragment_of(params: caplens::ui::route::Params, view: caplens::ui::route::View) -> String {
-    caplens::ui::route::Route {
+fn fragment_of(params: caplens_web::route::Params, view: caplens_web::route::View) -> String {
+    caplens_web::route::Route {
         view,
         params,
         panic_test: false,
@@ -300,10 +300,10 @@ fn fragment_of(params: caplens::ui::route::Params, view: caplens::ui::route::Vie
 
 #[wasm_bindgen_test]
 async fn exec_view_shows_the_new_sets_and_follows_edits() {
-    use caplens::ui::route::View;
-    let ping = caplens::exec::examples::by_slug("ping-p").unwrap();
+    use caplens_web::route::View;
+    let ping = caplens_core::exec::examples::by_slug("ping-p").unwrap();
     let m = Mounted::new(&fragment_of(
-        caplens::ui::exec::example_params(&ping),
+        caplens_web::exec::example_params(&ping),
         View::Exec,
     ))
     .await;
@@ -331,10 +331,10 @@ async fn exec_view_shows_the_new_sets_and_follows_edits() {
 
 #[wasm_bindgen_test]
 async fn exec_view_explains_eperm() {
-    use caplens::ui::route::View;
-    let e = caplens::exec::examples::by_slug("docker-user-eperm").unwrap();
+    use caplens_web::route::View;
+    let e = caplens_core::exec::examples::by_slug("docker-user-eperm").unwrap();
     let m = Mounted::new(&fragment_of(
-        caplens::ui::exec::example_params(&e),
+        caplens_web::exec::example_params(&e),
         View::Exec,
     ))
     .await;
@@ -373,7 +373,7 @@ async fn many_containers_render_a_bounded_number_of_cards() {
     m.type_into("#containers-input", &pods).await;
     assert_eq!(
         m.all("article.card").len(),
-        caplens::ui::containers::MAX_CARDS
+        caplens_web::containers::MAX_CARDS
     );
     assert!(m.text("#more-cards").contains("40"));
     m.click("#show-all-cards").await;

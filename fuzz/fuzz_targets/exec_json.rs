@@ -7,7 +7,7 @@ fuzz_target!(|data: &[u8]| {
     if line.contains('\n') {
         return;
     }
-    let out = caplens::exec::protocol::answer_line(line);
+    let out = caplens_cli::protocol::answer_line(line);
     assert!(!out.contains('\n'), "answer spans lines: {out:?}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("answer is not JSON ({e}): {out:?}"));
     assert!(v.is_object(), "{out:?}");

@@ -4,7 +4,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(m) = caplens::k8s::read(text) {
+    if let Ok(m) = caplens_core::k8s::read(text) {
         for c in &m.containers {
             let _ = c.pss(&m);
         }

@@ -5,12 +5,12 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = caplens::paste::detect(text);
-    if let Ok(input) = caplens::paste::read(text) {
-        let settings = caplens::paste::Settings::default();
+    let _ = caplens_core::paste::detect(text);
+    if let Ok(input) = caplens_core::paste::read(text) {
+        let settings = caplens_core::paste::Settings::default();
         for c in input.containers.iter().take(8) {
-            let report = caplens::paste::report(c, &settings);
-            let _ = caplens::strings::containers::report_text(&report);
+            let report = caplens_core::paste::report(c, &settings);
+            let _ = caplens_words::containers::report_text(&report);
         }
     }
 });

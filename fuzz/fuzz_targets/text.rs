@@ -1,6 +1,6 @@
 //! libcap text (setcap) and getcap output lines.
 #![no_main]
-use caplens::text::{self, Format, Style};
+use caplens_core::text::{self, Format, Style};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     } else if let Err(e) = text::parse(input) {
         // Error positions point inside the input.
         assert!(e.offset <= input.len());
-        let _ = caplens::strings::text::error(&e);
+        let _ = caplens_words::text::error(&e);
     }
     let _ = text::parse_pasted(input);
     for (_, entry) in text::parse_getcap_output(input) {

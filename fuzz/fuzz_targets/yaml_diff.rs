@@ -4,14 +4,14 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/saphyr_ref.rs"]
+#[path = "../../crates/yaml/tests/support/saphyr_ref.rs"]
 mod saphyr_ref;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let small = caplens::yaml::Limits { max_bytes: 4096, max_depth: 8, max_nodes: 200, max_alias_nodes: 50, max_documents: 4 };
-    for limits in [caplens::yaml::Limits::DEFAULT, small] {
-        let ours = caplens::yaml::parse(text, &limits);
+    let small = caplens_core::yaml::Limits { max_bytes: 4096, max_depth: 8, max_nodes: 200, max_alias_nodes: 50, max_documents: 4 };
+    for limits in [caplens_core::yaml::Limits::DEFAULT, small] {
+        let ours = caplens_core::yaml::parse(text, &limits);
         let theirs = saphyr_ref::parse(text, &limits);
         match (&ours, &theirs) {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "trees differ for {text:?}"),

@@ -1,0 +1,235 @@
+//! `caplens decode`: name the capabilities in masks or pasted status text.
+//! Argument handling and printing only; the work is in `status`, `mask`
+//! and `preset`, the words in `strings::decode`.
+
+use caplens_core::mask;
+use caplens_core::preset::{self, Comparison};
+use caplens_core::risk;
+use caplens_core::status::{self, Report, SetEntry};
+use caplens_words::catalog as catalog_words;
+use caplens_words::cli;
+use caplens_words::decode as words;
+use serde_json::{json, Value};
+use std::io::Read;
+use std::process::ExitCode;
+
+struct Options {
+    json: bool,
+    explain: bool,
+    describe: bool,
+    names: bool,
+    inputs: Vec<(String, String)>, // (where, text)
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    let opts = match parse_args(args) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("caplens decode: {msg}\n\n{}", cli::DECODE_HELP);
+            return ExitCode::from(2);
+        }
+    };
+    if opts.names {
+        return run_names(&opts);
+    }
+    let mut failed = false;
+    let mut results = Vec::new();
+    for (place, text) in &opts.inputs {
+        match status::recognise(text) {
+            Ok(report) => {
+                if opts.json {
+                    results.push(report_json(place, &report));
+                } else {
+                    print_report(&report, opts.explain, opts.describe);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("caplens decode: {place}: {}", words::input_error(&e));
+            }
+        }
+    }
+    if opts.json && !results.is_empty() {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&Value::Array(results)).unwrap_or_default()
+        );
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        json: false,
+        explain: false,
+        describe: false,
+        names: false,
+        inputs: Vec::new(),
+    };
+    let mut positional = Vec::new();
+    let mut only_positional = false;
+    for a in args {
+        match a.as_str() {
+            _ if only_positional => positional.push(a.clone()),
+            "--" => only_positional = true,
+            "--json" => o.json = true,
+            "--explain" | "-v" => o.explain = true,
+            "--describe" => o.describe = true,
+            "--names" => o.names = true,
+            "-h" | "--help" => {
+                println!("{}", cli::DECODE_HELP);
+                std::process::exit(0);
+            }
+            s if s.starts_with("--") => return Err(cli::unknown_option(s)),
+            _ => positional.push(a.clone()),
+        }
+    }
+    if positional.is_empty() {
+        return Err(cli::NOTHING_TO_DECODE.into());
+    }
+    if o.names {
+        o.inputs.push(("--names".into(), positional.join(" ")));
+        return Ok(o);
+    }
+    for (i, p) in positional.into_iter().enumerate() {
+        if p == "-" {
+            let mut text = String::new();
+            // Read one byte past the limit so `recognise` reports the size.
+            let limit = (status::MAX_INPUT_BYTES + 1) as u64;
+            if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut text) {
+                return Err(cli::cannot_read_stdin(&e));
+            }
+            o.inputs.push((cli::FROM_STDIN.into(), text));
+        } else {
+            o.inputs.push((cli::from_argument(i + 1), p));
+        }
+    }
+    Ok(o)
+}
+
+fn run_names(o: &Options) -> ExitCode {
+    let (_, text) = &o.inputs[0];
+    match mask::parse_names(text) {
+        Ok(set) => {
+            if o.json {
+                let v = set_json(None, set, None);
+                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            } else {
+                println!("{}", mask::capsh_decode_line(set));
+                if o.explain {
+                    print_comparison(&preset::compare(set));
+                }
+                if o.describe {
+                    print_descriptions(set);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "caplens decode: --names: column {}: {}",
+                e.column,
+                words::name_error(e.kind, &e.item)
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_report(r: &Report, explain: bool, describe: bool) {
+    for e in &r.sets {
+        let line = mask::capsh_decode_line(e.caps);
+        match e.kind {
+            None => println!("{line}"),
+            Some(k) => println!("{}\t{line}", k.proc_key()),
+        }
+        if explain {
+            print_comparison(&preset::compare(e.caps));
+        }
+        if describe {
+            print_descriptions(e.caps);
+        }
+    }
+    if explain {
+        println!("  input: {}", words::source_kind(r.source));
+        if let Some(n) = r.no_new_privs {
+            println!("  {}", words::no_new_privs(n));
+        }
+        if let Some(s) = r.seccomp {
+            println!("  {}", words::seccomp(s));
+        }
+    }
+    for n in &r.notes {
+        eprintln!("note: {}", words::note(n));
+    }
+}
+
+fn print_descriptions(set: caplens_core::set::CapSet) {
+    for n in set.iter() {
+        let summary = catalog_words::summary(n)
+            .map_or_else(|| catalog_words::unknown_capability(n), str::to_string);
+        let danger = risk::danger(n).map_or("-", catalog_words::danger_label);
+        println!(
+            "  {n:>2}  {:<24} {danger:<8} {summary}",
+            mask::libcap_name(n)
+        );
+    }
+}
+
+fn print_comparison(c: &Comparison) {
+    for l in words::comparison(c) {
+        println!("  {l}");
+    }
+    if let Some(k) = &c.kernel {
+        println!("  {}", words::kernel_range(k));
+    }
+}
+
+fn set_json(kind: Option<status::SetKind>, caps: caplens_core::set::CapSet, line: Option<u32>) -> Value {
+    let c = preset::compare(caps);
+    json!({
+        "set": kind,
+        "label": words::set_label(kind),
+        "line": line,
+        "mask": caps.hex16(),
+        "capsh": mask::capsh_decode_line(caps),
+        "names": caps.iter().map(mask::libcap_name).collect::<Vec<_>>(),
+        "numbers": caps.iter().collect::<Vec<_>>(),
+        "unknownBits": mask::unknown_bits(caps).iter().collect::<Vec<_>>(),
+        "capabilities": caps.iter().map(|n| json!({
+            "number": n,
+            "name": mask::libcap_name(n),
+            "danger": risk::danger(n),
+            "summary": catalog_words::summary(n),
+            "inPresets": preset::containing(n),
+        })).collect::<Vec<_>>(),
+        "presets": {
+            "equals": c.equals.iter().map(|p| json!({"preset": p, "name": words::preset_name(*p)})).collect::<Vec<_>>(),
+            "nearest": c.nearest.iter().map(|d| json!({
+                "preset": d.preset,
+                "name": words::preset_name(d.preset),
+                "added": words::short_names(d.added),
+                "removed": words::short_names(d.removed),
+            })).collect::<Vec<_>>(),
+            "kernel": c.kernel.map(|k| json!({"range": k, "text": words::kernel_range(&k)})),
+        },
+    })
+}
+
+fn report_json(place: &str, r: &Report) -> Value {
+    json!({
+        "input": place,
+        "source": r.source,
+        "sets": r.sets.iter().map(|SetEntry { kind, caps, line }| set_json(*kind, *caps, Some(*line))).collect::<Vec<_>>(),
+        "noNewPrivs": r.no_new_privs,
+        "seccomp": r.seccomp,
+        "uid": r.uid,
+        "gid": r.gid,
+        "securebits": r.securebits,
+        "notes": r.notes.iter().map(|n| json!({"note": n, "text": words::note(n)})).collect::<Vec<_>>(),
+    })
+}

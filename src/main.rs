@@ -1,0 +1,20 @@
+//! WebAssembly entry point: installs the panic hook, then mounts the Yew app.
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // For `make bench`: splits start-up into compile (before this mark) and first render (after).
+        if let Some(perf) = gloo::utils::window().performance() {
+            let _ = perf.mark("caplens:main");
+        }
+        caplens_web::panic::install();
+        let doc = gloo::utils::document();
+        // The static "Loading…" line is only for the moment before wasm runs.
+        if let Some(boot) = doc.get_element_by_id("boot") {
+            boot.remove();
+        }
+        match doc.get_element_by_id("app") {
+            Some(root) => yew::Renderer::<caplens_web::App>::with_root(root).render(),
+            None => yew::Renderer::<caplens_web::App>::new().render(),
+        };
+    }
+}
