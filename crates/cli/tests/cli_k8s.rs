@@ -1,5 +1,5 @@
 //! `caplens k8s` end to end through the built binary. Section numbers refer
-//! to /work/shared/spec/semantics.md.
+//! to docs/semantics.md.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
