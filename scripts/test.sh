@@ -89,7 +89,7 @@ if [ "$(id -u)" != 0 ]; then
   SKIP_NOTES+=("not running as root: tests that need root (the kernel execve differential test) skip themselves")
 fi
 
-run_suite "native cargo test" cargo cargo test --workspace -- --show-output
+run_suite "native cargo test" cargo cargo test --workspace --no-fail-fast -- --show-output
 run_suite "wasm browser tests" cargo cargo test -p caplens-web --target wasm32-unknown-unknown --test browser
 run_suite "trunk release build" step trunk build --release --offline
 if [ -f dist/index.html ]; then
