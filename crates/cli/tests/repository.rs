@@ -121,15 +121,20 @@ fn references(line: &str) -> Vec<Reference> {
     found
 }
 
-/// `users.md` in "see users.md §1.5" (the word right before the `§`).
+/// `users.md` in "see users.md §1.5", "`docs/users.md` §1.5" or
+/// "[users.md](users.md) §1.5" (the word right before the `§`).
 fn named_doc(before: &str) -> Option<String> {
-    let before = before.trim_end().trim_end_matches('`');
-    let word = before.rsplit([' ', '(', '`', '/']).next()?;
+    let punctuation: &[char] = &['"', '\'', '`', '(', ')', '[', ']', '*', '_'];
+    let word = before.split_whitespace().next_back()?;
+    let word = word
+        .trim_matches(punctuation)
+        .rsplit(['(', '[', '/'])
+        .next()?;
+    let word = word.trim_matches(punctuation);
     word.ends_with(".md").then(|| word.to_owned())
 }
 
-/// Which files' references are checked, and which document an unnamed
-/// reference means: in `docs/X.md` its own sections, elsewhere any doc.
+/// Which files' references are checked.
 fn checked_for_references(rel: &str) -> bool {
     [".rs", ".mjs", ".sh", ".toml", ".md"]
         .iter()
@@ -141,7 +146,12 @@ fn unresolved_references(files: &[String]) -> Vec<String> {
     let mut bad = Vec::new();
     for rel in files.iter().filter(|f| checked_for_references(f)) {
         let Some(text) = read_text(rel) else { continue };
-        let own_doc = rel.strip_prefix("docs/").map(str::to_owned);
+        // An unnamed reference in a numbered doc (semantics.md) means its own
+        // sections; anywhere else, a section of any doc.
+        let own_doc = rel
+            .strip_prefix("docs/")
+            .filter(|name| docs.get(*name).is_some_and(|h| !h.is_empty()))
+            .map(str::to_owned);
         for (n, line) in text.lines().enumerate() {
             for r in references(line) {
                 let doc = r.doc.clone().or_else(|| own_doc.clone());
@@ -265,11 +275,17 @@ fn the_checks_recognise_what_they_look_for() {
     assert_eq!(heading_number("## Layout"), None);
     assert_eq!(heading_number("#![allow]"), None);
 
-    let r = references("// §1.2 steps 3–5 and §3–7, see `users.md` §1.5, §2; § \"x\"");
+    let r = references("// §1.2 steps 3–5 and §3–7, see [users.md](users.md) §1.5, §2; § \"x\"");
     let sections: Vec<_> = r.iter().map(|r| r.sections.join(",")).collect();
     assert_eq!(sections, ["1.2", "3,7", "1.5", "2"]);
     let docs: Vec<_> = r.iter().map(|r| r.doc.as_deref()).collect();
     assert_eq!(docs, [None, None, Some("users.md"), Some("users.md")]);
+    assert_eq!(
+        named_doc("(\"docs/semantics.md").as_deref(),
+        Some("semantics.md")
+    );
+    assert_eq!(named_doc("see `users.md`").as_deref(), Some("users.md"));
+    assert_eq!(named_doc("see step"), None);
 
     let dirs = machine_dirs();
     let home = format!("see {}alice/x", dirs[2]);
