@@ -92,20 +92,9 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
         let path = format!("{base}.{key}");
         match key {
             "cap_add" | "cap_drop" => {
-                let Some(items) = r.list(svc, key, &base) else {
+                let Some(list) = read_caps(&mut r, svc, key, &base) else {
                     continue;
                 };
-                // Compose itself ignores items that are not strings.
-                let list: Vec<Spelled> = items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, item)| {
-                        item.as_str().map(|t| Spelled {
-                            text: t.to_string(),
-                            at: loc(doc, &format!("{path}[{i}]"), item),
-                        })
-                    })
-                    .collect();
                 if key == "cap_add" {
                     spec.cap_add = list;
                 } else {
@@ -119,45 +108,8 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
                 }
             }
             "network_mode" => spec.host_network = v.as_str() == Some("host"),
-            "security_opt" => {
-                for (i, item) in v.as_seq().unwrap_or(&[]).iter().enumerate() {
-                    let Some(t) = item.as_str() else { continue };
-                    // Docker accepts `opt:value` and `opt=value`.
-                    let (opt, val) = match t.split_once([':', '=']) {
-                        Some((o, v)) => (o.trim(), Some(v.trim())),
-                        None => (t.trim(), None),
-                    };
-                    match opt {
-                        "no-new-privileges" => {
-                            let value = val.is_none_or(|v| v == "true");
-                            spec.no_new_privileges = Some(Flag {
-                                value,
-                                at: loc(doc, &format!("{path}[{i}]"), item),
-                            });
-                        }
-                        "seccomp" => seccomp_unconfined = val == Some("unconfined"),
-                        _ => {}
-                    }
-                }
-            }
-            "sysctls" => match &v.value {
-                yaml::Value::Map(pairs) => {
-                    for (sk, sv) in pairs {
-                        if let (Some(a), Some(b)) = (sk.as_str(), sv.as_str()) {
-                            spec.sysctls.push((a.to_string(), b.to_string()));
-                        }
-                    }
-                }
-                yaml::Value::Seq(items) => {
-                    for item in items {
-                        if let Some((a, b)) = item.as_str().and_then(|t| t.split_once('=')) {
-                            spec.sysctls
-                                .push((a.trim().to_string(), b.trim().to_string()));
-                        }
-                    }
-                }
-                yaml::Value::Scalar { .. } => {}
-            },
+            "security_opt" => read_security_opt(doc, v, &path, &mut spec, &mut seccomp_unconfined),
+            "sysctls" => read_sysctls(v, &mut spec.sysctls),
             "container_name" => {
                 if let Some(t) = v.as_str() {
                     spec.container = t.to_string();
@@ -165,31 +117,103 @@ fn read_service(doc: usize, name: &str, svc: &Node) -> ComposeService {
             }
             _ if key.starts_with("x-") => {}
             _ if fields::COMPOSE_SERVICE.contains(&key) => {}
-            _ => {
-                let kind = match key {
-                    // Kubernetes spellings people carry over.
-                    "securityContext" | "capabilities" => FindingKind::MisplacedField {
-                        key: key.to_string(),
-                        level: Level::ComposeService,
-                        belongs: "cap_add / cap_drop",
-                    },
-                    _ => FindingKind::UnknownField {
-                        key: key.to_string(),
-                        level: Level::ComposeService,
-                        suggestion: fields::nearest(Level::ComposeService, key),
-                    },
-                };
-                r.out.push(Finding {
-                    kind,
-                    at: loc(doc, &path, k),
-                });
-            }
+            _ => r.out.push(Finding {
+                kind: unknown_key(key),
+                at: loc(doc, &path, k),
+            }),
         }
     }
     ComposeService {
         spec,
         findings,
         seccomp_unconfined,
+    }
+}
+
+/// `cap_add` / `cap_drop`: the names, each where it was written.
+fn read_caps(r: &mut Reader, svc: &Node, key: &str, base: &str) -> Option<Vec<Spelled>> {
+    let doc = r.doc;
+    let path = format!("{base}.{key}");
+    let items = r.list(svc, key, base)?;
+    // Compose itself ignores items that are not strings.
+    Some(
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                item.as_str().map(|t| Spelled {
+                    text: t.to_string(),
+                    at: loc(doc, &format!("{path}[{i}]"), item),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `security_opt`: `no-new-privileges` and `seccomp:unconfined`.
+fn read_security_opt(
+    doc: usize,
+    v: &Node,
+    path: &str,
+    spec: &mut ContainerSpec,
+    seccomp_unconfined: &mut bool,
+) {
+    for (i, item) in v.as_seq().unwrap_or(&[]).iter().enumerate() {
+        let Some(t) = item.as_str() else { continue };
+        // Docker accepts `opt:value` and `opt=value`.
+        let (opt, val) = match t.split_once([':', '=']) {
+            Some((o, v)) => (o.trim(), Some(v.trim())),
+            None => (t.trim(), None),
+        };
+        match opt {
+            "no-new-privileges" => {
+                let value = val.is_none_or(|v| v == "true");
+                spec.no_new_privileges = Some(Flag {
+                    value,
+                    at: loc(doc, &format!("{path}[{i}]"), item),
+                });
+            }
+            "seccomp" => *seccomp_unconfined = val == Some("unconfined"),
+            _ => {}
+        }
+    }
+}
+
+/// `sysctls` as a mapping or as a list of `name=value`.
+fn read_sysctls(v: &Node, sysctls: &mut Vec<(String, String)>) {
+    match &v.value {
+        yaml::Value::Map(pairs) => {
+            for (sk, sv) in pairs {
+                if let (Some(a), Some(b)) = (sk.as_str(), sv.as_str()) {
+                    sysctls.push((a.to_string(), b.to_string()));
+                }
+            }
+        }
+        yaml::Value::Seq(items) => {
+            for item in items {
+                if let Some((a, b)) = item.as_str().and_then(|t| t.split_once('=')) {
+                    sysctls.push((a.trim().to_string(), b.trim().to_string()));
+                }
+            }
+        }
+        yaml::Value::Scalar { .. } => {}
+    }
+}
+
+/// A key compose does not have: Kubernetes spellings people carry over are
+/// misplaced, the rest unknown (with the nearest compose key).
+fn unknown_key(key: &str) -> FindingKind {
+    match key {
+        "securityContext" | "capabilities" => FindingKind::MisplacedField {
+            key: key.to_string(),
+            level: Level::ComposeService,
+            belongs: "cap_add / cap_drop",
+        },
+        _ => FindingKind::UnknownField {
+            key: key.to_string(),
+            level: Level::ComposeService,
+            suggestion: fields::nearest(Level::ComposeService, key),
+        },
     }
 }
 

@@ -305,6 +305,19 @@ fn echo(s: &str) -> String {
     }
 }
 
+impl Op {
+    /// As written, for "missing flags after `+`".
+    fn text(self) -> &'static str {
+        match self {
+            Op::Raise => "+",
+            Op::Lower => "-",
+            Op::AssignRaise => "=+",
+            Op::AssignLower => "=-",
+            Op::Assign => "=",
+        }
+    }
+}
+
 fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
     if text.len() > MAX_TEXT {
         return Err((
@@ -330,132 +343,162 @@ fn parse_raw(text: &str, kernel_caps: u8) -> Result<TextCaps, RawError> {
         if i == n {
             return Ok(res);
         }
+        parse_clause(text, &mut i, all, &mut res)?;
+    }
+}
 
-        // The capability list (optional before `=`, meaning "all").
-        let mut list = CapSet::EMPTY;
-        let listed;
-        if starts_item(b[i]) {
-            loop {
-                list = list | parse_item(text, &mut i, all)?;
-                if i < n && b[i] == b',' {
-                    i += 1;
-                    if !(i < n && starts_item(b[i])) {
-                        return Err((
-                            i,
-                            TextErrorKind::EmptyListItem {
-                                found: char_at(text, i),
-                            },
-                        ));
-                    }
-                } else {
-                    break;
-                }
+/// One clause at `*i`: a capability list, an operator and flags, then any
+/// chained `+flags` / `-flags`; applied to `res`.
+fn parse_clause(
+    text: &str,
+    i: &mut usize,
+    all: CapSet,
+    res: &mut TextCaps,
+) -> Result<(), RawError> {
+    let (list, listed) = parse_list(text, i, all)?;
+    let mut op = parse_first_op(text, i, listed)?;
+    let mut flags: Vec<Flag> = Vec::with_capacity(3);
+    loop {
+        parse_flags(text, i, op, &mut flags)?;
+        apply(res, op, &flags, list);
+        match parse_chained_op(text, i, listed)? {
+            Some(next) => {
+                flags.clear();
+                op = next;
             }
-            listed = true;
-        } else if b[i] == b'+' || b[i] == b'-' {
-            return Err((i, TextErrorKind::PlusMinusNeedsList { op: b[i] as char }));
-        } else {
-            list = all;
-            listed = false;
+            None => return Ok(()),
         }
+    }
+}
 
-        // The first operator.
-        let mut op = match b.get(i) {
-            Some(b'=') => {
-                i += 1;
-                match b.get(i) {
-                    Some(&c @ (b'+' | b'-')) => {
-                        if !listed {
-                            return Err((i, TextErrorKind::PlusMinusNeedsList { op: c as char }));
-                        }
-                        i += 1;
-                        if c == b'+' {
-                            Op::AssignRaise
-                        } else {
-                            Op::AssignLower
-                        }
-                    }
-                    _ => Op::Assign,
-                }
-            }
-            Some(b'+') => {
-                i += 1;
-                Op::Raise
-            }
-            Some(b'-') => {
-                i += 1;
-                Op::Lower
-            }
-            _ => {
+/// The capability list (optional before `=`, meaning "all"), and whether
+/// one was written.
+fn parse_list(text: &str, i: &mut usize, all: CapSet) -> Result<(CapSet, bool), RawError> {
+    let b = text.as_bytes();
+    let n = b.len();
+    if b[*i] == b'+' || b[*i] == b'-' {
+        return Err((*i, TextErrorKind::PlusMinusNeedsList { op: b[*i] as char }));
+    }
+    if !starts_item(b[*i]) {
+        return Ok((all, false));
+    }
+    let mut list = CapSet::EMPTY;
+    loop {
+        list = list | parse_item(text, i, all)?;
+        if *i < n && b[*i] == b',' {
+            *i += 1;
+            if !(*i < n && starts_item(b[*i])) {
                 return Err((
-                    i,
-                    TextErrorKind::MissingOperator {
-                        found: char_at(text, i),
-                    },
-                ))
-            }
-        };
-
-        // Flags, and any chained `+flags` / `-flags`.
-        let mut flags: Vec<Flag> = Vec::with_capacity(3);
-        loop {
-            if i < n && !is_space(b[i]) {
-                let flag = match b[i] {
-                    b'e' => Flag::Effective,
-                    b'i' => Flag::Inheritable,
-                    b'p' => Flag::Permitted,
-                    b'=' => return Err((i, TextErrorKind::SecondEquals)),
-                    _ => {
-                        let found = char_at(text, i).unwrap_or('?');
-                        return Err((i, TextErrorKind::BadFlag { found }));
-                    }
-                };
-                if !flags.contains(&flag) {
-                    flags.push(flag);
-                }
-                i += 1;
-            } else if op != Op::Assign {
-                let op_text = match op {
-                    Op::Raise => "+",
-                    Op::Lower => "-",
-                    Op::AssignRaise => "=+",
-                    Op::AssignLower => "=-",
-                    Op::Assign => "=",
-                };
-                return Err((
-                    i,
-                    TextErrorKind::MissingFlags {
-                        op: op_text,
-                        found: char_at(text, i),
+                    *i,
+                    TextErrorKind::EmptyListItem {
+                        found: char_at(text, *i),
                     },
                 ));
             }
-            apply(&mut res, op, &flags, list);
-
-            if i < n && (b[i] == b'+' || b[i] == b'-') {
-                let c = b[i];
-                if !listed {
-                    return Err((i, TextErrorKind::PlusMinusNeedsList { op: c as char }));
-                }
-                flags.clear();
-                op = if c == b'+' { Op::Raise } else { Op::Lower };
-                i += 1;
-                if !(i < n && b[i].is_ascii_alphabetic()) {
-                    let op_text = if c == b'+' { "+" } else { "-" };
-                    return Err((
-                        i,
-                        TextErrorKind::MissingFlags {
-                            op: op_text,
-                            found: char_at(text, i),
-                        },
-                    ));
-                }
-            }
-            if i >= n || is_space(b[i]) {
-                break;
-            }
+        } else {
+            return Ok((list, true));
         }
     }
+}
+
+/// The operator after the list: `=`, `=+`, `=-`, `+` or `-`.
+fn parse_first_op(text: &str, i: &mut usize, listed: bool) -> Result<Op, RawError> {
+    let b = text.as_bytes();
+    match b.get(*i) {
+        Some(b'=') => {
+            *i += 1;
+            match b.get(*i) {
+                Some(&c @ (b'+' | b'-')) => {
+                    if !listed {
+                        return Err((*i, TextErrorKind::PlusMinusNeedsList { op: c as char }));
+                    }
+                    *i += 1;
+                    Ok(if c == b'+' {
+                        Op::AssignRaise
+                    } else {
+                        Op::AssignLower
+                    })
+                }
+                _ => Ok(Op::Assign),
+            }
+        }
+        Some(b'+') => {
+            *i += 1;
+            Ok(Op::Raise)
+        }
+        Some(b'-') => {
+            *i += 1;
+            Ok(Op::Lower)
+        }
+        _ => Err((
+            *i,
+            TextErrorKind::MissingOperator {
+                found: char_at(text, *i),
+            },
+        )),
+    }
+}
+
+/// The flag letters after `op`, added to `flags`, up to a blank, the end,
+/// or a chained `+`/`-`. Only `=` may have none.
+fn parse_flags(text: &str, i: &mut usize, op: Op, flags: &mut Vec<Flag>) -> Result<(), RawError> {
+    let b = text.as_bytes();
+    let n = b.len();
+    loop {
+        if *i < n && !is_space(b[*i]) {
+            let flag = match b[*i] {
+                b'e' => Flag::Effective,
+                b'i' => Flag::Inheritable,
+                b'p' => Flag::Permitted,
+                b'=' => return Err((*i, TextErrorKind::SecondEquals)),
+                _ => {
+                    let found = char_at(text, *i).unwrap_or('?');
+                    return Err((*i, TextErrorKind::BadFlag { found }));
+                }
+            };
+            if !flags.contains(&flag) {
+                flags.push(flag);
+            }
+            *i += 1;
+        } else if op != Op::Assign {
+            return Err((
+                *i,
+                TextErrorKind::MissingFlags {
+                    op: op.text(),
+                    found: char_at(text, *i),
+                },
+            ));
+        }
+        if *i >= n || is_space(b[*i]) || b[*i] == b'+' || b[*i] == b'-' {
+            return Ok(());
+        }
+    }
+}
+
+/// A chained `+` or `-` after flags (`cap_x=e+p`), which needs flags
+/// after it and a list before; `None` at the end of the clause.
+fn parse_chained_op(text: &str, i: &mut usize, listed: bool) -> Result<Option<Op>, RawError> {
+    let b = text.as_bytes();
+    let n = b.len();
+    if !(*i < n && (b[*i] == b'+' || b[*i] == b'-')) {
+        return Ok(None);
+    }
+    let c = b[*i];
+    if !listed {
+        return Err((*i, TextErrorKind::PlusMinusNeedsList { op: c as char }));
+    }
+    let op = if c == b'+' { Op::Raise } else { Op::Lower };
+    *i += 1;
+    if !(*i < n && b[*i].is_ascii_alphabetic()) {
+        return Err((
+            *i,
+            TextErrorKind::MissingFlags {
+                op: op.text(),
+                found: char_at(text, *i),
+            },
+        ));
+    }
+    Ok(Some(op))
 }
 
 fn apply(res: &mut TextCaps, op: Op, flags: &[Flag], list: CapSet) {
@@ -727,36 +770,58 @@ fn parse_getcap_raw(line: &str, kernel_caps: u8) -> Result<GetcapEntry, RawError
             toks.pop();
         }
     }
-    let Some(&(path_start, path_end)) = toks.first() else {
+    let Some(&path) = toks.first() else {
         return Err((0, TextErrorKind::MissingOperator { found: None }));
     };
     if toks.len() == 1 {
-        // `getcap -v`: "path" alone or "path (Not a regular file)" — but a
-        // lone word that isn't a path is more likely mistyped text.
-        let word = &line[path_start..path_end];
-        if word.contains('/') && rootid.is_none() {
-            return Ok(GetcapEntry {
-                path: word.to_string(),
-                caps: None,
-                rootid: None,
-            });
-        }
-        return parse_raw(word, kernel_caps)
-            .map(|caps| GetcapEntry {
-                path: String::new(),
-                caps: Some(caps),
-                rootid,
-            })
-            .map_err(|(o, k)| (o + path_start, k));
+        return parse_getcap_word(line, path, rootid, kernel_caps);
     }
     let text_end = toks[toks.len() - 1].1;
     if line[toks[1].0..text_end].trim() == "(Not a regular file)" {
         return Ok(GetcapEntry {
-            path: line[path_start..path_end].to_string(),
+            path: line[path.0..path.1].to_string(),
             caps: None,
             rootid,
         });
     }
+    split_path_and_text(line, &toks, rootid, kernel_caps)
+}
+
+/// A line of one word (at `start..end`): `getcap -v`'s "path" alone — but
+/// a lone word that isn't a path is more likely mistyped text.
+fn parse_getcap_word(
+    line: &str,
+    (start, end): (usize, usize),
+    rootid: Option<u32>,
+    kernel_caps: u8,
+) -> Result<GetcapEntry, RawError> {
+    let word = &line[start..end];
+    if word.contains('/') && rootid.is_none() {
+        return Ok(GetcapEntry {
+            path: word.to_string(),
+            caps: None,
+            rootid: None,
+        });
+    }
+    parse_raw(word, kernel_caps)
+        .map(|caps| GetcapEntry {
+            path: String::new(),
+            caps: Some(caps),
+            rootid,
+        })
+        .map_err(|(o, k)| (o + start, k))
+}
+
+/// Where the path (whose words may contain spaces) ends and the capability
+/// text begins, given the line's tokens (at least two, `[rootid=N]` removed).
+fn split_path_and_text(
+    line: &str,
+    toks: &[(usize, usize)],
+    rootid: Option<u32>,
+    kernel_caps: u8,
+) -> Result<GetcapEntry, RawError> {
+    let path_start = toks[0].0;
+    let text_end = toks[toks.len() - 1].1;
     // getcap prints canonical text, so the split whose tail is exactly a
     // canonical form wins; failing that, the earliest tail that parses (a
     // pasted line may have been retyped). Canonical text has at most ~16
@@ -1083,6 +1148,10 @@ mod tests {
             err("cap_chown,=p").kind,
             TextErrorKind::EmptyListItem { found: Some('=') }
         );
+    }
+
+    #[test]
+    fn operator_and_flag_rejections() {
         let e = err("cap_chown+EP");
         assert_eq!(
             (e.column, e.kind),
@@ -1145,6 +1214,10 @@ mod tests {
             (e.column, e.kind),
             (3, TextErrorKind::PlusMinusNeedsList { op: '+' })
         );
+    }
+
+    #[test]
+    fn name_and_byte_rejections() {
         assert!(matches!(
             err("cap_chown2=p").kind,
             TextErrorKind::UnknownName { .. }

@@ -184,21 +184,14 @@ pub(crate) fn join(prefix: &str, key: &str) -> String {
 
 fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
     let at = loc(doc, prefix, node);
+    let skip = |m: &mut Manifest, at, name, reason| {
+        m.notes.push(Note::Skipped { at, name, reason });
+    };
     if node.is_null() {
-        m.notes.push(Note::Skipped {
-            at,
-            name: None,
-            reason: SkipReason::Empty,
-        });
-        return;
+        return skip(m, at, None, SkipReason::Empty);
     }
     if node.as_map().is_none() {
-        m.notes.push(Note::Skipped {
-            at,
-            name: None,
-            reason: SkipReason::NotAMapping,
-        });
-        return;
+        return skip(m, at, None, SkipReason::NotAMapping);
     }
     let name = node
         .get("metadata")
@@ -206,12 +199,7 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
         .and_then(Node::as_str)
         .map(str::to_string);
     let Some(kind) = node.get("kind").and_then(Node::as_str) else {
-        m.notes.push(Note::Skipped {
-            at,
-            name,
-            reason: SkipReason::NoKind,
-        });
-        return;
+        return skip(m, at, name, SkipReason::NoKind);
     };
     if kind == "List" || (kind.ends_with("List") && kind.len() > 4) {
         if let Some(items) = node.get("items").and_then(Node::as_seq) {
@@ -222,74 +210,25 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
             return;
         }
     }
-    let Some(wk) = WorkloadKind::from_kind(kind) else {
-        m.notes.push(Note::Skipped {
-            at,
-            name,
-            reason: SkipReason::NotAWorkload {
-                kind: kind.to_string(),
-            },
-        });
-        return;
+    let no_pod_spec = || SkipReason::NoPodSpec {
+        kind: kind.to_string(),
     };
-    // Walk to the pod template, checking for the usual mistake of putting
-    // the pod spec's fields straight into the template.
-    let mut template = node;
-    let mut path = prefix.to_string();
-    for key in wk.template_keys() {
-        match template.get(key) {
-            Some(next) => {
-                template = next;
-                path = join(&path, key);
-            }
-            None => {
-                m.notes.push(Note::Skipped {
-                    at,
-                    name,
-                    reason: SkipReason::NoPodSpec {
-                        kind: kind.to_string(),
-                    },
-                });
-                return;
-            }
-        }
-    }
-    let mut pod_findings = Vec::new();
-    if wk != WorkloadKind::Pod {
-        // A pod template has only metadata and spec.
-        for (k, _) in template.as_map().unwrap_or(&[]) {
-            let Some(key) = k.as_str() else { continue };
-            if key == "metadata" || key == "spec" {
-                continue;
-            }
-            let kind = if fields::POD_SPEC.contains(&key) {
-                FindingKind::MisplacedField {
-                    key: key.to_string(),
-                    level: Level::PodSpec,
-                    belongs: "template.spec",
-                }
-            } else {
-                FindingKind::UnknownField {
-                    key: key.to_string(),
-                    level: Level::PodSpec,
-                    suggestion: None,
-                }
-            };
-            pod_findings.push(Finding {
-                kind,
-                at: loc(doc, &join(&path, key), k),
-            });
-        }
-    }
+    let Some(wk) = WorkloadKind::from_kind(kind) else {
+        let reason = SkipReason::NotAWorkload {
+            kind: kind.to_string(),
+        };
+        return skip(m, at, name, reason);
+    };
+    let Some((template, path)) = pod_template(node, wk, prefix) else {
+        return skip(m, at, name, no_pod_spec());
+    };
+    let pod_findings = if wk != WorkloadKind::Pod {
+        template_findings(doc, template, &path)
+    } else {
+        Vec::new()
+    };
     let Some(spec) = template.get("spec").filter(|s| s.as_map().is_some()) else {
-        m.notes.push(Note::Skipped {
-            at,
-            name,
-            reason: SkipReason::NoPodSpec {
-                kind: kind.to_string(),
-            },
-        });
-        return;
+        return skip(m, at, name, no_pod_spec());
     };
     let pod_path = join(&path, "spec");
     let name = name.unwrap_or_else(|| "(unnamed)".to_string());
@@ -298,6 +237,47 @@ fn read_object(m: &mut Manifest, doc: usize, node: &Node, prefix: &str) {
         .get("metadata")
         .and_then(|md| md.get("annotations"));
     read_pod(m, doc, wk, name, spec, annotations, pod_path, pod_findings);
+}
+
+/// The pod template of a workload (the object itself for a Pod) and its path.
+fn pod_template<'n>(node: &'n Node, wk: WorkloadKind, prefix: &str) -> Option<(&'n Node, String)> {
+    let mut template = node;
+    let mut path = prefix.to_string();
+    for key in wk.template_keys() {
+        template = template.get(key)?;
+        path = join(&path, key);
+    }
+    Some((template, path))
+}
+
+/// A pod template has only metadata and spec: the usual mistake is putting
+/// the pod spec's fields straight into the template.
+fn template_findings(doc: usize, template: &Node, path: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (k, _) in template.as_map().unwrap_or(&[]) {
+        let Some(key) = k.as_str() else { continue };
+        if key == "metadata" || key == "spec" {
+            continue;
+        }
+        let kind = if fields::POD_SPEC.contains(&key) {
+            FindingKind::MisplacedField {
+                key: key.to_string(),
+                level: Level::PodSpec,
+                belongs: "template.spec",
+            }
+        } else {
+            FindingKind::UnknownField {
+                key: key.to_string(),
+                level: Level::PodSpec,
+                suggestion: None,
+            }
+        };
+        findings.push(Finding {
+            kind,
+            at: loc(doc, &join(path, key), k),
+        });
+    }
+    findings
 }
 
 /// Reads typed values and records type errors as findings (also used by
@@ -454,75 +434,9 @@ fn read_pod(
         out: &mut findings,
     };
     r.check_keys(spec, Level::PodSpec, &pod_path);
-    let mut pod = pss::PodLevel {
-        host_network: r
-            .flag(spec, "hostNetwork", &pod_path)
-            .is_some_and(|f| f.value),
-        host_pid: r.flag(spec, "hostPID", &pod_path).is_some_and(|f| f.value),
-        host_ipc: r.flag(spec, "hostIPC", &pod_path).is_some_and(|f| f.value),
-        windows: spec
-            .get("os")
-            .and_then(|o| o.get("name"))
-            .and_then(Node::as_str)
-            == Some("windows"),
-        host_users: spec.get("hostUsers").and_then(Node::as_bool),
-        ..Default::default()
-    };
-    for (k, v) in annotations.and_then(Node::as_map).unwrap_or(&[]) {
-        if let (Some(k), Some(v)) = (k.as_str(), v.as_str()) {
-            pod.note_annotation(k, v);
-        }
-    }
-    let sc_path = join(&pod_path, "securityContext");
-    let mut common = PodCommon {
-        run_as_user: None,
-        run_as_non_root: None,
-    };
-    let mut sysctls = Vec::new();
-    if let Some(sc) = r.map(spec, "securityContext", &pod_path) {
-        r.check_keys(sc, Level::PodSecurityContext, &sc_path);
-        common.run_as_user = r.id(sc, "runAsUser", &sc_path);
-        let _ = r.id(sc, "runAsGroup", &sc_path);
-        common.run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
-        pod.seccomp = seccomp_type(sc);
-        pod.selinux = selinux(sc);
-        pod.apparmor = apparmor_type(sc);
-        pod.host_process = host_process(sc);
-        if let Some(items) = r.list(sc, "sysctls", &sc_path) {
-            for item in items {
-                let n = item.get("name").and_then(Node::as_str);
-                let v = item.get("value").and_then(Node::as_str).unwrap_or("");
-                if let Some(n) = n {
-                    sysctls.push((n.to_string(), v.to_string()));
-                }
-            }
-        }
-    }
-    pod.run_as_user = common.run_as_user.as_ref().map(|(n, _)| *n);
-    pod.run_as_non_root = common.run_as_non_root.as_ref().map(|f| f.value);
-    pod.sysctls = sysctls.iter().map(|(n, _)| n.clone()).collect();
-    if let Some(vols) = r.list(spec, "volumes", &pod_path) {
-        for v in vols {
-            let vname = v
-                .get("name")
-                .and_then(Node::as_str)
-                .unwrap_or("")
-                .to_string();
-            for (k, _) in v.as_map().unwrap_or(&[]) {
-                let Some(key) = k.as_str() else { continue };
-                if key == "name" {
-                    continue;
-                }
-                if key == "hostPath" {
-                    pod.host_path_volumes.push(vname.clone());
-                }
-                if !pss::RESTRICTED_VOLUMES.contains(&key) {
-                    pod.restricted_volumes
-                        .push((vname.clone(), key.to_string()));
-                }
-            }
-        }
-    }
+    let mut pod = pod_level(&mut r, spec, annotations, &pod_path);
+    let (common, sysctls) = read_pod_security_context(&mut r, spec, &pod_path, &mut pod);
+    read_volumes(&mut r, spec, &pod_path, &mut pod);
     let workload_at = loc(doc, &pod_path, spec);
     let label = format!("{}/{}", kind.as_str(), name);
     if pod.windows {
@@ -532,24 +446,7 @@ fn read_pod(
         });
     }
 
-    let mut containers = Vec::new();
-    for (key, role) in [
-        ("initContainers", Role::InitContainer),
-        ("containers", Role::Container),
-        ("ephemeralContainers", Role::EphemeralContainer),
-    ] {
-        let Some(items) = r.list(spec, key, &pod_path) else {
-            continue;
-        };
-        for (i, c) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", join(&pod_path, key));
-            if c.as_map().is_none() {
-                r.wrong(key, &path, c, Shape::Mapping);
-                continue;
-            }
-            containers.push((role, path, c));
-        }
-    }
+    let containers = container_nodes(&mut r, spec, &pod_path);
     let widx = m.workloads.len();
     let mut built = Vec::new();
     for (role, path, c) in containers {
@@ -591,6 +488,130 @@ fn read_pod(
         findings,
         at: workload_at,
     });
+}
+
+/// The pod's host namespaces, OS, user namespace and annotations.
+fn pod_level(
+    r: &mut Reader,
+    spec: &Node,
+    annotations: Option<&Node>,
+    pod_path: &str,
+) -> pss::PodLevel {
+    let mut pod = pss::PodLevel {
+        host_network: r
+            .flag(spec, "hostNetwork", pod_path)
+            .is_some_and(|f| f.value),
+        host_pid: r.flag(spec, "hostPID", pod_path).is_some_and(|f| f.value),
+        host_ipc: r.flag(spec, "hostIPC", pod_path).is_some_and(|f| f.value),
+        windows: spec
+            .get("os")
+            .and_then(|o| o.get("name"))
+            .and_then(Node::as_str)
+            == Some("windows"),
+        host_users: spec.get("hostUsers").and_then(Node::as_bool),
+        ..Default::default()
+    };
+    for (k, v) in annotations.and_then(Node::as_map).unwrap_or(&[]) {
+        if let (Some(k), Some(v)) = (k.as_str(), v.as_str()) {
+            pod.note_annotation(k, v);
+        }
+    }
+    pod
+}
+
+/// The pod's securityContext: what its containers inherit (user and
+/// sysctls), and what Pod Security checks at pod level.
+fn read_pod_security_context(
+    r: &mut Reader,
+    spec: &Node,
+    pod_path: &str,
+    pod: &mut pss::PodLevel,
+) -> (PodCommon, Vec<(String, String)>) {
+    let sc_path = join(pod_path, "securityContext");
+    let mut common = PodCommon {
+        run_as_user: None,
+        run_as_non_root: None,
+    };
+    let mut sysctls = Vec::new();
+    if let Some(sc) = r.map(spec, "securityContext", pod_path) {
+        r.check_keys(sc, Level::PodSecurityContext, &sc_path);
+        common.run_as_user = r.id(sc, "runAsUser", &sc_path);
+        let _ = r.id(sc, "runAsGroup", &sc_path);
+        common.run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
+        pod.seccomp = seccomp_type(sc);
+        pod.selinux = selinux(sc);
+        pod.apparmor = apparmor_type(sc);
+        pod.host_process = host_process(sc);
+        if let Some(items) = r.list(sc, "sysctls", &sc_path) {
+            for item in items {
+                let n = item.get("name").and_then(Node::as_str);
+                let v = item.get("value").and_then(Node::as_str).unwrap_or("");
+                if let Some(n) = n {
+                    sysctls.push((n.to_string(), v.to_string()));
+                }
+            }
+        }
+    }
+    pod.run_as_user = common.run_as_user.as_ref().map(|(n, _)| *n);
+    pod.run_as_non_root = common.run_as_non_root.as_ref().map(|f| f.value);
+    pod.sysctls = sysctls.iter().map(|(n, _)| n.clone()).collect();
+    (common, sysctls)
+}
+
+/// The pod's volumes, for Pod Security: hostPath ones, and the types the
+/// restricted level does not allow.
+fn read_volumes(r: &mut Reader, spec: &Node, pod_path: &str, pod: &mut pss::PodLevel) {
+    let Some(vols) = r.list(spec, "volumes", pod_path) else {
+        return;
+    };
+    for v in vols {
+        let vname = v
+            .get("name")
+            .and_then(Node::as_str)
+            .unwrap_or("")
+            .to_string();
+        for (k, _) in v.as_map().unwrap_or(&[]) {
+            let Some(key) = k.as_str() else { continue };
+            if key == "name" {
+                continue;
+            }
+            if key == "hostPath" {
+                pod.host_path_volumes.push(vname.clone());
+            }
+            if !pss::RESTRICTED_VOLUMES.contains(&key) {
+                pod.restricted_volumes
+                    .push((vname.clone(), key.to_string()));
+            }
+        }
+    }
+}
+
+/// Every container of the pod (init, regular, ephemeral) with its role and
+/// path; ones that are not mappings are reported and left out.
+fn container_nodes<'n>(
+    r: &mut Reader,
+    spec: &'n Node,
+    pod_path: &str,
+) -> Vec<(Role, String, &'n Node)> {
+    let mut containers = Vec::new();
+    for (key, role) in [
+        ("initContainers", Role::InitContainer),
+        ("containers", Role::Container),
+        ("ephemeralContainers", Role::EphemeralContainer),
+    ] {
+        let Some(items) = r.list(spec, key, pod_path) else {
+            continue;
+        };
+        for (i, c) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", join(pod_path, key));
+            if c.as_map().is_none() {
+                r.wrong(key, &path, c, Shape::Mapping);
+                continue;
+            }
+            containers.push((role, path, c));
+        }
+    }
+    containers
 }
 
 fn seccomp_type(sc: &Node) -> Option<String> {
@@ -679,20 +700,64 @@ fn read_container(
             .collect();
     }
     level.probe_hosts = probe_hosts(c);
-    let mut cap_add = Vec::new();
-    let mut cap_drop = Vec::new();
-    let mut privileged = None;
-    let mut ape = None;
-    let mut run_as_user = None;
-    let mut run_as_non_root = None;
+    let sc = read_container_security_context(&mut r, c, path, &mut level);
+    ape_conflicts(r.out, &sc);
+
+    // The container's value wins over the pod's (§8.1).
+    let uid = sc.run_as_user.or_else(|| pod.run_as_user.clone());
+    // `id` let only 0..=u32::MAX through.
+    let user = match uid.and_then(|(n, _)| u32::try_from(n).ok()) {
+        Some(n) => UserSpec::Uid(n),
+        None => UserSpec::Image,
+    };
+    let spec = ContainerSpec {
+        source: SourceKind::Kubernetes,
+        workload: workload.to_string(),
+        container: name,
+        role,
+        cap_add: sc.cap_add,
+        cap_drop: sc.cap_drop,
+        privileged: sc.privileged,
+        allow_privilege_escalation: sc.ape,
+        no_new_privileges: None,
+        user,
+        run_as_non_root: sc.run_as_non_root.or_else(|| pod.run_as_non_root.clone()),
+        host_network,
+        sysctls: sysctls.to_vec(),
+        entrypoint_file_caps: None,
+        at: loc(doc, path, c),
+    };
+    (spec, level)
+}
+
+/// What a container's securityContext says about its capabilities and
+/// user, each with where it was written.
+#[derive(Default)]
+struct ContainerSecurity {
+    cap_add: Vec<Spelled>,
+    cap_drop: Vec<Spelled>,
+    privileged: Option<Flag>,
+    ape: Option<Flag>,
+    run_as_user: Option<(i64, Location)>,
+    run_as_non_root: Option<Flag>,
+}
+
+/// The container's securityContext; what Pod Security checks goes into `level`.
+fn read_container_security_context(
+    r: &mut Reader,
+    c: &Node,
+    path: &str,
+    level: &mut pss::ContainerLevel,
+) -> ContainerSecurity {
+    let mut s = ContainerSecurity::default();
     let sc_path = join(path, "securityContext");
     if let Some(sc) = r.map(c, "securityContext", path) {
         r.check_keys(sc, Level::SecurityContext, &sc_path);
-        privileged = r.flag(sc, "privileged", &sc_path);
-        ape = r.flag(sc, "allowPrivilegeEscalation", &sc_path);
-        run_as_user = r.id(sc, "runAsUser", &sc_path);
+        s.privileged = r.flag(sc, "privileged", &sc_path);
+        s.ape = r.flag(sc, "allowPrivilegeEscalation", &sc_path);
+        s.run_as_user = r.id(sc, "runAsUser", &sc_path);
         let _ = r.id(sc, "runAsGroup", &sc_path);
-        run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
+        s.run_as_non_root = r.flag(sc, "runAsNonRoot", &sc_path);
         level.seccomp = seccomp_type(sc);
         level.selinux = selinux(sc);
         level.apparmor = apparmor_type(sc);
@@ -704,62 +769,37 @@ fn read_container(
         let caps_path = join(&sc_path, "capabilities");
         if let Some(caps) = r.map(sc, "capabilities", &sc_path) {
             r.check_keys(caps, Level::Capabilities, &caps_path);
-            cap_add = r.strings(caps, "add", &caps_path).unwrap_or_default();
-            cap_drop = r.strings(caps, "drop", &caps_path).unwrap_or_default();
+            s.cap_add = r.strings(caps, "add", &caps_path).unwrap_or_default();
+            s.cap_drop = r.strings(caps, "drop", &caps_path).unwrap_or_default();
             level.capabilities = Some(pss::Caps {
-                add: cap_add.iter().map(|s| s.text.clone()).collect(),
-                drop: cap_drop.iter().map(|s| s.text.clone()).collect(),
+                add: s.cap_add.iter().map(|s| s.text.clone()).collect(),
+                drop: s.cap_drop.iter().map(|s| s.text.clone()).collect(),
             });
         }
     }
-    level.privileged = privileged.as_ref().map(|f| f.value);
-    level.allow_privilege_escalation = ape.as_ref().map(|f| f.value);
-    level.run_as_user = run_as_user.as_ref().map(|(n, _)| *n);
-    level.run_as_non_root = run_as_non_root.as_ref().map(|f| f.value);
+    level.privileged = s.privileged.as_ref().map(|f| f.value);
+    level.allow_privilege_escalation = s.ape.as_ref().map(|f| f.value);
+    level.run_as_user = s.run_as_user.as_ref().map(|(n, _)| *n);
+    level.run_as_non_root = s.run_as_non_root.as_ref().map(|f| f.value);
+    s
+}
 
-    // §8.3: allowPrivilegeEscalation false contradicts privileged and SYS_ADMIN.
-    if let Some(a) = &ape {
-        if !a.value {
-            if let Some(p) = privileged.as_ref().filter(|p| p.value) {
-                out_push(r.out, ApeCause::Privileged, p.at.clone());
-            }
-            for s in &cap_add {
-                if s.text.eq_ignore_ascii_case("ALL") {
-                    out_push(r.out, ApeCause::AddAll(s.clone()), s.at.clone());
-                } else if catalog::by_any_spelling(&s.text)
-                    .is_some_and(|cap| cap.name == "CAP_SYS_ADMIN")
-                {
-                    out_push(r.out, ApeCause::SysAdmin(s.clone()), s.at.clone());
-                }
-            }
+/// §8.3: allowPrivilegeEscalation false contradicts privileged and SYS_ADMIN.
+fn ape_conflicts(out: &mut Vec<Finding>, s: &ContainerSecurity) {
+    let Some(a) = &s.ape else { return };
+    if a.value {
+        return;
+    }
+    if let Some(p) = s.privileged.as_ref().filter(|p| p.value) {
+        out_push(out, ApeCause::Privileged, p.at.clone());
+    }
+    for cap in &s.cap_add {
+        if cap.text.eq_ignore_ascii_case("ALL") {
+            out_push(out, ApeCause::AddAll(cap.clone()), cap.at.clone());
+        } else if catalog::by_any_spelling(&cap.text).is_some_and(|c| c.name == "CAP_SYS_ADMIN") {
+            out_push(out, ApeCause::SysAdmin(cap.clone()), cap.at.clone());
         }
     }
-
-    // The container's value wins over the pod's (§8.1).
-    let uid = run_as_user.or_else(|| pod.run_as_user.clone());
-    // `id` let only 0..=u32::MAX through.
-    let user = match uid.and_then(|(n, _)| u32::try_from(n).ok()) {
-        Some(n) => UserSpec::Uid(n),
-        None => UserSpec::Image,
-    };
-    let spec = ContainerSpec {
-        source: SourceKind::Kubernetes,
-        workload: workload.to_string(),
-        container: name,
-        role,
-        cap_add,
-        cap_drop,
-        privileged,
-        allow_privilege_escalation: ape,
-        no_new_privileges: None,
-        user,
-        run_as_non_root: run_as_non_root.or_else(|| pod.run_as_non_root.clone()),
-        host_network,
-        sysctls: sysctls.to_vec(),
-        entrypoint_file_caps: None,
-        at: loc(doc, path, c),
-    };
-    (spec, level)
 }
 
 fn out_push(out: &mut Vec<Finding>, cause: ApeCause, at: Location) {
