@@ -1,7 +1,8 @@
 //! `caplens decode`: name the capabilities in masks or pasted status text.
 //! Argument handling and printing only; the work is in `status`, `mask`
-//! and `preset`, the words in `strings::decode`.
+//! and `preset`, the words in `caplens_words::decode`.
 
+use crate::problem::{CliProblem, Command};
 use caplens_core::mask;
 use caplens_core::preset::{self, Comparison};
 use caplens_core::risk;
@@ -13,22 +14,26 @@ use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
+const DECODE: Command = Command::Decode;
+
 struct Options {
     json: bool,
     explain: bool,
     describe: bool,
     names: bool,
+    help: bool,
     inputs: Vec<(String, String)>, // (where, text)
 }
 
 pub fn run(args: &[String]) -> ExitCode {
     let opts = match parse_args(args) {
         Ok(o) => o,
-        Err(msg) => {
-            eprintln!("caplens decode: {msg}\n\n{}", cli::DECODE_HELP);
-            return ExitCode::from(2);
-        }
+        Err(p) => return DECODE.usage_problem(&p),
     };
+    if opts.help {
+        println!("{}", cli::DECODE_HELP);
+        return ExitCode::SUCCESS;
+    }
     if opts.names {
         return run_names(&opts);
     }
@@ -45,7 +50,10 @@ pub fn run(args: &[String]) -> ExitCode {
             }
             Err(e) => {
                 failed = true;
-                eprintln!("caplens decode: {place}: {}", words::input_error(&e));
+                DECODE.report(&CliProblem::Rejected {
+                    subject: place.clone(),
+                    why: words::input_error(&e),
+                });
             }
         }
     }
@@ -62,12 +70,13 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-fn parse_args(args: &[String]) -> Result<Options, String> {
+fn parse_args(args: &[String]) -> Result<Options, CliProblem> {
     let mut o = Options {
         json: false,
         explain: false,
         describe: false,
         names: false,
+        help: false,
         inputs: Vec::new(),
     };
     let mut positional = Vec::new();
@@ -81,15 +90,15 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--describe" => o.describe = true,
             "--names" => o.names = true,
             "-h" | "--help" => {
-                println!("{}", cli::DECODE_HELP);
-                std::process::exit(0);
+                o.help = true;
+                return Ok(o);
             }
-            s if s.starts_with("--") => return Err(cli::unknown_option(s)),
+            s if s.starts_with("--") => return Err(CliProblem::UnknownOption(s.to_string())),
             _ => positional.push(a.clone()),
         }
     }
     if positional.is_empty() {
-        return Err(cli::NOTHING_TO_DECODE.into());
+        return Err(CliProblem::NothingToDecode);
     }
     if o.names {
         o.inputs.push(("--names".into(), positional.join(" ")));
@@ -101,7 +110,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             // Read one byte past the limit so `recognise` reports the size.
             let limit = (status::MAX_INPUT_BYTES + 1) as u64;
             if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut text) {
-                return Err(cli::cannot_read_stdin(&e));
+                return Err(CliProblem::Stdin(e.to_string()));
             }
             o.inputs.push((cli::FROM_STDIN.into(), text));
         } else {
@@ -130,11 +139,10 @@ fn run_names(o: &Options) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!(
-                "caplens decode: --names: column {}: {}",
-                e.column,
-                words::name_error(e.kind, &e.item)
-            );
+            DECODE.report(&CliProblem::Rejected {
+                subject: "--names".to_string(),
+                why: words::names_error(&e),
+            });
             ExitCode::from(2)
         }
     }
@@ -155,7 +163,7 @@ fn print_report(r: &Report, explain: bool, describe: bool) {
         }
     }
     if explain {
-        println!("  input: {}", words::source_kind(r.source));
+        println!("  {}", words::input_line(r.source));
         if let Some(n) = r.no_new_privs {
             println!("  {}", words::no_new_privs(n));
         }
@@ -164,7 +172,7 @@ fn print_report(r: &Report, explain: bool, describe: bool) {
         }
     }
     for n in &r.notes {
-        eprintln!("note: {}", words::note(n));
+        eprintln!("{}", words::note_line(n));
     }
 }
 
@@ -189,7 +197,11 @@ fn print_comparison(c: &Comparison) {
     }
 }
 
-fn set_json(kind: Option<status::SetKind>, caps: caplens_core::set::CapSet, line: Option<u32>) -> Value {
+fn set_json(
+    kind: Option<status::SetKind>,
+    caps: caplens_core::set::CapSet,
+    line: Option<u32>,
+) -> Value {
     let c = preset::compare(caps);
     json!({
         "set": kind,

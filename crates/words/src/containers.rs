@@ -554,32 +554,3 @@ pub fn report_text(r: &caplens_core::analysis::ContainerReport) -> String {
     }
     out
 }
-
-pub const DOCKER_USAGE: &str = "\
-usage: caplens docker [options] -- [docker|podman] run [RUN OPTIONS] IMAGE [COMMAND...]
-       caplens docker [options] -          (read a pasted command from stdin)
-
-options:
-  --runtime docker|podman     engine to model (default: docker; `caplens podman` picks podman)
-  --docker-era le-20.10.13|20.10.14-24|ge-25   Docker release family (default ge-25)
-  --podman-era le-4.3|4.4|ge-4.5               Podman release family (default ge-4.5)
-  --kernel X.Y                host kernel (capabilities newer than it do not exist)
-  --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
-  --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
-  --json                      print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
-
-/// Errors of the `caplens docker` option parser.
-pub fn docker_cli_error(what: &caplens_core::cmdline::CliProblem) -> String {
-    use caplens_core::cmdline::CliProblem as P;
-    match what {
-        P::MissingValue(o) => format!("caplens docker: {o} needs a value"),
-        P::BadValue(o, v) => format!("caplens docker: `{v}` is not a valid value for {o}"),
-        P::BadText(o, why) => format!("caplens docker: {o}: {why}"),
-        P::UnknownOption(o) => {
-            format!("caplens docker: unknown option {o} (put the run command after --)")
-        }
-        P::NoCommand => "caplens docker: no command given".to_string(),
-        P::Stdin(e) => format!("caplens docker: cannot read stdin: {e}"),
-    }
-}

@@ -450,41 +450,6 @@ pub fn hardened_snippet(spec: &caplens_core::container::ContainerSpec, h: &Harde
     s
 }
 
-pub const K8S_USAGE: &str = "\
-usage: caplens k8s [options] FILE... | -
-  Reads Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
-  ReplicationController, Job, CronJob, PodTemplate, List; several documents per
-  file) or docker compose files (detected per file); `-` reads stdin.
-
-options:
-  --runtime containerd|crio      runtime for Kubernetes containers (default: containerd);
-                                 compose services are modelled on Docker
-  --image-user root|nonroot      the image's USER, when runAsUser is not set (default: show both)
-  --kernel X.Y                   host kernel (capabilities newer than it do not exist)
-  --json                         print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
-
-/// Problems with `caplens k8s` arguments or files.
-pub enum CliProblem<'a> {
-    MissingValue(&'a str),
-    BadValue(&'a str, &'a str),
-    UnknownOption(&'a str),
-    NoFiles,
-    Read { file: &'a str, error: String },
-    Yaml { file: &'a str, error: &'a YamlError },
-}
-
-pub fn cli_problem(p: &CliProblem) -> String {
-    match p {
-        CliProblem::MissingValue(o) => format!("caplens k8s: {o} needs a value"),
-        CliProblem::BadValue(o, v) => format!("caplens k8s: `{v}` is not a valid value for {o}"),
-        CliProblem::UnknownOption(o) => format!("caplens k8s: unknown option {o}"),
-        CliProblem::NoFiles => "caplens k8s: no file given (use - for stdin)".to_string(),
-        CliProblem::Read { file, error } => format!("caplens k8s: cannot read {file}: {error}"),
-        CliProblem::Yaml { file, error } => format!("{file}: {}", yaml_error(error)),
-    }
-}
-
 /// Why a paste could not be read.
 pub fn paste_error(e: &caplens_core::paste::PasteError) -> String {
     use caplens_core::paste::PasteError;
