@@ -118,7 +118,7 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
     let mut json_items = Vec::new();
     for file in &o.files {
         let label = if file == "-" {
-            "(stdin)"
+            cli::STDIN_FILE
         } else {
             file.as_str()
         };

@@ -199,6 +199,9 @@ pub fn setresuid_heading(r: u32, e: u32, s: u32) -> String {
     format!("setresuid({r}, {e}, {s}):\n")
 }
 
+/// How `caplens k8s` names the file `-` in its messages and output.
+pub const STDIN_FILE: &str = "(stdin)";
+
 /// Where a `caplens decode` input came from, as its messages name it.
 pub const FROM_STDIN: &str = "stdin";
 
