@@ -1,4 +1,5 @@
-//! Findings (one test per id) and the report's JSON shape.
+//! Findings (one test per id) and the report's JSON shape (the core's data
+//! with the words `caplens_cli::json` adds, as `--json` prints it).
 
 use caplens_core::analysis::*;
 use caplens_core::cmdline::parse_command;
@@ -331,7 +332,7 @@ fn prefer_perfmon_for_sys_admin() {
 #[test]
 fn json_shape() {
     let r = docker("docker run -u 1000 --cap-add NET_ADMIN busybox");
-    let v = serde_json::to_value(&r).unwrap();
+    let v = caplens_cli::json::container_report(&r);
     assert_eq!(v["workload"], "docker run");
     assert_eq!(v["container"], "busybox");
     assert_eq!(v["role"], "container");
@@ -348,7 +349,7 @@ fn json_shape() {
     }
     assert!(v["pss"].is_null());
     // unknown image user: pid1 null, both outcomes present
-    let v = serde_json::to_value(docker("docker run busybox")).unwrap();
+    let v = caplens_cli::json::container_report(&docker("docker run busybox"));
     assert!(v["pid1"].is_null());
     assert_eq!(v["pid1_by_image_user"]["root"]["uid"], 0);
     assert!(v["pid1_by_image_user"]["nonroot"]["uid"].is_null());
@@ -377,7 +378,7 @@ fn json_shape() {
         assert!(re(&v["oci"][k]), "{k}");
     }
     // creation error: oci null, error message present
-    let v = serde_json::to_value(docker("docker run --cap-add BOGUS x")).unwrap();
+    let v = caplens_cli::json::container_report(&docker("docker run --cap-add BOGUS x"));
     assert!(v["oci"].is_null());
     assert!(v["error"]["message"]
         .as_str()
@@ -461,7 +462,7 @@ fn seed_cpb_demo_with_typo_and_fixed() {
     // The seed article's busybox: add NET_ADMIN, drop KILL, under `sercurityContext`.
     let typo = include_str!("../../../examples/cpb-demo-typo.yaml");
     let r = &manifest_reports(typo, CONTAINERD)[0];
-    let v = serde_json::to_value(r).unwrap();
+    let v = caplens_cli::json::container_report(r);
     let found: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -593,7 +594,7 @@ fn manifest_findings_keep_their_severity_on_the_shared_scale() {
 fn manifest_findings_serialise_their_data() {
     let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    securityContext:\n      runAsNonRoot: true\n      capabilities:\n        add: NET_ADMIN\n";
     let r = &manifest_reports(text, CONTAINERD)[0];
-    let v = serde_json::to_value(r).unwrap();
+    let v = caplens_cli::json::container_report(r);
     let fs = v["findings"].as_array().unwrap();
     let typo = fs
         .iter()
