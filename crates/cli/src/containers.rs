@@ -3,13 +3,11 @@
 use crate::options;
 use crate::problem::{CliProblem, Command};
 use caplens_core::analysis::{ContainerReport, Severity};
-use caplens_core::k8s::harden;
 use caplens_core::paste::{self, Input, InputContainer, PasteError, Settings};
 use caplens_core::runtime::{CrioConfig, Runtime};
 use caplens_words::cli;
 use caplens_words::containers as cwords;
 use caplens_words::k8s as words;
-use serde_json::Value;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -135,7 +133,7 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
             let report = paste::report(c, &o.settings);
             worst = worst.max(worst_of(&report));
             if o.json {
-                json_items.push(container_json(c, &report, label));
+                json_items.push(caplens_cli::json::k8s_container(c, &report, label));
             } else {
                 print_container(c, &report);
             }
@@ -176,32 +174,6 @@ fn print_container(c: &InputContainer, report: &ContainerReport) {
     print!("{}", words::pss_text(&c.pss));
     print!("{}", words::suggestion_text(&c.spec, &c.hardened));
     println!();
-}
-
-/// One container of `--json`: the report, plus the file it came from, its
-/// Pod Security verdict and the hardened settings.
-fn container_json(c: &InputContainer, report: &ContainerReport, label: &str) -> Value {
-    let mut v = caplens_cli::json::container_report(report);
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("file".into(), label.into());
-        obj.insert(
-            "pss".into(),
-            serde_json::json!({
-                "baseline": c.pss.baseline(),
-                "restricted": c.pss.restricted(),
-                "violations": c.pss.violations.iter().map(|x| serde_json::json!({
-                    "check": x.check_id(),
-                    "level": words::pss_level(x.level()),
-                    "message": words::violation(x),
-                })).collect::<Vec<_>>(),
-            }),
-        );
-        obj.insert(
-            "suggested".into(),
-            harden::snippet_for(&c.spec, &c.hardened).into(),
-        );
-    }
-    v
 }
 
 /// The most severe finding of a report; a container that cannot be created

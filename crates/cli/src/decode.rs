@@ -6,11 +6,11 @@ use crate::problem::{CliProblem, Command};
 use caplens_core::mask;
 use caplens_core::preset::{self, Comparison};
 use caplens_core::risk;
-use caplens_core::status::{self, Report, SetEntry};
+use caplens_core::status::{self, Report};
 use caplens_words::catalog as catalog_words;
 use caplens_words::cli;
 use caplens_words::decode as words;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -43,7 +43,7 @@ pub fn run(args: &[String]) -> ExitCode {
         match status::recognise(text) {
             Ok(report) => {
                 if opts.json {
-                    results.push(report_json(place, &report));
+                    results.push(caplens_cli::json::decode_report(place, &report));
                 } else {
                     print_report(&report, opts.explain, opts.describe);
                 }
@@ -125,7 +125,7 @@ fn run_names(o: &Options) -> ExitCode {
     match mask::parse_names(text) {
         Ok(set) => {
             if o.json {
-                let v = set_json(None, set, None);
+                let v = caplens_cli::json::decode_set(None, set, None);
                 println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             } else {
                 println!("{}", mask::capsh_decode_line(set));
@@ -195,53 +195,4 @@ fn print_comparison(c: &Comparison) {
     if let Some(k) = &c.kernel {
         println!("  {}", words::kernel_range(k));
     }
-}
-
-fn set_json(
-    kind: Option<status::SetKind>,
-    caps: caplens_core::set::CapSet,
-    line: Option<u32>,
-) -> Value {
-    let c = preset::compare(caps);
-    json!({
-        "set": kind,
-        "label": words::set_label(kind),
-        "line": line,
-        "mask": caps.hex16(),
-        "capsh": mask::capsh_decode_line(caps),
-        "names": caps.iter().map(mask::libcap_name).collect::<Vec<_>>(),
-        "numbers": caps.iter().collect::<Vec<_>>(),
-        "unknownBits": mask::unknown_bits(caps).iter().collect::<Vec<_>>(),
-        "capabilities": caps.iter().map(|n| json!({
-            "number": n,
-            "name": mask::libcap_name(n),
-            "danger": risk::danger(n),
-            "summary": catalog_words::summary(n),
-            "inPresets": preset::containing(n),
-        })).collect::<Vec<_>>(),
-        "presets": {
-            "equals": c.equals.iter().map(|p| json!({"preset": p, "name": words::preset_name(*p)})).collect::<Vec<_>>(),
-            "nearest": c.nearest.iter().map(|d| json!({
-                "preset": d.preset,
-                "name": words::preset_name(d.preset),
-                "added": words::short_names(d.added),
-                "removed": words::short_names(d.removed),
-            })).collect::<Vec<_>>(),
-            "kernel": c.kernel.map(|k| json!({"range": k, "text": words::kernel_range(&k)})),
-        },
-    })
-}
-
-fn report_json(place: &str, r: &Report) -> Value {
-    json!({
-        "input": place,
-        "source": r.source,
-        "sets": r.sets.iter().map(|SetEntry { kind, caps, line }| set_json(*kind, *caps, Some(*line))).collect::<Vec<_>>(),
-        "noNewPrivs": r.no_new_privs,
-        "seccomp": r.seccomp,
-        "uid": r.uid,
-        "gid": r.gid,
-        "securebits": r.securebits,
-        "notes": r.notes.iter().map(|n| json!({"note": n, "text": words::note(n)})).collect::<Vec<_>>(),
-    })
 }

@@ -188,11 +188,7 @@ fn analysis_options(o: &Options, run: &RunCommand) -> AnalysisOptions {
 
 fn print_report(run: &RunCommand, report: &ContainerReport, hardened: &Hardened, json: bool) {
     if json {
-        let mut v = caplens_cli::json::container_report(report);
-        if let Some(obj) = v.as_object_mut() {
-            let flags = harden::snippet_for(&run.spec, hardened);
-            obj.insert("suggested".into(), flags.trim_end().into());
-        }
+        let v = caplens_cli::json::docker_container(&run.spec, report, hardened);
         let doc = serde_json::json!({ "containers": [v] });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {

@@ -1,6 +1,7 @@
 //! The `caplens` command-line tool: a thin layer over the library.
 //! Each subcommand lives in its own module and only parses arguments,
-//! calls the core and prints.
+//! calls the core and prints; `options` and `problem` hold what they share
+//! (how options are spelled, and what can be wrong with them).
 
 mod containers;
 mod decode;

@@ -1,6 +1,6 @@
 //! English text for container analysis: findings, runtime notes, creation
-//! errors and command-line parse errors. (Kubernetes-only wording lives in
-//! `strings::k8s`.)
+//! errors, errors in docker/podman run command lines and the CLI's report of
+//! one container. (Kubernetes-only wording lives in `k8s`.)
 
 use caplens_core::analysis::{
     ContainerReport, Detail, Finding, IneffectiveAdd, LowPorts, PrivilegedNonRoot, UnknownReason,
