@@ -50,9 +50,9 @@ pub fn run(args: &[String]) -> ExitCode {
             }
             Err(e) => {
                 failed = true;
-                DECODE.report(&CliProblem::Rejected {
-                    subject: place.clone(),
-                    why: words::input_error(&e),
+                DECODE.report(&CliProblem::BadInput {
+                    place: place.clone(),
+                    error: e,
                 });
             }
         }
@@ -139,10 +139,7 @@ fn run_names(o: &Options) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            DECODE.report(&CliProblem::Rejected {
-                subject: "--names".to_string(),
-                why: words::names_error(&e),
-            });
+            DECODE.report(&CliProblem::BadNames(e));
             ExitCode::from(2)
         }
     }

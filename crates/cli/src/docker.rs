@@ -106,14 +106,15 @@ fn podman_era(option: &str, value: &str) -> Result<PodmanEra, CliProblem> {
 
 /// `--file-caps`'s value: setcap text, e.g. cap_net_bind_service+ep.
 fn file_caps(option: &str, value: &str) -> Result<FileCaps, CliProblem> {
-    let rejected = |why: String| CliProblem::Rejected {
-        subject: option.to_string(),
-        why,
-    };
-    let caps =
-        caplens_core::text::parse(value).map_err(|e| rejected(caplens_words::text::error(&e)))?;
+    let caps = caplens_core::text::parse(value).map_err(|error| CliProblem::BadCapText {
+        option: option.to_string(),
+        error,
+    })?;
     caps.to_file_caps()
-        .map_err(|e| rejected(caplens_words::text::file_caps_error(&e)))
+        .map_err(|error| CliProblem::BadFileCaps {
+            option: option.to_string(),
+            error,
+        })
 }
 
 pub fn run(cmd: &str, args: &[String]) -> ExitCode {
@@ -169,7 +170,7 @@ fn read_command(rest: &[String], engine: SourceKind) -> Result<RunCommand, CliPr
     } else {
         cmdline::parse_args(rest, engine)
     };
-    parsed.map_err(|e| CliProblem::Failed(words::cmdline_error(&e)))
+    parsed.map_err(CliProblem::BadCommand)
 }
 
 fn analysis_options(o: &Options, run: &RunCommand) -> AnalysisOptions {

@@ -15,7 +15,6 @@ use caplens_core::set::CapSet;
 use caplens_core::text;
 use caplens_words::cli;
 use caplens_words::exec as words;
-use caplens_words::text as text_words;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
@@ -119,13 +118,6 @@ fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, C
         })
 }
 
-fn rejected(flag: &str, why: String) -> CliProblem {
-    CliProblem::Rejected {
-        subject: flag.to_string(),
-        why,
-    }
-}
-
 fn id(text: &str, flag: &str) -> Result<u32, CliProblem> {
     text.trim().parse().map_err(|_| CliProblem::BadUid {
         option: flag.to_string(),
@@ -137,8 +129,10 @@ fn set(text: &str, flag: &str) -> Result<CapSet, CliProblem> {
     if let Ok(m) = mask::parse_mask(text) {
         return Ok(m);
     }
-    mask::parse_names(text)
-        .map_err(|e| rejected(flag, caplens_words::decode::name_error(e.kind, &e.item)))
+    mask::parse_names(text).map_err(|error| CliProblem::BadSet {
+        option: flag.to_string(),
+        error,
+    })
 }
 
 fn securebits(text: &str) -> Result<Securebits, CliProblem> {
@@ -188,14 +182,17 @@ fn setresuid(text: &str, flag: &str) -> Result<(u32, u32, u32), CliProblem> {
 
 /// `--file TEXT`: the file's capabilities, and their text as reports show it.
 fn file(text: &str, flag: &str) -> Result<(Option<FileCaps>, Option<String>), CliProblem> {
-    let pasted = text::parse_pasted(text).map_err(|e| rejected(flag, text_words::error(&e)))?;
+    let pasted = text::parse_pasted(text).map_err(|error| CliProblem::BadCapText {
+        option: flag.to_string(),
+        error,
+    })?;
     let caps = pasted.caps();
     let file_caps = match caps {
         None => None,
-        Some(c) => Some(
-            c.to_file_caps()
-                .map_err(|e| rejected(flag, text_words::file_caps_error(&e)))?,
-        ),
+        Some(c) => Some(c.to_file_caps().map_err(|error| CliProblem::BadFileCaps {
+            option: flag.to_string(),
+            error,
+        })?),
     };
     Ok((file_caps, caps.map(|c| text::to_text(&c))))
 }

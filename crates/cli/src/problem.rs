@@ -1,10 +1,18 @@
 //! Problems with a subcommand's arguments and with the inputs they name: one
 //! enum for every subcommand, so each is reported the same way. The data is
-//! here; the sentences are `caplens_words::cli`'s.
+//! here; the sentences are `caplens_words::cli`'s (with the domain's own
+//! wording of a parser's error from the other `caplens_words` modules).
 
+use caplens_core::cmdline::CmdlineError;
+use caplens_core::mask::NameError;
+use caplens_core::status::InputError;
+use caplens_core::text::{FileCapsError, TextError};
 use caplens_core::yaml::YamlError;
 use caplens_words::cli as words;
+use caplens_words::containers as containers_words;
+use caplens_words::decode as decode_words;
 use caplens_words::k8s as k8s_words;
+use caplens_words::text as text_words;
 use std::process::ExitCode;
 
 /// The subcommand that reports a problem; its messages begin with its name.
@@ -51,7 +59,7 @@ impl Command {
     }
 }
 
-/// What went wrong, with the option or file as the user typed it.
+/// What went wrong, with the option, value or file as the user typed it.
 #[derive(Clone, PartialEq, Debug)]
 pub enum CliProblem {
     /// An option that takes a value came last.
@@ -63,15 +71,25 @@ pub enum CliProblem {
         option: String,
         value: String,
     },
-    /// A value (or input) its parser rejected; `why` is that parser's
-    /// complaint, already in words.
-    Rejected {
-        subject: String,
-        why: String,
-    },
     BadUid {
         option: String,
         value: String,
+    },
+    /// A set option of `exec` that is neither a mask nor capability names.
+    BadSet {
+        option: String,
+        error: NameError,
+    },
+    /// Capabilities in libcap's text form (`--file`, `--file-caps`) that do
+    /// not parse.
+    BadCapText {
+        option: String,
+        error: TextError,
+    },
+    /// Text-form capabilities that file capabilities cannot hold.
+    BadFileCaps {
+        option: String,
+        error: FileCapsError,
     },
     /// A `--securebits` number with bits above the ones the kernel defines.
     UndefinedSecurebits(u32),
@@ -98,8 +116,15 @@ pub enum CliProblem {
     NotYaml {
         file: String,
     },
-    /// An input the command could not use; `why` is already in words.
-    Failed(String),
+    /// An input of `decode` it cannot recognise; `place` says which one.
+    BadInput {
+        place: String,
+        error: InputError,
+    },
+    /// `decode --names` with a name it cannot read.
+    BadNames(NameError),
+    /// A docker/podman run command that does not parse.
+    BadCommand(CmdlineError),
 }
 
 impl CliProblem {
@@ -109,8 +134,18 @@ impl CliProblem {
         match self {
             CliProblem::MissingValue { option } => words::missing_value(c, option),
             CliProblem::BadValue { option, value } => words::bad_value(c, option, value),
-            CliProblem::Rejected { subject, why } => words::rejected(c, subject, why),
             CliProblem::BadUid { option, value } => words::bad_uid(c, option, value),
+            CliProblem::BadSet { option, error } => words::rejected(
+                c,
+                option,
+                &decode_words::name_error(error.kind, &error.item),
+            ),
+            CliProblem::BadCapText { option, error } => {
+                words::rejected(c, option, &text_words::error(error))
+            }
+            CliProblem::BadFileCaps { option, error } => {
+                words::rejected(c, option, &text_words::file_caps_error(error))
+            }
             CliProblem::UndefinedSecurebits(n) => words::undefined_securebits(c, *n),
             CliProblem::UnknownSecurebit(name) => words::unknown_securebit(c, name),
             CliProblem::BadSetresuid(v) => words::bad_setresuid(c, v),
@@ -128,7 +163,15 @@ impl CliProblem {
             CliProblem::Read { file, error } => words::cannot_read(c, file, error),
             CliProblem::Yaml { file, error } => words::in_file(file, &k8s_words::yaml_error(error)),
             CliProblem::NotYaml { file } => words::in_file(file, k8s_words::not_yaml_hint()),
-            CliProblem::Failed(why) => words::failed(c, why),
+            CliProblem::BadInput { place, error } => {
+                words::rejected(c, place, &decode_words::input_error(error))
+            }
+            CliProblem::BadNames(error) => {
+                words::rejected(c, "--names", &decode_words::names_error(error))
+            }
+            CliProblem::BadCommand(error) => {
+                words::failed(c, &containers_words::cmdline_error(error))
+            }
         }
     }
 }
