@@ -54,7 +54,7 @@ fn example(slug: &str) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if slug != "list" {
-        eprintln!("{}", cli::unknown_example(slug));
+        EXEC.report(&CliProblem::UnknownExample(slug.to_string()));
     }
     for e in examples::examples() {
         println!("  {:22}{}", e.id.slug(), words::example_title(e.id));

@@ -96,6 +96,8 @@ pub enum CliProblem {
     UnknownSecurebit(String),
     BadSetresuid(String),
     BadRule(String),
+    /// `exec --example NAME` with a name there is no example of.
+    UnknownExample(String),
     UnknownOption(String),
     NoFiles,
     NoCommand,
@@ -150,6 +152,7 @@ impl CliProblem {
             CliProblem::UnknownSecurebit(name) => words::unknown_securebit(c, name),
             CliProblem::BadSetresuid(v) => words::bad_setresuid(c, v),
             CliProblem::BadRule(v) => words::bad_rule(c, v),
+            CliProblem::UnknownExample(slug) => words::unknown_example(c, slug),
             // `k8s` has always printed the option as typed; the others quote it.
             CliProblem::UnknownOption(o) => match command {
                 Command::K8s => words::unknown_option_as_typed(c, o),
@@ -173,5 +176,35 @@ impl CliProblem {
                 words::failed(c, &containers_words::cmdline_error(error))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CliProblem, Command};
+
+    #[test]
+    fn messages_name_the_command() {
+        let p = CliProblem::MissingValue {
+            option: "--kernel".into(),
+        };
+        assert_eq!(
+            p.message(Command::K8s),
+            "caplens k8s: --kernel needs a value"
+        );
+        assert_eq!(
+            p.message(Command::Docker),
+            "caplens docker: --kernel needs a value"
+        );
+    }
+
+    #[test]
+    fn unknown_options_are_quoted_except_by_k8s() {
+        let p = CliProblem::UnknownOption("--a b".into());
+        assert_eq!(
+            p.message(Command::Exec),
+            "caplens exec: unknown option \"--a b\""
+        );
+        assert_eq!(p.message(Command::K8s), "caplens k8s: unknown option --a b");
     }
 }

@@ -103,8 +103,10 @@ pub fn unknown_command(name: &str) -> String {
 pub const EXEC_SEE_HELP: &str = "Run `caplens exec --help` for the options.";
 
 /// `caplens exec --example NAME` with a name we do not know.
-pub fn unknown_example(slug: &str) -> String {
-    format!("caplens exec: unknown example {slug:?} (`caplens exec --example list` shows them)")
+pub fn unknown_example(command: &str, slug: &str) -> String {
+    format!(
+        "caplens {command}: unknown example {slug:?} (`caplens exec --example list` shows them)"
+    )
 }
 
 // Problems with a command's arguments and the inputs they name, each
