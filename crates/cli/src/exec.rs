@@ -225,7 +225,7 @@ struct Flags {
     options: ExecOptions,
 }
 
-// One arm per flag, in the order `caplens exec --help` lists them.
+/// Reads the flags of the text report, one arm per flag.
 fn parse_flags(args: &[String]) -> Result<Flags, CliProblem> {
     let mut f = Flags::default();
     let mut i = 0;

@@ -150,8 +150,8 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
     s
 }
 
-/// The message of a finding.
-// One arm per kind of finding; the longer sentences have their own functions.
+/// The message of a finding: one arm per kind of finding, the longer
+/// sentences in their own functions.
 pub fn finding_message(f: &Finding) -> String {
     match &f.detail {
         Detail::Manifest { finding: k } => super::k8s::finding_message(k),

@@ -266,7 +266,8 @@ pub fn violation(v: &Violation) -> String {
     format!("{} ({id}): {}", pss_level(v.level()), violation_why(v))
 }
 
-// One arm per Pod Security check; the longer sentences have their own functions.
+/// Why a Pod Security check fails: one arm per check, the longer sentences
+/// in their own functions.
 fn violation_why(v: &Violation) -> String {
     match v {
         Violation::Privileged => "privileged: true is not allowed".to_string(),
