@@ -1,77 +1,76 @@
 //! `caplens k8s`: analyse Kubernetes manifests and compose files (each file
 //! auto-detected), one report per container.
-use caplens_core::analysis::{ImageUser, Severity};
-use caplens_core::catalog::KernelVersion;
-use caplens_core::k8s::harden;
-use caplens_core::paste::{self, PasteError, Settings};
+use crate::options;
+use crate::problem::{CliProblem, Command};
+use caplens_core::analysis::{ContainerReport, Severity};
+use caplens_core::paste::{self, Input, InputContainer, PasteError, Settings};
 use caplens_core::runtime::{CrioConfig, Runtime};
+use caplens_words::cli;
 use caplens_words::containers as cwords;
-use caplens_words::k8s::{self as words, CliProblem};
+use caplens_words::k8s as words;
 use std::io::Read;
 use std::process::ExitCode;
+
+const K8S: Command = Command::K8s;
 
 struct Options {
     settings: Settings,
     json: bool,
     fail_on: Option<Severity>,
     files: Vec<String>,
+    help: bool,
 }
 
-fn parse(args: &[String]) -> Result<Options, String> {
+fn parse(args: &[String]) -> Result<Options, CliProblem> {
     let mut o = Options {
         settings: Settings::default(),
         json: false,
         fail_on: None,
         files: Vec::new(),
+        help: false,
     };
     let mut i = 0;
     while i < args.len() {
-        let (name, value) = crate::next_option(
+        let (name, value) = options::next_option(
             args,
             &mut i,
             &["--runtime", "--kernel", "--image-user", "--fail-on"],
         )
-        .map_err(|name| words::cli_problem(&CliProblem::MissingValue(name)))?;
+        .map_err(options::missing_value)?;
         let value = value.unwrap_or_default();
-        let bad = |v: &str| words::cli_problem(&CliProblem::BadValue(name, v));
         match name {
             "--json" => o.json = true,
-            "--runtime" => {
-                o.settings.kubernetes = match value.as_str() {
-                    "containerd" => Runtime::Containerd(Default::default()),
-                    "crio" | "cri-o" => Runtime::Crio(CrioConfig::default()),
-                    _ => return Err(bad(&value)),
-                }
+            "--runtime" => o.settings.kubernetes = runtime(name, &value)?,
+            "--kernel" => o.settings.kernel = Some(options::kernel(name, &value)?),
+            "--image-user" => o.settings.image_user = options::image_user(name, &value)?,
+            "--fail-on" => o.fail_on = Some(options::fail_on(name, &value)?),
+            "--help" | "-h" => {
+                o.help = true;
+                return Ok(o);
             }
-            "--kernel" => {
-                o.settings.kernel = Some(value.parse::<KernelVersion>().map_err(|_| bad(&value))?)
-            }
-            "--image-user" => {
-                o.settings.image_user = match value.as_str() {
-                    "root" => ImageUser::Root,
-                    "nonroot" | "non-root" => ImageUser::NonRoot,
-                    "unknown" => ImageUser::Unknown,
-                    _ => return Err(bad(&value)),
-                }
-            }
-            "--fail-on" => o.fail_on = Some(Severity::parse(&value).ok_or_else(|| bad(&value))?),
-            "--help" | "-h" => return Err(String::new()),
             "--" => {
                 o.files.extend(args[i + 1..].iter().cloned());
                 break;
             }
             "-" => o.files.push("-".to_string()),
-            f if f.starts_with('-') => {
-                return Err(words::cli_problem(&CliProblem::UnknownOption(f)))
-            }
+            f if f.starts_with('-') => return Err(CliProblem::UnknownOption(f.to_string())),
             f => o.files.push(f.to_string()),
         }
         i += 1;
     }
     if o.files.is_empty() {
-        return Err(words::cli_problem(&CliProblem::NoFiles));
+        return Err(CliProblem::NoFiles);
     }
     Ok(o)
+}
+
+/// `--runtime`'s value: the runtime of Kubernetes containers.
+fn runtime(option: &str, value: &str) -> Result<Runtime, CliProblem> {
+    match value {
+        "containerd" => Ok(Runtime::Containerd(Default::default())),
+        "crio" | "cri-o" => Ok(Runtime::Crio(CrioConfig::default())),
+        _ => Err(options::bad_value(option, value)),
+    }
 }
 
 fn read_file(name: &str) -> Result<String, String> {
@@ -86,106 +85,57 @@ fn read_file(name: &str) -> Result<String, String> {
     r.map(|_| s).map_err(|e| e.to_string())
 }
 
+/// Reads and recognises one file; `label` is how messages name it.
+fn read_input(file: &str, label: &str) -> Result<Input, CliProblem> {
+    let text = read_file(file).map_err(|error| CliProblem::Read {
+        file: label.to_string(),
+        error,
+    })?;
+    paste::read_yaml(&text).map_err(|e| match e {
+        PasteError::Yaml(error) => CliProblem::Yaml {
+            file: label.to_string(),
+            error,
+        },
+        PasteError::NotYaml | PasteError::Cmdline(_) => CliProblem::NotYaml {
+            file: label.to_string(),
+        },
+    })
+}
+
 pub fn run_k8s(args: &[String]) -> ExitCode {
     let o = match parse(args) {
         Ok(o) => o,
-        Err(msg) => {
-            if msg.is_empty() {
-                println!("{}", words::K8S_USAGE);
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("{msg}\n\n{}", words::K8S_USAGE);
-            return ExitCode::from(2);
-        }
+        Err(p) => return K8S.usage_problem(&p),
     };
+    if o.help {
+        println!("{}", cli::K8S_USAGE);
+        return ExitCode::SUCCESS;
+    }
     let mut failed_input = false;
     let mut worst: Option<Severity> = None;
     let mut json_items = Vec::new();
     for file in &o.files {
         let label = if file == "-" {
-            "(stdin)"
+            cli::STDIN_FILE
         } else {
             file.as_str()
         };
-        let text = match read_file(file) {
-            Ok(t) => t,
-            Err(error) => {
-                eprintln!(
-                    "{}",
-                    words::cli_problem(&CliProblem::Read { file: label, error })
-                );
-                failed_input = true;
-                continue;
-            }
-        };
-        let input = match paste::read_yaml(&text) {
+        let input = match read_input(file, label) {
             Ok(i) => i,
-            Err(PasteError::Yaml(error)) => {
-                eprintln!(
-                    "{}",
-                    words::cli_problem(&CliProblem::Yaml {
-                        file: label,
-                        error: &error
-                    })
-                );
-                failed_input = true;
-                continue;
-            }
-            Err(PasteError::NotYaml | PasteError::Cmdline(_)) => {
-                eprintln!("{label}: {}", words::not_yaml_hint());
+            Err(p) => {
+                K8S.report(&p);
                 failed_input = true;
                 continue;
             }
         };
-        // Notes go to stderr with --json, so stdout stays one JSON document.
-        let notes: Vec<String> = input.notes.iter().map(words::note).collect();
-        if o.json {
-            for n in &notes {
-                eprintln!("{label}: {n}");
-            }
-        } else {
-            println!(
-                "{}",
-                words::file_heading(label, input.form, input.containers.len())
-            );
-            for n in &notes {
-                println!("  {n}");
-            }
-            println!();
-        }
+        print_file_heading(&input, label, o.json);
         for c in &input.containers {
             let report = paste::report(c, &o.settings);
-            let w = report
-                .worst()
-                .max(report.creation_error.as_ref().map(|_| Severity::Error));
-            worst = worst.max(w);
+            worst = worst.max(worst_of(&report));
             if o.json {
-                let mut v = caplens_cli::json::container_report(&report);
-                if let Some(obj) = v.as_object_mut() {
-                    obj.insert("file".into(), label.into());
-                    obj.insert(
-                        "pss".into(),
-                        serde_json::json!({
-                            "baseline": c.pss.baseline(),
-                            "restricted": c.pss.restricted(),
-                            "violations": c.pss.violations.iter().map(|x| serde_json::json!({
-                                "check": x.check_id(),
-                                "level": words::pss_level(x.level()),
-                                "message": words::violation(x),
-                            })).collect::<Vec<_>>(),
-                        }),
-                    );
-                    obj.insert(
-                        "suggested".into(),
-                        harden::snippet_for(&c.spec, &c.hardened).into(),
-                    );
-                }
-                json_items.push(v);
+                json_items.push(caplens_cli::json::k8s_container(c, &report, label));
             } else {
-                print!("{}", cwords::report_text(&report));
-                print!("{}", words::pss_text(&c.pss));
-                print!("{}", words::suggestion_text(&c.spec, &c.hardened));
-                println!();
+                print_container(c, &report);
             }
         }
     }
@@ -196,7 +146,47 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
     if failed_input {
         return ExitCode::from(2);
     }
-    match (o.fail_on, worst) {
+    fail_on_exit(o.fail_on, worst)
+}
+
+/// The file's heading and notes; with `--json` only the notes, on stderr,
+/// so stdout stays one JSON document.
+fn print_file_heading(input: &Input, label: &str, json: bool) {
+    let notes: Vec<String> = input.notes.iter().map(words::note).collect();
+    if json {
+        for n in &notes {
+            eprintln!("{}", cli::in_file(label, n));
+        }
+    } else {
+        println!(
+            "{}",
+            words::file_heading(label, input.form, input.containers.len())
+        );
+        for n in &notes {
+            println!("  {n}");
+        }
+        println!();
+    }
+}
+
+fn print_container(c: &InputContainer, report: &ContainerReport) {
+    print!("{}", cwords::report_text(report));
+    print!("{}", words::pss_text(&c.pss));
+    print!("{}", words::suggestion_text(&c.spec, &c.hardened));
+    println!();
+}
+
+/// The most severe finding of a report; a container that cannot be created
+/// counts as an error.
+pub fn worst_of(report: &ContainerReport) -> Option<Severity> {
+    report
+        .worst()
+        .max(report.creation_error.as_ref().map(|_| Severity::Error))
+}
+
+/// `--fail-on`: status 1 when the worst finding is at least that severe.
+pub fn fail_on_exit(fail_on: Option<Severity>, worst: Option<Severity>) -> ExitCode {
+    match (fail_on, worst) {
         (Some(limit), Some(w)) if w >= limit => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }

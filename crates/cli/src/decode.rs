@@ -1,34 +1,39 @@
 //! `caplens decode`: name the capabilities in masks or pasted status text.
 //! Argument handling and printing only; the work is in `status`, `mask`
-//! and `preset`, the words in `strings::decode`.
+//! and `preset`, the words in `caplens_words::decode`.
 
+use crate::problem::{CliProblem, Command};
 use caplens_core::mask;
 use caplens_core::preset::{self, Comparison};
 use caplens_core::risk;
-use caplens_core::status::{self, Report, SetEntry};
+use caplens_core::status::{self, Report};
 use caplens_words::catalog as catalog_words;
 use caplens_words::cli;
 use caplens_words::decode as words;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::io::Read;
 use std::process::ExitCode;
+
+const DECODE: Command = Command::Decode;
 
 struct Options {
     json: bool,
     explain: bool,
     describe: bool,
     names: bool,
+    help: bool,
     inputs: Vec<(String, String)>, // (where, text)
 }
 
 pub fn run(args: &[String]) -> ExitCode {
     let opts = match parse_args(args) {
         Ok(o) => o,
-        Err(msg) => {
-            eprintln!("caplens decode: {msg}\n\n{}", cli::DECODE_HELP);
-            return ExitCode::from(2);
-        }
+        Err(p) => return DECODE.usage_problem(&p),
     };
+    if opts.help {
+        println!("{}", cli::DECODE_HELP);
+        return ExitCode::SUCCESS;
+    }
     if opts.names {
         return run_names(&opts);
     }
@@ -38,14 +43,17 @@ pub fn run(args: &[String]) -> ExitCode {
         match status::recognise(text) {
             Ok(report) => {
                 if opts.json {
-                    results.push(report_json(place, &report));
+                    results.push(caplens_cli::json::decode_report(place, &report));
                 } else {
                     print_report(&report, opts.explain, opts.describe);
                 }
             }
             Err(e) => {
                 failed = true;
-                eprintln!("caplens decode: {place}: {}", words::input_error(&e));
+                DECODE.report(&CliProblem::BadInput {
+                    place: place.clone(),
+                    error: e,
+                });
             }
         }
     }
@@ -62,12 +70,13 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-fn parse_args(args: &[String]) -> Result<Options, String> {
+fn parse_args(args: &[String]) -> Result<Options, CliProblem> {
     let mut o = Options {
         json: false,
         explain: false,
         describe: false,
         names: false,
+        help: false,
         inputs: Vec::new(),
     };
     let mut positional = Vec::new();
@@ -81,15 +90,15 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--describe" => o.describe = true,
             "--names" => o.names = true,
             "-h" | "--help" => {
-                println!("{}", cli::DECODE_HELP);
-                std::process::exit(0);
+                o.help = true;
+                return Ok(o);
             }
-            s if s.starts_with("--") => return Err(cli::unknown_option(s)),
+            s if s.starts_with("--") => return Err(CliProblem::UnknownOption(s.to_string())),
             _ => positional.push(a.clone()),
         }
     }
     if positional.is_empty() {
-        return Err(cli::NOTHING_TO_DECODE.into());
+        return Err(CliProblem::NothingToDecode);
     }
     if o.names {
         o.inputs.push(("--names".into(), positional.join(" ")));
@@ -101,7 +110,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             // Read one byte past the limit so `recognise` reports the size.
             let limit = (status::MAX_INPUT_BYTES + 1) as u64;
             if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut text) {
-                return Err(cli::cannot_read_stdin(&e));
+                return Err(CliProblem::Stdin(e.to_string()));
             }
             o.inputs.push((cli::FROM_STDIN.into(), text));
         } else {
@@ -116,7 +125,7 @@ fn run_names(o: &Options) -> ExitCode {
     match mask::parse_names(text) {
         Ok(set) => {
             if o.json {
-                let v = set_json(None, set, None);
+                let v = caplens_cli::json::decode_set(None, set, None);
                 println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             } else {
                 println!("{}", mask::capsh_decode_line(set));
@@ -130,11 +139,7 @@ fn run_names(o: &Options) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!(
-                "caplens decode: --names: column {}: {}",
-                e.column,
-                words::name_error(e.kind, &e.item)
-            );
+            DECODE.report(&CliProblem::BadNames(e));
             ExitCode::from(2)
         }
     }
@@ -155,7 +160,7 @@ fn print_report(r: &Report, explain: bool, describe: bool) {
         }
     }
     if explain {
-        println!("  input: {}", words::source_kind(r.source));
+        println!("  {}", words::input_line(r.source));
         if let Some(n) = r.no_new_privs {
             println!("  {}", words::no_new_privs(n));
         }
@@ -164,7 +169,7 @@ fn print_report(r: &Report, explain: bool, describe: bool) {
         }
     }
     for n in &r.notes {
-        eprintln!("note: {}", words::note(n));
+        eprintln!("{}", words::note_line(n));
     }
 }
 
@@ -187,49 +192,4 @@ fn print_comparison(c: &Comparison) {
     if let Some(k) = &c.kernel {
         println!("  {}", words::kernel_range(k));
     }
-}
-
-fn set_json(kind: Option<status::SetKind>, caps: caplens_core::set::CapSet, line: Option<u32>) -> Value {
-    let c = preset::compare(caps);
-    json!({
-        "set": kind,
-        "label": words::set_label(kind),
-        "line": line,
-        "mask": caps.hex16(),
-        "capsh": mask::capsh_decode_line(caps),
-        "names": caps.iter().map(mask::libcap_name).collect::<Vec<_>>(),
-        "numbers": caps.iter().collect::<Vec<_>>(),
-        "unknownBits": mask::unknown_bits(caps).iter().collect::<Vec<_>>(),
-        "capabilities": caps.iter().map(|n| json!({
-            "number": n,
-            "name": mask::libcap_name(n),
-            "danger": risk::danger(n),
-            "summary": catalog_words::summary(n),
-            "inPresets": preset::containing(n),
-        })).collect::<Vec<_>>(),
-        "presets": {
-            "equals": c.equals.iter().map(|p| json!({"preset": p, "name": words::preset_name(*p)})).collect::<Vec<_>>(),
-            "nearest": c.nearest.iter().map(|d| json!({
-                "preset": d.preset,
-                "name": words::preset_name(d.preset),
-                "added": words::short_names(d.added),
-                "removed": words::short_names(d.removed),
-            })).collect::<Vec<_>>(),
-            "kernel": c.kernel.map(|k| json!({"range": k, "text": words::kernel_range(&k)})),
-        },
-    })
-}
-
-fn report_json(place: &str, r: &Report) -> Value {
-    json!({
-        "input": place,
-        "source": r.source,
-        "sets": r.sets.iter().map(|SetEntry { kind, caps, line }| set_json(*kind, *caps, Some(*line))).collect::<Vec<_>>(),
-        "noNewPrivs": r.no_new_privs,
-        "seccomp": r.seccomp,
-        "uid": r.uid,
-        "gid": r.gid,
-        "securebits": r.securebits,
-        "notes": r.notes.iter().map(|n| json!({"note": n, "text": words::note(n)})).collect::<Vec<_>>(),
-    })
 }

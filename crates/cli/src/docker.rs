@@ -1,16 +1,22 @@
 //! `caplens docker` / `caplens podman`: analyse a `docker run` or
 //! `podman run` command line.
-use caplens_core::analysis::{analyse, AnalysisOptions, ImageUser, Severity};
+use crate::containers::{fail_on_exit, worst_of};
+use crate::options;
+use crate::problem::{CliProblem, Command};
+use caplens_core::analysis::{analyse, AnalysisOptions, ContainerReport, ImageUser, Severity};
 use caplens_core::catalog::KernelVersion;
-use caplens_core::cmdline::{self, CliProblem};
+use caplens_core::cmdline::{self, RunCommand};
 use caplens_core::container::SourceKind;
 use caplens_core::exec::FileCaps;
-use caplens_core::k8s::harden;
+use caplens_core::k8s::harden::{self, Hardened};
 use caplens_core::runtime::{DockerEra, PodmanEra, Runtime};
+use caplens_words::cli;
 use caplens_words::containers as words;
 use caplens_words::k8s as k8s_words;
 use std::io::Read;
 use std::process::ExitCode;
+
+const DOCKER: Command = Command::Docker;
 
 struct Options {
     podman: bool,
@@ -23,6 +29,17 @@ struct Options {
     file_caps: Option<FileCaps>,
     help: bool,
 }
+
+/// Our options that take a value.
+const WITH_VALUE: [&str; 7] = [
+    "--runtime",
+    "--docker-era",
+    "--podman-era",
+    "--kernel",
+    "--image-user",
+    "--fail-on",
+    "--file-caps",
+];
 
 /// Our options, then the run command (after `--`, or from the first word
 /// that is not one of ours).
@@ -40,70 +57,18 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
     };
     let mut i = 0;
     while i < args.len() {
-        let (name, value) = crate::next_option(
-            args,
-            &mut i,
-            &[
-                "--runtime",
-                "--docker-era",
-                "--podman-era",
-                "--kernel",
-                "--image-user",
-                "--fail-on",
-                "--file-caps",
-            ],
-        )
-        .map_err(|name| CliProblem::MissingValue(name.to_string()))?;
-        let bad = |v: &str| CliProblem::BadValue(name.to_string(), v.to_string());
+        let (name, value) =
+            options::next_option(args, &mut i, &WITH_VALUE).map_err(options::missing_value)?;
         match (name, value) {
             ("--", _) => return Ok((o, args[i + 1..].to_vec())),
             ("--json", _) => o.json = true,
-            ("--runtime", Some(v)) => match v.as_str() {
-                "docker" => o.podman = false,
-                "podman" => o.podman = true,
-                _ => return Err(bad(&v)),
-            },
-            ("--docker-era", Some(v)) => {
-                o.docker_era = match v.as_str() {
-                    "le-20.10.13" => DockerEra::UpTo20_10_13,
-                    "20.10.14-24" => DockerEra::From20_10_14To24,
-                    "ge-25" => DockerEra::From25,
-                    _ => return Err(bad(&v)),
-                }
-            }
-            ("--podman-era", Some(v)) => {
-                o.podman_era = match v.as_str() {
-                    "le-4.3" => PodmanEra::UpTo4_3,
-                    "4.4" => PodmanEra::V4_4,
-                    "ge-4.5" => PodmanEra::From4_5,
-                    _ => return Err(bad(&v)),
-                }
-            }
-            ("--kernel", Some(v)) => {
-                o.kernel = Some(v.parse::<KernelVersion>().map_err(|_| bad(&v))?)
-            }
-            ("--image-user", Some(v)) => {
-                o.image_user = match v.as_str() {
-                    "root" => ImageUser::Root,
-                    "nonroot" | "non-root" => ImageUser::NonRoot,
-                    "unknown" => ImageUser::Unknown,
-                    _ => return Err(bad(&v)),
-                }
-            }
-            ("--fail-on", Some(v)) => o.fail_on = Some(Severity::parse(&v).ok_or_else(|| bad(&v))?),
-            ("--file-caps", Some(v)) => {
-                // setcap text, e.g. cap_net_bind_service+ep
-                let caps = caplens_core::text::parse(&v).map_err(|e| {
-                    CliProblem::BadText(name.to_string(), caplens_words::text::error(&e))
-                })?;
-                let fc = caps.to_file_caps().map_err(|e| {
-                    CliProblem::BadText(
-                        name.to_string(),
-                        caplens_words::text::file_caps_error(&e),
-                    )
-                })?;
-                o.file_caps = Some(fc);
-            }
+            ("--runtime", Some(v)) => o.podman = podman(name, &v)?,
+            ("--docker-era", Some(v)) => o.docker_era = docker_era(name, &v)?,
+            ("--podman-era", Some(v)) => o.podman_era = podman_era(name, &v)?,
+            ("--kernel", Some(v)) => o.kernel = Some(options::kernel(name, &v)?),
+            ("--image-user", Some(v)) => o.image_user = options::image_user(name, &v)?,
+            ("--fail-on", Some(v)) => o.fail_on = Some(options::fail_on(name, &v)?),
+            ("--file-caps", Some(v)) => o.file_caps = Some(file_caps(name, &v)?),
             ("--help" | "-h", _) => o.help = true,
             _ => return Ok((o, args[i..].to_vec())),
         }
@@ -112,90 +77,123 @@ fn parse(cmd: &str, args: &[String]) -> Result<(Options, Vec<String>), CliProble
     Ok((o, Vec::new()))
 }
 
+/// `--runtime`'s value: whether to model podman.
+fn podman(option: &str, value: &str) -> Result<bool, CliProblem> {
+    match value {
+        "docker" => Ok(false),
+        "podman" => Ok(true),
+        _ => Err(options::bad_value(option, value)),
+    }
+}
+
+fn docker_era(option: &str, value: &str) -> Result<DockerEra, CliProblem> {
+    match value {
+        "le-20.10.13" => Ok(DockerEra::UpTo20_10_13),
+        "20.10.14-24" => Ok(DockerEra::From20_10_14To24),
+        "ge-25" => Ok(DockerEra::From25),
+        _ => Err(options::bad_value(option, value)),
+    }
+}
+
+fn podman_era(option: &str, value: &str) -> Result<PodmanEra, CliProblem> {
+    match value {
+        "le-4.3" => Ok(PodmanEra::UpTo4_3),
+        "4.4" => Ok(PodmanEra::V4_4),
+        "ge-4.5" => Ok(PodmanEra::From4_5),
+        _ => Err(options::bad_value(option, value)),
+    }
+}
+
+/// `--file-caps`'s value: setcap text, e.g. cap_net_bind_service+ep.
+fn file_caps(option: &str, value: &str) -> Result<FileCaps, CliProblem> {
+    let caps = caplens_core::text::parse(value).map_err(|error| CliProblem::BadCapText {
+        option: option.to_string(),
+        error,
+    })?;
+    caps.to_file_caps()
+        .map_err(|error| CliProblem::BadFileCaps {
+            option: option.to_string(),
+            error,
+        })
+}
+
 pub fn run(cmd: &str, args: &[String]) -> ExitCode {
     let (o, rest) = match parse(cmd, args) {
         Ok(x) => x,
-        Err(p) => {
-            eprintln!("{}\n\n{}", words::docker_cli_error(&p), words::DOCKER_USAGE);
-            return ExitCode::from(2);
-        }
+        Err(p) => return DOCKER.usage_problem(&p),
     };
     if o.help {
-        println!("{}", words::DOCKER_USAGE);
+        println!("{}", cli::DOCKER_USAGE);
         return ExitCode::SUCCESS;
+    }
+    if rest.is_empty() {
+        return DOCKER.usage_problem(&CliProblem::NoCommand);
     }
     let engine = if o.podman {
         SourceKind::PodmanRun
     } else {
         SourceKind::DockerRun
     };
-    let parsed = if rest.is_empty() {
-        eprintln!(
-            "{}\n\n{}",
-            words::docker_cli_error(&CliProblem::NoCommand),
-            words::DOCKER_USAGE
-        );
-        return ExitCode::from(2);
-    } else if rest.len() == 1 && (rest[0] == "-" || rest[0].contains(char::is_whitespace)) {
-        // A pasted command: from stdin, or as one quoted argument.
+    let mut run = match read_command(&rest, engine) {
+        Ok(r) => r,
+        Err(p) => {
+            DOCKER.report(&p);
+            return ExitCode::from(2);
+        }
+    };
+    if o.file_caps.is_some() {
+        run.spec.entrypoint_file_caps = o.file_caps;
+    }
+    let report = analyse(&run.spec, &analysis_options(&o, &run));
+    // The same hardened settings as the page offers, as run options.
+    let hardened = harden::suggest(&run.spec);
+    print_report(&run, &report, &hardened, o.json);
+    fail_on_exit(o.fail_on, worst_of(&report))
+}
+
+/// The run command: the words after our options, or a pasted command (from
+/// stdin, or as one quoted argument).
+fn read_command(rest: &[String], engine: SourceKind) -> Result<RunCommand, CliProblem> {
+    let parsed = if rest.len() == 1 && (rest[0] == "-" || rest[0].contains(char::is_whitespace)) {
         let text = if rest[0] == "-" {
             let mut s = String::new();
             let limit = (cmdline::MAX_TEXT + 1) as u64;
-            if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut s) {
-                eprintln!(
-                    "{}",
-                    words::docker_cli_error(&CliProblem::Stdin(e.to_string()))
-                );
-                return ExitCode::from(2);
-            }
+            std::io::stdin()
+                .take(limit)
+                .read_to_string(&mut s)
+                .map_err(|e| CliProblem::Stdin(e.to_string()))?;
             s
         } else {
             rest[0].clone()
         };
         cmdline::parse_command(&text, engine)
     } else {
-        cmdline::parse_args(&rest, engine)
+        cmdline::parse_args(rest, engine)
     };
-    let mut run = match parsed {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("caplens docker: {}", words::cmdline_error(&e));
-            return ExitCode::from(2);
-        }
-    };
+    parsed.map_err(CliProblem::BadCommand)
+}
+
+fn analysis_options(o: &Options, run: &RunCommand) -> AnalysisOptions {
     // `docker` or `podman` named in the command itself wins over the default.
     let runtime = match run.spec.source {
         SourceKind::PodmanRun => Runtime::Podman(o.podman_era),
         _ => Runtime::Docker(o.docker_era),
     };
-    if o.file_caps.is_some() {
-        run.spec.entrypoint_file_caps = o.file_caps;
-    }
     let mut opts = AnalysisOptions::new(runtime);
     if let Some(k) = o.kernel {
         opts = opts.with_kernel(k);
     }
     opts.image_user = o.image_user;
-    let report = analyse(&run.spec, &opts);
-    // The same hardened settings as the page offers, as run options.
-    let hardened = harden::suggest(&run.spec);
-    if o.json {
-        let mut v = caplens_cli::json::container_report(&report);
-        if let Some(obj) = v.as_object_mut() {
-            let flags = harden::snippet_for(&run.spec, &hardened);
-            obj.insert("suggested".into(), flags.trim_end().into());
-        }
+    opts
+}
+
+fn print_report(run: &RunCommand, report: &ContainerReport, hardened: &Hardened, json: bool) {
+    if json {
+        let v = caplens_cli::json::docker_container(&run.spec, report, hardened);
         let doc = serde_json::json!({ "containers": [v] });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
-        print!("{}", words::report_text(&report));
-        print!("{}", k8s_words::suggestion_text(&run.spec, &hardened));
-    }
-    let worst = report
-        .worst()
-        .max(report.creation_error.as_ref().map(|_| Severity::Error));
-    match (o.fail_on, worst) {
-        (Some(limit), Some(w)) if w >= limit => ExitCode::from(1),
-        _ => ExitCode::SUCCESS,
+        print!("{}", words::report_text(report));
+        print!("{}", k8s_words::suggestion_text(&run.spec, hardened));
     }
 }

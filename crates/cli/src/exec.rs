@@ -1,19 +1,24 @@
 //! `caplens exec`: simulate execve. Without flags (or with `--json`) it
 //! answers one JSON request per stdin line (`caplens_cli::protocol`); with
 //! flags it prints a human-readable report. Argument handling and printing
-//! only: the work is in `caplens_core::exec`, the words in `strings::exec`.
+//! only: the work is in `caplens_core::exec`, the words in
+//! `caplens_words::exec`.
 
-use caplens_core::catalog;
+use crate::problem::{CliProblem, Command};
 use caplens_cli::protocol;
-use caplens_core::exec::{self, ExecFile, ExecOptions, ProcessState, Securebits, SetidRule};
+use caplens_core::catalog;
+use caplens_core::exec::{
+    self, ExecFile, ExecOptions, FileCaps, ProcessState, Securebits, SetidRule,
+};
 use caplens_core::mask;
 use caplens_core::set::CapSet;
+use caplens_core::text;
 use caplens_words::cli;
 use caplens_words::exec as words;
-use caplens_words::text as text_words;
-use caplens_core::text;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
+
+const EXEC: Command = Command::Exec;
 
 pub fn run(args: &[String]) -> ExitCode {
     if args.iter().any(|a| a == "--help" || a == "-h") {
@@ -31,10 +36,7 @@ pub fn run(args: &[String]) -> ExitCode {
             print!("{text}");
             ExitCode::SUCCESS
         }
-        Err(msg) => {
-            eprintln!("caplens exec: {msg}\n\n{}", cli::EXEC_SEE_HELP);
-            ExitCode::from(2)
-        }
+        Err(p) => EXEC.usage_problem(&p),
     }
 }
 
@@ -52,7 +54,7 @@ fn example(slug: &str) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if slug != "list" {
-        eprintln!("{}", cli::unknown_example(slug));
+        EXEC.report(&CliProblem::UnknownExample(slug.to_string()));
     }
     for e in examples::examples() {
         println!("  {:22}{}", e.id.slug(), words::example_title(e.id));
@@ -80,7 +82,7 @@ fn run_json() -> ExitCode {
         {
             Ok(n) => n,
             Err(e) => {
-                eprintln!("{}", cli::stdin_error("exec", &e));
+                EXEC.report(&CliProblem::StdinStream(e.to_string()));
                 return ExitCode::from(2);
             }
         };
@@ -106,26 +108,34 @@ fn run_json() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, String> {
+/// The value after `args[*i]` (then `*i` moves to it).
+fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, CliProblem> {
     *i += 1;
     args.get(*i)
         .map(String::as_str)
-        .ok_or_else(|| cli::needs_value(flag))
+        .ok_or_else(|| CliProblem::MissingValue {
+            option: flag.to_string(),
+        })
 }
 
-fn id(text: &str, flag: &str) -> Result<u32, String> {
-    text.trim().parse().map_err(|_| cli::bad_uid(flag, text))
+fn id(text: &str, flag: &str) -> Result<u32, CliProblem> {
+    text.trim().parse().map_err(|_| CliProblem::BadUid {
+        option: flag.to_string(),
+        value: text.to_string(),
+    })
 }
 
-fn set(text: &str, flag: &str) -> Result<CapSet, String> {
+fn set(text: &str, flag: &str) -> Result<CapSet, CliProblem> {
     if let Ok(m) = mask::parse_mask(text) {
         return Ok(m);
     }
-    mask::parse_names(text)
-        .map_err(|e| cli::bad_value(flag, &caplens_words::decode::name_error(e.kind, &e.item)))
+    mask::parse_names(text).map_err(|error| CliProblem::BadSet {
+        option: flag.to_string(),
+        error,
+    })
 }
 
-fn securebits(text: &str) -> Result<Securebits, String> {
+fn securebits(text: &str) -> Result<Securebits, CliProblem> {
     let t = text.trim();
     let number = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
         Some(h) => u32::from_str_radix(h, 16).ok(),
@@ -135,7 +145,7 @@ fn securebits(text: &str) -> Result<Securebits, String> {
         return if n <= 0xfff {
             Ok(Securebits(n))
         } else {
-            Err(cli::undefined_securebits(n))
+            Err(CliProblem::UndefinedSecurebits(n))
         };
     }
     let mut bits = 0;
@@ -151,95 +161,130 @@ fn securebits(text: &str) -> Result<Securebits, String> {
             "keep_caps_locked" => Securebits::KEEP_CAPS_LOCKED,
             "no_cap_ambient_raise" => Securebits::NO_CAP_AMBIENT_RAISE,
             "no_cap_ambient_raise_locked" => Securebits::NO_CAP_AMBIENT_RAISE_LOCKED,
-            _ => return Err(cli::unknown_securebit(name)),
+            _ => return Err(CliProblem::UnknownSecurebit(name.to_string())),
         };
     }
     Ok(Securebits(bits))
 }
 
-fn human(args: &[String]) -> Result<String, String> {
-    let (mut uid, mut euid, mut suid) = (None, None, None);
-    let (mut pi, mut pp, mut pe, mut x, mut pa) = (None, None, None, None, None);
-    let mut bits = Securebits::default();
-    let mut nnp = false;
-    let mut switch = None;
-    let mut file = ExecFile::default();
-    let mut file_text = None;
-    let mut options = ExecOptions::default();
+/// `--setresuid R,E,S`.
+fn setresuid(text: &str, flag: &str) -> Result<(u32, u32, u32), CliProblem> {
+    let parts: Vec<&str> = text.split(',').collect();
+    if parts.len() != 3 {
+        return Err(CliProblem::BadSetresuid(text.to_string()));
+    }
+    Ok((
+        id(parts[0], flag)?,
+        id(parts[1], flag)?,
+        id(parts[2], flag)?,
+    ))
+}
+
+/// `--file TEXT`: the file's capabilities, and their text as reports show it.
+fn file(text: &str, flag: &str) -> Result<(Option<FileCaps>, Option<String>), CliProblem> {
+    let pasted = text::parse_pasted(text).map_err(|error| CliProblem::BadCapText {
+        option: flag.to_string(),
+        error,
+    })?;
+    let caps = pasted.caps();
+    let file_caps = match caps {
+        None => None,
+        Some(c) => Some(c.to_file_caps().map_err(|error| CliProblem::BadFileCaps {
+            option: flag.to_string(),
+            error,
+        })?),
+    };
+    Ok((file_caps, caps.map(|c| text::to_text(&c))))
+}
+
+fn rule(text: &str) -> Result<SetidRule, CliProblem> {
+    match text {
+        "current" => Ok(SetidRule::Current),
+        "pre2025" | "pre-2025" => Ok(SetidRule::Pre2025),
+        other => Err(CliProblem::BadRule(other.to_string())),
+    }
+}
+
+/// What the flags say, before the defaults are filled in.
+#[derive(Default)]
+struct Flags {
+    uid: Option<u32>,
+    euid: Option<u32>,
+    suid: Option<u32>,
+    inheritable: Option<CapSet>,
+    permitted: Option<CapSet>,
+    effective: Option<CapSet>,
+    bounding: Option<CapSet>,
+    ambient: Option<CapSet>,
+    securebits: Securebits,
+    no_new_privs: bool,
+    setresuid: Option<(u32, u32, u32)>,
+    file: ExecFile,
+    /// The `--file` capabilities as text, for the report.
+    file_text: Option<String>,
+    options: ExecOptions,
+}
+
+/// Reads the flags of the text report, one arm per flag.
+fn parse_flags(args: &[String]) -> Result<Flags, CliProblem> {
+    let mut f = Flags::default();
     let mut i = 0;
     while i < args.len() {
         let flag = args[i].as_str();
         match flag {
-            "--uid" => uid = Some(id(value(args, &mut i, flag)?, flag)?),
-            "--euid" => euid = Some(id(value(args, &mut i, flag)?, flag)?),
-            "--suid" => suid = Some(id(value(args, &mut i, flag)?, flag)?),
-            "--inheritable" => pi = Some(set(value(args, &mut i, flag)?, flag)?),
-            "--permitted" => pp = Some(set(value(args, &mut i, flag)?, flag)?),
-            "--effective" => pe = Some(set(value(args, &mut i, flag)?, flag)?),
-            "--bounding" => x = Some(set(value(args, &mut i, flag)?, flag)?),
-            "--ambient" => pa = Some(set(value(args, &mut i, flag)?, flag)?),
-            "--securebits" => bits = securebits(value(args, &mut i, flag)?)?,
-            "--nnp" | "--no-new-privs" => nnp = true,
-            "--setuid-root" => file.setuid_root = true,
-            "--nosuid" => file.nosuid_mount = true,
-            "--setresuid" => {
-                let v = value(args, &mut i, flag)?;
-                let parts: Vec<&str> = v.split(',').collect();
-                if parts.len() != 3 {
-                    return Err(cli::bad_setresuid(v));
-                }
-                switch = Some((
-                    id(parts[0], flag)?,
-                    id(parts[1], flag)?,
-                    id(parts[2], flag)?,
-                ));
-            }
-            "--file" => {
-                let v = value(args, &mut i, flag)?;
-                let pasted = text::parse_pasted(v)
-                    .map_err(|e| cli::bad_value(flag, &text_words::error(&e)))?;
-                let caps = pasted.caps();
-                file.caps = match caps {
-                    None => None,
-                    Some(c) => Some(
-                        c.to_file_caps()
-                            .map_err(|e| cli::bad_value(flag, &text_words::file_caps_error(&e)))?,
-                    ),
-                };
-                file_text = caps.map(|c| text::to_text(&c));
-            }
-            "--rule" => {
-                options.rule = match value(args, &mut i, flag)? {
-                    "current" => SetidRule::Current,
-                    "pre2025" | "pre-2025" => SetidRule::Pre2025,
-                    other => return Err(cli::bad_rule(other)),
-                }
-            }
-            other => return Err(cli::unknown_option(other)),
+            "--uid" => f.uid = Some(id(value(args, &mut i, flag)?, flag)?),
+            "--euid" => f.euid = Some(id(value(args, &mut i, flag)?, flag)?),
+            "--suid" => f.suid = Some(id(value(args, &mut i, flag)?, flag)?),
+            "--inheritable" => f.inheritable = Some(set(value(args, &mut i, flag)?, flag)?),
+            "--permitted" => f.permitted = Some(set(value(args, &mut i, flag)?, flag)?),
+            "--effective" => f.effective = Some(set(value(args, &mut i, flag)?, flag)?),
+            "--bounding" => f.bounding = Some(set(value(args, &mut i, flag)?, flag)?),
+            "--ambient" => f.ambient = Some(set(value(args, &mut i, flag)?, flag)?),
+            "--securebits" => f.securebits = securebits(value(args, &mut i, flag)?)?,
+            "--nnp" | "--no-new-privs" => f.no_new_privs = true,
+            "--setresuid" => f.setresuid = Some(setresuid(value(args, &mut i, flag)?, flag)?),
+            "--setuid-root" => f.file.setuid_root = true,
+            "--nosuid" => f.file.nosuid_mount = true,
+            "--file" => (f.file.caps, f.file_text) = file(value(args, &mut i, flag)?, flag)?,
+            "--rule" => f.options.rule = rule(value(args, &mut i, flag)?)?,
+            other => return Err(CliProblem::UnknownOption(other.to_string())),
         }
         i += 1;
     }
-    let uid = uid.unwrap_or(0);
-    let euid = euid.unwrap_or(uid);
-    let suid = suid.unwrap_or(euid);
-    let x = x.unwrap_or(catalog::KNOWN);
-    let pa = pa.unwrap_or_default();
+    Ok(f)
+}
+
+/// The process before exec: the flags, with the defaults `--help` describes.
+fn before_state(f: &Flags) -> ProcessState {
+    let uid = f.uid.unwrap_or(0);
+    let euid = f.euid.unwrap_or(uid);
+    let suid = f.suid.unwrap_or(euid);
+    let x = f.bounding.unwrap_or(catalog::KNOWN);
+    let pa = f.ambient.unwrap_or_default();
     let root = euid == 0;
-    let pp = pp.unwrap_or(if root { x } else { CapSet::EMPTY }.union(pa));
-    let before = ProcessState {
+    let pp = f
+        .permitted
+        .unwrap_or(if root { x } else { CapSet::EMPTY }.union(pa));
+    ProcessState {
         uid,
         euid,
         suid,
-        inheritable: pi.unwrap_or_default().union(pa),
+        inheritable: f.inheritable.unwrap_or_default().union(pa),
         permitted: pp,
-        effective: pe.unwrap_or(if root { pp } else { pa }),
+        effective: f.effective.unwrap_or(if root { pp } else { pa }),
         bounding: x,
         ambient: pa,
-        securebits: bits,
-        no_new_privs: nnp,
-    };
+        securebits: f.securebits,
+        no_new_privs: f.no_new_privs,
+    }
+}
+
+/// The text report of one exec, after a `--setresuid` when one is given.
+fn human(args: &[String]) -> Result<String, CliProblem> {
+    let f = parse_flags(args)?;
+    let before = before_state(&f);
     let mut out = String::new();
-    let before = match switch {
+    let before = match f.setresuid {
         None => before,
         Some((r, e, s)) => {
             let c = exec::setresuid(&before, r, e, s);
@@ -252,7 +297,7 @@ fn human(args: &[String]) -> Result<String, String> {
             }
         }
     };
-    let t = exec::execve_with(&before, &file, &options);
-    out.push_str(&words::report(&t, file_text.as_deref()));
+    let t = exec::execve_with(&before, &f.file, &f.options);
+    out.push_str(&words::report(&t, f.file_text.as_deref()));
     Ok(out)
 }

@@ -3,8 +3,16 @@
 //! ids and masks come from the core and never depend on the language.
 
 use caplens_core::analysis::ContainerReport;
+use caplens_core::k8s::harden::{self, Hardened};
+use caplens_core::paste::InputContainer;
+use caplens_core::set::CapSet;
+use caplens_core::status::{self, Report, SetEntry};
+use caplens_core::{container::ContainerSpec, mask, preset, risk};
+use caplens_words::catalog as catalog_words;
 use caplens_words::containers as words;
-use serde_json::{Map, Value};
+use caplens_words::decode as decode_words;
+use caplens_words::k8s as k8s_words;
+use serde_json::{json, Map, Value};
 
 /// One container of `caplens k8s --json` / `caplens docker --json`.
 pub fn container_report(report: &ContainerReport) -> Value {
@@ -32,6 +40,47 @@ pub fn container_report(report: &ContainerReport) -> Value {
     v
 }
 
+/// One container of `caplens k8s --json`: the report, plus the file it came
+/// from, its Pod Security verdict and the hardened settings.
+pub fn k8s_container(c: &InputContainer, report: &ContainerReport, file: &str) -> Value {
+    let mut v = container_report(report);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("file".into(), file.into());
+        obj.insert(
+            "pss".into(),
+            json!({
+                "baseline": c.pss.baseline(),
+                "restricted": c.pss.restricted(),
+                "violations": c.pss.violations.iter().map(|x| json!({
+                    "check": x.check_id(),
+                    "level": k8s_words::pss_level(x.level()),
+                    "message": k8s_words::violation(x),
+                })).collect::<Vec<_>>(),
+            }),
+        );
+        obj.insert(
+            "suggested".into(),
+            harden::snippet_for(&c.spec, &c.hardened).into(),
+        );
+    }
+    v
+}
+
+/// The container of `caplens docker --json`: the report, plus the hardened
+/// settings as run options.
+pub fn docker_container(
+    spec: &ContainerSpec,
+    report: &ContainerReport,
+    hardened: &Hardened,
+) -> Value {
+    let mut v = container_report(report);
+    if let Some(obj) = v.as_object_mut() {
+        let flags = harden::snippet_for(spec, hardened);
+        obj.insert("suggested".into(), flags.trim_end().into());
+    }
+    v
+}
+
 fn add(item: &mut Value, key: &str, text: String) {
     if let Some(o) = item.as_object_mut() {
         o.insert(key.to_string(), Value::String(text));
@@ -44,4 +93,52 @@ fn add(item: &mut Value, key: &str, text: String) {
         o.insert(key.to_string(), Value::String(text));
         *item = Value::Object(o);
     }
+}
+
+/// One capability set of `caplens decode --json`: the mask, its names and
+/// numbers, and the presets it matches.
+pub fn decode_set(kind: Option<status::SetKind>, caps: CapSet, line: Option<u32>) -> Value {
+    let c = preset::compare(caps);
+    json!({
+        "set": kind,
+        "label": decode_words::set_label(kind),
+        "line": line,
+        "mask": caps.hex16(),
+        "capsh": mask::capsh_decode_line(caps),
+        "names": caps.iter().map(mask::libcap_name).collect::<Vec<_>>(),
+        "numbers": caps.iter().collect::<Vec<_>>(),
+        "unknownBits": mask::unknown_bits(caps).iter().collect::<Vec<_>>(),
+        "capabilities": caps.iter().map(|n| json!({
+            "number": n,
+            "name": mask::libcap_name(n),
+            "danger": risk::danger(n),
+            "summary": catalog_words::summary(n),
+            "inPresets": preset::containing(n),
+        })).collect::<Vec<_>>(),
+        "presets": {
+            "equals": c.equals.iter().map(|p| json!({"preset": p, "name": decode_words::preset_name(*p)})).collect::<Vec<_>>(),
+            "nearest": c.nearest.iter().map(|d| json!({
+                "preset": d.preset,
+                "name": decode_words::preset_name(d.preset),
+                "added": decode_words::short_names(d.added),
+                "removed": decode_words::short_names(d.removed),
+            })).collect::<Vec<_>>(),
+            "kernel": c.kernel.map(|k| json!({"range": k, "text": decode_words::kernel_range(&k)})),
+        },
+    })
+}
+
+/// One input of `caplens decode --json`: its sets and what else the text said.
+pub fn decode_report(place: &str, r: &Report) -> Value {
+    json!({
+        "input": place,
+        "source": r.source,
+        "sets": r.sets.iter().map(|SetEntry { kind, caps, line }| decode_set(*kind, *caps, Some(*line))).collect::<Vec<_>>(),
+        "noNewPrivs": r.no_new_privs,
+        "seccomp": r.seccomp,
+        "uid": r.uid,
+        "gid": r.gid,
+        "securebits": r.securebits,
+        "notes": r.notes.iter().map(|n| json!({"note": n, "text": decode_words::note(n)})).collect::<Vec<_>>(),
+    })
 }

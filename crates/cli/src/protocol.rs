@@ -16,8 +16,8 @@
 //! that cannot be understood gets `{"error": "..."}` (plus the echoed keys
 //! when the line was at least a JSON object).
 
-use caplens_core::exec::request::{Expected, ProtocolError};
 pub use caplens_core::exec::request::MAX_LINE;
+use caplens_core::exec::request::{Expected, ProtocolError};
 use caplens_core::exec::{
     execve_with, ExecFile, ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step,
 };
@@ -88,13 +88,14 @@ fn answer(line: &str, line_number: Option<usize>) -> String {
 }
 
 fn json_type(v: &Value) -> &'static str {
+    use words::json_type as t;
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => t::NULL,
+        Value::Bool(_) => t::BOOLEAN,
+        Value::Number(_) => t::NUMBER,
+        Value::String(_) => t::STRING,
+        Value::Array(_) => t::ARRAY,
+        Value::Object(_) => t::OBJECT,
     }
 }
 
@@ -125,7 +126,7 @@ pub fn parse_request(line: &str) -> Result<Request, (ProtocolError, Echo)> {
     let Value::Object(top) = value else {
         return Err((
             ProtocolError::NotObject {
-                path: "(the line)".to_string(),
+                path: words::WHOLE_LINE.to_string(),
             },
             Vec::new(),
         ));

@@ -1,4 +1,5 @@
-//! Findings (one test per id) and the report's JSON shape.
+//! Findings (one test per id) and the report's JSON shape (the core's data
+//! with the words `caplens_cli::json` adds, as `--json` prints it).
 
 use caplens_core::analysis::*;
 use caplens_core::cmdline::parse_command;
@@ -461,7 +462,7 @@ fn seed_cpb_demo_with_typo_and_fixed() {
     // The seed article's busybox: add NET_ADMIN, drop KILL, under `sercurityContext`.
     let typo = include_str!("../../../examples/cpb-demo-typo.yaml");
     let r = &manifest_reports(typo, CONTAINERD)[0];
-    let v = caplens_cli::json::container_report(&r);
+    let v = caplens_cli::json::container_report(r);
     let found: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -593,7 +594,7 @@ fn manifest_findings_keep_their_severity_on_the_shared_scale() {
 fn manifest_findings_serialise_their_data() {
     let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    sercurityContext:\n      runAsUser: 1000\n    securityContext:\n      runAsNonRoot: true\n      capabilities:\n        add: NET_ADMIN\n";
     let r = &manifest_reports(text, CONTAINERD)[0];
-    let v = caplens_cli::json::container_report(&r);
+    let v = caplens_cli::json::container_report(r);
     let fs = v["findings"].as_array().unwrap();
     let typo = fs
         .iter()

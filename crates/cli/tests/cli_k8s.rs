@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 fn caplens(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_caplens"));
-    // The example paths in these tests are relative to the repository root.
+    // The workspace root, where `examples/` is.
     c.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     c.args(args)
         .stdin(Stdio::piped())

@@ -1046,19 +1046,6 @@ fn parse_words(words: Vec<Word>, default_engine: SourceKind) -> Result<RunComman
     })
 }
 
-/// Problems with the options of `caplens docker` itself (before the run
-/// command), worded by `strings::containers::docker_cli_error`.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub enum CliProblem {
-    MissingValue(String),
-    BadValue(String, String),
-    /// The value did not parse; the second field is the parser's own message.
-    BadText(String, String),
-    UnknownOption(String),
-    NoCommand,
-    Stdin(String),
-}
-
 #[cfg(test)]
 #[path = "cmdline_tests.rs"]
 mod tests;

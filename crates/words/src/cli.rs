@@ -1,6 +1,5 @@
-//! English text: the command-line tool's usage and help screens.
-//! (The `k8s` and `docker` help texts sit with their domain wording in
-//! `strings::k8s` and `strings::containers`.)
+//! English text: the command-line tool's usage and help screens, and its
+//! problems with arguments and the inputs they name.
 
 /// `caplens help`.
 pub const USAGE: &str = "\
@@ -65,6 +64,36 @@ the file:
   --rule pre2025                  use the set-id rule of kernels before 2025
   --example NAME                  a ready-made scenario (--example list shows them)";
 
+/// `caplens k8s --help`.
+pub const K8S_USAGE: &str = "\
+usage: caplens k8s [options] FILE... | -
+  Reads Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
+  ReplicationController, Job, CronJob, PodTemplate, List; several documents per
+  file) or docker compose files (detected per file); `-` reads stdin.
+
+options:
+  --runtime containerd|crio      runtime for Kubernetes containers (default: containerd);
+                                 compose services are modelled on Docker
+  --image-user root|nonroot      the image's USER, when runAsUser is not set (default: show both)
+  --kernel X.Y                   host kernel (capabilities newer than it do not exist)
+  --json                         print {\"containers\": [ ... ]}
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
+
+/// `caplens docker --help`.
+pub const DOCKER_USAGE: &str = "\
+usage: caplens docker [options] -- [docker|podman] run [RUN OPTIONS] IMAGE [COMMAND...]
+       caplens docker [options] -          (read a pasted command from stdin)
+
+options:
+  --runtime docker|podman     engine to model (default: docker; `caplens podman` picks podman)
+  --docker-era le-20.10.13|20.10.14-24|ge-25   Docker release family (default ge-25)
+  --podman-era le-4.3|4.4|ge-4.5               Podman release family (default ge-4.5)
+  --kernel X.Y                host kernel (capabilities newer than it do not exist)
+  --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
+  --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
+  --json                      print {\"containers\": [ ... ]}
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
+
 /// An unknown subcommand.
 pub fn unknown_command(name: &str) -> String {
     format!("caplens: unknown command `{name}`\n\n{USAGE}")
@@ -74,49 +103,97 @@ pub fn unknown_command(name: &str) -> String {
 pub const EXEC_SEE_HELP: &str = "Run `caplens exec --help` for the options.";
 
 /// `caplens exec --example NAME` with a name we do not know.
-pub fn unknown_example(slug: &str) -> String {
-    format!("caplens exec: unknown example {slug:?} (`caplens exec --example list` shows them)")
+pub fn unknown_example(command: &str, slug: &str) -> String {
+    format!(
+        "caplens {command}: unknown example {slug:?} (`caplens exec --example list` shows them)"
+    )
 }
 
-/// A read error on standard input.
-pub fn stdin_error(command: &str, err: &dyn std::fmt::Display) -> String {
-    format!("caplens {command}: reading stdin: {err}")
+// Problems with a command's arguments and the inputs they name, each
+// sentence starting with the command that reports it (`caplens k8s: ...`).
+// Values are quoted with `{:?}` where blanks and control characters in them
+// must stay visible.
+
+/// An option given last, without its value.
+pub fn missing_value(command: &str, option: &str) -> String {
+    format!("caplens {command}: {option} needs a value")
 }
 
-// Command-line errors. `flag` is the option as typed; values are quoted with
-// `{:?}` so blanks and control characters in them stay visible.
-
-pub fn needs_value(flag: &str) -> String {
-    format!("{flag} needs a value")
+/// A value that is not one of the option's choices.
+pub fn bad_value(command: &str, option: &str, value: &str) -> String {
+    format!("caplens {command}: `{value}` is not a valid value for {option}")
 }
 
-pub fn unknown_option(option: &str) -> String {
-    format!("unknown option {option:?}")
+/// A value (or input) `subject` that its parser rejected; `why` is already in
+/// words.
+pub fn rejected(command: &str, subject: &str, why: &str) -> String {
+    format!("caplens {command}: {subject}: {why}")
 }
 
-pub fn bad_uid(flag: &str, text: &str) -> String {
-    format!("{flag}: expected a uid (0 to 4294967295), got {text:?}")
+/// An option the command does not have, quoted.
+pub fn unknown_option(command: &str, option: &str) -> String {
+    format!("caplens {command}: unknown option {option:?}")
 }
 
-/// An option's value was rejected; `why` is already in words.
-pub fn bad_value(flag: &str, why: &str) -> String {
-    format!("{flag}: {why}")
+/// An option the command does not have, as typed.
+pub fn unknown_option_as_typed(command: &str, option: &str) -> String {
+    format!("caplens {command}: unknown option {option}")
 }
 
-pub fn undefined_securebits(n: u32) -> String {
-    format!("--securebits: {n} has bits the kernel does not define")
+pub fn bad_uid(command: &str, option: &str, value: &str) -> String {
+    format!("caplens {command}: {option}: expected a uid (0 to 4294967295), got {value:?}")
 }
 
-pub fn unknown_securebit(name: &str) -> String {
-    format!("--securebits: unknown securebit {name:?}")
+pub fn undefined_securebits(command: &str, n: u32) -> String {
+    format!("caplens {command}: --securebits: {n} has bits the kernel does not define")
 }
 
-pub fn bad_setresuid(text: &str) -> String {
-    format!("--setresuid: expected R,E,S (three uids), got {text:?}")
+pub fn unknown_securebit(command: &str, name: &str) -> String {
+    format!("caplens {command}: --securebits: unknown securebit {name:?}")
 }
 
-pub fn bad_rule(text: &str) -> String {
-    format!("--rule: expected current or pre2025, got {text:?}")
+pub fn bad_setresuid(command: &str, value: &str) -> String {
+    format!("caplens {command}: --setresuid: expected R,E,S (three uids), got {value:?}")
+}
+
+pub fn bad_rule(command: &str, value: &str) -> String {
+    format!("caplens {command}: --rule: expected current or pre2025, got {value:?}")
+}
+
+pub fn no_files(command: &str) -> String {
+    format!("caplens {command}: no file given (use - for stdin)")
+}
+
+pub fn no_command(command: &str) -> String {
+    format!("caplens {command}: no command given")
+}
+
+pub fn nothing_to_decode(command: &str) -> String {
+    format!("caplens {command}: nothing to decode")
+}
+
+/// Reading the input named `-` failed.
+pub fn cannot_read_stdin(command: &str, error: &str) -> String {
+    format!("caplens {command}: cannot read stdin: {error}")
+}
+
+/// Reading a stream of requests on standard input failed midway.
+pub fn stdin_error(command: &str, error: &str) -> String {
+    format!("caplens {command}: reading stdin: {error}")
+}
+
+pub fn cannot_read(command: &str, file: &str, error: &str) -> String {
+    format!("caplens {command}: cannot read {file}: {error}")
+}
+
+/// A problem inside one input file; `why` is already in words.
+pub fn in_file(file: &str, why: &str) -> String {
+    format!("{file}: {why}")
+}
+
+/// An input the command could not use; `why` is already in words.
+pub fn failed(command: &str, why: &str) -> String {
+    format!("caplens {command}: {why}")
 }
 
 /// Heading of the `--setresuid` part of `caplens exec`'s text answer.
@@ -124,11 +201,8 @@ pub fn setresuid_heading(r: u32, e: u32, s: u32) -> String {
     format!("setresuid({r}, {e}, {s}):\n")
 }
 
-pub const NOTHING_TO_DECODE: &str = "nothing to decode";
-
-pub fn cannot_read_stdin(err: &dyn std::fmt::Display) -> String {
-    format!("cannot read stdin: {err}")
-}
+/// How `caplens k8s` names the file `-` in its messages and output.
+pub const STDIN_FILE: &str = "(stdin)";
 
 /// Where a `caplens decode` input came from, as its messages name it.
 pub const FROM_STDIN: &str = "stdin";

@@ -1,9 +1,9 @@
 //! English text for container analysis: findings, runtime notes, creation
-//! errors and command-line parse errors. (Kubernetes-only wording lives in
-//! `strings::k8s`.)
+//! errors, errors in docker/podman run command lines and the CLI's report of
+//! one container. (Kubernetes-only wording lives in `k8s`.)
 
 use caplens_core::analysis::{
-    Detail, Finding, IneffectiveAdd, LowPorts, PrivilegedNonRoot, UnknownReason,
+    ContainerReport, Detail, Finding, IneffectiveAdd, LowPorts, PrivilegedNonRoot, UnknownReason,
 };
 use caplens_core::catalog;
 use caplens_core::container::SourceKind;
@@ -150,24 +150,15 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
     s
 }
 
-/// The message of a finding.
+/// The message of a finding: one arm per kind of finding, the longer
+/// sentences in their own functions.
 pub fn finding_message(f: &Finding) -> String {
     match &f.detail {
         Detail::Manifest { finding: k } => super::k8s::finding_message(k),
         Detail::IneffectiveAdd(d) => ineffective_message(d),
-        Detail::CapPrefix { written, list, runtime, oci_name } => match (runtime, list) {
-            (RuntimeKind::Containerd, ListKind::Add) => format!(
-                "`{written}` becomes `{oci_name}` under containerd, which always puts CAP_ in front. No such capability exists: runc (1.0 and later) drops it with only a log warning, older runc fails to create the container. Either way the capability is not added."
-            ),
-            (RuntimeKind::Containerd, ListKind::Drop) => format!(
-                "`{written}` becomes `{oci_name}` under containerd, which always puts CAP_ in front. Dropping a name that is not in the list silently drops nothing: the capability stays."
-            ),
-            (_, _) => format!(
-                "`{written}` works on {} (the CAP_ prefix is optional there), but the same manifest on containerd would read it as `CAP_{}`, which does not exist, and Pod Security baseline only accepts names without the prefix.",
-                runtime_name(*runtime),
-                written.to_ascii_uppercase()
-            ),
-        },
+        Detail::CapPrefix { written, list, runtime, oci_name } => {
+            cap_prefix_message(written, *list, *runtime, oci_name)
+        }
         Detail::NameCase { written, canonical, list, source } => match source {
             SourceKind::Kubernetes => format!(
                 "`{written}` in capabilities.{} is accepted by the runtimes (they upper-case names), but Pod Security admission compares names exactly: it only recognises `{canonical}`.",
@@ -178,43 +169,9 @@ pub fn finding_message(f: &Finding) -> String {
             ),
         },
         Detail::UnknownCapability { written, list, runtime, why } => {
-            let effect = match (runtime, list) {
-                (RuntimeKind::Containerd, _) => "containerd passes it on and runc ignores it with a log warning, so it has no effect",
-                (RuntimeKind::Crio, ListKind::Add) => "CRI-O refuses to create the container",
-                (RuntimeKind::Crio, ListKind::Drop) => "CRI-O fails creating the container when it tries to drop it",
-                (RuntimeKind::Docker, _) => "Docker refuses to create the container (unknown capability)",
-                (RuntimeKind::Podman, _) => "Podman refuses to create the container (unknown capability)",
-            };
-            match why {
-                UnknownReason::NoKernel if written.contains(',') && *runtime != RuntimeKind::Podman => format!(
-                    "`{written}` is read as one name: {} does not split the value on commas; {effect}.",
-                    runtime_name(*runtime)
-                ),
-                UnknownReason::NoKernel => format!("`{written}` is not a capability any Linux kernel defines; {effect}."),
-                UnknownReason::NewerThanKernel { cap, kernel } => {
-                    let since = catalog::get(*cap).map(|c| c.since.to_string()).unwrap_or_default();
-                    let k = kernel.map(|k| format!("the chosen kernel ({k})")).unwrap_or_else(|| "this host's kernel".to_string());
-                    format!("`{written}` needs Linux {since} or later; {k} does not have it, so {effect}.")
-                }
-            }
+            unknown_capability_message(written, *list, *runtime, why)
         }
-        Detail::Privileged { runtime, all, non_root } => {
-            let nr = match non_root {
-                PrivilegedNonRoot::Nothing => "A non-root first process still loses them all at exec.",
-                PrivilegedNonRoot::EverythingViaAmbient => "On CRI-O even a non-root first process keeps them all, because privileged also fills the ambient set.",
-                PrivilegedNonRoot::OnlyAdds => "On Podman a non-root first process gets only the --cap-add capabilities.",
-            };
-            let lists = match non_root {
-                PrivilegedNonRoot::OnlyAdds => "ignores cap-drop here",
-                PrivilegedNonRoot::Nothing | PrivilegedNonRoot::EverythingViaAmbient => "ignores cap-add and cap-drop here",
-            };
-            format!(
-                "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} {lists}. {nr}",
-                all.len(),
-                all.hex16(),
-                runtime_name(*runtime)
-            )
-        }
+        Detail::Privileged { runtime, all, non_root } => privileged_message(*runtime, *all, *non_root),
         Detail::DangerousCapability { cap, written } => {
             format!("`{written}` adds {}, which {}.", cap_name(*cap), danger(*cap))
         }
@@ -234,6 +191,90 @@ pub fn finding_message(f: &Finding) -> String {
             }
         }
     }
+}
+
+/// A capability written with the `CAP_` prefix.
+fn cap_prefix_message(
+    written: &str,
+    list: ListKind,
+    runtime: RuntimeKind,
+    oci_name: &str,
+) -> String {
+    match (runtime, list) {
+        (RuntimeKind::Containerd, ListKind::Add) => format!(
+            "`{written}` becomes `{oci_name}` under containerd, which always puts CAP_ in front. No such capability exists: runc (1.0 and later) drops it with only a log warning, older runc fails to create the container. Either way the capability is not added."
+        ),
+        (RuntimeKind::Containerd, ListKind::Drop) => format!(
+            "`{written}` becomes `{oci_name}` under containerd, which always puts CAP_ in front. Dropping a name that is not in the list silently drops nothing: the capability stays."
+        ),
+        (_, _) => format!(
+            "`{written}` works on {} (the CAP_ prefix is optional there), but the same manifest on containerd would read it as `CAP_{}`, which does not exist, and Pod Security baseline only accepts names without the prefix.",
+            runtime_name(runtime),
+            written.to_ascii_uppercase()
+        ),
+    }
+}
+
+/// A name that is no capability (or none the kernel has), and what the
+/// runtime then does.
+fn unknown_capability_message(
+    written: &str,
+    list: ListKind,
+    runtime: RuntimeKind,
+    why: &UnknownReason,
+) -> String {
+    let effect = match (runtime, list) {
+        (RuntimeKind::Containerd, _) => {
+            "containerd passes it on and runc ignores it with a log warning, so it has no effect"
+        }
+        (RuntimeKind::Crio, ListKind::Add) => "CRI-O refuses to create the container",
+        (RuntimeKind::Crio, ListKind::Drop) => {
+            "CRI-O fails creating the container when it tries to drop it"
+        }
+        (RuntimeKind::Docker, _) => "Docker refuses to create the container (unknown capability)",
+        (RuntimeKind::Podman, _) => "Podman refuses to create the container (unknown capability)",
+    };
+    match why {
+        UnknownReason::NoKernel if written.contains(',') && runtime != RuntimeKind::Podman => {
+            format!(
+                "`{written}` is read as one name: {} does not split the value on commas; {effect}.",
+                runtime_name(runtime)
+            )
+        }
+        UnknownReason::NoKernel => {
+            format!("`{written}` is not a capability any Linux kernel defines; {effect}.")
+        }
+        UnknownReason::NewerThanKernel { cap, kernel } => {
+            let since = catalog::get(*cap)
+                .map(|c| c.since.to_string())
+                .unwrap_or_default();
+            let k = kernel
+                .map(|k| format!("the chosen kernel ({k})"))
+                .unwrap_or_else(|| "this host's kernel".to_string());
+            format!("`{written}` needs Linux {since} or later; {k} does not have it, so {effect}.")
+        }
+    }
+}
+
+/// What `privileged` gives, and what it means for a non-root first process.
+fn privileged_message(runtime: RuntimeKind, all: CapSet, non_root: PrivilegedNonRoot) -> String {
+    let nr = match non_root {
+        PrivilegedNonRoot::Nothing => "A non-root first process still loses them all at exec.",
+        PrivilegedNonRoot::EverythingViaAmbient => "On CRI-O even a non-root first process keeps them all, because privileged also fills the ambient set.",
+        PrivilegedNonRoot::OnlyAdds => "On Podman a non-root first process gets only the --cap-add capabilities.",
+    };
+    let lists = match non_root {
+        PrivilegedNonRoot::OnlyAdds => "ignores cap-drop here",
+        PrivilegedNonRoot::Nothing | PrivilegedNonRoot::EverythingViaAmbient => {
+            "ignores cap-add and cap-drop here"
+        }
+    };
+    format!(
+        "Privileged gives every capability the host has ({} of them, {}) and more than `ALL` does: access to all host devices, no seccomp filter, no AppArmor/SELinux confinement, and writable /sys and /proc/sys. {} {lists}. {nr}",
+        all.len(),
+        all.hex16(),
+        runtime_name(runtime)
+    )
 }
 
 /// The suggested fix of a finding.
@@ -451,8 +492,9 @@ fn sets_block(out: &mut String, title: &str, p: &caplens_core::analysis::Pid1) {
     out.push_str(&format!("    NoNewPrivs: {}\n", u8::from(st.no_new_privs)));
 }
 
-/// The human-readable report of one container (CLI output).
-pub fn report_text(r: &caplens_core::analysis::ContainerReport) -> String {
+/// The human-readable report of one container (CLI output), section by
+/// section.
+pub fn report_text(r: &ContainerReport) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "{} — container \"{}\" on {}\n",
@@ -463,88 +505,19 @@ pub fn report_text(r: &caplens_core::analysis::ContainerReport) -> String {
     if let Some(e) = &r.creation_error {
         out.push_str(&format!("\n  {}\n", creation_error(e)));
     }
-    if let Some(o) = &r.oci {
-        out.push_str("\n  OCI spec written by the runtime");
-        if r.oci_by_image_user.is_some_and(|(a, b)| a != b) {
-            out.push_str(" (if the image runs as root)");
-        }
-        out.push_str(":\n");
-        for (label, set) in [
-            ("bounding", o.bounding),
-            ("effective", o.effective),
-            ("permitted", o.permitted),
-            ("inheritable", o.inheritable),
-            ("ambient", o.ambient),
-        ] {
-            out.push_str(&format!("    {label:<11} {}\n", set.hex16()));
-        }
-    }
+    oci_section(&mut out, r);
     if let Some(f) = &r.start_failure {
         out.push_str(&format!("\n  {}\n", start_failure(f)));
     }
-    if let Some(p) = &r.pid1 {
-        out.push('\n');
-        let title = match p.uid {
-            Some(u) => format!("PID 1 after exec (uid {u})"),
-            None => "PID 1 after exec (non-root user)".to_string(),
-        };
-        sets_block(&mut out, &title, p);
-    }
-    if let Some(by) = &r.pid1_by_image_user {
-        out.push_str("\n  The image's USER decides; both outcomes:\n");
-        if let Some(p) = &by.root {
-            sets_block(&mut out, "PID 1 if the image runs as root", p);
-        }
-        if let Some(p) = &by.nonroot {
-            sets_block(&mut out, "PID 1 if the image runs as a non-root user", p);
-        }
-    }
-    if !r.adds.is_empty() {
-        out.push_str("\n  What each added capability achieves:\n");
-        for a in &r.adds {
-            let default = if a.already_default {
-                " (already a default)"
-            } else {
-                ""
-            };
-            for (u, res) in &a.results {
-                let who = if a.results.len() > 1 {
-                    format!(" {}", user_label(*u))
-                } else {
-                    String::new()
-                };
-                out.push_str(&format!(
-                    "    {}{default}{who}: {}\n",
-                    a.written,
-                    add_result(*res)
-                ));
-                if let Some((_, r)) = a.reasons.iter().find(|(ru, r)| ru == u && !r.after) {
-                    out.push_str(&format!("      exec: {}\n", super::exec::reason_line(r)));
-                }
-            }
-        }
-    }
+    pid1_section(&mut out, r);
+    adds_section(&mut out, r);
     if !r.notes.is_empty() {
         out.push_str("\n  Notes:\n");
         for n in &r.notes {
             out.push_str(&format!("    - {}\n", runtime_note(n)));
         }
     }
-    if r.findings.is_empty() {
-        out.push_str("\n  No findings.\n");
-    } else {
-        out.push_str("\n  Findings:\n");
-        for f in &r.findings {
-            out.push_str(&format!(
-                "    {} [{}] at {}\n",
-                f.severity.as_str(),
-                f.id().as_str(),
-                where_(&f.at)
-            ));
-            out.push_str(&format!("      {}\n", finding_message(f)));
-            out.push_str(&format!("      Fix: {}\n", finding_fix(f)));
-        }
-    }
+    findings_section(&mut out, r);
     if let Some(p) = &r.pss {
         out.push_str(&format!(
             "\n  Pod Security Standards: baseline {}, restricted {}\n",
@@ -555,31 +528,93 @@ pub fn report_text(r: &caplens_core::analysis::ContainerReport) -> String {
     out
 }
 
-pub const DOCKER_USAGE: &str = "\
-usage: caplens docker [options] -- [docker|podman] run [RUN OPTIONS] IMAGE [COMMAND...]
-       caplens docker [options] -          (read a pasted command from stdin)
+/// The sets the runtime writes into the OCI spec.
+fn oci_section(out: &mut String, r: &ContainerReport) {
+    let Some(o) = &r.oci else {
+        return;
+    };
+    out.push_str("\n  OCI spec written by the runtime");
+    if r.oci_by_image_user.is_some_and(|(a, b)| a != b) {
+        out.push_str(" (if the image runs as root)");
+    }
+    out.push_str(":\n");
+    for (label, set) in [
+        ("bounding", o.bounding),
+        ("effective", o.effective),
+        ("permitted", o.permitted),
+        ("inheritable", o.inheritable),
+        ("ambient", o.ambient),
+    ] {
+        out.push_str(&format!("    {label:<11} {}\n", set.hex16()));
+    }
+}
 
-options:
-  --runtime docker|podman     engine to model (default: docker; `caplens podman` picks podman)
-  --docker-era le-20.10.13|20.10.14-24|ge-25   Docker release family (default ge-25)
-  --podman-era le-4.3|4.4|ge-4.5               Podman release family (default ge-4.5)
-  --kernel X.Y                host kernel (capabilities newer than it do not exist)
-  --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
-  --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
-  --json                      print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
-
-/// Errors of the `caplens docker` option parser.
-pub fn docker_cli_error(what: &caplens_core::cmdline::CliProblem) -> String {
-    use caplens_core::cmdline::CliProblem as P;
-    match what {
-        P::MissingValue(o) => format!("caplens docker: {o} needs a value"),
-        P::BadValue(o, v) => format!("caplens docker: `{v}` is not a valid value for {o}"),
-        P::BadText(o, why) => format!("caplens docker: {o}: {why}"),
-        P::UnknownOption(o) => {
-            format!("caplens docker: unknown option {o} (put the run command after --)")
+/// The first process's sets after exec: one block, or one per image user
+/// when the image's USER decides.
+fn pid1_section(out: &mut String, r: &ContainerReport) {
+    if let Some(p) = &r.pid1 {
+        out.push('\n');
+        let title = match p.uid {
+            Some(u) => format!("PID 1 after exec (uid {u})"),
+            None => "PID 1 after exec (non-root user)".to_string(),
+        };
+        sets_block(out, &title, p);
+    }
+    if let Some(by) = &r.pid1_by_image_user {
+        out.push_str("\n  The image's USER decides; both outcomes:\n");
+        if let Some(p) = &by.root {
+            sets_block(out, "PID 1 if the image runs as root", p);
         }
-        P::NoCommand => "caplens docker: no command given".to_string(),
-        P::Stdin(e) => format!("caplens docker: cannot read stdin: {e}"),
+        if let Some(p) = &by.nonroot {
+            sets_block(out, "PID 1 if the image runs as a non-root user", p);
+        }
+    }
+}
+
+/// What each added capability achieves, per image user when that matters.
+fn adds_section(out: &mut String, r: &ContainerReport) {
+    if r.adds.is_empty() {
+        return;
+    }
+    out.push_str("\n  What each added capability achieves:\n");
+    for a in &r.adds {
+        let default = if a.already_default {
+            " (already a default)"
+        } else {
+            ""
+        };
+        for (u, res) in &a.results {
+            let who = if a.results.len() > 1 {
+                format!(" {}", user_label(*u))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "    {}{default}{who}: {}\n",
+                a.written,
+                add_result(*res)
+            ));
+            if let Some((_, r)) = a.reasons.iter().find(|(ru, r)| ru == u && !r.after) {
+                out.push_str(&format!("      exec: {}\n", super::exec::reason_line(r)));
+            }
+        }
+    }
+}
+
+fn findings_section(out: &mut String, r: &ContainerReport) {
+    if r.findings.is_empty() {
+        out.push_str("\n  No findings.\n");
+        return;
+    }
+    out.push_str("\n  Findings:\n");
+    for f in &r.findings {
+        out.push_str(&format!(
+            "    {} [{}] at {}\n",
+            f.severity.as_str(),
+            f.id().as_str(),
+            where_(&f.at)
+        ));
+        out.push_str(&format!("      {}\n", finding_message(f)));
+        out.push_str(&format!("      Fix: {}\n", finding_fix(f)));
     }
 }

@@ -43,6 +43,11 @@ pub fn name_error(kind: NameErrorKind, item: &str) -> String {
     }
 }
 
+/// A `--names` list with a name we cannot read, and where it is.
+pub fn names_error(e: &caplens_core::mask::NameError) -> String {
+    format!("column {}: {}", e.column, name_error(e.kind, &e.item))
+}
+
 /// An input error with its position: `line 3, column 9: …`.
 pub fn input_error(e: &InputError) -> String {
     format!(
@@ -118,6 +123,11 @@ pub fn set_label(kind: Option<SetKind>) -> &'static str {
     }
 }
 
+/// `caplens decode --explain`'s line naming the input's form.
+pub fn input_line(kind: SourceKind) -> String {
+    format!("input: {}", source_kind(kind))
+}
+
 pub fn source_kind(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::BareMask => "a bare mask",
@@ -167,6 +177,11 @@ numbers, so the same set can appear as `...,cap_syslog,35,36` (35 is WAKE_ALARM,
 pub const UNKNOWN_BITS_MEANING: &str = "No released kernel defines capabilities above 40, so these bits name nothing. \
 capsh prints them as plain numbers. Kernels before 3.8 showed every bit above their last capability as 1 in a full \
 bounding set; otherwise the value was probably not read from a capability line, or was typed by hand.";
+
+/// A note as `caplens decode` prints it on stderr.
+pub fn note_line(n: &Note) -> String {
+    format!("note: {}", note(n))
+}
 
 pub fn note(n: &Note) -> String {
     match n {

@@ -3,13 +3,13 @@
 
 use caplens_core::catalog;
 use caplens_core::exec::examples::ExampleId;
-use caplens_core::exec::request::{Expected, ProtocolError, MAX_LINE};
 use caplens_core::exec::reasons::NoEffective;
+use caplens_core::exec::request::{Expected, ProtocolError, MAX_LINE};
 use caplens_core::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
-    EuidAfterDowngrade, ExecFile, FileCapsStep, Lost, Refusal, RootStep, SetName, SetidCheck,
-    SetidRule, SetuidBit, Source, StateProblem, Step, Transition, UidChange, UidRefusal, UidStep,
-    Why,
+    EuidAfterDowngrade, ExecFile, FileCapsStep, Lost, ProcessState, Refusal, RootStep, SetName,
+    SetidCheck, SetidRule, SetuidBit, Source, StateProblem, Step, Transition, UidChange,
+    UidRefusal, UidStep, Why,
 };
 use caplens_core::set::CapSet;
 
@@ -197,109 +197,21 @@ pub fn setid_rule_note(c: &SetidCheck) -> Option<String> {
     ))
 }
 
-/// One step of the trace, with its values.
+/// One step of the trace, with its values: one function per kind of step.
 pub fn step(s: &Step) -> String {
     match s {
-        Step::SetuidBit(SetuidBit::NotSet) => "The file is not set-user-ID root.".to_string(),
-        Step::SetuidBit(SetuidBit::Honoured { old_euid }) => {
-            format!("The file is set-user-ID root: the effective uid changes from {old_euid} to 0.")
-        }
-        Step::SetuidBit(SetuidBit::IgnoredNosuid) => {
-            "The file is set-user-ID root, but the mount is nosuid: the bit is ignored.".to_string()
-        }
-        Step::SetuidBit(SetuidBit::IgnoredNoNewPrivs) => {
-            "The file is set-user-ID root, but no_new_privs is set: the bit is ignored.".to_string()
-        }
-        Step::FileCaps(FileCapsStep::Absent) => {
-            "The file has no capabilities: the new permitted set starts empty.".to_string()
-        }
-        Step::FileCaps(FileCapsStep::IgnoredNosuid) => {
-            "The file has capabilities, but the mount is nosuid: they are ignored and the new permitted set starts empty.".to_string()
-        }
-        Step::FileCaps(FileCapsStep::Computed { from_bounding, from_inheritable, permitted, file_effective, .. }) => format!(
-            "File capabilities: pP' = (X & fP) | (pI & fI) = {} | {} = {} [{}]; effective bit {}.",
-            from_bounding,
-            from_inheritable,
-            permitted,
-            cap_list(*permitted),
-            if *file_effective { "set" } else { "not set" }
-        ),
+        Step::SetuidBit(b) => setuid_bit_step(b),
+        Step::FileCaps(f) => file_caps_step(f),
         Step::Refused(r) => refusal(r),
-        Step::Root(RootStep::NotRoot) => "Neither the real nor the effective uid is 0: no root rule.".to_string(),
-        Step::Root(RootStep::SkippedNoroot { .. }) => {
-            "uid 0 is involved, but SECBIT_NOROOT is set: the root rule is skipped.".to_string()
-        }
-        Step::Root(RootStep::FileCapsWin { setuid_bit }) => format!(
-            "The new effective uid is 0 but the real uid is not, and the file has capabilities: \
-             the kernel uses the file capabilities as they are and skips the root rule{}.",
-            if *setuid_bit { " (it logs a warning about a setuid-root file with capabilities)" } else { "" }
-        ),
-        Step::Root(RootStep::Applied { real_root, effective_root, permitted, .. }) => format!(
-            "Root rule ({}): pP' = X | pI = {}{}.",
-            match (real_root, effective_root) {
-                (true, true) => "real and effective uid 0",
-                (true, false) => "real uid 0",
-                (false, _) => "effective uid 0",
-            },
-            permitted,
-            if *effective_root { "; effective uid 0, so pE' will be all of pP'" } else { "; only the real uid is 0, so effective is not raised" }
-        ),
-        Step::SetidCheck(c) => format!(
-            "Set-id check ({}): new effective uid {} vs old {} uid {}: {}.",
-            match c.rule {
-                SetidRule::Current => "current rule",
-                SetidRule::Pre2025 => "pre-2025 rule",
-            },
-            c.new_euid,
-            match c.rule {
-                SetidRule::Current => "effective",
-                SetidRule::Pre2025 => "real",
-            },
-            match c.rule {
-                SetidRule::Current => c.old_euid,
-                SetidRule::Pre2025 => c.old_uid,
-            },
-            if c.changed { "the ids change" } else { "no change" }
-        ),
-        Step::Downgrade(DowngradeStep::NothingGained) => {
-            "The exec neither changes ids nor adds permitted capabilities: no restriction needed.".to_string()
-        }
-        Step::Downgrade(DowngradeStep::NotRestricted { .. }) => {
-            "The exec gains privileges; nothing (no_new_privs, ptrace, shared fs) restricts it.".to_string()
-        }
-        Step::Downgrade(DowngradeStep::Applied { cause, proposed, old_permitted, permitted, euid, .. }) => format!(
-            "The exec would gain privileges but {}: pP' = pP' & pP = {} & {} = {}{}.",
-            downgrade_cause(*cause),
-            proposed,
-            old_permitted,
-            permitted,
-            match euid {
-                EuidAfterDowngrade::Unchanged => String::new(),
-                EuidAfterDowngrade::Reverted { from, to } => format!("; the effective uid goes back from {from} to the real uid {to}"),
-                EuidAfterDowngrade::KeptCapSetuid => "; the effective uid is kept because the caller has CAP_SETUID".to_string(),
-            }
-        ),
+        Step::Root(r) => root_step(r),
+        Step::SetidCheck(c) => setid_check_step(c),
+        Step::Downgrade(d) => downgrade_step(d),
         Step::Ids { euid, suid, .. } => format!("The saved uid and fsuid follow the effective uid: euid {euid}, suid {suid}."),
-        Step::Ambient(AmbientStep::Kept(a)) => format!("Ambient is kept: pA' = {} [{}].", a, cap_list(*a)),
-        Step::Ambient(AmbientStep::Cleared { lost, file_caps, setid }) => {
-            let mut s = ambient_cleared(*file_caps, *setid).to_string();
-            s[..1].make_ascii_uppercase();
-            format!("{s}: pA' = 0{}.", if lost.is_empty() { String::new() } else { format!(" (lost {})", cap_list(*lost)) })
-        }
+        Step::Ambient(a) => ambient_step(a),
         Step::PermittedPlusAmbient { permitted, ambient, result } => {
             format!("pP' = pP' | pA' = {permitted} | {ambient} = {result}.")
         }
-        Step::Effective(EffectiveStep::AllPermitted { cause, effective }) => format!(
-            "pE' = pP' = {} because {}.",
-            effective,
-            match cause {
-                EffectiveCause::FileEffectiveBit => "the file has the effective bit",
-                EffectiveCause::RootEuid => "the effective uid is 0",
-            }
-        ),
-        Step::Effective(EffectiveStep::AmbientOnly { effective }) => {
-            format!("No effective bit and no effective root: pE' = pA' = {effective}.")
-        }
+        Step::Effective(e) => effective_step(e),
         Step::Unchanged { inheritable, bounding } => {
             format!("pI' = pI = {inheritable} and X' = X = {bounding}: exec never changes them.")
         }
@@ -309,6 +221,175 @@ pub fn step(s: &Step) -> String {
             "The loader runs in secure mode (AT_SECURE): LD_PRELOAD, LD_LIBRARY_PATH and similar variables are ignored.".to_string()
         }
         Step::SecureExec { secure: false, .. } => "The loader runs normally (no AT_SECURE).".to_string(),
+    }
+}
+
+fn setuid_bit_step(b: &SetuidBit) -> String {
+    match b {
+        SetuidBit::NotSet => "The file is not set-user-ID root.".to_string(),
+        SetuidBit::Honoured { old_euid } => {
+            format!("The file is set-user-ID root: the effective uid changes from {old_euid} to 0.")
+        }
+        SetuidBit::IgnoredNosuid => {
+            "The file is set-user-ID root, but the mount is nosuid: the bit is ignored.".to_string()
+        }
+        SetuidBit::IgnoredNoNewPrivs => {
+            "The file is set-user-ID root, but no_new_privs is set: the bit is ignored.".to_string()
+        }
+    }
+}
+
+fn file_caps_step(f: &FileCapsStep) -> String {
+    match f {
+        FileCapsStep::Absent => {
+            "The file has no capabilities: the new permitted set starts empty.".to_string()
+        }
+        FileCapsStep::IgnoredNosuid => {
+            "The file has capabilities, but the mount is nosuid: they are ignored and the new permitted set starts empty.".to_string()
+        }
+        FileCapsStep::Computed { from_bounding, from_inheritable, permitted, file_effective, .. } => format!(
+            "File capabilities: pP' = (X & fP) | (pI & fI) = {} | {} = {} [{}]; effective bit {}.",
+            from_bounding,
+            from_inheritable,
+            permitted,
+            cap_list(*permitted),
+            if *file_effective { "set" } else { "not set" }
+        ),
+    }
+}
+
+fn root_step(r: &RootStep) -> String {
+    match r {
+        RootStep::NotRoot => {
+            "Neither the real nor the effective uid is 0: no root rule.".to_string()
+        }
+        RootStep::SkippedNoroot { .. } => {
+            "uid 0 is involved, but SECBIT_NOROOT is set: the root rule is skipped.".to_string()
+        }
+        RootStep::FileCapsWin { setuid_bit } => format!(
+            "The new effective uid is 0 but the real uid is not, and the file has capabilities: \
+             the kernel uses the file capabilities as they are and skips the root rule{}.",
+            if *setuid_bit {
+                " (it logs a warning about a setuid-root file with capabilities)"
+            } else {
+                ""
+            }
+        ),
+        RootStep::Applied {
+            real_root,
+            effective_root,
+            permitted,
+            ..
+        } => format!(
+            "Root rule ({}): pP' = X | pI = {}{}.",
+            match (real_root, effective_root) {
+                (true, true) => "real and effective uid 0",
+                (true, false) => "real uid 0",
+                (false, _) => "effective uid 0",
+            },
+            permitted,
+            if *effective_root {
+                "; effective uid 0, so pE' will be all of pP'"
+            } else {
+                "; only the real uid is 0, so effective is not raised"
+            }
+        ),
+    }
+}
+
+fn setid_check_step(c: &SetidCheck) -> String {
+    format!(
+        "Set-id check ({}): new effective uid {} vs old {} uid {}: {}.",
+        match c.rule {
+            SetidRule::Current => "current rule",
+            SetidRule::Pre2025 => "pre-2025 rule",
+        },
+        c.new_euid,
+        match c.rule {
+            SetidRule::Current => "effective",
+            SetidRule::Pre2025 => "real",
+        },
+        match c.rule {
+            SetidRule::Current => c.old_euid,
+            SetidRule::Pre2025 => c.old_uid,
+        },
+        if c.changed {
+            "the ids change"
+        } else {
+            "no change"
+        }
+    )
+}
+
+fn downgrade_step(d: &DowngradeStep) -> String {
+    match d {
+        DowngradeStep::NothingGained => {
+            "The exec neither changes ids nor adds permitted capabilities: no restriction needed."
+                .to_string()
+        }
+        DowngradeStep::NotRestricted { .. } => {
+            "The exec gains privileges; nothing (no_new_privs, ptrace, shared fs) restricts it."
+                .to_string()
+        }
+        DowngradeStep::Applied {
+            cause,
+            proposed,
+            old_permitted,
+            permitted,
+            euid,
+            ..
+        } => format!(
+            "The exec would gain privileges but {}: pP' = pP' & pP = {} & {} = {}{}.",
+            downgrade_cause(*cause),
+            proposed,
+            old_permitted,
+            permitted,
+            match euid {
+                EuidAfterDowngrade::Unchanged => String::new(),
+                EuidAfterDowngrade::Reverted { from, to } =>
+                    format!("; the effective uid goes back from {from} to the real uid {to}"),
+                EuidAfterDowngrade::KeptCapSetuid =>
+                    "; the effective uid is kept because the caller has CAP_SETUID".to_string(),
+            }
+        ),
+    }
+}
+
+fn ambient_step(a: &AmbientStep) -> String {
+    match a {
+        AmbientStep::Kept(a) => format!("Ambient is kept: pA' = {} [{}].", a, cap_list(*a)),
+        AmbientStep::Cleared {
+            lost,
+            file_caps,
+            setid,
+        } => {
+            let mut s = ambient_cleared(*file_caps, *setid).to_string();
+            s[..1].make_ascii_uppercase();
+            format!(
+                "{s}: pA' = 0{}.",
+                if lost.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (lost {})", cap_list(*lost))
+                }
+            )
+        }
+    }
+}
+
+fn effective_step(e: &EffectiveStep) -> String {
+    match e {
+        EffectiveStep::AllPermitted { cause, effective } => format!(
+            "pE' = pP' = {} because {}.",
+            effective,
+            match cause {
+                EffectiveCause::FileEffectiveBit => "the file has the effective bit",
+                EffectiveCause::RootEuid => "the effective uid is 0",
+            }
+        ),
+        EffectiveStep::AmbientOnly { effective } => {
+            format!("No effective bit and no effective root: pE' = pA' = {effective}.")
+        }
     }
 }
 
@@ -411,6 +492,19 @@ pub fn uid_refusal(r: &UidRefusal) -> String {
     )
 }
 
+/// How protocol errors name the JSON type found where another was expected.
+pub mod json_type {
+    pub const NULL: &str = "null";
+    pub const BOOLEAN: &str = "a boolean";
+    pub const NUMBER: &str = "a number";
+    pub const STRING: &str = "a string";
+    pub const ARRAY: &str = "an array";
+    pub const OBJECT: &str = "an object";
+}
+
+/// How protocol errors name a request line that is not a JSON object.
+pub const WHOLE_LINE: &str = "(the line)";
+
 /// A bad line of `caplens exec` input.
 pub fn protocol_error(e: &ProtocolError) -> String {
     match e {
@@ -510,16 +604,43 @@ pub fn file_line(file: &ExecFile, caps_text: Option<&str>) -> String {
     )
 }
 
-/// The whole human-readable report of one exec: the sets before and after,
-/// each capability's reason, the steps, the formulas and any notes.
+/// The text report of one exec, section by section: the process and file,
+/// the before/after table with the reasons per set (or the refusal), the
+/// steps, the formulas and the notes.
 pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
+    let mut out = Lines::default();
+    report_process(&mut out, t, caps_text);
+    match &t.outcome {
+        Err(r) => {
+            out.line(refusal(r));
+            out.line(String::new());
+        }
+        Ok(a) => {
+            report_table(&mut out, &t.before, a);
+            report_reasons(&mut out, t, a);
+        }
+    }
+    report_steps(&mut out, t);
+    report_notes(&mut out, t);
+    out.0
+}
+
+/// Text built line by line, each ending in a newline.
+#[derive(Default)]
+struct Lines(String);
+
+impl Lines {
+    fn line(&mut self, s: String) {
+        self.0.push_str(&s);
+        self.0.push('\n');
+    }
+}
+
+/// The process before exec and the file, with warnings about a state the
+/// kernel could never hold.
+fn report_process(out: &mut Lines, t: &Transition, caps_text: Option<&str>) {
     let b = &t.before;
-    let mut out = String::new();
-    let mut line = |s: String| {
-        out.push_str(&s);
-        out.push('\n');
-    };
-    line(format!(
+    out.line(format!(
         "Process: uid {} euid {} suid {}, securebits {:#x}{}",
         b.uid,
         b.euid,
@@ -527,78 +648,85 @@ pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
         b.securebits.0,
         if b.no_new_privs { ", no_new_privs" } else { "" }
     ));
-    line(file_line(&t.file, caps_text));
+    out.line(file_line(&t.file, caps_text));
     for p in b.invariant_problems() {
-        line(format!("Warning: {}", state_problem(&p)));
+        out.line(format!("Warning: {}", state_problem(&p)));
     }
-    line(String::new());
-    match &t.outcome {
-        Err(r) => {
-            line(refusal(r));
-            line(String::new());
+    out.line(String::new());
+}
+
+/// The ids and the five sets, before and after.
+fn report_table(out: &mut Lines, b: &ProcessState, a: &ProcessState) {
+    out.line(format!("{:8}{:18}{}", "", "before", "after"));
+    let ids_before = format!("{} {} {}", b.uid, b.euid, b.suid);
+    out.line(format!(
+        "{:8}{:<18}{} {} {}",
+        "Uid", ids_before, a.uid, a.euid, a.suid
+    ));
+    for set in SetName::ALL {
+        let (x, y) = (b.get(set), a.get(set));
+        let mark = if x == y { "" } else { "  (changed)" };
+        out.line(format!(
+            "{:8}{:18}{}{}",
+            status_label(set),
+            x.hex16(),
+            y.hex16(),
+            mark
+        ));
+    }
+    out.line(String::new());
+}
+
+/// Why each capability of permitted, effective and ambient is (not) there.
+fn report_reasons(out: &mut Lines, t: &Transition, a: &ProcessState) {
+    for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
+        let rs: Vec<&CapReason> = t.reasons.iter().filter(|r| r.set == set).collect();
+        if rs.is_empty() {
+            out.line(format!("{}: empty before and after.", set_name(set)));
+            continue;
         }
-        Ok(a) => {
-            line(format!("{:8}{:18}{}", "", "before", "after"));
-            let ids_before = format!("{} {} {}", b.uid, b.euid, b.suid);
-            line(format!(
-                "{:8}{:<18}{} {} {}",
-                "Uid", ids_before, a.uid, a.euid, a.suid
-            ));
-            for set in SetName::ALL {
-                let (x, y) = (b.get(set), a.get(set));
-                let mark = if x == y { "" } else { "  (changed)" };
-                line(format!(
-                    "{:8}{:18}{}{}",
-                    status_label(set),
-                    x.hex16(),
-                    y.hex16(),
-                    mark
-                ));
-            }
-            line(String::new());
-            for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
-                let rs: Vec<&CapReason> = t.reasons.iter().filter(|r| r.set == set).collect();
-                if rs.is_empty() {
-                    line(format!("{}: empty before and after.", set_name(set)));
-                    continue;
-                }
-                line(format!(
-                    "{} after exec: {}",
-                    set_name(set),
-                    cap_list(a.get(set))
-                ));
-                for r in rs {
-                    line(format!("  {}", reason_line(r)));
-                }
-            }
-            line("Inheritable and Bounding: exec never changes these two sets.".to_string());
-            line(String::new());
+        out.line(format!(
+            "{} after exec: {}",
+            set_name(set),
+            cap_list(a.get(set))
+        ));
+        for r in rs {
+            out.line(format!("  {}", reason_line(r)));
         }
     }
-    line("Steps:".to_string());
+    out.line("Inheritable and Bounding: exec never changes these two sets.".to_string());
+    out.line(String::new());
+}
+
+/// The numbered steps, then the formulas with their values.
+fn report_steps(out: &mut Lines, t: &Transition) {
+    out.line("Steps:".to_string());
     for (i, s) in t.trace.iter().enumerate() {
-        line(format!("  {}. {}", i + 1, step(s)));
+        out.line(format!("  {}. {}", i + 1, step(s)));
     }
-    line(String::new());
-    line("Formulas with these values:".to_string());
+    out.line(String::new());
+    out.line("Formulas with these values:".to_string());
     for f in formula(t) {
-        line(format!("  {f}"));
+        out.line(format!("  {f}"));
     }
+}
+
+/// Notes on the set-id rule and on `+p` file capabilities, where they apply.
+fn report_notes(out: &mut Lines, t: &Transition) {
     for s in &t.trace {
         if let Step::SetidCheck(c) = s {
             if let Some(n) = setid_rule_note(c) {
-                line(String::new());
-                line(format!("Note: {n}"));
+                out.line(String::new());
+                out.line(format!("Note: {n}"));
             }
         }
     }
     if let Some(f) = t.file.caps {
         if !f.effective && t.outcome.as_ref().is_ok_and(|a| !a.permitted.is_empty()) {
-            line(String::new());
-            line(format!("Note: {PLUS_P_VERSUS_EP}"));
+            out.line(String::new());
+            out.line(format!("Note: {PLUS_P_VERSUS_EP}"));
         }
     }
-    out
 }
 
 /// The report of a set*uid call made before the exec.

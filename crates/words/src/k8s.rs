@@ -263,25 +263,19 @@ fn who(pod: bool, container: bool) -> &'static str {
 /// first), in our words.
 pub fn violation(v: &Violation) -> String {
     let id = v.check_id();
-    let why = match v {
+    format!("{} ({id}): {}", pss_level(v.level()), violation_why(v))
+}
+
+/// Why a Pod Security check fails: one arm per check, the longer sentences
+/// in their own functions.
+fn violation_why(v: &Violation) -> String {
+    match v {
         Violation::Privileged => "privileged: true is not allowed".to_string(),
         Violation::NonDefaultCapabilities(c) => format!(
             "adds {} — only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT may be added, spelled exactly so",
             quoted(c)
         ),
-        Violation::HostNamespaces { network, pid, ipc } => {
-            let mut n = Vec::new();
-            if *network {
-                n.push("hostNetwork");
-            }
-            if *pid {
-                n.push("hostPID");
-            }
-            if *ipc {
-                n.push("hostIPC");
-            }
-            format!("shares the host's namespaces ({})", n.join(", "))
-        }
+        Violation::HostNamespaces { network, pid, ipc } => host_namespaces(*network, *pid, *ipc),
         Violation::HostPorts(p) => format!(
             "uses hostPort {}",
             p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
@@ -324,35 +318,8 @@ pub fn violation(v: &Violation) -> String {
             "uses volume types restricted does not allow ({})",
             v.iter().map(|(n, t)| format!("{n}: {t}")).collect::<Vec<_>>().join(", ")
         ),
-        Violation::SeLinux { bad_types, user, role } => {
-            let mut what = Vec::new();
-            if !bad_types.is_empty() {
-                what.push(format!(
-                    "SELinux type {} (allowed: container_t, container_init_t, container_kvm_t, container_engine_t, or none)",
-                    quoted(bad_types)
-                ));
-            }
-            if *user {
-                what.push("an SELinux user, which may not be set".to_string());
-            }
-            if *role {
-                what.push("an SELinux role, which may not be set".to_string());
-            }
-            format!("seLinuxOptions sets {}", what.join("; "))
-        }
-        Violation::AppArmor { types, annotations } => {
-            let mut what = Vec::new();
-            if !types.is_empty() {
-                what.push(format!("appArmorProfile.type {}", quoted(types)));
-            }
-            if !annotations.is_empty() {
-                what.push(format!("the annotation {}", annotations.join(", ")));
-            }
-            format!(
-                "{} turns off or replaces the runtime's AppArmor profile; only RuntimeDefault or Localhost (runtime/default or localhost/… in the annotation) are allowed",
-                what.join(" and ")
-            )
-        }
+        Violation::SeLinux { bad_types, user, role } => selinux(bad_types, *user, *role),
+        Violation::AppArmor { types, annotations } => apparmor(types, annotations),
         Violation::ProcMount(m) => format!(
             "procMount: {m} unmasks /proc; only Default is allowed (unless the pod sets hostUsers: false)"
         ),
@@ -367,8 +334,52 @@ pub fn violation(v: &Violation) -> String {
             "a probe or lifecycle handler names a host ({}); leave host empty so it targets the pod",
             quoted(h)
         ),
-    };
-    format!("{} ({id}): {why}", pss_level(v.level()))
+    }
+}
+
+fn host_namespaces(network: bool, pid: bool, ipc: bool) -> String {
+    let mut n = Vec::new();
+    if network {
+        n.push("hostNetwork");
+    }
+    if pid {
+        n.push("hostPID");
+    }
+    if ipc {
+        n.push("hostIPC");
+    }
+    format!("shares the host's namespaces ({})", n.join(", "))
+}
+
+fn selinux(bad_types: &[String], user: bool, role: bool) -> String {
+    let mut what = Vec::new();
+    if !bad_types.is_empty() {
+        what.push(format!(
+            "SELinux type {} (allowed: container_t, container_init_t, container_kvm_t, container_engine_t, or none)",
+            quoted(bad_types)
+        ));
+    }
+    if user {
+        what.push("an SELinux user, which may not be set".to_string());
+    }
+    if role {
+        what.push("an SELinux role, which may not be set".to_string());
+    }
+    format!("seLinuxOptions sets {}", what.join("; "))
+}
+
+fn apparmor(types: &[String], annotations: &[String]) -> String {
+    let mut what = Vec::new();
+    if !types.is_empty() {
+        what.push(format!("appArmorProfile.type {}", quoted(types)));
+    }
+    if !annotations.is_empty() {
+        what.push(format!("the annotation {}", annotations.join(", ")));
+    }
+    format!(
+        "{} turns off or replaces the runtime's AppArmor profile; only RuntimeDefault or Localhost (runtime/default or localhost/… in the annotation) are allowed",
+        what.join(" and ")
+    )
 }
 
 pub fn pss_summary(v: &pss::Verdict) -> String {
@@ -448,41 +459,6 @@ pub fn hardened_snippet(spec: &caplens_core::container::ContainerSpec, h: &Harde
     s.push('\n');
     s += &harden::snippet_for(spec, h);
     s
-}
-
-pub const K8S_USAGE: &str = "\
-usage: caplens k8s [options] FILE... | -
-  Reads Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
-  ReplicationController, Job, CronJob, PodTemplate, List; several documents per
-  file) or docker compose files (detected per file); `-` reads stdin.
-
-options:
-  --runtime containerd|crio      runtime for Kubernetes containers (default: containerd);
-                                 compose services are modelled on Docker
-  --image-user root|nonroot      the image's USER, when runAsUser is not set (default: show both)
-  --kernel X.Y                   host kernel (capabilities newer than it do not exist)
-  --json                         print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
-
-/// Problems with `caplens k8s` arguments or files.
-pub enum CliProblem<'a> {
-    MissingValue(&'a str),
-    BadValue(&'a str, &'a str),
-    UnknownOption(&'a str),
-    NoFiles,
-    Read { file: &'a str, error: String },
-    Yaml { file: &'a str, error: &'a YamlError },
-}
-
-pub fn cli_problem(p: &CliProblem) -> String {
-    match p {
-        CliProblem::MissingValue(o) => format!("caplens k8s: {o} needs a value"),
-        CliProblem::BadValue(o, v) => format!("caplens k8s: `{v}` is not a valid value for {o}"),
-        CliProblem::UnknownOption(o) => format!("caplens k8s: unknown option {o}"),
-        CliProblem::NoFiles => "caplens k8s: no file given (use - for stdin)".to_string(),
-        CliProblem::Read { file, error } => format!("caplens k8s: cannot read {file}: {error}"),
-        CliProblem::Yaml { file, error } => format!("{file}: {}", yaml_error(error)),
-    }
 }
 
 /// Why a paste could not be read.

@@ -1,9 +1,12 @@
-//! Every user-facing sentence lives under this module, one file per domain.
+//! caplens-words: every sentence a user reads, for the page and the CLI
+//! alike, one module per domain.
 //!
-//! Core modules return structured values (enums with data); the CLI and the
-//! page turn them into words only through these functions. English is the
-//! only language today; a second one would mirror these files and be picked
-//! by a `Lang` value at the call sites.
+//! `caplens-core` returns data (enums with data) and never words; the page
+//! and the CLI turn that data into sentences only through these functions.
+//! The CLI's own problems with its arguments (its `CliProblem` enum) are
+//! worded here too, in `cli`, by one function per kind of problem, since
+//! this crate cannot depend on the CLI. Everything is in English; there is
+//! no choice of language yet.
 
 pub mod catalog;
 pub mod cli;
