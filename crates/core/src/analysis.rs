@@ -6,6 +6,7 @@
 //! `caplens-words`. The serialisation here is the data alone: the CLI's
 //! `--json` adds each finding's, note's and error's `message` (and `fix`).
 
+use crate::cap::Cap;
 use crate::catalog::{self, KernelVersion};
 use crate::container::{ContainerSpec, Location, Role, SourceKind, Spelled, UserSpec};
 use crate::exec::{CapReason, ExecFile, ProcessState, SetName, Transition};
@@ -428,9 +429,6 @@ pub struct ByImageUser {
     pub nonroot: Option<Pid1>,
 }
 
-
-
-
 /// The per-container JSON object of `caplens docker --json` / `caplens k8s --json`.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct ContainerReport {
@@ -525,27 +523,10 @@ fn simulate(spec: &ContainerSpec, user: RunUser, opts: &AnalysisOptions) -> Outc
     Outcome { user, oci, start }
 }
 
-/// Capabilities whose misuse reaches past the container (§ "dangerous").
-pub const DANGEROUS: CapSet = CapSet(
-    (1 << 2)
-        | (1 << 12)
-        | (1 << 16)
-        | (1 << 17)
-        | (1 << 19)
-        | (1 << 21)
-        | (1 << 22)
-        | (1 << 25)
-        | (1 << 32)
-        | (1 << 33)
-        | (1 << 34)
-        | (1 << 38)
-        | (1 << 39),
-);
-
-const CAP_NET_BIND_SERVICE: u8 = 10;
-const CAP_NET_RAW: u8 = 13;
-const CAP_SYS_ADMIN: u8 = 21;
-const CAP_PERFMON: u8 = 38;
+/// Capabilities whose misuse reaches past the container (§ "dangerous"):
+/// derived from `risk::RATINGS` (High and above, less the exceptions the
+/// table gives a reason for).
+pub const DANGEROUS: CapSet = crate::risk::reported_when_added();
 
 fn has_prefix(text: &str) -> bool {
     // The catalog's check is char-boundary safe (`cap€` must not panic).
@@ -868,15 +849,15 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
                 }
                 NameReading::Cap(_) | NameReading::Unknown(_) => {}
             }
-            if runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_SYS_ADMIN)
-                && granted(CAP_SYS_ADMIN)
+            if runtime::read_name(kind, &s.text) == NameReading::Cap(Cap::SYS_ADMIN.number())
+                && granted(Cap::SYS_ADMIN.number())
             {
                 findings.push(Finding {
                     severity: Severity::Info,
                     at: s.at.clone(),
                     detail: Detail::PreferPerfmon {
                         written: s.text.clone(),
-                        kernel_has_perfmon: host.contains(CAP_PERFMON),
+                        kernel_has_perfmon: host.has(Cap::PERFMON),
                     },
                 });
             }
@@ -887,11 +868,11 @@ pub fn analyse(spec: &ContainerSpec, opts: &AnalysisOptions) -> ContainerReport 
     let asked_net_raw = spec
         .cap_add
         .iter()
-        .any(|s| runtime::read_name(kind, &s.text) == NameReading::Cap(CAP_NET_RAW));
+        .any(|s| runtime::read_name(kind, &s.text) == NameReading::Cap(Cap::NET_RAW.number()));
     if !privileged
         && !asked_net_raw
-        && runtime::defaults(opts.runtime.runtime).contains(CAP_NET_RAW)
-        && granted(CAP_NET_RAW)
+        && runtime::defaults(opts.runtime.runtime).has(Cap::NET_RAW)
+        && granted(Cap::NET_RAW.number())
     {
         // Under Podman a non-root user never gets the defaults; still in the bounding set.
         findings.push(Finding {
@@ -974,7 +955,7 @@ fn ineffective_add(
     if caps.is_empty() {
         return None;
     }
-    let low_ports = if !caps.contains(CAP_NET_BIND_SERVICE) {
+    let low_ports = if !caps.has(Cap::NET_BIND_SERVICE) {
         LowPorts::NotRelevant
     } else if let Some((_, v)) = spec.sysctls.iter().find(|(k, _)| k == PORT_SYSCTL) {
         LowPorts::SetByUser { value: v.clone() }

@@ -3,10 +3,9 @@
 
 use super::reasons::{self, CapReason};
 use super::{ExecFile, ExecOptions, ProcessState, Securebits, SetidRule, Tracer};
+use crate::cap::Cap;
 use crate::set::CapSet;
 use serde::Serialize;
-
-const CAP_SETUID: u8 = 7;
 
 /// One decision of the kernel, with the values it used.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
@@ -381,7 +380,7 @@ pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions
     let downgrade = if !ids_changed && gained.is_empty() {
         DowngradeStep::NothingGained
     } else if let Some(cause) = cause {
-        let may_keep_euid = old.effective.contains(CAP_SETUID) && !old.no_new_privs;
+        let may_keep_euid = old.effective.has(Cap::SETUID) && !old.no_new_privs;
         let euid = if may_keep_euid {
             EuidAfterDowngrade::KeptCapSetuid
         } else if new_euid == old.uid {

@@ -324,7 +324,7 @@ pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
         let bad: Vec<String> = caps
             .add
             .iter()
-            .filter(|a| !BASELINE_ADD.contains(&a.as_str()))
+            .filter(|a| !BASELINE_ADD.iter().any(|c| c.short_name() == a.as_str()))
             .cloned()
             .collect();
         if !bad.is_empty() {
