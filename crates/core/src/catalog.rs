@@ -1,9 +1,11 @@
 //! The capabilities the Linux kernel defines (0..=40), with the kernel release
-//! that introduced each one. Numbers and names follow
-//! `include/uapi/linux/capability.h`; "since" follows capabilities(7).
+//! that introduced each one. Numbers and names are `Cap`'s (after
+//! `include/uapi/linux/capability.h`); "since" follows capabilities(7).
 //!
-//! Descriptions are user-facing text, so they live in `strings::catalog`.
+//! Descriptions are user-facing text, so they live in `caplens-words`
+//! (`catalog`).
 
+use crate::cap::Cap;
 use crate::set::CapSet;
 
 /// A kernel release, compared as (major, minor, patch).
@@ -41,6 +43,8 @@ impl std::str::FromStr for KernelVersion {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Capability {
+    pub cap: Cap,
+    /// `cap.number()`: a field too, for the many callers that index masks with it.
     pub number: u8,
     /// The kernel's name, e.g. `CAP_NET_RAW`.
     pub name: &'static str,
@@ -56,14 +60,15 @@ impl Capability {
 
     /// The spelling Docker, Kubernetes and the OCI tools' users write: no prefix.
     pub fn short_name(&self) -> &'static str {
-        &self.name[4..]
+        self.cap.short_name()
     }
 }
 
-const fn cap(number: u8, name: &'static str, since: KernelVersion) -> Capability {
+const fn cap(cap: Cap, since: KernelVersion) -> Capability {
     Capability {
-        number,
-        name,
+        cap,
+        number: cap.number(),
+        name: cap.kernel_name(),
         since,
     }
 }
@@ -71,59 +76,64 @@ const fn cap(number: u8, name: &'static str, since: KernelVersion) -> Capability
 const K2_2: KernelVersion = KernelVersion(2, 2, 0);
 const K2_4: KernelVersion = KernelVersion(2, 4, 0);
 
-/// Indexed by capability number.
-pub static CAPABILITIES: [Capability; 41] = [
-    cap(0, "CAP_CHOWN", K2_2),
-    cap(1, "CAP_DAC_OVERRIDE", K2_2),
-    cap(2, "CAP_DAC_READ_SEARCH", K2_2),
-    cap(3, "CAP_FOWNER", K2_2),
-    cap(4, "CAP_FSETID", K2_2),
-    cap(5, "CAP_KILL", K2_2),
-    cap(6, "CAP_SETGID", K2_2),
-    cap(7, "CAP_SETUID", K2_2),
-    cap(8, "CAP_SETPCAP", K2_2),
-    cap(9, "CAP_LINUX_IMMUTABLE", K2_2),
-    cap(10, "CAP_NET_BIND_SERVICE", K2_2),
-    cap(11, "CAP_NET_BROADCAST", K2_2),
-    cap(12, "CAP_NET_ADMIN", K2_2),
-    cap(13, "CAP_NET_RAW", K2_2),
-    cap(14, "CAP_IPC_LOCK", K2_2),
-    cap(15, "CAP_IPC_OWNER", K2_2),
-    cap(16, "CAP_SYS_MODULE", K2_2),
-    cap(17, "CAP_SYS_RAWIO", K2_2),
-    cap(18, "CAP_SYS_CHROOT", K2_2),
-    cap(19, "CAP_SYS_PTRACE", K2_2),
-    cap(20, "CAP_SYS_PACCT", K2_2),
-    cap(21, "CAP_SYS_ADMIN", K2_2),
-    cap(22, "CAP_SYS_BOOT", K2_2),
-    cap(23, "CAP_SYS_NICE", K2_2),
-    cap(24, "CAP_SYS_RESOURCE", K2_2),
-    cap(25, "CAP_SYS_TIME", K2_2),
-    cap(26, "CAP_SYS_TTY_CONFIG", K2_2),
-    cap(27, "CAP_MKNOD", K2_4),
-    cap(28, "CAP_LEASE", K2_4),
-    cap(29, "CAP_AUDIT_WRITE", KernelVersion(2, 6, 11)),
-    cap(30, "CAP_AUDIT_CONTROL", KernelVersion(2, 6, 11)),
-    cap(31, "CAP_SETFCAP", KernelVersion(2, 6, 24)),
-    cap(32, "CAP_MAC_OVERRIDE", KernelVersion(2, 6, 25)),
-    cap(33, "CAP_MAC_ADMIN", KernelVersion(2, 6, 25)),
-    cap(34, "CAP_SYSLOG", KernelVersion(2, 6, 37)),
-    cap(35, "CAP_WAKE_ALARM", KernelVersion(3, 0, 0)),
-    cap(36, "CAP_BLOCK_SUSPEND", KernelVersion(3, 5, 0)),
-    cap(37, "CAP_AUDIT_READ", KernelVersion(3, 16, 0)),
-    cap(38, "CAP_PERFMON", KernelVersion(5, 8, 0)),
-    cap(39, "CAP_BPF", KernelVersion(5, 8, 0)),
-    cap(40, "CAP_CHECKPOINT_RESTORE", KernelVersion(5, 9, 0)),
+/// One row per capability, in number order (a test checks).
+pub static CAPABILITIES: [Capability; Cap::COUNT] = [
+    cap(Cap::CHOWN, K2_2),
+    cap(Cap::DAC_OVERRIDE, K2_2),
+    cap(Cap::DAC_READ_SEARCH, K2_2),
+    cap(Cap::FOWNER, K2_2),
+    cap(Cap::FSETID, K2_2),
+    cap(Cap::KILL, K2_2),
+    cap(Cap::SETGID, K2_2),
+    cap(Cap::SETUID, K2_2),
+    cap(Cap::SETPCAP, K2_2),
+    cap(Cap::LINUX_IMMUTABLE, K2_2),
+    cap(Cap::NET_BIND_SERVICE, K2_2),
+    cap(Cap::NET_BROADCAST, K2_2),
+    cap(Cap::NET_ADMIN, K2_2),
+    cap(Cap::NET_RAW, K2_2),
+    cap(Cap::IPC_LOCK, K2_2),
+    cap(Cap::IPC_OWNER, K2_2),
+    cap(Cap::SYS_MODULE, K2_2),
+    cap(Cap::SYS_RAWIO, K2_2),
+    cap(Cap::SYS_CHROOT, K2_2),
+    cap(Cap::SYS_PTRACE, K2_2),
+    cap(Cap::SYS_PACCT, K2_2),
+    cap(Cap::SYS_ADMIN, K2_2),
+    cap(Cap::SYS_BOOT, K2_2),
+    cap(Cap::SYS_NICE, K2_2),
+    cap(Cap::SYS_RESOURCE, K2_2),
+    cap(Cap::SYS_TIME, K2_2),
+    cap(Cap::SYS_TTY_CONFIG, K2_2),
+    cap(Cap::MKNOD, K2_4),
+    cap(Cap::LEASE, K2_4),
+    cap(Cap::AUDIT_WRITE, KernelVersion(2, 6, 11)),
+    cap(Cap::AUDIT_CONTROL, KernelVersion(2, 6, 11)),
+    cap(Cap::SETFCAP, KernelVersion(2, 6, 24)),
+    cap(Cap::MAC_OVERRIDE, KernelVersion(2, 6, 25)),
+    cap(Cap::MAC_ADMIN, KernelVersion(2, 6, 25)),
+    cap(Cap::SYSLOG, KernelVersion(2, 6, 37)),
+    cap(Cap::WAKE_ALARM, KernelVersion(3, 0, 0)),
+    cap(Cap::BLOCK_SUSPEND, KernelVersion(3, 5, 0)),
+    cap(Cap::AUDIT_READ, KernelVersion(3, 16, 0)),
+    cap(Cap::PERFMON, KernelVersion(5, 8, 0)),
+    cap(Cap::BPF, KernelVersion(5, 8, 0)),
+    cap(Cap::CHECKPOINT_RESTORE, KernelVersion(5, 9, 0)),
 ];
 
 /// Highest capability number any released kernel defines (`CAP_LAST_CAP`).
-pub const LAST_CAP: u8 = 40;
+pub const LAST_CAP: u8 = Cap::LAST.number();
 
 /// Every capability the catalog knows: `000001ffffffffff`.
 pub const KNOWN: CapSet = CapSet::first_n(LAST_CAP + 1);
 
 pub fn get(number: u8) -> Option<&'static Capability> {
     CAPABILITIES.get(number as usize)
+}
+
+/// The catalog's row for `cap`.
+pub fn of(cap: Cap) -> &'static Capability {
+    &CAPABILITIES[cap.index()]
 }
 
 /// Exact kernel name, upper case with the `CAP_` prefix (what runc accepts).
@@ -214,6 +224,8 @@ mod tests {
     fn table_is_indexed_by_number() {
         for (i, c) in CAPABILITIES.iter().enumerate() {
             assert_eq!(c.number as usize, i);
+            assert_eq!(c.cap.index(), i);
+            assert_eq!(of(c.cap), c);
             assert!(c.name.starts_with("CAP_"));
         }
         assert_eq!(KNOWN.hex16(), "000001ffffffffff");

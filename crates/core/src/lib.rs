@@ -1,14 +1,15 @@
 //! caplens-core: what Linux does with capabilities, as data.
 //!
-//! Masks and names (`catalog`, `set`, `mask`, `text`, `preset`, `risk`), the
-//! input formats people paste (`status`, `paste`), execve and set*uid
-//! (`exec`), container runtimes (`runtime`, `container`, `cmdline`,
+//! Masks and names (`cap`, `catalog`, `set`, `mask`, `text`, `preset`,
+//! `risk`), the input formats people paste (`status`, `paste`), execve and
+//! set*uid (`exec`), container runtimes (`runtime`, `container`, `cmdline`,
 //! `compose`, `k8s`) and the per-container analysis (`analysis`). Every
 //! function takes data and returns data: errors, findings and notes are
 //! enums, worded by `caplens-words`; nothing here prints, reads files or
 //! knows about the web.
 
 pub mod analysis;
+pub mod cap;
 pub mod catalog;
 pub mod cmdline;
 pub mod compose;

@@ -4,11 +4,12 @@
 //! This is the one place the runtime default lists are written; `runtime`
 //! picks the preset for an engine and release (`Runtime::default_preset`).
 //!
-//! Lists are written as the runtimes' sources write them (names without
-//! `CAP_`), so they can be checked against those sources by eye; the masks
-//! in the tests are the ones in semantics.md §1.8. Which presets a single
-//! capability belongs to is derived from these lists, never repeated.
+//! Lists are written in the order the runtimes' sources write them, so they
+//! can be checked against those sources by eye; the masks in the tests are
+//! the ones in semantics.md §1.8. Which presets a single capability belongs
+//! to is derived from these lists, never repeated.
 
+use crate::cap::Cap;
 use crate::catalog::{self, KernelVersion, CAPABILITIES};
 use crate::set::CapSet;
 use serde::Serialize;
@@ -35,133 +36,108 @@ pub enum PresetId {
     Empty,
 }
 
-const DOCKER: &[&str] = &[
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FSETID",
-    "FOWNER",
-    "MKNOD",
-    "NET_RAW",
-    "SETGID",
-    "SETUID",
-    "SETFCAP",
-    "SETPCAP",
-    "NET_BIND_SERVICE",
-    "SYS_CHROOT",
-    "KILL",
-    "AUDIT_WRITE",
+const DOCKER: &[Cap] = &[
+    Cap::CHOWN,
+    Cap::DAC_OVERRIDE,
+    Cap::FSETID,
+    Cap::FOWNER,
+    Cap::MKNOD,
+    Cap::NET_RAW,
+    Cap::SETGID,
+    Cap::SETUID,
+    Cap::SETFCAP,
+    Cap::SETPCAP,
+    Cap::NET_BIND_SERVICE,
+    Cap::SYS_CHROOT,
+    Cap::KILL,
+    Cap::AUDIT_WRITE,
 ];
-const CRIO: &[&str] = &[
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FSETID",
-    "FOWNER",
-    "SETGID",
-    "SETUID",
-    "SETPCAP",
-    "NET_BIND_SERVICE",
-    "KILL",
+const CRIO: &[Cap] = &[
+    Cap::CHOWN,
+    Cap::DAC_OVERRIDE,
+    Cap::FSETID,
+    Cap::FOWNER,
+    Cap::SETGID,
+    Cap::SETUID,
+    Cap::SETPCAP,
+    Cap::NET_BIND_SERVICE,
+    Cap::KILL,
 ];
-const CRIO_LEGACY: &[&str] = &[
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FSETID",
-    "FOWNER",
-    "NET_RAW",
-    "SETGID",
-    "SETUID",
-    "SETPCAP",
-    "NET_BIND_SERVICE",
-    "SYS_CHROOT",
-    "KILL",
+const CRIO_LEGACY: &[Cap] = &[
+    Cap::CHOWN,
+    Cap::DAC_OVERRIDE,
+    Cap::FSETID,
+    Cap::FOWNER,
+    Cap::NET_RAW,
+    Cap::SETGID,
+    Cap::SETUID,
+    Cap::SETPCAP,
+    Cap::NET_BIND_SERVICE,
+    Cap::SYS_CHROOT,
+    Cap::KILL,
 ];
-const PODMAN: &[&str] = &[
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FOWNER",
-    "FSETID",
-    "KILL",
-    "NET_BIND_SERVICE",
-    "SETFCAP",
-    "SETGID",
-    "SETPCAP",
-    "SETUID",
-    "SYS_CHROOT",
+const PODMAN: &[Cap] = &[
+    Cap::CHOWN,
+    Cap::DAC_OVERRIDE,
+    Cap::FOWNER,
+    Cap::FSETID,
+    Cap::KILL,
+    Cap::NET_BIND_SERVICE,
+    Cap::SETFCAP,
+    Cap::SETGID,
+    Cap::SETPCAP,
+    Cap::SETUID,
+    Cap::SYS_CHROOT,
 ];
-const PODMAN_44: &[&str] = &[
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FOWNER",
-    "FSETID",
-    "KILL",
-    "NET_BIND_SERVICE",
-    "SETFCAP",
-    "SETGID",
-    "SETPCAP",
-    "SETUID",
+const PODMAN_44: &[Cap] = &[
+    Cap::CHOWN,
+    Cap::DAC_OVERRIDE,
+    Cap::FOWNER,
+    Cap::FSETID,
+    Cap::KILL,
+    Cap::NET_BIND_SERVICE,
+    Cap::SETFCAP,
+    Cap::SETGID,
+    Cap::SETPCAP,
+    Cap::SETUID,
 ];
-/// The names Pod Security baseline allows in `capabilities.add`, spelled
-/// exactly as the admission controller compares them (case-sensitive).
-pub const BASELINE: &[&str] = &[
-    "AUDIT_WRITE",
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FOWNER",
-    "FSETID",
-    "KILL",
-    "MKNOD",
-    "NET_BIND_SERVICE",
-    "SETFCAP",
-    "SETGID",
-    "SETPCAP",
-    "SETUID",
-    "SYS_CHROOT",
+/// What Pod Security baseline allows in `capabilities.add`; the admission
+/// controller compares the short names (`Cap::short_name`) case-sensitively.
+pub const BASELINE: &[Cap] = &[
+    Cap::AUDIT_WRITE,
+    Cap::CHOWN,
+    Cap::DAC_OVERRIDE,
+    Cap::FOWNER,
+    Cap::FSETID,
+    Cap::KILL,
+    Cap::MKNOD,
+    Cap::NET_BIND_SERVICE,
+    Cap::SETFCAP,
+    Cap::SETGID,
+    Cap::SETPCAP,
+    Cap::SETUID,
+    Cap::SYS_CHROOT,
 ];
 
-/// The set a list of short upper-case names makes. A `const fn` so each
-/// preset's set is worked out once, when compiling: analysing a big
-/// manifest asks for the runtime defaults for every container, and looking
-/// the names up each time was most of that work in the page.
-const fn from_names(names: &[&str]) -> CapSet {
-    // The lists are constants checked by tests, so an unknown name is a
-    // programming error; skipping it keeps this function panic-free.
+/// The set a list makes. A `const fn` so each preset's set is worked out
+/// once, when compiling: analysing a big manifest asks for the runtime
+/// defaults for every container.
+const fn from_list(caps: &[Cap]) -> CapSet {
     let mut set = CapSet::EMPTY;
     let mut i = 0;
-    while i < names.len() {
-        let mut j = 0;
-        while j < catalog::CAPABILITIES.len() {
-            let c = &catalog::CAPABILITIES[j];
-            if is_short_name_of(names[i].as_bytes(), c.name.as_bytes()) {
-                set = set.with(c.number);
-            }
-            j += 1;
-        }
+    while i < caps.len() {
+        set = set.with(caps[i].number());
         i += 1;
     }
     set
 }
 
-/// `short` is `full` without its `CAP_` (both upper case, as in the lists).
-const fn is_short_name_of(short: &[u8], full: &[u8]) -> bool {
-    if full.len() != short.len() + 4 {
-        return false;
-    }
-    let mut k = 0;
-    while k < short.len() {
-        if short[k] != full[k + 4] {
-            return false;
-        }
-        k += 1;
-    }
-    true
-}
-
-const DOCKER_SET: CapSet = from_names(DOCKER);
-const CRIO_SET: CapSet = from_names(CRIO);
-const CRIO_LEGACY_SET: CapSet = from_names(CRIO_LEGACY);
-const PODMAN_SET: CapSet = from_names(PODMAN);
-const PODMAN_44_SET: CapSet = from_names(PODMAN_44);
-const BASELINE_SET: CapSet = from_names(BASELINE);
+const DOCKER_SET: CapSet = from_list(DOCKER);
+const CRIO_SET: CapSet = from_list(CRIO);
+const CRIO_LEGACY_SET: CapSet = from_list(CRIO_LEGACY);
+const PODMAN_SET: CapSet = from_list(PODMAN);
+const PODMAN_44_SET: CapSet = from_list(PODMAN_44);
+const BASELINE_SET: CapSet = from_list(BASELINE);
 
 /// The runtime defaults and the allow-list, in the order they are shown.
 pub const NAMED: [PresetId; 6] = [
@@ -415,9 +391,9 @@ mod tests {
         assert_eq!(hex(PresetId::BaselineAllowList), "00000000a80405fb");
         let lens: Vec<u32> = NAMED.iter().map(|p| p.caps().len()).collect();
         assert_eq!(lens, vec![14, 9, 11, 11, 10, 13]);
-        // Every name in the lists is known (from_names would drop it silently).
+        // No list names a capability twice.
         for list in [DOCKER, CRIO, CRIO_LEGACY, PODMAN, PODMAN_44, BASELINE] {
-            assert_eq!(from_names(list).len() as usize, list.len());
+            assert_eq!(from_list(list).len() as usize, list.len());
         }
     }
 

@@ -3,6 +3,7 @@
 //! Plain value type shared by every other module. Parsing of pasted masks and
 //! name lists lives in `mask` so that this type stays free of error handling.
 
+use crate::cap::Cap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -92,6 +93,22 @@ impl CapSet {
         (0u8..64).filter(move |&c| self.contains(c))
     }
 
+    /// The set holding just `cap`.
+    pub const fn of(cap: Cap) -> CapSet {
+        CapSet::single(cap.number())
+    }
+
+    /// Whether `cap` is a member (the `Cap` form of `contains`).
+    pub const fn has(self, cap: Cap) -> bool {
+        self.contains(cap.number())
+    }
+
+    /// The members a kernel defines, in number order (bits above
+    /// `Cap::LAST` are left out).
+    pub fn caps(self) -> impl Iterator<Item = Cap> {
+        Cap::all().filter(move |&c| self.has(c))
+    }
+
     /// The form `/proc/PID/status` uses: exactly 16 lower-case hex digits.
     pub fn hex16(self) -> String {
         format!("{:016x}", self.0)
@@ -107,6 +124,19 @@ impl fmt::Debug for CapSet {
 impl fmt::Display for CapSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:016x}", self.0)
+    }
+}
+
+impl From<Cap> for CapSet {
+    fn from(cap: Cap) -> CapSet {
+        CapSet::of(cap)
+    }
+}
+
+impl FromIterator<Cap> for CapSet {
+    fn from_iter<I: IntoIterator<Item = Cap>>(caps: I) -> CapSet {
+        caps.into_iter()
+            .fold(CapSet::EMPTY, |s, c| s | CapSet::of(c))
     }
 }
 
@@ -140,6 +170,21 @@ mod tests {
         assert!(!s.is_subset_of(CapSet::single(13)));
         assert_eq!(s.minus(CapSet::single(0)), CapSet::from_caps([13, 40]));
         assert_eq!(CapSet::single(64), CapSet::EMPTY);
+    }
+
+    #[test]
+    fn cap_forms_agree_with_numbers() {
+        let s: CapSet = [Cap::CHOWN, Cap::NET_RAW, Cap::CHECKPOINT_RESTORE]
+            .into_iter()
+            .collect();
+        assert_eq!(s, CapSet::from_caps([0, 13, 40]));
+        assert!(s.has(Cap::NET_RAW) && !s.has(Cap::NET_ADMIN));
+        assert_eq!(CapSet::from(Cap::NET_RAW), CapSet::of(Cap::NET_RAW));
+        let caps: Vec<Cap> = s.with(63).caps().collect();
+        assert_eq!(
+            caps,
+            vec![Cap::CHOWN, Cap::NET_RAW, Cap::CHECKPOINT_RESTORE]
+        );
     }
 
     #[test]

@@ -2,15 +2,11 @@
 //! Data only; titles and descriptions are in `strings::exec`.
 
 use super::{ExecFile, FileCaps, ProcessState};
+use crate::cap::Cap;
 use crate::catalog::KNOWN;
 use crate::preset::PresetId;
 use crate::set::CapSet;
 use serde::Serialize;
-
-const NET_ADMIN: u8 = 12;
-const NET_RAW: u8 = 13;
-const NET_BIND_SERVICE: u8 = 10;
-const CHOWN: u8 = 0;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 pub enum ExampleId {
@@ -81,9 +77,9 @@ fn file(permitted: CapSet, effective: bool) -> ExecFile {
 }
 
 pub fn examples() -> Vec<Example> {
-    let ping = CapSet::from_caps([NET_ADMIN, NET_RAW]);
+    let ping = CapSet::of(Cap::NET_ADMIN) | CapSet::of(Cap::NET_RAW);
     let docker = PresetId::Docker.caps();
-    let bind = CapSet::single(NET_BIND_SERVICE);
+    let bind = CapSet::of(Cap::NET_BIND_SERVICE);
     vec![
         Example {
             id: ExampleId::PingPlusP,
@@ -115,7 +111,7 @@ pub fn examples() -> Vec<Example> {
         Example {
             id: ExampleId::DockerUserOutsideBounding,
             before: user(1000, docker),
-            file: file(CapSet::single(NET_ADMIN), true),
+            file: file(CapSet::of(Cap::NET_ADMIN), true),
             file_text: "cap_net_admin+ep",
         },
         Example {
@@ -133,8 +129,8 @@ pub fn examples() -> Vec<Example> {
         Example {
             id: ExampleId::RootWithNoNewPrivs,
             before: ProcessState {
-                permitted: CapSet::single(CHOWN),
-                effective: CapSet::single(CHOWN),
+                permitted: CapSet::of(Cap::CHOWN),
+                effective: CapSet::of(Cap::CHOWN),
                 no_new_privs: true,
                 ..user(0, KNOWN)
             },
@@ -156,7 +152,7 @@ mod tests {
 
     #[test]
     fn each_example_shows_its_point() {
-        let ping = CapSet::from_caps([NET_ADMIN, NET_RAW]);
+        let ping = CapSet::of(Cap::NET_ADMIN) | CapSet::of(Cap::NET_RAW);
         let a = run(ExampleId::PingPlusP).unwrap();
         assert_eq!((a.permitted, a.effective), (ping, CapSet::EMPTY));
         let a = run(ExampleId::PingPlusEp).unwrap();
@@ -164,13 +160,13 @@ mod tests {
         let a = run(ExampleId::SetuidRootByUser).unwrap();
         assert_eq!((a.euid, a.permitted, a.effective), (0, KNOWN, KNOWN));
         let a = run(ExampleId::DockerUserFileCap).unwrap();
-        assert_eq!(a.effective, CapSet::single(NET_BIND_SERVICE));
+        assert_eq!(a.effective, CapSet::of(Cap::NET_BIND_SERVICE));
         let r = run(ExampleId::DockerUserOutsideBounding).unwrap_err();
-        assert_eq!(r.missing, CapSet::single(NET_ADMIN));
+        assert_eq!(r.missing, CapSet::of(Cap::NET_ADMIN));
         let a = run(ExampleId::AmbientLikeCapsh).unwrap();
-        assert_eq!(a.effective, CapSet::single(NET_BIND_SERVICE));
+        assert_eq!(a.effective, CapSet::of(Cap::NET_BIND_SERVICE));
         let a = run(ExampleId::RootWithNoNewPrivs).unwrap();
-        assert_eq!(a.permitted, CapSet::single(CHOWN));
+        assert_eq!(a.permitted, CapSet::of(Cap::CHOWN));
     }
 
     #[test]

@@ -17,8 +17,8 @@ use crate::set::CapSet;
 use serde::{Deserialize, Serialize};
 
 pub mod examples;
-pub mod request;
 pub mod reasons;
+pub mod request;
 mod transition;
 mod uid;
 

@@ -1,13 +1,15 @@
 //! Hand-worked cases, one or more per rule of semantics.md §1.2 / §1.3.
 
 use super::*;
+use crate::cap::Cap;
 use crate::set::CapSet;
 
-const CHOWN: u8 = 0;
-const SETUID: u8 = 7;
-const NET_ADMIN: u8 = 12;
-const NET_RAW: u8 = 13;
-const SYS_RESOURCE: u8 = 24;
+// Numbers, because the cases pass them to the u8-taking CapSet and reason API.
+const CHOWN: u8 = Cap::CHOWN.number();
+const SETUID: u8 = Cap::SETUID.number();
+const NET_ADMIN: u8 = Cap::NET_ADMIN.number();
+const NET_RAW: u8 = Cap::NET_RAW.number();
+const SYS_RESOURCE: u8 = Cap::SYS_RESOURCE.number();
 
 /// This machine's kind of bounding set: everything up to 40 but CAP_SYS_RESOURCE.
 fn bnd() -> CapSet {
@@ -606,4 +608,10 @@ fn reasons_agree_with_sets_and_invariants_hold() {
             }
         }
     }
+}
+
+// The kernel's CAP_FS_SET, by name: the mask the table used to be written as.
+#[test]
+fn fs_caps_are_the_kernels_fs_set() {
+    assert_eq!(super::uid::FS_CAPS.hex16(), "000000010800021f");
 }

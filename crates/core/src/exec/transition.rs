@@ -3,10 +3,9 @@
 
 use super::reasons::{self, CapReason};
 use super::{ExecFile, ExecOptions, ProcessState, Securebits, SetidRule, Tracer};
+use crate::cap::Cap;
 use crate::set::CapSet;
 use serde::Serialize;
-
-const CAP_SETUID: u8 = 7;
 
 /// One decision of the kernel, with the values it used.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
@@ -238,270 +237,367 @@ pub(super) struct Work {
     pub ignored_file_bits: CapSet,
 }
 
+/// Simulates execve with the given kernel rule and circumstances: one
+/// method per step of `cap_bprm_creds_from_file`, in the kernel's order.
 pub fn execve_with(before: &ProcessState, file: &ExecFile, options: &ExecOptions) -> Transition {
-    let old = *before;
-    let mut trace = Vec::new();
-    let mut w = Work::default();
-    let x = old.bounding;
-    let pi = old.inheritable;
+    let mut b = Bprm::new(before, options);
+    b.setuid_bit(file);
+    if let Err(refusal) = b.file_caps(file) {
+        return b.refused(file, refusal);
+    }
+    b.root();
+    b.setid_check();
+    b.downgrade();
+    b.ids();
+    b.ambient();
+    b.permitted_plus_ambient();
+    b.effective();
+    b.unchanged();
+    b.keep_caps_cleared();
+    b.secure_exec();
+    b.done(file)
+}
 
-    // Step 2: bprm_fill_uid.
-    let mut new_euid = old.euid;
-    let setuid_bit = if !file.setuid_root {
-        SetuidBit::NotSet
-    } else if file.nosuid_mount {
-        SetuidBit::IgnoredNosuid
-    } else if old.no_new_privs {
-        SetuidBit::IgnoredNoNewPrivs
-    } else {
-        new_euid = 0;
-        SetuidBit::Honoured { old_euid: old.euid }
-    };
-    trace.push(Step::SetuidBit(setuid_bit));
+/// The exec in flight, like the kernel's `linux_binprm`: the old state, the
+/// new values as far as the steps so far have computed them, and the trace.
+struct Bprm<'a> {
+    old: ProcessState,
+    options: &'a ExecOptions,
+    trace: Vec<Step>,
+    w: Work,
+    setuid_bit: SetuidBit,
+    new_euid: u32,
+    /// pP' as computed so far.
+    permitted: CapSet,
+    /// Whether pE' will be the whole of pP' (file effective bit or root).
+    effective: bool,
+    /// The file's capabilities are honoured.
+    has_fcap: bool,
+    ids_changed: bool,
+    ambient: CapSet,
+    new_effective: CapSet,
+    securebits: Securebits,
+}
 
-    // Steps 3-5: get_file_caps.
-    let mut permitted = CapSet::EMPTY;
-    let mut effective = false;
-    let has_fcap;
-    match (file.caps, file.nosuid_mount) {
-        (None, _) => {
-            has_fcap = false;
-            trace.push(Step::FileCaps(FileCapsStep::Absent));
-        }
-        (Some(fc), true) => {
-            has_fcap = false;
-            w.ignored_file_bits = fc.permitted.union(fc.inheritable);
-            trace.push(Step::FileCaps(FileCapsStep::IgnoredNosuid));
-        }
-        (Some(fc), false) => {
-            has_fcap = true;
-            effective = fc.effective;
-            w.file = Some(fc);
-            w.from_bounding = x.intersect(fc.permitted);
-            w.from_inheritable = pi.intersect(fc.inheritable);
-            permitted = w.from_bounding.union(w.from_inheritable);
-            trace.push(Step::FileCaps(FileCapsStep::Computed {
-                file_permitted: fc.permitted,
-                file_inheritable: fc.inheritable,
-                file_effective: fc.effective,
-                bounding: x,
-                inheritable: pi,
-                from_bounding: w.from_bounding,
-                from_inheritable: w.from_inheritable,
-                permitted,
-            }));
-            let missing = fc.permitted.minus(permitted);
-            // Only binaries with the effective bit are refused: they cannot
-            // notice that they run with less than they were given.
-            if fc.effective && !missing.is_empty() {
-                let refusal = Refusal {
-                    file_permitted: fc.permitted,
-                    granted: permitted,
-                    missing,
-                    bounding: x,
-                    inheritable: pi,
-                };
-                trace.push(Step::Refused(refusal));
-                let reasons = reasons::for_refusal(&refusal);
-                return Transition {
-                    before: old,
-                    file: *file,
-                    options: *options,
-                    outcome: Err(refusal),
-                    trace,
-                    reasons,
-                };
-            }
+impl<'a> Bprm<'a> {
+    fn new(before: &ProcessState, options: &'a ExecOptions) -> Bprm<'a> {
+        Bprm {
+            old: *before,
+            options,
+            trace: Vec::new(),
+            w: Work::default(),
+            setuid_bit: SetuidBit::NotSet,
+            new_euid: before.euid,
+            permitted: CapSet::EMPTY,
+            effective: false,
+            has_fcap: false,
+            ids_changed: false,
+            ambient: CapSet::EMPTY,
+            new_effective: CapSet::EMPTY,
+            securebits: before.securebits,
         }
     }
 
-    // Step 6: handle_privileged_root.
-    let real_root = old.uid == 0;
-    let effective_root = new_euid == 0;
-    let root = if !real_root && !effective_root {
-        RootStep::NotRoot
-    } else if old.securebits.has(Securebits::NOROOT) {
-        w.noroot_skipped = true;
-        RootStep::SkippedNoroot {
-            real_root,
-            effective_root,
-        }
-    } else if has_fcap && !real_root && effective_root {
-        RootStep::FileCapsWin {
-            setuid_bit: matches!(setuid_bit, SetuidBit::Honoured { .. }),
-        }
-    } else {
-        permitted = x.union(pi);
-        if effective_root {
-            effective = true;
-            w.effective = Some(EffectiveCause::RootEuid);
-        }
-        RootStep::Applied {
-            real_root,
-            effective_root,
+    /// Step 2: bprm_fill_uid.
+    fn setuid_bit(&mut self, file: &ExecFile) {
+        let old = &self.old;
+        self.setuid_bit = if !file.setuid_root {
+            SetuidBit::NotSet
+        } else if file.nosuid_mount {
+            SetuidBit::IgnoredNosuid
+        } else if old.no_new_privs {
+            SetuidBit::IgnoredNoNewPrivs
+        } else {
+            self.new_euid = 0;
+            SetuidBit::Honoured { old_euid: old.euid }
+        };
+        self.trace.push(Step::SetuidBit(self.setuid_bit));
+    }
+
+    /// Steps 3-5: get_file_caps. EPERM when a file with the effective bit
+    /// would get less than its permitted set.
+    fn file_caps(&mut self, file: &ExecFile) -> Result<(), Refusal> {
+        let (x, pi) = (self.old.bounding, self.old.inheritable);
+        let fc = match (file.caps, file.nosuid_mount) {
+            (None, _) => {
+                self.trace.push(Step::FileCaps(FileCapsStep::Absent));
+                return Ok(());
+            }
+            (Some(fc), true) => {
+                self.w.ignored_file_bits = fc.permitted.union(fc.inheritable);
+                self.trace.push(Step::FileCaps(FileCapsStep::IgnoredNosuid));
+                return Ok(());
+            }
+            (Some(fc), false) => fc,
+        };
+        self.has_fcap = true;
+        self.effective = fc.effective;
+        self.w.file = Some(fc);
+        self.w.from_bounding = x.intersect(fc.permitted);
+        self.w.from_inheritable = pi.intersect(fc.inheritable);
+        self.permitted = self.w.from_bounding.union(self.w.from_inheritable);
+        self.trace.push(Step::FileCaps(FileCapsStep::Computed {
+            file_permitted: fc.permitted,
+            file_inheritable: fc.inheritable,
+            file_effective: fc.effective,
             bounding: x,
             inheritable: pi,
-            permitted,
+            from_bounding: self.w.from_bounding,
+            from_inheritable: self.w.from_inheritable,
+            permitted: self.permitted,
+        }));
+        let missing = fc.permitted.minus(self.permitted);
+        // Only binaries with the effective bit are refused: they cannot
+        // notice that they run with less than they were given.
+        if fc.effective && !missing.is_empty() {
+            return Err(Refusal {
+                file_permitted: fc.permitted,
+                granted: self.permitted,
+                missing,
+                bounding: x,
+                inheritable: pi,
+            });
         }
-    };
-    if effective && w.effective.is_none() {
-        w.effective = Some(EffectiveCause::FileEffectiveBit);
+        Ok(())
     }
-    w.root = Some(root);
-    trace.push(Step::Root(root));
 
-    // Step 8: is_setid (pre-2025) / id_changed (current). Group ids are not
-    // modelled, so only the uid comparison counts.
-    let current_rule = new_euid != old.euid;
-    let old_rule = new_euid != old.uid;
-    let (ids_changed, other) = match options.rule {
-        SetidRule::Current => (current_rule, old_rule),
-        SetidRule::Pre2025 => (old_rule, current_rule),
-    };
-    trace.push(Step::SetidCheck(SetidCheck {
-        rule: options.rule,
-        old_uid: old.uid,
-        old_euid: old.euid,
-        new_euid,
-        changed: ids_changed,
-        other_rule_changed: other,
-    }));
+    /// The exec fails with EPERM; the process keeps its old state.
+    fn refused(mut self, file: &ExecFile, refusal: Refusal) -> Transition {
+        self.trace.push(Step::Refused(refusal));
+        Transition {
+            before: self.old,
+            file: *file,
+            options: *self.options,
+            outcome: Err(refusal),
+            trace: self.trace,
+            reasons: reasons::for_refusal(&refusal),
+        }
+    }
 
-    w.proposed = permitted;
-    let gained = permitted.minus(old.permitted);
-    let cause = if old.no_new_privs {
-        Some(DowngradeCause::NoNewPrivs)
-    } else if options.shared_fs {
-        Some(DowngradeCause::SharedFs)
-    } else if options.tracer == Tracer::Unprivileged {
-        Some(DowngradeCause::UnprivilegedTracer)
-    } else {
-        None
-    };
-    let downgrade = if !ids_changed && gained.is_empty() {
-        DowngradeStep::NothingGained
-    } else if let Some(cause) = cause {
-        let may_keep_euid = old.effective.contains(CAP_SETUID) && !old.no_new_privs;
-        let euid = if may_keep_euid {
-            EuidAfterDowngrade::KeptCapSetuid
-        } else if new_euid == old.uid {
-            EuidAfterDowngrade::Unchanged
+    /// Step 6: handle_privileged_root.
+    fn root(&mut self) {
+        let (x, pi) = (self.old.bounding, self.old.inheritable);
+        let real_root = self.old.uid == 0;
+        let effective_root = self.new_euid == 0;
+        let root = if !real_root && !effective_root {
+            RootStep::NotRoot
+        } else if self.old.securebits.has(Securebits::NOROOT) {
+            self.w.noroot_skipped = true;
+            RootStep::SkippedNoroot {
+                real_root,
+                effective_root,
+            }
+        } else if self.has_fcap && !real_root && effective_root {
+            RootStep::FileCapsWin {
+                setuid_bit: matches!(self.setuid_bit, SetuidBit::Honoured { .. }),
+            }
         } else {
-            let from = new_euid;
-            new_euid = old.uid;
-            EuidAfterDowngrade::Reverted { from, to: old.uid }
+            self.permitted = x.union(pi);
+            if effective_root {
+                self.effective = true;
+                self.w.effective = Some(EffectiveCause::RootEuid);
+            }
+            RootStep::Applied {
+                real_root,
+                effective_root,
+                bounding: x,
+                inheritable: pi,
+                permitted: self.permitted,
+            }
         };
-        permitted = permitted.intersect(old.permitted);
-        w.downgrade = Some(cause);
-        DowngradeStep::Applied {
-            cause,
-            ids_changed,
-            gained,
-            proposed: w.proposed,
-            old_permitted: old.permitted,
-            permitted,
-            euid,
+        if self.effective && self.w.effective.is_none() {
+            self.w.effective = Some(EffectiveCause::FileEffectiveBit);
         }
-    } else {
-        DowngradeStep::NotRestricted {
-            gained,
-            ids_changed,
+        self.w.root = Some(root);
+        self.trace.push(Step::Root(root));
+    }
+
+    /// Step 8, first half: is_setid (pre-2025) / id_changed (current).
+    /// Group ids are not modelled, so only the uid comparison counts.
+    fn setid_check(&mut self) {
+        let old = &self.old;
+        let current_rule = self.new_euid != old.euid;
+        let old_rule = self.new_euid != old.uid;
+        let (ids_changed, other) = match self.options.rule {
+            SetidRule::Current => (current_rule, old_rule),
+            SetidRule::Pre2025 => (old_rule, current_rule),
+        };
+        self.ids_changed = ids_changed;
+        self.trace.push(Step::SetidCheck(SetidCheck {
+            rule: self.options.rule,
+            old_uid: old.uid,
+            old_euid: old.euid,
+            new_euid: self.new_euid,
+            changed: ids_changed,
+            other_rule_changed: other,
+        }));
+    }
+
+    /// What makes this exec unsafe to gain privileges in, if anything.
+    fn downgrade_cause(&self) -> Option<DowngradeCause> {
+        if self.old.no_new_privs {
+            Some(DowngradeCause::NoNewPrivs)
+        } else if self.options.shared_fs {
+            Some(DowngradeCause::SharedFs)
+        } else if self.options.tracer == Tracer::Unprivileged {
+            Some(DowngradeCause::UnprivilegedTracer)
+        } else {
+            None
         }
-    };
-    trace.push(Step::Downgrade(downgrade));
+    }
 
-    // Step 9.
-    let suid = new_euid;
-    trace.push(Step::Ids {
-        uid: old.uid,
-        euid: new_euid,
-        suid,
-    });
+    /// Step 8, second half: the no_new_privs / ptrace / shared-fs downgrade.
+    fn downgrade(&mut self) {
+        let old = self.old;
+        self.w.proposed = self.permitted;
+        let gained = self.permitted.minus(old.permitted);
+        let ids_changed = self.ids_changed;
+        let downgrade = if !ids_changed && gained.is_empty() {
+            DowngradeStep::NothingGained
+        } else if let Some(cause) = self.downgrade_cause() {
+            let may_keep_euid = old.effective.has(Cap::SETUID) && !old.no_new_privs;
+            let euid = if may_keep_euid {
+                EuidAfterDowngrade::KeptCapSetuid
+            } else if self.new_euid == old.uid {
+                EuidAfterDowngrade::Unchanged
+            } else {
+                let from = self.new_euid;
+                self.new_euid = old.uid;
+                EuidAfterDowngrade::Reverted { from, to: old.uid }
+            };
+            self.permitted = self.permitted.intersect(old.permitted);
+            self.w.downgrade = Some(cause);
+            DowngradeStep::Applied {
+                cause,
+                ids_changed,
+                gained,
+                proposed: self.w.proposed,
+                old_permitted: old.permitted,
+                permitted: self.permitted,
+                euid,
+            }
+        } else {
+            DowngradeStep::NotRestricted {
+                gained,
+                ids_changed,
+            }
+        };
+        self.trace.push(Step::Downgrade(downgrade));
+    }
 
-    // Step 10.
-    let ambient = if has_fcap || ids_changed {
-        w.ambient_cleared = Some((has_fcap, ids_changed));
-        trace.push(Step::Ambient(AmbientStep::Cleared {
-            lost: old.ambient,
-            file_caps: has_fcap,
-            setid: ids_changed,
-        }));
-        CapSet::EMPTY
-    } else {
-        trace.push(Step::Ambient(AmbientStep::Kept(old.ambient)));
-        old.ambient
-    };
+    /// Step 9: the saved uid follows the effective uid.
+    fn ids(&mut self) {
+        self.trace.push(Step::Ids {
+            uid: self.old.uid,
+            euid: self.new_euid,
+            suid: self.new_euid,
+        });
+    }
 
-    // Step 11.
-    let before_amb = permitted;
-    permitted = permitted.union(ambient);
-    trace.push(Step::PermittedPlusAmbient {
-        permitted: before_amb,
-        ambient,
-        result: permitted,
-    });
+    /// Step 10: file capabilities or changed ids clear the ambient set.
+    fn ambient(&mut self) {
+        let old_ambient = self.old.ambient;
+        if self.has_fcap || self.ids_changed {
+            self.w.ambient_cleared = Some((self.has_fcap, self.ids_changed));
+            self.trace.push(Step::Ambient(AmbientStep::Cleared {
+                lost: old_ambient,
+                file_caps: self.has_fcap,
+                setid: self.ids_changed,
+            }));
+            self.ambient = CapSet::EMPTY;
+        } else {
+            self.trace
+                .push(Step::Ambient(AmbientStep::Kept(old_ambient)));
+            self.ambient = old_ambient;
+        }
+    }
 
-    // Step 12.
-    let new_effective = if effective {
-        let cause = w.effective.unwrap_or(EffectiveCause::FileEffectiveBit);
-        trace.push(Step::Effective(EffectiveStep::AllPermitted {
-            cause,
-            effective: permitted,
-        }));
-        permitted
-    } else {
-        trace.push(Step::Effective(EffectiveStep::AmbientOnly {
-            effective: ambient,
-        }));
-        ambient
-    };
+    /// Step 11: `pP' = pP' | pA'`.
+    fn permitted_plus_ambient(&mut self) {
+        let before_amb = self.permitted;
+        self.permitted = self.permitted.union(self.ambient);
+        self.trace.push(Step::PermittedPlusAmbient {
+            permitted: before_amb,
+            ambient: self.ambient,
+            result: self.permitted,
+        });
+    }
 
-    // Step 13.
-    trace.push(Step::Unchanged {
-        inheritable: pi,
-        bounding: x,
-    });
+    /// Step 12: `pE' = pP'` or `pE' = pA'`.
+    fn effective(&mut self) {
+        self.new_effective = if self.effective {
+            let cause = self.w.effective.unwrap_or(EffectiveCause::FileEffectiveBit);
+            self.trace
+                .push(Step::Effective(EffectiveStep::AllPermitted {
+                    cause,
+                    effective: self.permitted,
+                }));
+            self.permitted
+        } else {
+            self.trace.push(Step::Effective(EffectiveStep::AmbientOnly {
+                effective: self.ambient,
+            }));
+            self.ambient
+        };
+    }
 
-    // Step 14.
-    let securebits = old.securebits.without(Securebits::KEEP_CAPS);
-    trace.push(Step::KeepCapsCleared {
-        was_set: old.securebits.has(Securebits::KEEP_CAPS),
-        securebits: securebits.0,
-    });
+    /// Step 13: exec never changes the inheritable and bounding sets.
+    fn unchanged(&mut self) {
+        self.trace.push(Step::Unchanged {
+            inheritable: self.old.inheritable,
+            bounding: self.old.bounding,
+        });
+    }
 
-    // Step 16. Since the 2025 change the kernel also keeps the old
-    // "effective uid differs from the real uid" test here, so the loader's
-    // secure mode did not change meaning.
-    let setid = match options.rule {
-        SetidRule::Current => ids_changed || new_euid != old.uid,
-        SetidRule::Pre2025 => ids_changed,
-    };
-    let beyond = old.uid != 0 && (effective || !permitted.is_subset_of(ambient));
-    trace.push(Step::SecureExec {
-        secure: setid || beyond,
-        setid,
-        file_effective_or_gain: beyond,
-    });
+    /// Step 14: SECBIT_KEEP_CAPS is cleared by every exec.
+    fn keep_caps_cleared(&mut self) {
+        self.securebits = self.old.securebits.without(Securebits::KEEP_CAPS);
+        self.trace.push(Step::KeepCapsCleared {
+            was_set: self.old.securebits.has(Securebits::KEEP_CAPS),
+            securebits: self.securebits.0,
+        });
+    }
 
-    let after = ProcessState {
-        uid: old.uid,
-        euid: new_euid,
-        suid,
-        inheritable: pi,
-        permitted,
-        effective: new_effective,
-        bounding: x,
-        ambient,
-        securebits,
-        no_new_privs: old.no_new_privs,
-    };
-    let reasons = reasons::for_transition(&old, &after, &w);
-    Transition {
-        before: old,
-        file: *file,
-        options: *options,
-        outcome: Ok(after),
-        trace,
-        reasons,
+    /// Step 16: the loader's secure mode. Since the 2025 change the kernel
+    /// also keeps the old "effective uid differs from the real uid" test
+    /// here, so secure mode did not change meaning.
+    fn secure_exec(&mut self) {
+        let old = &self.old;
+        let setid = match self.options.rule {
+            SetidRule::Current => self.ids_changed || self.new_euid != old.uid,
+            SetidRule::Pre2025 => self.ids_changed,
+        };
+        let beyond = old.uid != 0 && (self.effective || !self.permitted.is_subset_of(self.ambient));
+        self.trace.push(Step::SecureExec {
+            secure: setid || beyond,
+            setid,
+            file_effective_or_gain: beyond,
+        });
+    }
+
+    /// The new state, with the reasons worked out from the steps' values.
+    fn done(self, file: &ExecFile) -> Transition {
+        let old = self.old;
+        let after = ProcessState {
+            uid: old.uid,
+            euid: self.new_euid,
+            suid: self.new_euid,
+            inheritable: old.inheritable,
+            permitted: self.permitted,
+            effective: self.new_effective,
+            bounding: old.bounding,
+            ambient: self.ambient,
+            securebits: self.securebits,
+            no_new_privs: old.no_new_privs,
+        };
+        let reasons = reasons::for_transition(&old, &after, &self.w);
+        Transition {
+            before: old,
+            file: *file,
+            options: *self.options,
+            outcome: Ok(after),
+            trace: self.trace,
+            reasons,
+        }
     }
 }

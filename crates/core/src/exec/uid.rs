@@ -3,10 +3,9 @@
 //! runtimes, `su` and `setpriv` do to a root process before they exec.
 
 use super::{ProcessState, Securebits};
+use crate::cap::Cap;
 use crate::set::CapSet;
 use serde::Serialize;
-
-const CAP_SETUID: u8 = 7;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 pub enum UidStep {
@@ -57,8 +56,14 @@ pub enum UidStep {
 /// The capabilities that follow the filesystem uid (`CAP_FS_SET` in the
 /// kernel): chown, dac_override, dac_read_search, fowner, fsetid,
 /// linux_immutable, mknod, mac_override.
-pub const FS_CAPS: CapSet =
-    CapSet((1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 9) | (1 << 27) | (1 << 32));
+pub const FS_CAPS: CapSet = CapSet::of(Cap::CHOWN)
+    .union(CapSet::of(Cap::DAC_OVERRIDE))
+    .union(CapSet::of(Cap::DAC_READ_SEARCH))
+    .union(CapSet::of(Cap::FOWNER))
+    .union(CapSet::of(Cap::FSETID))
+    .union(CapSet::of(Cap::LINUX_IMMUTABLE))
+    .union(CapSet::of(Cap::MKNOD))
+    .union(CapSet::of(Cap::MAC_OVERRIDE));
 
 /// The result of `setfsuid`.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
@@ -76,13 +81,13 @@ pub fn setfsuid(state: &ProcessState, fsuid_before: u32, fsuid: u32) -> FsuidCha
     let old = *state;
     let mut trace = Vec::new();
     let allowed = [old.uid, old.euid, old.suid, fsuid_before].contains(&fsuid)
-        || old.effective.contains(CAP_SETUID);
+        || old.effective.has(Cap::SETUID);
     let mut new = old;
     let fsuid_after = if !allowed || fsuid == fsuid_before {
         trace.push(UidStep::FsuidNotChanged);
         fsuid_before
     } else {
-        if old.effective.contains(CAP_SETUID) {
+        if old.effective.has(Cap::SETUID) {
             trace.push(UidStep::Privileged);
         } else {
             trace.push(UidStep::OwnIds);
@@ -130,7 +135,7 @@ pub struct UidChange {
 pub fn setresuid(state: &ProcessState, uid: u32, euid: u32, suid: u32) -> UidChange {
     let old = *state;
     let mut trace = Vec::new();
-    if old.effective.contains(CAP_SETUID) {
+    if old.effective.has(Cap::SETUID) {
         trace.push(UidStep::Privileged);
     } else {
         let own = [old.uid, old.euid, old.suid];
@@ -156,7 +161,7 @@ pub fn setresuid(state: &ProcessState, uid: u32, euid: u32, suid: u32) -> UidCha
 pub fn setuid(state: &ProcessState, uid: u32) -> UidChange {
     let old = *state;
     let mut trace = Vec::new();
-    let (r, e, s) = if old.effective.contains(CAP_SETUID) {
+    let (r, e, s) = if old.effective.has(Cap::SETUID) {
         trace.push(UidStep::Privileged);
         (uid, uid, uid)
     } else if uid == old.uid || uid == old.suid {

@@ -312,178 +312,251 @@ fn valid_restricted_seccomp(t: &str) -> bool {
     t == "RuntimeDefault" || t == "Localhost"
 }
 
+/// One PSA check: the violation it finds, if any.
+type Check = fn(&PodLevel, &ContainerLevel) -> Option<Violation>;
+
+/// Baseline's checks, in the order their violations are listed.
+const BASELINE_CHECKS: [Check; 12] = [
+    privileged,
+    capabilities_baseline,
+    host_namespaces,
+    host_ports,
+    host_path_volumes,
+    sysctls,
+    selinux_options,
+    apparmor_profile,
+    proc_mount,
+    windows_host_process,
+    host_probes,
+    seccomp_baseline,
+];
+
+/// Restricted's checks that Windows pods are exempt from since policy 1.25.
+const RESTRICTED_NOT_WINDOWS: [Check; 4] = [
+    allow_privilege_escalation,
+    drop_all,
+    restricted_add,
+    seccomp_restricted,
+];
+
+/// Restricted's other checks.
+const RESTRICTED_ALWAYS: [Check; 3] = [run_as_non_root, run_as_user, restricted_volumes];
+
 /// Evaluate one container in its pod.
 pub fn evaluate(pod: &PodLevel, c: &ContainerLevel) -> Verdict {
-    let mut v = Vec::new();
+    let restricted: &[Check] = if pod.windows {
+        &[]
+    } else {
+        &RESTRICTED_NOT_WINDOWS
+    };
+    let violations = BASELINE_CHECKS
+        .iter()
+        .chain(restricted)
+        .chain(&RESTRICTED_ALWAYS)
+        .filter_map(|check| check(pod, c))
+        .collect();
+    Verdict { violations }
+}
 
-    // ---- baseline ----
-    if c.privileged == Some(true) {
-        v.push(Violation::Privileged);
-    }
-    if let Some(caps) = &c.capabilities {
-        let bad: Vec<String> = caps
-            .add
-            .iter()
-            .filter(|a| !BASELINE_ADD.contains(&a.as_str()))
-            .cloned()
-            .collect();
-        if !bad.is_empty() {
-            v.push(Violation::NonDefaultCapabilities(bad));
-        }
-    }
-    if pod.host_network || pod.host_pid || pod.host_ipc {
-        v.push(Violation::HostNamespaces {
-            network: pod.host_network,
-            pid: pod.host_pid,
-            ipc: pod.host_ipc,
-        });
-    }
+// ---- baseline ----
+
+fn privileged(_: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    (c.privileged == Some(true)).then_some(Violation::Privileged)
+}
+
+fn capabilities_baseline(_: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    let caps = c.capabilities.as_ref()?;
+    let bad: Vec<String> = caps
+        .add
+        .iter()
+        .filter(|a| !BASELINE_ADD.iter().any(|c| c.short_name() == a.as_str()))
+        .cloned()
+        .collect();
+    (!bad.is_empty()).then_some(Violation::NonDefaultCapabilities(bad))
+}
+
+fn host_namespaces(pod: &PodLevel, _: &ContainerLevel) -> Option<Violation> {
+    (pod.host_network || pod.host_pid || pod.host_ipc).then_some(Violation::HostNamespaces {
+        network: pod.host_network,
+        pid: pod.host_pid,
+        ipc: pod.host_ipc,
+    })
+}
+
+fn host_ports(_: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
     let ports: Vec<i64> = c.host_ports.iter().copied().filter(|p| *p != 0).collect();
-    if !ports.is_empty() {
-        v.push(Violation::HostPorts(ports));
-    }
-    if !pod.host_path_volumes.is_empty() {
-        v.push(Violation::HostPathVolumes(pod.host_path_volumes.clone()));
-    }
+    (!ports.is_empty()).then_some(Violation::HostPorts(ports))
+}
+
+fn host_path_volumes(pod: &PodLevel, _: &ContainerLevel) -> Option<Violation> {
+    (!pod.host_path_volumes.is_empty())
+        .then(|| Violation::HostPathVolumes(pod.host_path_volumes.clone()))
+}
+
+fn sysctls(pod: &PodLevel, _: &ContainerLevel) -> Option<Violation> {
     let unsafe_sysctls: Vec<String> = pod
         .sysctls
         .iter()
         .filter(|s| !SAFE_SYSCTLS.contains(&s.as_str()))
         .cloned()
         .collect();
-    if !unsafe_sysctls.is_empty() {
-        v.push(Violation::UnsafeSysctls(unsafe_sysctls));
-    }
+    (!unsafe_sysctls.is_empty()).then_some(Violation::UnsafeSysctls(unsafe_sysctls))
+}
+
+fn selinux_options(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
     let selinux: Vec<&SeLinux> = [&pod.selinux, &c.selinux]
         .into_iter()
         .flatten()
         .filter(|o| !o.allowed())
         .collect();
-    if !selinux.is_empty() {
-        let mut bad_types: Vec<String> = Vec::new();
-        for o in &selinux {
-            if !SELINUX_TYPES.contains(&o.type_.as_str()) && !bad_types.contains(&o.type_) {
-                bad_types.push(o.type_.clone());
-            }
-        }
-        v.push(Violation::SeLinux {
-            bad_types,
-            user: selinux.iter().any(|o| !o.user.is_empty()),
-            role: selinux.iter().any(|o| !o.role.is_empty()),
-        });
+    if selinux.is_empty() {
+        return None;
     }
+    let mut bad_types: Vec<String> = Vec::new();
+    for o in &selinux {
+        if !SELINUX_TYPES.contains(&o.type_.as_str()) && !bad_types.contains(&o.type_) {
+            bad_types.push(o.type_.clone());
+        }
+    }
+    Some(Violation::SeLinux {
+        bad_types,
+        user: selinux.iter().any(|o| !o.user.is_empty()),
+        role: selinux.iter().any(|o| !o.role.is_empty()),
+    })
+}
+
+fn apparmor_profile(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
     let apparmor_types: Vec<String> = [&pod.apparmor, &c.apparmor]
         .into_iter()
         .flatten()
         .filter(|t| !apparmor_type_allowed(t))
         .cloned()
         .collect();
-    if !apparmor_types.is_empty() || !pod.apparmor_annotations.is_empty() {
-        v.push(Violation::AppArmor {
-            types: apparmor_types,
-            annotations: pod
-                .apparmor_annotations
-                .iter()
-                .map(|(k, val)| format!("{k}={val}"))
-                .collect(),
-        });
+    if apparmor_types.is_empty() && pod.apparmor_annotations.is_empty() {
+        return None;
     }
-    if let Some(m) = c.proc_mount.as_ref().filter(|m| *m != "Default") {
-        v.push(if pod.user_namespace() {
-            Violation::ProcMountRestricted(m.clone())
-        } else {
-            Violation::ProcMount(m.clone())
-        });
-    }
-    if pod.host_process || c.host_process {
-        v.push(Violation::WindowsHostProcess {
-            pod: pod.host_process,
-            container: c.host_process,
-        });
-    }
-    if !c.probe_hosts.is_empty() {
-        v.push(Violation::ProbeHosts(c.probe_hosts.clone()));
-    }
+    Some(Violation::AppArmor {
+        types: apparmor_types,
+        annotations: pod
+            .apparmor_annotations
+            .iter()
+            .map(|(k, val)| format!("{k}={val}"))
+            .collect(),
+    })
+}
+
+fn proc_mount(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    let m = c.proc_mount.as_ref().filter(|m| *m != "Default")?;
+    Some(if pod.user_namespace() {
+        Violation::ProcMountRestricted(m.clone())
+    } else {
+        Violation::ProcMount(m.clone())
+    })
+}
+
+fn windows_host_process(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    (pod.host_process || c.host_process).then_some(Violation::WindowsHostProcess {
+        pod: pod.host_process,
+        container: c.host_process,
+    })
+}
+
+fn host_probes(_: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    (!c.probe_hosts.is_empty()).then(|| Violation::ProbeHosts(c.probe_hosts.clone()))
+}
+
+fn seccomp_baseline(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
     let pod_unconfined = pod.seccomp.as_deref() == Some("Unconfined");
     let ctr_unconfined = c.seccomp.as_deref() == Some("Unconfined");
-    if pod_unconfined || ctr_unconfined {
-        v.push(Violation::SeccompUnconfined {
-            pod: pod_unconfined,
-            container: ctr_unconfined,
-        });
-    }
+    (pod_unconfined || ctr_unconfined).then_some(Violation::SeccompUnconfined {
+        pod: pod_unconfined,
+        container: ctr_unconfined,
+    })
+}
 
-    // ---- restricted ----
-    // Windows pods are exempt from these three since policy 1.25.
-    if !pod.windows {
-        if c.allow_privilege_escalation != Some(false) {
-            v.push(Violation::AllowPrivilegeEscalationNotFalse {
-                set_true: c.allow_privilege_escalation == Some(true),
-            });
-        }
-        match &c.capabilities {
-            None => v.push(Violation::MissingDropAll { wrote: Vec::new() }),
-            Some(caps) => {
-                if !caps.drop.iter().any(|d| d == "ALL") {
-                    v.push(Violation::MissingDropAll {
-                        wrote: caps.drop.clone(),
-                    });
-                }
-                let bad: Vec<String> = caps
-                    .add
-                    .iter()
-                    .filter(|a| *a != "NET_BIND_SERVICE")
-                    .cloned()
-                    .collect();
-                if !bad.is_empty() {
-                    v.push(Violation::RestrictedAdd(bad));
-                }
-            }
-        }
-        let pod_ok = pod.seccomp.as_deref().is_some_and(valid_restricted_seccomp);
-        let mut bad = Vec::new();
-        if let Some(p) = &pod.seccomp {
-            if !valid_restricted_seccomp(p) {
-                bad.push(p.clone());
-            }
-        }
-        match &c.seccomp {
-            Some(t) if !valid_restricted_seccomp(t) => bad.push(t.clone()),
-            Some(_) => {}
-            None if !pod_ok && bad.is_empty() => v.push(Violation::SeccompUnset),
-            None => {}
-        }
-        if !bad.is_empty() {
-            v.push(Violation::SeccompNotRestricted { bad });
+// ---- restricted ----
+
+fn allow_privilege_escalation(_: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    (c.allow_privilege_escalation != Some(false)).then_some(
+        Violation::AllowPrivilegeEscalationNotFalse {
+            set_true: c.allow_privilege_escalation == Some(true),
+        },
+    )
+}
+
+/// capabilities_restricted, first half: `drop` must name `ALL`.
+fn drop_all(_: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    match &c.capabilities {
+        None => Some(Violation::MissingDropAll { wrote: Vec::new() }),
+        Some(caps) if !caps.drop.iter().any(|d| d == "ALL") => Some(Violation::MissingDropAll {
+            wrote: caps.drop.clone(),
+        }),
+        Some(_) => None,
+    }
+}
+
+/// capabilities_restricted, second half: `add` may name only NET_BIND_SERVICE.
+fn restricted_add(_: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    let caps = c.capabilities.as_ref()?;
+    let bad: Vec<String> = caps
+        .add
+        .iter()
+        .filter(|a| *a != "NET_BIND_SERVICE")
+        .cloned()
+        .collect();
+    (!bad.is_empty()).then_some(Violation::RestrictedAdd(bad))
+}
+
+fn seccomp_restricted(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    let pod_ok = pod.seccomp.as_deref().is_some_and(valid_restricted_seccomp);
+    let mut bad = Vec::new();
+    if let Some(p) = &pod.seccomp {
+        if !valid_restricted_seccomp(p) {
+            bad.push(p.clone());
         }
     }
-    // Root in a pod's own user namespace is not root on the host: policy
-    // 1.35 skips the two identity checks for such pods.
-    let userns = pod.user_namespace();
+    match &c.seccomp {
+        Some(t) if !valid_restricted_seccomp(t) => bad.push(t.clone()),
+        Some(_) => {}
+        None if !pod_ok && bad.is_empty() => return Some(Violation::SeccompUnset),
+        None => {}
+    }
+    (!bad.is_empty()).then_some(Violation::SeccompNotRestricted { bad })
+}
+
+// Root in a pod's own user namespace is not root on the host: policy 1.35
+// skips the two identity checks for such pods.
+
+fn run_as_non_root(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
+    if pod.user_namespace() {
+        return None;
+    }
     let pod_false = pod.run_as_non_root == Some(false);
     let ctr_false = c.run_as_non_root == Some(false);
-    if !userns {
-        if pod_false || ctr_false {
-            v.push(Violation::RunAsNonRootFalse {
-                pod: pod_false,
-                container: ctr_false,
-            });
-        } else if c.run_as_non_root.is_none() && pod.run_as_non_root != Some(true) {
-            v.push(Violation::RunAsNonRootUnset);
-        }
+    if pod_false || ctr_false {
+        Some(Violation::RunAsNonRootFalse {
+            pod: pod_false,
+            container: ctr_false,
+        })
+    } else if c.run_as_non_root.is_none() && pod.run_as_non_root != Some(true) {
+        Some(Violation::RunAsNonRootUnset)
+    } else {
+        None
     }
+}
+
+fn run_as_user(pod: &PodLevel, c: &ContainerLevel) -> Option<Violation> {
     let pod_zero = pod.run_as_user == Some(0);
     let ctr_zero = c.run_as_user == Some(0);
-    if !userns && (pod_zero || ctr_zero) {
-        v.push(Violation::RunAsUserZero {
-            pod: pod_zero,
-            container: ctr_zero,
-        });
-    }
-    if !pod.restricted_volumes.is_empty() {
-        v.push(Violation::RestrictedVolumes(pod.restricted_volumes.clone()));
-    }
-    Verdict { violations: v }
+    (!pod.user_namespace() && (pod_zero || ctr_zero)).then_some(Violation::RunAsUserZero {
+        pod: pod_zero,
+        container: ctr_zero,
+    })
+}
+
+fn restricted_volumes(pod: &PodLevel, _: &ContainerLevel) -> Option<Violation> {
+    (!pod.restricted_volumes.is_empty())
+        .then(|| Violation::RestrictedVolumes(pod.restricted_volumes.clone()))
 }
 
 /// The PSS view of a container that did not come from a Kubernetes manifest

@@ -87,7 +87,7 @@ pub fn apply(
     let mut offending = want.permitted.minus(st.permitted);
     offending = offending.union(want.effective.minus(want.permitted));
     offending = offending.union(want.inheritable.minus(st.inheritable.union(st.bounding)));
-    if !st.effective.contains(8) {
+    if !st.effective.has(crate::cap::Cap::SETPCAP) {
         // Without CAP_SETPCAP in E, I may not grow beyond old I ∪ old P.
         offending = offending.union(want.inheritable.minus(st.inheritable.union(st.permitted)));
     }
