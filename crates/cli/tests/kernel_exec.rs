@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const EXEC_SCENARIOS: usize = 700;
-const CAP_SYS_PTRACE: u8 = 19;
+const CAP_SYS_PTRACE: u8 = caplens_core::cap::Cap::SYS_PTRACE.number();
 const UID_SCENARIOS: usize = 200;
 const SETUID_SCENARIOS: usize = 100;
 const SETFSUID_SCENARIOS: usize = 100;

@@ -5,6 +5,7 @@
 use caplens_core::analysis::{
     ContainerReport, Detail, Finding, IneffectiveAdd, LowPorts, PrivilegedNonRoot, UnknownReason,
 };
+use caplens_core::cap::Cap;
 use caplens_core::catalog;
 use caplens_core::container::SourceKind;
 use caplens_core::runtime::runc::StartFailure;
@@ -46,24 +47,33 @@ fn cap_name(cap: u8) -> String {
         .unwrap_or_else(|| cap.to_string())
 }
 
-/// Why a capability is dangerous, in one clause.
-fn danger(cap: u8) -> &'static str {
-    match cap {
-        2 => "reads any file on mounted filesystems and can open files by handle, the route of the 'shocker' container escape",
-        12 => "reconfigures interfaces, routes and firewall rules of the container's network namespace (the host's, with host networking)",
-        16 => "loads kernel modules into the host kernel: a direct escape",
-        17 => "gives raw I/O port and device memory access",
-        19 => "lets the process trace and inject code into other processes it can see",
-        21 => "is the catch-all: mounts, namespaces, BPF, many device ioctls; most container escapes need it",
-        22 => "reboots the host and loads a new kernel with kexec",
-        25 => "sets the host's clock (the clock is not namespaced)",
-        32 => "bypasses mandatory access control (SELinux, AppArmor, Smack)",
-        33 => "changes mandatory access control policy",
-        34 => "reads the kernel log, which leaks kernel addresses",
-        38 => "opens system-wide performance monitoring, which observes other processes and the kernel",
-        39 => "loads BPF programs and maps, a large kernel attack surface",
-        _ => "grants privileged operations",
-    }
+/// Why a capability is dangerous, in one clause: one for each capability of
+/// `analysis::DANGEROUS` (a test holds the two together).
+fn danger(cap: Cap) -> Option<&'static str> {
+    Some(match cap {
+        Cap::DAC_READ_SEARCH => "reads any file on mounted filesystems and can open files by handle, the route of the 'shocker' container escape",
+        Cap::NET_ADMIN => "reconfigures interfaces, routes and firewall rules of the container's network namespace (the host's, with host networking)",
+        Cap::SYS_MODULE => "loads kernel modules into the host kernel: a direct escape",
+        Cap::SYS_RAWIO => "gives raw I/O port and device memory access",
+        Cap::SYS_PTRACE => "lets the process trace and inject code into other processes it can see",
+        Cap::SYS_ADMIN => "is the catch-all: mounts, namespaces, BPF, many device ioctls; most container escapes need it",
+        Cap::SYS_BOOT => "reboots the host and loads a new kernel with kexec",
+        Cap::SYS_TIME => "sets the host's clock (the clock is not namespaced)",
+        Cap::MAC_OVERRIDE => "bypasses mandatory access control (SELinux, AppArmor, Smack)",
+        Cap::MAC_ADMIN => "changes mandatory access control policy",
+        Cap::SYSLOG => "reads the kernel log, which leaks kernel addresses",
+        Cap::PERFMON => "opens system-wide performance monitoring, which observes other processes and the kernel",
+        Cap::BPF => "loads BPF programs and maps, a large kernel attack surface",
+        _ => return None,
+    })
+}
+
+/// A dangerous-capability finding names a capability of `DANGEROUS`; any
+/// other number would be a bug upstream, and still gets a plain clause.
+fn danger_clause(cap: u8) -> &'static str {
+    Cap::new(cap)
+        .and_then(danger)
+        .unwrap_or("grants privileged operations")
 }
 
 fn ineffective_message(d: &IneffectiveAdd) -> String {
@@ -173,7 +183,7 @@ pub fn finding_message(f: &Finding) -> String {
         }
         Detail::Privileged { runtime, all, non_root } => privileged_message(*runtime, *all, *non_root),
         Detail::DangerousCapability { cap, written } => {
-            format!("`{written}` adds {}, which {}.", cap_name(*cap), danger(*cap))
+            format!("`{written}` adds {}, which {}.", cap_name(*cap), danger_clause(*cap))
         }
         Detail::DangerousAll { written, caps } => format!(
             "`{written}` adds every capability, including the dangerous ones: {}.",
@@ -616,5 +626,23 @@ fn findings_section(out: &mut String, r: &ContainerReport) {
         ));
         out.push_str(&format!("      {}\n", finding_message(f)));
         out.push_str(&format!("      Fix: {}\n", finding_fix(f)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::danger;
+    use caplens_core::analysis::DANGEROUS;
+    use caplens_core::cap::Cap;
+
+    #[test]
+    fn every_dangerous_capability_and_no_other_has_its_reason() {
+        for cap in Cap::ALL {
+            assert_eq!(
+                danger(cap).is_some(),
+                DANGEROUS.contains(cap.number()),
+                "{cap:?}"
+            );
+        }
     }
 }
