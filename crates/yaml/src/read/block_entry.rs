@@ -7,65 +7,11 @@ use super::*;
 impl<'a> Parser<'a> {
     /// A block node is complete: find the next entry of the open collections.
     pub(super) fn entry(&mut self, fresh: bool) -> R<()> {
-        if !fresh {
-            let kind = if self.last_quoted {
-                SyntaxKind::ContentAfterQuote
-            } else {
-                SyntaxKind::UnexpectedCharacter
-            };
-            self.finish_line(kind)?;
-        }
-        self.last_quoted = false;
-        let more = if fresh && !self.eof() && !brk(self.c()) {
-            // At the start of a line: skip its indentation ourselves.
-            let s = self.i;
-            while self.c() == b' ' {
-                self.i += 1;
-                self.col += 1;
-            }
-            let c = self.c();
-            if c == b'#' || c == b'\t' || brk(c) || self.eof() {
-                if c == b'#' {
-                    self.skip_to_eol();
-                }
-                if c == b'\t' {
-                    self.skip_blanks();
-                    if !(brk(self.c()) || self.eof() || self.c() == b'#') {
-                        return self.fail(SyntaxKind::TabIndentation);
-                    }
-                    if self.c() == b'#' {
-                        self.skip_to_eol();
-                    }
-                }
-                let _ = s;
-                self.next_content()?
-            } else {
-                true
-            }
-        } else {
-            self.next_content()?
-        };
-        if !more || self.at_marker() {
+        if !self.next_entry_line(fresh)? || self.at_marker() {
             return self.end_document();
         }
         let ind = self.col as i32;
-        while let Some(top) = self.blocks.last() {
-            if top.indent <= ind {
-                break;
-            }
-            let e = match top.kind {
-                Kind::Seq => Event::SequenceEnd,
-                Kind::Map => Event::MappingEnd,
-            };
-            if top.explicit {
-                self.push(
-                    Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
-                    self.mark(),
-                );
-            }
-            self.blocks.pop();
-            self.push(e, self.mark());
-        }
+        self.close_deeper(ind);
         let is_dash = self.c() == b'-' && self.end_at(1);
         let Some(top) = self.blocks.last().copied() else {
             return self.fail(SyntaxKind::ExpectedDocumentStart);
@@ -98,6 +44,66 @@ impl<'a> Parser<'a> {
                 }
             }
             Kind::Map => self.map_entry(ind),
+        }
+    }
+
+    /// Finish the node's line (unless `fresh`: the cursor is already at a
+    /// line's start) and go to the next content line; false at the end.
+    fn next_entry_line(&mut self, fresh: bool) -> R<bool> {
+        if !fresh {
+            let kind = if self.last_quoted {
+                SyntaxKind::ContentAfterQuote
+            } else {
+                SyntaxKind::UnexpectedCharacter
+            };
+            self.finish_line(kind)?;
+        }
+        self.last_quoted = false;
+        if !(fresh && !self.eof() && !brk(self.c())) {
+            return self.next_content();
+        }
+        // At the start of a line: skip its indentation ourselves.
+        while self.c() == b' ' {
+            self.i += 1;
+            self.col += 1;
+        }
+        let c = self.c();
+        if !(c == b'#' || c == b'\t' || brk(c) || self.eof()) {
+            return Ok(true);
+        }
+        if c == b'#' {
+            self.skip_to_eol();
+        }
+        if c == b'\t' {
+            self.skip_blanks();
+            if !(brk(self.c()) || self.eof() || self.c() == b'#') {
+                return self.fail(SyntaxKind::TabIndentation);
+            }
+            if self.c() == b'#' {
+                self.skip_to_eol();
+            }
+        }
+        self.next_content()
+    }
+
+    /// Close every block collection indented deeper than `ind`.
+    fn close_deeper(&mut self, ind: i32) {
+        while let Some(top) = self.blocks.last() {
+            if top.indent <= ind {
+                break;
+            }
+            let e = match top.kind {
+                Kind::Seq => Event::SequenceEnd,
+                Kind::Map => Event::MappingEnd,
+            };
+            if top.explicit {
+                self.push(
+                    Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                    self.mark(),
+                );
+            }
+            self.blocks.pop();
+            self.push(e, self.mark());
         }
     }
 

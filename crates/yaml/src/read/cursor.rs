@@ -144,6 +144,14 @@ impl<'a> Parser<'a> {
         }
         self.i > s
     }
+    /// The text up to the next blank, break or the end.
+    pub(super) fn token(&mut self) -> &'a str {
+        let s = self.i;
+        while !self.end_at(0) {
+            self.bump();
+        }
+        &self.s[s..self.i]
+    }
     pub(super) fn skip_to_eol(&mut self) {
         let mut j = self.i;
         while j < self.b.len() && !brk(self.b[j]) {

@@ -68,18 +68,11 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A `%` line between documents.
     pub(super) fn directive(&mut self) -> R<()> {
         let m = self.mark();
-        let bad = Err(Fail {
-            at: m,
-            kind: SyntaxKind::BadDirective,
-        });
         self.bump();
-        let s = self.i;
-        while !self.end_at(0) {
-            self.bump();
-        }
-        let name = &self.s[s..self.i];
+        let name = self.token();
         if name.is_empty() {
             // `%` then a blank: the directive has no name.
             return Err(Fail {
@@ -95,67 +88,68 @@ impl<'a> Parser<'a> {
             self.yaml_seen = false;
         }
         self.directives = true;
-        match name {
-            "YAML" => {
-                if self.yaml_seen {
-                    return bad;
-                }
-                self.yaml_seen = true;
-                self.skip_blanks();
-                let s = self.i;
-                while !self.end_at(0) {
-                    self.bump();
-                }
-                let v = &self.s[s..self.i];
-                let ok = v.split_once('.').is_some_and(|(a, b)| {
-                    !a.is_empty()
-                        && !b.is_empty()
-                        && a.bytes().all(|c| c.is_ascii_digit())
-                        && b.bytes().all(|c| c.is_ascii_digit())
-                });
-                if !ok {
-                    return bad;
-                }
-                self.finish_line(SyntaxKind::BadDirective)
-            }
-            "TAG" => {
-                self.skip_blanks();
-                // The handle: `!`, `!!` or `!name!` (it ends at its last `!`).
-                let s = self.i;
-                if self.c() != b'!' {
-                    return bad;
-                }
-                self.bump();
-                let mut k = self.i;
-                while k < self.b.len() && (self.b[k].is_ascii_alphanumeric() || self.b[k] == b'-') {
-                    k += 1;
-                }
-                if self.b.get(k) == Some(&b'!') {
-                    self.skip_to(k + 1);
-                } else if k != self.i {
-                    return bad;
-                }
-                let handle = &self.s[s..self.i];
-                self.skip_blanks();
-                let s = self.i;
-                while !self.end_at(0) {
-                    self.bump();
-                }
-                let uri =
-                    |c: &u8| c.is_ascii_alphanumeric() || b"-#;/?:@&=+$,_.!~*'()[]%".contains(c);
-                // A global prefix may not start with a flow indicator.
-                if s == self.i || !self.b[s..self.i].iter().all(uri) || flow_ind(self.b[s]) {
-                    return bad;
-                }
-                self.tags.insert(handle, ());
-                self.finish_line(SyntaxKind::BadDirective)
-            }
+        let ok = match name {
+            "YAML" => self.yaml_directive(),
+            "TAG" => self.tag_directive(),
             _ => {
                 // Reserved directives are ignored.
                 self.skip_to_eol();
-                Ok(())
+                return Ok(());
             }
+        };
+        if !ok {
+            return Err(Fail {
+                at: m,
+                kind: SyntaxKind::BadDirective,
+            });
         }
+        self.finish_line(SyntaxKind::BadDirective)
+    }
+
+    /// `%YAML 1.2`, once per document; false if malformed or repeated.
+    fn yaml_directive(&mut self) -> bool {
+        if self.yaml_seen {
+            return false;
+        }
+        self.yaml_seen = true;
+        self.skip_blanks();
+        let v = self.token();
+        v.split_once('.').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        })
+    }
+
+    /// `%TAG !handle! prefix`: declares the handle; false if malformed.
+    fn tag_directive(&mut self) -> bool {
+        self.skip_blanks();
+        // The handle: `!`, `!!` or `!name!` (it ends at its last `!`).
+        let s = self.i;
+        if self.c() != b'!' {
+            return false;
+        }
+        self.bump();
+        let mut k = self.i;
+        while k < self.b.len() && (self.b[k].is_ascii_alphanumeric() || self.b[k] == b'-') {
+            k += 1;
+        }
+        if self.b.get(k) == Some(&b'!') {
+            self.skip_to(k + 1);
+        } else if k != self.i {
+            return false;
+        }
+        let handle = &self.s[s..self.i];
+        self.skip_blanks();
+        let prefix = self.token().as_bytes();
+        let uri = |c: &u8| c.is_ascii_alphanumeric() || b"-#;/?:@&=+$,_.!~*'()[]%".contains(c);
+        // A global prefix may not start with a flow indicator.
+        if prefix.is_empty() || !prefix.iter().all(uri) || flow_ind(prefix[0]) {
+            return false;
+        }
+        self.tags.insert(handle, ());
+        true
     }
 
     /// Close every open block collection and the document.
