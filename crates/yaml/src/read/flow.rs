@@ -78,8 +78,7 @@ impl<'a> Parser<'a> {
 
     /// One step inside flow collections.
     pub(super) fn flow(&mut self, key: KeyCtx<'a>) -> R<()> {
-        let parent = key.parent;
-        self.flow_space(parent)?;
+        self.flow_space(key.parent)?;
         let top = *self.flows.last().unwrap();
         let c = self.c();
         let closer = if top.kind == FlowKind::Map {
@@ -99,32 +98,7 @@ impl<'a> Parser<'a> {
                 }
                 self.fail(SyntaxKind::ExpectedComma)
             }
-            FlowWant::Colon => {
-                // After a key: `:` gives it a value; otherwise it has none.
-                if c == b':'
-                    && !self.json_key
-                    && top.kind == FlowKind::Map
-                    && matches!(self.at(1), b'[' | b'{')
-                {
-                    return self.fail(SyntaxKind::UnexpectedCharacter);
-                }
-                if c == b':' && (self.end_at(1) || flow_ind(self.at(1)) || self.json_key) {
-                    self.colon = self.mark();
-                    self.bump();
-                    self.top().want = FlowWant::Value;
-                    return Ok(());
-                }
-                if c == b',' || c == closer {
-                    // A key with no value.
-                    self.push(
-                        Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
-                        self.mark(),
-                    );
-                    self.entry_done()?;
-                    return Ok(());
-                }
-                self.fail(SyntaxKind::ExpectedComma)
-            }
+            FlowWant::Colon => self.flow_colon(top.kind, c, closer),
             FlowWant::Value => {
                 if c == b',' || c == closer {
                     let m = self.colon;
@@ -134,72 +108,98 @@ impl<'a> Parser<'a> {
                 }
                 self.flow_node(key, false)
             }
-            FlowWant::Entry => {
-                if c == closer {
-                    return self.close_flow(key);
-                }
-                if c == b',' {
-                    return self.fail(SyntaxKind::ExpectedValue);
-                }
-                if c == b']' || c == b'}' {
-                    return self.fail(SyntaxKind::UnexpectedCharacter);
-                }
-                self.top().line = self.line;
-                self.top().explicit = false;
-                if c == b'?' && self.end_at(1) {
-                    let m = self.mark();
-                    self.bump();
-                    self.top().explicit = true;
-                    if top.kind == FlowKind::Seq {
-                        self.push(Event::MappingStart(None), m);
-                        self.top().kind = FlowKind::Pair;
-                    }
-                    self.flow_space(parent)?;
-                    let c = self.c();
-                    if top.kind == FlowKind::Seq && (c == b',' || c == closer) {
-                        // `[? ]`: refused, as the reference does.
-                        return self.fail(SyntaxKind::ExpectedValue);
-                    }
-                    if c == b':' || c == b',' || c == closer {
-                        if c == b':' {
-                            self.push(
-                                Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
-                                self.mark(),
-                            );
-                            self.top().want = FlowWant::Colon;
-                            return Ok(());
-                        }
-                        self.push(
-                            Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
-                            self.mark(),
-                        );
-                        self.top().want = FlowWant::Colon;
-                        return Ok(());
-                    }
-                    return self.flow_node(key, true);
-                }
-                if c == b':' && (self.end_at(1) || flow_ind(self.at(1))) {
-                    // An empty key.
-                    if top.kind == FlowKind::Seq {
-                        let m = self.mark();
-                        self.push(Event::MappingStart(None), m);
-                        self.top().kind = FlowKind::Pair;
-                    }
-                    self.push(
-                        Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
-                        self.mark(),
-                    );
-                    self.top().want = FlowWant::Colon;
-                    self.json_key = false;
-                    return Ok(());
-                }
-                if top.kind == FlowKind::Seq {
-                    let k = self.slot();
-                    self.top().slot = Some(k);
-                }
-                self.flow_node(key, true)
-            }
+            FlowWant::Entry => self.flow_entry(key, top.kind, c, closer),
         }
+    }
+
+    /// After a key: `:` gives it a value; otherwise it has none.
+    fn flow_colon(&mut self, kind: FlowKind, c: u8, closer: u8) -> R<()> {
+        if c == b':' && !self.json_key && kind == FlowKind::Map && matches!(self.at(1), b'[' | b'{')
+        {
+            return self.fail(SyntaxKind::UnexpectedCharacter);
+        }
+        if c == b':' && (self.end_at(1) || flow_ind(self.at(1)) || self.json_key) {
+            self.colon = self.mark();
+            self.bump();
+            self.top().want = FlowWant::Value;
+            return Ok(());
+        }
+        if c == b',' || c == closer {
+            // A key with no value.
+            self.push(
+                Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                self.mark(),
+            );
+            self.entry_done()?;
+            return Ok(());
+        }
+        self.fail(SyntaxKind::ExpectedComma)
+    }
+
+    /// The start of an entry (or the closing bracket); `kind` is the
+    /// collection's kind as the entry starts.
+    fn flow_entry(&mut self, key: KeyCtx<'a>, kind: FlowKind, c: u8, closer: u8) -> R<()> {
+        if c == closer {
+            return self.close_flow(key);
+        }
+        if c == b',' {
+            return self.fail(SyntaxKind::ExpectedValue);
+        }
+        if c == b']' || c == b'}' {
+            return self.fail(SyntaxKind::UnexpectedCharacter);
+        }
+        self.top().line = self.line;
+        self.top().explicit = false;
+        if c == b'?' && self.end_at(1) {
+            return self.flow_explicit_key(key, kind, closer);
+        }
+        if c == b':' && (self.end_at(1) || flow_ind(self.at(1))) {
+            // An empty key.
+            if kind == FlowKind::Seq {
+                let m = self.mark();
+                self.push(Event::MappingStart(None), m);
+                self.top().kind = FlowKind::Pair;
+            }
+            self.push(
+                Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                self.mark(),
+            );
+            self.top().want = FlowWant::Colon;
+            self.json_key = false;
+            return Ok(());
+        }
+        if kind == FlowKind::Seq {
+            let k = self.slot();
+            self.top().slot = Some(k);
+        }
+        self.flow_node(key, true)
+    }
+
+    /// `? key` inside a flow collection (a one-pair mapping in a list).
+    fn flow_explicit_key(&mut self, key: KeyCtx<'a>, kind: FlowKind, closer: u8) -> R<()> {
+        let m = self.mark();
+        self.bump();
+        self.top().explicit = true;
+        if kind == FlowKind::Seq {
+            self.push(Event::MappingStart(None), m);
+            self.top().kind = FlowKind::Pair;
+        }
+        self.flow_space(key.parent)?;
+        let c = self.c();
+        if kind == FlowKind::Seq && (c == b',' || c == closer) {
+            // `[? ]`: refused, as the reference does.
+            return self.fail(SyntaxKind::ExpectedValue);
+        }
+        if c == b':' || c == b',' || c == closer {
+            // An empty key.
+            self.push(
+                Event::Scalar(Cow::Borrowed(""), Style::Plain, None),
+                self.mark(),
+            );
+            self.top().want = FlowWant::Colon;
+            return Ok(());
+        }
+        self.flow_node(key, true)
     }
 
     pub(super) fn top(&mut self) -> &mut Flow {

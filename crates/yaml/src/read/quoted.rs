@@ -75,60 +75,7 @@ impl<'a> Parser<'a> {
                 self.skip_to(j);
                 let o = out.get_or_insert_with(String::new);
                 o.push_str(seg);
-                let e = self.at(1);
-                if brk(e) {
-                    // An escaped line break joins the lines.
-                    self.bump();
-                    let breaks = self.fold_lines(parent, start)?;
-                    for _ in 1..breaks {
-                        o.push('\n');
-                    }
-                    continue;
-                }
-                let ch = match e {
-                    b'0' => '\0',
-                    b'a' => '\x07',
-                    b'b' => '\x08',
-                    b't' | b'\t' => '\t',
-                    b'n' => '\n',
-                    b'v' => '\x0b',
-                    b'f' => '\x0c',
-                    b'r' => '\r',
-                    b'e' => '\x1b',
-                    b' ' => ' ',
-                    b'"' => '"',
-                    b'/' => '/',
-                    b'\\' => '\\',
-                    b'N' => '\u{85}',
-                    b'_' => '\u{a0}',
-                    b'L' => '\u{2028}',
-                    b'P' => '\u{2029}',
-                    b'x' | b'u' | b'U' => {
-                        let n = match e {
-                            b'x' => 2,
-                            b'u' => 4,
-                            _ => 8,
-                        };
-                        let hex = b.get(self.i + 2..self.i + 2 + n);
-                        let v = hex
-                            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-                            .and_then(|h| std::str::from_utf8(h).ok())
-                            .and_then(|h| u32::from_str_radix(h, 16).ok())
-                            .and_then(char::from_u32);
-                        match v {
-                            Some(ch) => {
-                                self.i += n;
-                                self.col += n as u32;
-                                ch
-                            }
-                            None => return fail(SyntaxKind::BadEscape),
-                        }
-                    }
-                    _ => return fail(SyntaxKind::BadEscape),
-                };
-                o.push(ch);
-                self.i += 2;
-                self.col += 2;
+                self.escape(o, parent, start)?;
                 continue;
             }
             // A line break inside the quotes: trailing blanks go, lines fold.
@@ -149,6 +96,56 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+
+    /// A `\` escape in double quotes, at the cursor: appends what it
+    /// stands for to `o` (an escaped line break joins the lines).
+    fn escape(&mut self, o: &mut String, parent: i32, start: Mark) -> R<()> {
+        let e = self.at(1);
+        if brk(e) {
+            self.bump();
+            let breaks = self.fold_lines(parent, start)?;
+            for _ in 1..breaks {
+                o.push('\n');
+            }
+            return Ok(());
+        }
+        let ch = match e {
+            b'x' | b'u' | b'U' => {
+                let n = match e {
+                    b'x' => 2,
+                    b'u' => 4,
+                    _ => 8,
+                };
+                let ch = self.hex_char(n);
+                if ch.is_some() {
+                    self.i += n;
+                    self.col += n as u32;
+                }
+                ch
+            }
+            _ => simple_escape(e),
+        };
+        let Some(ch) = ch else {
+            return Err(Fail {
+                at: start,
+                kind: SyntaxKind::BadEscape,
+            });
+        };
+        o.push(ch);
+        self.i += 2;
+        self.col += 2;
+        Ok(())
+    }
+
+    /// The character named by the `n` hex digits after `\x`, `\u` or `\U`.
+    fn hex_char(&self, n: usize) -> Option<char> {
+        self.b
+            .get(self.i + 2..self.i + 2 + n)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
     }
 
     /// At a line break inside quotes: skip it, empty lines and the next
@@ -191,4 +188,28 @@ impl<'a> Parser<'a> {
             return Ok(breaks);
         }
     }
+}
+
+/// The character a one-letter escape stands for (`\n`, `\t`, ...).
+fn simple_escape(e: u8) -> Option<char> {
+    Some(match e {
+        b'0' => '\0',
+        b'a' => '\x07',
+        b'b' => '\x08',
+        b't' | b'\t' => '\t',
+        b'n' => '\n',
+        b'v' => '\x0b',
+        b'f' => '\x0c',
+        b'r' => '\r',
+        b'e' => '\x1b',
+        b' ' => ' ',
+        b'"' => '"',
+        b'/' => '/',
+        b'\\' => '\\',
+        b'N' => '\u{85}',
+        b'_' => '\u{a0}',
+        b'L' => '\u{2028}',
+        b'P' => '\u{2029}',
+        _ => return None,
+    })
 }
