@@ -44,31 +44,7 @@ impl<'a> Parser<'a> {
             // One line of text.
             let s = self.i;
             let b = self.b;
-            let mut j = self.i;
-            let mut end = self.i;
-            while j < b.len() {
-                let c = b[j];
-                if brk(c) {
-                    break;
-                }
-                if c == b':' {
-                    let n = b.get(j + 1).copied().unwrap_or(b' ');
-                    if blank(n) || brk(n) || (flow && flow_ind(n)) {
-                        break;
-                    }
-                } else if c == b'#' {
-                    if j > s && blank(b[j - 1]) {
-                        break;
-                    }
-                } else if flow && flow_ind(c) {
-                    break;
-                } else if blank(c) {
-                    j += 1;
-                    continue;
-                }
-                j += 1;
-                end = j;
-            }
+            let (j, end) = self.plain_line(flow);
             if j >= b.len() {
                 if let Some(at) = self.nul {
                     // The text runs into a NUL or a byte order mark.
@@ -104,72 +80,22 @@ impl<'a> Parser<'a> {
                 }
                 break;
             }
-            let (mut line, mut breaks) = (self.line, 0u32);
-            let mut q = k;
-            let mut ind;
-            loop {
-                // q is at a break.
-                if b[q] == b'\r' && b.get(q + 1) == Some(&b'\n') {
-                    q += 1;
-                }
-                q += 1;
-                line += 1;
-                breaks += 1;
-                ind = 0;
-                while q < b.len() && b[q] == b' ' {
-                    q += 1;
-                    ind += 1;
-                }
-                let mut r = q;
-                while r < b.len() && blank(b[r]) {
-                    r += 1;
-                }
-                if r < b.len() && brk(b[r]) {
-                    q = r;
-                    continue;
-                }
+            let Some(next) = self.plain_goes_on(k, parent, flow) else {
                 break;
-            }
-            let rest = &b[q..];
-            let mut r = q;
-            while r < b.len() && blank(b[r]) {
-                r += 1;
-            }
-            if r >= b.len() {
-                break;
-            }
-            let c = b[r];
-            if c == b'#' {
-                break;
-            }
-            if ind == 0 && (rest.starts_with(b"---") || rest.starts_with(b"...")) {
-                let n = rest.get(3).copied().unwrap_or(b' ');
-                if blank(n) || brk(n) {
-                    break;
-                }
-            }
-            if !flow && ind <= parent {
-                break;
-            }
-            if flow {
-                let n = b.get(r + 1).copied().unwrap_or(b' ');
-                if flow_ind(c) || (c == b':' && (blank(n) || brk(n) || flow_ind(n))) {
-                    break;
-                }
-            }
+            };
             // Fold and go on.
             let o = out.get_or_insert_with(|| first.to_string());
-            if breaks == 1 {
+            if next.breaks == 1 {
                 o.push(' ');
             } else {
-                for _ in 1..breaks {
+                for _ in 1..next.breaks {
                     o.push('\n');
                 }
             }
             multi = true;
-            self.i = r;
-            self.line = line;
-            self.col = (r - (q - ind as usize)) as u32;
+            self.i = next.i;
+            self.line = next.line;
+            self.col = next.col;
         }
         Ok((
             match out {
@@ -178,6 +104,104 @@ impl<'a> Parser<'a> {
             },
             multi,
         ))
+    }
+
+    /// Scan one line of plain text from the cursor: where the scan
+    /// stopped, and where the text ends (without trailing blanks).
+    fn plain_line(&self, flow: bool) -> (usize, usize) {
+        let (b, s) = (self.b, self.i);
+        let mut j = s;
+        let mut end = s;
+        while j < b.len() {
+            let c = b[j];
+            if brk(c) {
+                break;
+            }
+            if c == b':' {
+                let n = b.get(j + 1).copied().unwrap_or(b' ');
+                if blank(n) || brk(n) || (flow && flow_ind(n)) {
+                    break;
+                }
+            } else if c == b'#' {
+                if j > s && blank(b[j - 1]) {
+                    break;
+                }
+            } else if flow && flow_ind(c) {
+                break;
+            } else if blank(c) {
+                j += 1;
+                continue;
+            }
+            j += 1;
+            end = j;
+        }
+        (j, end)
+    }
+
+    /// From the break at `k` after a line of plain text: where the text
+    /// goes on, past empty lines, or `None` where it ends (a comment, a
+    /// document marker, the end, too little indentation, a flow indicator).
+    fn plain_goes_on(&self, k: usize, parent: i32, flow: bool) -> Option<Fold> {
+        let b = self.b;
+        let (mut line, mut breaks) = (self.line, 0u32);
+        let mut q = k;
+        let mut ind;
+        loop {
+            // q is at a break.
+            if b[q] == b'\r' && b.get(q + 1) == Some(&b'\n') {
+                q += 1;
+            }
+            q += 1;
+            line += 1;
+            breaks += 1;
+            ind = 0;
+            while q < b.len() && b[q] == b' ' {
+                q += 1;
+                ind += 1;
+            }
+            let mut r = q;
+            while r < b.len() && blank(b[r]) {
+                r += 1;
+            }
+            if r < b.len() && brk(b[r]) {
+                q = r;
+                continue;
+            }
+            break;
+        }
+        let rest = &b[q..];
+        let mut r = q;
+        while r < b.len() && blank(b[r]) {
+            r += 1;
+        }
+        if r >= b.len() {
+            return None;
+        }
+        let c = b[r];
+        if c == b'#' {
+            return None;
+        }
+        if ind == 0 && (rest.starts_with(b"---") || rest.starts_with(b"...")) {
+            let n = rest.get(3).copied().unwrap_or(b' ');
+            if blank(n) || brk(n) {
+                return None;
+            }
+        }
+        if !flow && ind <= parent {
+            return None;
+        }
+        if flow {
+            let n = b.get(r + 1).copied().unwrap_or(b' ');
+            if flow_ind(c) || (c == b':' && (blank(n) || brk(n) || flow_ind(n))) {
+                return None;
+            }
+        }
+        Some(Fold {
+            breaks,
+            i: r,
+            line,
+            col: (r - (q - ind as usize)) as u32,
+        })
     }
 
     /// Whether the line after the break at `k` continues a block plain
@@ -218,4 +242,13 @@ impl<'a> Parser<'a> {
             return true;
         }
     }
+}
+
+/// Where a plain text goes on after its line breaks.
+struct Fold {
+    breaks: u32,
+    /// The byte, line and column of the next line's first character.
+    i: usize,
+    line: u32,
+    col: u32,
 }
