@@ -3,6 +3,77 @@
 
 use super::*;
 
+/// What happens to the line breaks at the end of the text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Chomp {
+    /// `-`: none are kept.
+    Strip,
+    /// No indicator: one is kept.
+    Clip,
+    /// `+`: all are kept.
+    Keep,
+}
+
+/// The text of a block scalar as its lines are read.
+#[derive(Default)]
+struct Body {
+    out: String,
+    /// Breaks seen since the last content line (not yet written).
+    pending: usize,
+    /// A content line was seen.
+    any: bool,
+    /// The last content line was more indented (it starts with a blank).
+    last_more: bool,
+    /// Where the first line with text starts.
+    first: Option<Mark>,
+}
+
+impl Body {
+    /// Add a content line, writing the breaks before it as folding says.
+    fn line(&mut self, text: &str, more: bool, literal: bool) {
+        let out = &mut self.out;
+        if self.any {
+            if literal || more || self.last_more {
+                for _ in 0..self.pending {
+                    out.push('\n');
+                }
+            } else if self.pending == 1 {
+                out.push(' ');
+            } else {
+                for _ in 1..self.pending {
+                    out.push('\n');
+                }
+            }
+        } else {
+            for _ in 0..self.pending {
+                out.push('\n');
+            }
+        }
+        out.push_str(text);
+        self.any = true;
+        self.last_more = more;
+        self.pending = 1;
+    }
+
+    /// The text with its final breaks chomped.
+    fn finish(mut self, chomp: Chomp) -> String {
+        match chomp {
+            Chomp::Strip => {}
+            Chomp::Clip => {
+                if self.any && self.pending > 0 {
+                    self.out.push('\n');
+                }
+            }
+            Chomp::Keep => {
+                for _ in 0..self.pending {
+                    self.out.push('\n');
+                }
+            }
+        }
+        self.out
+    }
+}
+
 impl<'a> Parser<'a> {
     /// A `|` or `>` block scalar; `parent` is the indent of the collection
     /// it belongs to. Leaves the cursor at the start of the line after it.
@@ -10,16 +81,40 @@ impl<'a> Parser<'a> {
         let start = self.mark();
         let literal = self.c() == b'|';
         self.bump();
+        let (chomp, explicit) = self.block_header(start)?;
+        if self.eof() {
+            return Ok((Cow::Borrowed(""), start));
+        }
+        self.newline();
+        let indent = self.block_indent(parent, explicit, start)?;
+        let mut body = Body::default();
+        self.block_lines(&mut body, indent, literal, parent, explicit)?;
+        // A document marker ending the scalar sits at column 0.
+        if self.col != 0 && !self.eof() {
+            self.i -= self.col as usize;
+            self.col = 0;
+        }
+        let first = body.first.unwrap_or(start);
+        Ok((Cow::Owned(body.finish(chomp)), first))
+    }
+
+    /// The header after `|`/`>`: chomping and indentation indicators (in
+    /// either order), then at most a comment.
+    fn block_header(&mut self, start: Mark) -> R<(Chomp, i32)> {
         let bad = Err(Fail {
             at: start,
             kind: SyntaxKind::BadBlockHeader,
         });
-        let mut chomp = 0i8; // -1 strip, 0 clip, 1 keep
+        let mut chomp = Chomp::Clip;
         let mut explicit = 0i32;
         for _ in 0..2 {
             match self.c() {
-                b'+' | b'-' if chomp == 0 => {
-                    chomp = if self.c() == b'+' { 1 } else { -1 };
+                b'+' | b'-' if chomp == Chomp::Clip => {
+                    chomp = if self.c() == b'+' {
+                        Chomp::Keep
+                    } else {
+                        Chomp::Strip
+                    };
                     self.bump();
                 }
                 c @ b'1'..=b'9' if explicit == 0 => {
@@ -40,16 +135,16 @@ impl<'a> Parser<'a> {
         if !self.eof() && !brk(self.c()) {
             return bad;
         }
-        if self.eof() {
-            return Ok((Cow::Borrowed(""), start));
-        }
-        self.newline();
-        let mut first: Option<Mark> = None;
+        Ok((chomp, explicit))
+    }
+
+    /// The text's indent: the header's, or the first non-empty line's
+    /// (`i32::MAX` when there is none). The cursor is at a line's start.
+    fn block_indent(&self, parent: i32, explicit: i32, start: Mark) -> R<i32> {
         let b = self.b;
         let mut indent = if explicit > 0 {
             parent.max(0) + explicit
         } else {
-            // The first non-empty line sets the indent.
             let mut k = self.i;
             let mut found = None;
             loop {
@@ -86,11 +181,19 @@ impl<'a> Parser<'a> {
         if indent < 1 && parent >= 0 {
             indent = 1;
         }
-        let mut out = String::new();
-        // Breaks seen since the last content line (not yet written).
-        let mut pending = 0usize;
-        let mut any = false;
-        let mut last_more = false;
+        Ok(indent)
+    }
+
+    /// The lines of the text, up to the first line indented less than
+    /// `indent` that is not empty, or a document marker, or the end.
+    fn block_lines(
+        &mut self,
+        body: &mut Body,
+        indent: i32,
+        literal: bool,
+        parent: i32,
+        explicit: i32,
+    ) -> R<()> {
         loop {
             // At the start of a line.
             let ls = self.i;
@@ -105,93 +208,62 @@ impl<'a> Parser<'a> {
                 // A last line of blanks counts as an empty line when its
                 // blanks reach the indent (shorter, it is only the end).
                 if self.i > ls && n >= indent {
-                    pending += 1;
+                    body.pending += 1;
                 }
-                break;
+                return Ok(());
             }
             if brk(c) {
-                pending += 1;
+                body.pending += 1;
                 self.newline();
                 continue;
             }
-            first.get_or_insert(self.mark());
+            body.first.get_or_insert(self.mark());
             if n < indent {
-                // Blank-only line shorter than the indent is empty; anything else ends.
-                let mut k = self.i;
-                while k < b.len() && b[k] == b' ' {
-                    k += 1;
-                }
-                if k < b.len() && brk(b[k]) {
-                    self.skip_to(k);
-                    pending += 1;
-                    self.newline();
+                if self.short_line(ls, n, parent, explicit)? {
+                    body.pending += 1;
                     continue;
                 }
-                if k >= b.len() {
-                    self.skip_to(k);
-                    break;
-                }
-                if explicit > 0 && n > parent {
-                    // Right of its parent but left of the stated indent.
-                    return self.fail(SyntaxKind::BadIndentation);
-                }
-                // Back to the line's start for the next reader.
-                self.i = ls;
-                self.col = 0;
-                break;
+                return Ok(());
             }
             if self.col == 0 && self.at_marker() {
-                break;
+                return Ok(());
             }
             // A content line.
-            let more = blank(c);
-            if any {
-                if literal || more || last_more {
-                    for _ in 0..pending {
-                        out.push('\n');
-                    }
-                } else if pending == 1 {
-                    out.push(' ');
-                } else {
-                    for _ in 1..pending {
-                        out.push('\n');
-                    }
-                }
-            } else {
-                for _ in 0..pending {
-                    out.push('\n');
-                }
-            }
             let s = self.i;
             self.skip_to_eol();
-            out.push_str(&self.s[s..self.i]);
-            any = true;
-            last_more = more;
+            body.line(&self.s[s..self.i], blank(c), literal);
             if self.eof() {
-                pending = 1;
-                break;
+                return Ok(());
             }
-            pending = 1;
             self.newline();
         }
-        // A document marker ending the scalar sits at column 0.
-        if self.col != 0 && !self.eof() {
-            self.i -= self.col as usize;
-            self.col = 0;
+    }
+
+    /// A line with fewer than the text's indent of spaces (`n`; `ls` is its
+    /// start). Blank-only, it is an empty line: skipped, `Ok(true)`.
+    /// Anything else ends the text: `Ok(false)`, back at the line's start.
+    fn short_line(&mut self, ls: usize, n: i32, parent: i32, explicit: i32) -> R<bool> {
+        let b = self.b;
+        let mut k = self.i;
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
         }
-        match chomp {
-            -1 => {}
-            0 => {
-                if any && pending > 0 {
-                    out.push('\n');
-                }
-            }
-            _ => {
-                for _ in 0..pending {
-                    out.push('\n');
-                }
-            }
+        if k < b.len() && brk(b[k]) {
+            self.skip_to(k);
+            self.newline();
+            return Ok(true);
         }
-        Ok((Cow::Owned(out), first.unwrap_or(start)))
+        if k >= b.len() {
+            self.skip_to(k);
+            return Ok(false);
+        }
+        if explicit > 0 && n > parent {
+            // Right of its parent but left of the stated indent.
+            return self.fail(SyntaxKind::BadIndentation);
+        }
+        // Back to the line's start for the next reader.
+        self.i = ls;
+        self.col = 0;
+        Ok(false)
     }
 }
