@@ -4,52 +4,110 @@
 
 use super::*;
 
+/// What is known of a wanted block node before its first character.
+#[derive(Clone, Copy, Debug)]
+struct Wanted<'a> {
+    parent: i32,
+    before: Before,
+    /// Properties on the node's own line.
+    anchor: Option<&'a str>,
+    tag: bool,
+    props_mark: Option<Mark>,
+    /// Properties on lines above the node: its own, or its mapping's if
+    /// the node turns out to be a key.
+    line_anchor: Option<&'a str>,
+    line_tag: bool,
+    line_props_mark: Option<Mark>,
+    /// The node is on a line after the indicator before it.
+    newline: bool,
+    /// Where the node, or its first property on its line, starts.
+    mark: Mark,
+    /// Where an empty value is placed: at the `:`, or after the `-` line.
+    colon_mark: Mark,
+    empty_mark: Option<Mark>,
+    /// One tab right after `:`/`-` and then the node: the reference
+    /// refuses it (it wants a space there), so do we.
+    tab_after: bool,
+}
+
+impl Wanted<'_> {
+    /// On the line of the indicator before it.
+    fn inline(&self) -> bool {
+        !self.newline && self.before != Before::Nothing
+    }
+    /// An anchor or a tag both on the node's line and on a line above.
+    fn both(&self) -> bool {
+        (self.anchor.is_some() && self.line_anchor.is_some()) || (self.tag && self.line_tag)
+    }
+}
+
 impl<'a> Parser<'a> {
     /// A block node is wanted: the cursor is after `-`, `:`, `?`, `---`
     /// or at the first content of a document.
     pub(super) fn node(&mut self, parent: i32, before: Before) -> R<()> {
-        let mut anchor = None;
-        let mut tag = false;
-        let mut line_anchor = None;
-        let mut line_tag = false;
-        let mut newline = before == Before::Nothing;
-        let mut mark = self.mark();
-        let mut props_mark: Option<Mark> = None;
-        let mut line_props_mark: Option<Mark> = None;
-        // Where an empty value is placed: at the `:`, or after the `-` line.
-        let colon_mark = Mark {
-            line: self.line,
-            col: self.col.saturating_sub(1),
+        let mut w = Wanted {
+            parent,
+            before,
+            anchor: None,
+            tag: false,
+            props_mark: None,
+            line_anchor: None,
+            line_tag: false,
+            line_props_mark: None,
+            newline: before == Before::Nothing,
+            mark: self.mark(),
+            colon_mark: Mark {
+                line: self.line,
+                col: self.col.saturating_sub(1),
+            },
+            empty_mark: None,
+            tab_after: before != Before::Nothing && self.tab_then_text(),
         };
-        // One tab right after `:`/`-` and then the node: the reference
-        // refuses it (it wants a space there), so do we.
-        let tab_after = before != Before::Nothing && self.c() == b'\t' && {
-            let mut k = self.i;
-            while self.b.get(k) == Some(&b'\t') {
-                k += 1;
-            }
-            self.b
-                .get(k)
-                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80)
-        };
-        let mut empty_mark = None;
         if before == Before::Question {
-            // After `? ` the key may not be reached across tabs.
-            let mut k = self.i;
-            let mut tab = None;
-            while k < self.b.len() && blank(self.b[k]) {
-                if self.b[k] == b'\t' && tab.is_none() {
-                    tab = Some(k);
-                }
-                k += 1;
+            self.question_tab()?;
+        }
+        if !self.node_props(&mut w)? {
+            return Ok(());
+        }
+        self.node_start(w)
+    }
+
+    /// Tabs at the cursor, then text.
+    fn tab_then_text(&self) -> bool {
+        if self.c() != b'\t' {
+            return false;
+        }
+        let mut k = self.i;
+        while self.b.get(k) == Some(&b'\t') {
+            k += 1;
+        }
+        self.b
+            .get(k)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80)
+    }
+
+    /// After `? ` the key may not be reached across tabs.
+    fn question_tab(&mut self) -> R<()> {
+        let mut k = self.i;
+        let mut tab = None;
+        while k < self.b.len() && blank(self.b[k]) {
+            if self.b[k] == b'\t' && tab.is_none() {
+                tab = Some(k);
             }
-            if let Some(t) = tab {
-                if k < self.b.len() && !brk(self.b[k]) && self.b[k] != b'#' {
-                    self.skip_to(t);
-                    return self.fail(SyntaxKind::TabIndentation);
-                }
+            k += 1;
+        }
+        if let Some(t) = tab {
+            if k < self.b.len() && !brk(self.b[k]) && self.b[k] != b'#' {
+                self.skip_to(t);
+                return self.fail(SyntaxKind::TabIndentation);
             }
         }
+        Ok(())
+    }
+
+    /// The properties and comments before the node, across lines. False
+    /// when no node follows: what stands for it is already placed.
+    fn node_props(&mut self, w: &mut Wanted<'a>) -> R<bool> {
         loop {
             let sp = self.skip_blanks();
             let c = self.c();
@@ -57,136 +115,127 @@ impl<'a> Parser<'a> {
                 self.skip_to_eol();
             }
             if self.eof() || brk(self.c()) {
-                if empty_mark.is_none() {
-                    empty_mark = Some(match before {
-                        Before::Colon | Before::Value => colon_mark,
-                        _ => self.mark(),
-                    });
-                }
-                let more = self.next_content()?;
-                if let (Before::Question, Some(at)) = (before, self.last_tab) {
-                    // A `? ` key is not reached across tabs either.
-                    return Err(Fail {
-                        at,
-                        kind: SyntaxKind::TabIndentation,
-                    });
-                }
-                if (anchor.is_some() && line_anchor.is_some()) || (tag && line_tag) {
-                    // Two lines of properties for one node.
-                    return Err(Fail {
-                        at: props_mark.unwrap_or(mark),
-                        kind: SyntaxKind::BadTag,
-                    });
-                }
-                if more && !self.at_marker() && self.col as i32 > parent {
-                    newline = true;
-                    if anchor.is_some() || tag {
-                        line_anchor = line_anchor.or(anchor.take());
-                        line_tag |= tag;
-                        tag = false;
-                        let pm = props_mark.take();
-                        line_props_mark = line_props_mark.or(pm);
-                    }
-                    mark = self.mark();
+                if self.node_on_next_line(w)? {
                     continue;
                 }
-                let props = line_props_mark.or(props_mark);
-                if more
-                    && !self.at_marker()
-                    && self.col as i32 == parent
-                    && matches!(before, Before::Colon | Before::Value)
-                    && self.c() == b'-'
-                    && self.end_at(1)
-                {
-                    // A list at its key's indent.
-                    self.blocks.push(Open {
-                        indent: parent,
-                        kind: Kind::Seq,
-                        explicit: false,
-                    });
-                    let anchor = anchor.or(line_anchor);
-                    self.bump();
-                    // Such a list is placed after its first `- `.
-                    let save = (self.i, self.col);
-                    if self.skip_blanks() && self.c() == b'#' {
-                        self.skip_to_eol();
-                    }
-                    let m = self.mark();
-                    (self.i, self.col) = save;
-                    self.push(Event::SequenceStart(anchor), props.unwrap_or(m));
-                    self.mode = Mode::Node {
-                        parent,
-                        before: Before::Dash,
-                    };
-                    return Ok(());
-                }
-                // Nothing here: an empty value.
-                let m = match before {
-                    Before::DocStart | Before::Question => self.eof_mark(),
-                    _ => empty_mark.unwrap_or(self.mark()),
-                };
-                let m = props.unwrap_or(m);
-                self.push(
-                    Event::Scalar(Cow::Borrowed(""), Style::Plain, anchor.or(line_anchor)),
-                    m,
-                );
-                self.mode = Mode::Entry { fresh: true };
-                return Ok(());
+                return Ok(false);
             }
-            if newline && self.col as i32 <= parent {
+            if w.newline && self.col as i32 <= w.parent {
                 return self.fail(SyntaxKind::BadIndentation);
             }
-            if props_mark.is_none() {
-                mark = self.mark();
+            if w.props_mark.is_none() {
+                w.mark = self.mark();
             }
-            if self.props(&mut anchor, &mut tag)? {
-                props_mark.get_or_insert(mark);
+            if self.props(&mut w.anchor, &mut w.tag)? {
+                w.props_mark.get_or_insert(w.mark);
                 continue;
             }
-            break;
+            return Ok(true);
         }
+    }
+
+    /// At the end of a line before the node: true when the node is on a
+    /// later line (the cursor is there now); otherwise places an empty
+    /// value, or a list at its key's indent.
+    fn node_on_next_line(&mut self, w: &mut Wanted<'a>) -> R<bool> {
+        if w.empty_mark.is_none() {
+            w.empty_mark = Some(match w.before {
+                Before::Colon | Before::Value => w.colon_mark,
+                _ => self.mark(),
+            });
+        }
+        let more = self.next_content()?;
+        if let (Before::Question, Some(at)) = (w.before, self.last_tab) {
+            // A `? ` key is not reached across tabs either.
+            return Err(Fail {
+                at,
+                kind: SyntaxKind::TabIndentation,
+            });
+        }
+        if w.both() {
+            // Two lines of properties for one node.
+            return Err(Fail {
+                at: w.props_mark.unwrap_or(w.mark),
+                kind: SyntaxKind::BadTag,
+            });
+        }
+        if more && !self.at_marker() && self.col as i32 > w.parent {
+            w.newline = true;
+            if w.anchor.is_some() || w.tag {
+                w.line_anchor = w.line_anchor.or(w.anchor.take());
+                w.line_tag |= w.tag;
+                w.tag = false;
+                let pm = w.props_mark.take();
+                w.line_props_mark = w.line_props_mark.or(pm);
+            }
+            w.mark = self.mark();
+            return Ok(true);
+        }
+        let props = w.line_props_mark.or(w.props_mark);
+        if more
+            && !self.at_marker()
+            && self.col as i32 == w.parent
+            && matches!(w.before, Before::Colon | Before::Value)
+            && self.c() == b'-'
+            && self.end_at(1)
+        {
+            self.list_at_key_indent(w, props);
+            return Ok(false);
+        }
+        // Nothing here: an empty value.
+        let m = match w.before {
+            Before::DocStart | Before::Question => self.eof_mark(),
+            _ => w.empty_mark.unwrap_or(self.mark()),
+        };
+        let m = props.unwrap_or(m);
+        self.push(
+            Event::Scalar(Cow::Borrowed(""), Style::Plain, w.anchor.or(w.line_anchor)),
+            m,
+        );
+        self.mode = Mode::Entry { fresh: true };
+        Ok(false)
+    }
+
+    /// A list on the lines after its key, at the key's own indent.
+    fn list_at_key_indent(&mut self, w: &Wanted<'a>, props: Option<Mark>) {
+        self.blocks.push(Open {
+            indent: w.parent,
+            kind: Kind::Seq,
+            explicit: false,
+        });
+        let anchor = w.anchor.or(w.line_anchor);
+        self.bump();
+        // Such a list is placed after its first `- `.
+        let save = (self.i, self.col);
+        if self.skip_blanks() && self.c() == b'#' {
+            self.skip_to_eol();
+        }
+        let m = self.mark();
+        (self.i, self.col) = save;
+        self.push(Event::SequenceStart(anchor), props.unwrap_or(m));
+        self.mode = Mode::Node {
+            parent: w.parent,
+            before: Before::Dash,
+        };
+    }
+
+    /// The node's first character, after its properties.
+    fn node_start(&mut self, w: Wanted<'a>) -> R<()> {
         let c = self.c();
         let cm = self.mark();
-        let key_indent = mark.col as i32;
         if self.at_bom() {
             return self.fail(SyntaxKind::MisplacedBom);
         }
-        let inline = !newline && before != Before::Nothing;
-        let both = (anchor.is_some() && line_anchor.is_some()) || (tag && line_tag);
-        let props = props_mark.or(line_props_mark);
-        if (c == b'-' || c == b'?') && self.end_at(1) && props_mark.is_some() {
+        if (c == b'-' || c == b'?') && self.end_at(1) && w.props_mark.is_some() {
             return self.fail(SyntaxKind::DashNotAllowed);
         }
         if c == b'-' && self.end_at(1) {
-            if inline && (before == Before::Colon || before == Before::DocStart) {
-                return self.fail(SyntaxKind::DashNotAllowed);
-            }
-            if tab_after && !newline && props_mark.is_none() {
-                return self.fail(SyntaxKind::TabIndentation);
-            }
-            if both {
-                return self.fail(SyntaxKind::BadAnchor);
-            }
-            self.blocks.push(Open {
-                indent: cm.col as i32,
-                kind: Kind::Seq,
-                explicit: false,
-            });
-            self.push(
-                Event::SequenceStart(anchor.or(line_anchor)),
-                props.unwrap_or(cm),
-            );
-            self.bump();
-            self.mode = Mode::Node {
-                parent: cm.col as i32,
-                before: Before::Dash,
-            };
-            return Ok(());
+            return self.block_seq_start(&w, cm);
         }
-        if tab_after
-            && !newline
-            && props_mark.is_none()
-            && matches!(before, Before::Colon | Before::Value)
+        if w.tab_after
+            && !w.newline
+            && w.props_mark.is_none()
+            && matches!(w.before, Before::Colon | Before::Value)
         {
             return self.fail(SyntaxKind::TabIndentation);
         }
@@ -195,76 +244,117 @@ impl<'a> Parser<'a> {
             return self.fail_after(SyntaxKind::UnexpectedEnd);
         }
         if (c == b'?' || c == b':') && self.end_at(1) {
-            if inline && (before == Before::Colon || before == Before::DocStart) {
-                return self.fail(SyntaxKind::KeyNotAllowed);
-            }
-            if (anchor.is_some() || tag) && c == b'?' {
-                return self.fail(SyntaxKind::KeyNotAllowed);
-            }
-            // A mapping opened by `? key` or by `: value` (an empty key,
-            // which takes the properties on its line).
-            let map_at = line_props_mark.or(props_mark).unwrap_or(cm);
-            self.push(Event::MappingStart(line_anchor), map_at);
-            self.blocks.push(Open {
-                indent: cm.col as i32,
-                kind: Kind::Map,
-                explicit: c == b'?',
-            });
-            if c == b':' {
-                let key_at = props_mark.unwrap_or(cm);
-                self.push(
-                    Event::Scalar(Cow::Borrowed(""), Style::Plain, anchor),
-                    key_at,
-                );
-            }
-            self.bump();
-            self.mode = Mode::Node {
-                parent: cm.col as i32,
-                before: if c == b'?' {
-                    Before::Question
-                } else {
-                    Before::Value
-                },
-            };
-            return Ok(());
+            return self.block_map_start(&w, c, cm);
         }
         if c == b'|' || c == b'>' {
-            if both {
+            if w.both() {
                 return self.fail(SyntaxKind::BadAnchor);
             }
-            let (text, m) = self.block_scalar(parent)?;
+            let (text, m) = self.block_scalar(w.parent)?;
             self.push(
-                Event::Scalar(text, Style::Block, anchor.or(line_anchor)),
-                props.unwrap_or(m),
+                Event::Scalar(text, Style::Block, w.anchor.or(w.line_anchor)),
+                w.props_mark.or(w.line_props_mark).unwrap_or(m),
             );
             self.mode = Mode::Entry { fresh: true };
             return Ok(());
         }
-        // A node that may be a key.
-        let may_key = !inline || matches!(before, Before::Dash | Before::Question | Before::Value);
-        let (map_anchor, own_anchor) = (line_anchor, anchor);
+        self.maybe_key(&w, cm)
+    }
+
+    /// `- ` opens a block list.
+    fn block_seq_start(&mut self, w: &Wanted<'a>, cm: Mark) -> R<()> {
+        if w.inline() && (w.before == Before::Colon || w.before == Before::DocStart) {
+            return self.fail(SyntaxKind::DashNotAllowed);
+        }
+        if w.tab_after && !w.newline && w.props_mark.is_none() {
+            return self.fail(SyntaxKind::TabIndentation);
+        }
+        if w.both() {
+            return self.fail(SyntaxKind::BadAnchor);
+        }
+        self.blocks.push(Open {
+            indent: cm.col as i32,
+            kind: Kind::Seq,
+            explicit: false,
+        });
+        self.push(
+            Event::SequenceStart(w.anchor.or(w.line_anchor)),
+            w.props_mark.or(w.line_props_mark).unwrap_or(cm),
+        );
+        self.bump();
+        self.mode = Mode::Node {
+            parent: cm.col as i32,
+            before: Before::Dash,
+        };
+        Ok(())
+    }
+
+    /// A mapping opened by `? key` or by `: value` (an empty key, which
+    /// takes the properties on its line).
+    fn block_map_start(&mut self, w: &Wanted<'a>, c: u8, cm: Mark) -> R<()> {
+        if w.inline() && (w.before == Before::Colon || w.before == Before::DocStart) {
+            return self.fail(SyntaxKind::KeyNotAllowed);
+        }
+        if (w.anchor.is_some() || w.tag) && c == b'?' {
+            return self.fail(SyntaxKind::KeyNotAllowed);
+        }
+        let map_at = w.line_props_mark.or(w.props_mark).unwrap_or(cm);
+        self.push(Event::MappingStart(w.line_anchor), map_at);
+        self.blocks.push(Open {
+            indent: cm.col as i32,
+            kind: Kind::Map,
+            explicit: c == b'?',
+        });
+        if c == b':' {
+            let key_at = w.props_mark.unwrap_or(cm);
+            self.push(
+                Event::Scalar(Cow::Borrowed(""), Style::Plain, w.anchor),
+                key_at,
+            );
+        }
+        self.bump();
+        self.mode = Mode::Node {
+            parent: cm.col as i32,
+            before: if c == b'?' {
+                Before::Question
+            } else {
+                Before::Value
+            },
+        };
+        Ok(())
+    }
+
+    /// A scalar, alias or flow collection: a mapping key if a `:` follows
+    /// it on its line, where a key may stand.
+    fn maybe_key(&mut self, w: &Wanted<'a>, cm: Mark) -> R<()> {
+        let may_key =
+            !w.inline() || matches!(w.before, Before::Dash | Before::Question | Before::Value);
+        let both = w.both();
         if !may_key && both {
             return Err(Fail {
-                at: props_mark.unwrap_or(cm),
+                at: w.props_mark.unwrap_or(cm),
                 kind: SyntaxKind::BadTag,
             });
         }
         let slot = if may_key { Some(self.slot()) } else { None };
         let key = KeyCtx {
             slot,
-            parent,
+            parent: w.parent,
             cont: None,
-            indent: key_indent,
-            line: mark.line,
-            mark: line_props_mark.unwrap_or(mark),
-            map_anchor,
-            line_props: line_props_mark,
-            clash: if both { props_mark } else { None },
+            indent: w.mark.col as i32,
+            line: w.mark.line,
+            mark: w.line_props_mark.unwrap_or(w.mark),
+            map_anchor: w.line_anchor,
+            line_props: w.line_props_mark,
+            clash: if both { w.props_mark } else { None },
         };
         let (anchor_here, pm) = if may_key {
-            (own_anchor, props_mark)
+            (w.anchor, w.props_mark)
         } else {
-            (own_anchor.or(map_anchor), props)
+            (
+                w.anchor.or(w.line_anchor),
+                w.props_mark.or(w.line_props_mark),
+            )
         };
         self.content(key, anchor_here, pm.is_some(), pm)
     }
