@@ -1,4 +1,4 @@
-//! Differential test of caplens' own YAML reader (src/yaml) against
+//! Differential test of caplens' own YAML reader (caplens-yaml) against
 //! saphyr-parser, the reader it replaced: over every YAML fixture in the
 //! repository, hand-written cases for each feature, and thousands of
 //! generated (and deliberately broken) documents. Where both accept, the

@@ -11,6 +11,15 @@
 //! slot is queued where its `MappingStart` would go and events from there
 //! on are held back until the slot is settled; keys live on one line, so
 //! at most a line's worth of events waits.
+//!
+//! Plain and single-line quoted text is borrowed straight from the input;
+//! only folded or escaped text allocates. No character is read more than
+//! a few times.
+//!
+//! The parts: `cursor` (characters, lines, comments), `document` (markers,
+//! directives), `props` (anchors, tags), `block_node` and `block_entry`
+//! (block collections), `plain`, `quoted` and `block_scalar` (scalars),
+//! `flow` (flow collections).
 
 use super::{Style, SyntaxKind};
 use std::borrow::Cow;
