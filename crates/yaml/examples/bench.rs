@@ -84,18 +84,24 @@ fn manifest(bytes: usize) -> String {
     s
 }
 
-/// The median of `runs` timings of `f` (after one warm-up run).
-fn median(runs: usize, mut f: impl FnMut() -> usize) -> Duration {
-    std::hint::black_box(f());
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+/// Median times of the readers over `runs` rounds, each round running
+/// every reader once in turn, so that a busy machine slows all alike.
+fn medians<const N: usize>(runs: usize, readers: [&dyn Fn() -> usize; N]) -> [Duration; N] {
+    for r in readers {
+        std::hint::black_box(r());
+    }
+    let mut times: [Vec<Duration>; N] = std::array::from_fn(|_| Vec::with_capacity(runs));
+    for _ in 0..runs {
+        for (r, t) in readers.iter().zip(times.iter_mut()) {
+            let start = Instant::now();
+            std::hint::black_box(r());
+            t.push(start.elapsed());
+        }
+    }
+    times.map(|mut t| {
+        t.sort();
+        t[runs / 2]
+    })
 }
 
 fn saphyr_events(text: &str) -> usize {
@@ -113,14 +119,17 @@ fn main() {
     let theirs = saphyr_ref::parse(&text, &Limits::DEFAULT).expect("saphyr reads it");
     assert_eq!(ours, theirs, "both readers build the same tree");
     let runs = 21;
-    let t_ours = median(runs, || caplens_yaml::parse_default(&text).unwrap().len());
-    let t_theirs = median(runs, || {
-        saphyr_ref::parse(&text, &Limits::DEFAULT).unwrap().len()
-    });
-    let t_events = median(runs, || saphyr_events(&text));
+    let [t_ours, t_theirs, t_events] = medians(
+        runs,
+        [
+            &|| caplens_yaml::parse_default(&text).unwrap().len(),
+            &|| saphyr_ref::parse(&text, &Limits::DEFAULT).unwrap().len(),
+            &|| saphyr_events(&text),
+        ],
+    );
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{} bytes, {} documents; median of {runs} runs",
+        "{} bytes, {} documents; median of {runs} rounds",
         text.len(),
         ours.len()
     );
