@@ -4,43 +4,23 @@
 //! Why a reader of our own: findings must point at a line and column
 //! (`serde_yaml` throws positions away), and a hostile paste (billion
 //! laughs, 10,000 nested brackets, a 10 MB blob) must stop with a clear
-//! error instead of eating the page. caplens first used `saphyr-parser`;
-//! it worked, but it was the biggest and slowest part of the page (~37 KB
-//! of wasm, and ~55 ms of the ~90 ms a 1 MB multi-document manifest took
-//! natively), against budgets of 200 KB for the whole first visit and
-//! 150 ms in the browser for that manifest. Figures for this reader are
-//! in the commit that introduced it (`cargo run --release --example
-//! bench_k8s`, `/work/tools/wasm-build-named.sh`).
+//! error instead of eating the page; saphyr-parser, which caplens used
+//! first, was the biggest and slowest part of the page. What this reader
+//! accepts and refuses, how it is checked against saphyr-parser, and its
+//! measured speed and size are in this crate's README.md.
 //!
-//! How it is built (`read`): one pass over the bytes, line by line. Block
-//! structure is an explicit stack of open lists and mappings with the
-//! column each was opened at; a new line closes what is indented deeper
-//! and must then fit what is on top. `[...]`/`{...}` have a stack of their
-//! own. Whether a node is a mapping key is known only at its `:`, so a
-//! slot is queued for the `MappingStart` and the events after it wait
-//! until the line settles it. Plain and single-line quoted text is sliced
-//! straight from the input; only folded or escaped text allocates. Nothing
-//! recurses on the input and no character is read more than a few times.
-//! This module builds the tree from the events (below), with the limits.
-//!
-//! How it is checked: `tests/yaml_diff.rs` and the `yaml_diff` fuzz target
-//! run it and saphyr-parser (a dev-dependency only, used as a black box:
-//! only its output is compared) over the repository's fixtures,
-//! hand-written cases and random and mutated documents, and require equal
-//! trees (values, styles, positions) or a refusal from both, apart from
-//! the short list of intentional differences in
-//! `tests/support/saphyr_ref.rs`. Syntax errors are our own small enum
-//! (`SyntaxKind`); the words are in `strings::k8s`.
-//!
-//! The builder is iterative (an explicit stack), so deep input cannot
-//! overflow the native stack, and nesting is refused past `Limits::max_depth`
-//! while the events stream in, before the rest is read. Tags are read and
-//! checked but not kept: Kubernetes and compose files don't depend on them.
+//! `read` turns the text into events in one pass with explicit stacks, so
+//! nothing recurses on the input; `tree` builds the documents from them
+//! within `Limits`, refusing too deep nesting while the events stream in.
+//! Tags are read and checked but not kept: Kubernetes and compose files
+//! don't depend on them. Syntax errors are our own small enum
+//! (`SyntaxKind`); the words for them are in caplens-words (`k8s`).
 
 mod read;
+mod tree;
 
 use read::Event;
-use std::collections::BTreeMap;
+use tree::Builder;
 
 /// 1-based line and column of a node's first character.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -269,7 +249,7 @@ pub enum YamlError {
 }
 
 /// Ways a paste can fail to be YAML. Each points at the offending
-/// character; the words for them are in `strings::k8s`.
+/// character; the words for them are in caplens-words (`k8s`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum SyntaxKind {
     /// A quoted string runs to the end of the input.
@@ -366,253 +346,6 @@ fn syntax(f: read::Fail, limits: &Limits) -> YamlError {
     }
 }
 
-enum Frame<'a> {
-    Seq {
-        items: Vec<Node>,
-        pos: Pos,
-        anchor: Option<&'a str>,
-        size: usize,
-    },
-    Map {
-        entries: Vec<(Node, Node)>,
-        key: Option<Node>,
-        pos: Pos,
-        anchor: Option<&'a str>,
-        size: usize,
-    },
-}
-
-/// A finished node and how many nodes it contains (for the alias budget).
-struct Built {
-    node: Node,
-    size: usize,
-}
-
-struct Builder<'a> {
-    limits: Limits,
-    stack: Vec<Frame<'a>>,
-    /// A B-tree, not a hash map: anchor names come from the paste, and
-    /// the page has no randomness to key a hash against crafted collisions.
-    /// `None` marks a name whose node is being built (see `forget`).
-    anchors: BTreeMap<&'a str, Option<Built>>,
-    nodes: usize,
-    alias_nodes: usize,
-    root: Option<Node>,
-}
-
-impl<'a> Builder<'a> {
-    fn count(&mut self, n: usize, at: Pos) -> Result<(), YamlError> {
-        self.nodes = self.nodes.saturating_add(n);
-        if self.nodes > self.limits.max_nodes {
-            return Err(YamlError::TooManyNodes {
-                at,
-                limit: self.limits.max_nodes,
-            });
-        }
-        Ok(())
-    }
-
-    /// An anchor names its node from where the node starts: an alias inside
-    /// the node itself (or to an older node of the same name) is unknown.
-    fn forget(&mut self, anchor: Option<&'a str>) {
-        if let Some(name) = anchor {
-            // A mark rather than a removal: one less B-tree operation in the page.
-            if let Some(old) = self.anchors.get_mut(name) {
-                *old = None;
-            }
-        }
-    }
-
-    fn open(
-        &mut self,
-        frame: Frame<'a>,
-        anchor: Option<&'a str>,
-        at: Pos,
-    ) -> Result<(), YamlError> {
-        if self.stack.len() >= self.limits.max_depth {
-            return Err(YamlError::TooDeep {
-                at,
-                limit: self.limits.max_depth,
-            });
-        }
-        self.count(1, at)?;
-        self.forget(anchor);
-        self.stack.push(frame);
-        Ok(())
-    }
-
-    /// Attach a finished node to its parent (or make it the root).
-    fn finish(&mut self, built: Built, anchor: Option<&'a str>) -> Result<(), YamlError> {
-        if let Some(name) = anchor {
-            self.anchors.insert(
-                name,
-                Some(Built {
-                    node: built.node.clone(),
-                    size: built.size,
-                }),
-            );
-        }
-        match self.stack.last_mut() {
-            None => self.root = Some(built.node),
-            Some(Frame::Seq { items, size, .. }) => {
-                *size += built.size;
-                items.push(built.node);
-            }
-            Some(Frame::Map {
-                entries, key, size, ..
-            }) => {
-                *size += built.size;
-                match key.take() {
-                    None => *key = Some(built.node),
-                    Some(k) => {
-                        // Small mappings are checked as they grow; big ones
-                        // once, when they close (see `first_duplicate`).
-                        if entries.len() < LINEAR {
-                            if let Some(text) = k.as_str() {
-                                // `<<` merge keys may repeat; they are resolved at close.
-                                if text != "<<" {
-                                    if let Some((first, _)) =
-                                        entries.iter().find(|(e, _)| e.as_str() == Some(text))
-                                    {
-                                        return Err(YamlError::DuplicateKey {
-                                            at: k.pos,
-                                            key: text.to_string(),
-                                            first_line: first.pos.line,
-                                        });
-                                    }
-                                }
-                            }
-                        }
-                        entries.push((k, built.node));
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn close(&mut self) -> Result<(), YamlError> {
-        let Some(frame) = self.stack.pop() else {
-            return Ok(());
-        };
-        let (built, anchor) = match frame {
-            Frame::Seq {
-                items,
-                pos,
-                anchor,
-                size,
-            } => (
-                Built {
-                    node: Node {
-                        value: Value::Seq(items),
-                        pos,
-                    },
-                    size: size + 1,
-                },
-                anchor,
-            ),
-            Frame::Map {
-                entries,
-                pos,
-                anchor,
-                size,
-                ..
-            } => {
-                if entries.len() > LINEAR {
-                    if let Some(e) = first_duplicate(&entries) {
-                        return Err(e);
-                    }
-                }
-                let entries = resolve_merge_keys(entries);
-                (
-                    Built {
-                        node: Node {
-                            value: Value::Map(entries),
-                            pos,
-                        },
-                        size: size + 1,
-                    },
-                    anchor,
-                )
-            }
-        };
-        self.finish(built, anchor)
-    }
-}
-
-/// Mappings up to this many keys look for a repeated key by scanning.
-const LINEAR: usize = 16;
-
-/// The first repeated key of a big mapping, in the order written (the
-/// error a scan as the keys arrive would give). Sorting keeps this
-/// O(n log n) on any input: a hash map would need a secret key against
-/// crafted collisions, and the page has no randomness to make one.
-fn first_duplicate(entries: &[(Node, Node)]) -> Option<YamlError> {
-    let mut keys: Vec<(&str, usize)> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (k, _))| k.as_str().filter(|t| *t != "<<").map(|t| (t, i)))
-        .collect();
-    keys.sort_unstable();
-    // Sorted by (text, place): in a run of equal keys the first two are
-    // the first occurrence and its repeat; the earliest repeat wins (later
-    // pairs of a run repeat later still).
-    let (first, again) = keys
-        .windows(2)
-        .filter(|w| w[0].0 == w[1].0)
-        .map(|w| (w[0].1, w[1].1))
-        .min_by_key(|&(_, again)| again)?;
-    let (k, _) = &entries[again];
-    Some(YamlError::DuplicateKey {
-        at: k.pos,
-        key: k.as_str().unwrap_or_default().to_string(),
-        first_line: entries[first].0.pos.line,
-    })
-}
-
-/// YAML 1.1 merge keys (`<<: *base`), which Kubernetes' decoder honours:
-/// keys written in the mapping win over merged ones.
-fn resolve_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
-    let is_merge =
-        |k: &Node| matches!(&k.value, Value::Scalar { text, style: Style::Plain } if text == "<<");
-    if !entries.iter().any(|(k, _)| is_merge(k)) {
-        return entries;
-    }
-    let (merges, mut all): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
-    let own = all.len();
-    for (_, source) in merges {
-        let sources: Vec<Node> = match source.value {
-            Value::Map(_) => vec![source],
-            Value::Seq(items) => items,
-            Value::Scalar { .. } => Vec::new(),
-        };
-        for src in sources {
-            if let Value::Map(src_entries) = src.value {
-                all.extend(src_entries);
-            }
-        }
-    }
-    // Keep the first of each key: the mapping's own, then the earliest
-    // merged. Sorting keeps this O(n log n) for big mappings merged into
-    // big mappings, without a set keyed by pasted text.
-    let mut keys: Vec<(&str, usize)> = all
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (k, _))| k.as_str().map(|t| (t, i)))
-        .collect();
-    keys.sort_unstable();
-    let mut shadowed = vec![false; all.len()];
-    for w in keys.windows(2) {
-        if w[0].0 == w[1].0 && w[1].1 >= own {
-            shadowed[w[1].1] = true;
-        }
-    }
-    all.into_iter()
-        .zip(shadowed)
-        .filter_map(|(e, s)| (!s).then_some(e))
-        .collect()
-}
-
 /// A YAML stream read a slice of events at a time, so a caller with a
 /// frame budget (the page) can stop between slices and keep the tab
 /// responsive. `parse` is the same reader run to the end in one go.
@@ -635,14 +368,7 @@ impl<'a> StreamParser<'a> {
         }
         Ok(StreamParser {
             parser: read::Parser::new(text),
-            b: Builder {
-                limits: *limits,
-                stack: Vec::new(),
-                anchors: BTreeMap::new(),
-                nodes: 0,
-                alias_nodes: 0,
-                root: None,
-            },
+            b: Builder::new(*limits),
             docs: Vec::new(),
             doc_start: Pos::default(),
             done: false,
@@ -657,14 +383,13 @@ impl<'a> StreamParser<'a> {
         if self.done {
             return Ok(true);
         }
-        let limits = self.b.limits;
+        let limits = self.b.limits();
         for _ in 0..max_events {
             let (ev, mark) = self.parser.next_event().map_err(|e| syntax(e, &limits))?;
             let at = Pos {
                 line: mark.line,
                 column: mark.col + 1,
             };
-            let b = &mut self.b;
             match ev {
                 Event::StreamEnd => {
                     self.done = true;
@@ -678,82 +403,20 @@ impl<'a> StreamParser<'a> {
                         });
                     }
                     self.doc_start = at;
-                    b.root = None;
-                    b.anchors.clear();
+                    self.b.start_document();
                 }
                 Event::DocumentEnd => {
-                    let root = b.root.take().unwrap_or(Node {
-                        value: Value::Scalar {
-                            text: String::new(),
-                            style: Style::Plain,
-                        },
-                        pos: self.doc_start,
-                    });
+                    let root = self.b.take_root(self.doc_start);
                     self.docs.push(Document {
                         index: self.docs.len(),
                         root,
                     });
                 }
-                Event::Scalar(text, style, anchor) => {
-                    b.count(1, at)?;
-                    let node = Node {
-                        value: Value::Scalar {
-                            text: text.into_owned(),
-                            style,
-                        },
-                        pos: at,
-                    };
-                    b.finish(Built { node, size: 1 }, anchor)?;
-                }
-                Event::SequenceStart(anchor) => {
-                    b.open(
-                        Frame::Seq {
-                            items: Vec::new(),
-                            pos: at,
-                            anchor,
-                            size: 0,
-                        },
-                        anchor,
-                        at,
-                    )?;
-                }
-                Event::MappingStart(anchor) => {
-                    b.open(
-                        Frame::Map {
-                            entries: Vec::new(),
-                            key: None,
-                            pos: at,
-                            anchor,
-                            size: 0,
-                        },
-                        anchor,
-                        at,
-                    )?;
-                }
-                Event::SequenceEnd | Event::MappingEnd => b.close()?,
-                Event::Alias(name) => {
-                    let Some(Some(src)) = b.anchors.get(name) else {
-                        return Err(YamlError::UnknownAlias { at });
-                    };
-                    let size = src.size;
-                    // Check the budgets before copying: a billion-laughs paste
-                    // fails here at the first alias that would blow them.
-                    b.alias_nodes = b.alias_nodes.saturating_add(size);
-                    if b.alias_nodes > limits.max_alias_nodes {
-                        return Err(YamlError::AliasBomb {
-                            at,
-                            limit: limits.max_alias_nodes,
-                        });
-                    }
-                    b.count(size, at)?;
-                    let Some(Some(src)) = b.anchors.get(name) else {
-                        return Err(YamlError::UnknownAlias { at });
-                    };
-                    let mut node = src.node.clone();
-                    // Point at the alias (where the user used it), not the anchor.
-                    node.pos = at;
-                    b.finish(Built { node, size }, None)?;
-                }
+                Event::Scalar(text, style, anchor) => self.b.scalar(text, style, anchor, at)?,
+                Event::SequenceStart(anchor) => self.b.open_seq(anchor, at)?,
+                Event::MappingStart(anchor) => self.b.open_map(anchor, at)?,
+                Event::SequenceEnd | Event::MappingEnd => self.b.close()?,
+                Event::Alias(name) => self.b.alias(name, at)?,
             }
         }
         Ok(self.done)

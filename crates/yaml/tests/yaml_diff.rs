@@ -1,4 +1,4 @@
-//! Differential test of caplens' own YAML reader (src/yaml) against
+//! Differential test of caplens' own YAML reader (caplens-yaml) against
 //! saphyr-parser, the reader it replaced: over every YAML fixture in the
 //! repository, hand-written cases for each feature, and thousands of
 //! generated (and deliberately broken) documents. Where both accept, the
@@ -103,7 +103,7 @@ fn assert_agree(cases: &[(String, String)]) {
 }
 
 fn fixture_files() -> Vec<(String, String)> {
-    // The fixtures are the repository's: examples, fuzz corpora, test fixtures.
+    // The fixtures are the repository's, two levels above this crate.
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let mut out = Vec::new();
     for dir in [

@@ -1,11 +1,11 @@
-//! The reference for the differential test of `caplens::yaml`: the reader
+//! The reference for the differential test of caplens-yaml: the reader
 //! caplens shipped before it owned its parser — saphyr-parser's events
 //! built into the same tree by the same rules (limits, alias budget, merge
 //! keys, duplicate keys). Shared by tests/yaml_diff.rs and the `yaml_diff`
 //! fuzz target.
 
 use caplens_yaml::{Document, Limits, Node, Pos, Style, Value};
-use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 use std::collections::HashMap;
 
 /// Why the reference refused the input (kept coarse: only "both refuse"
@@ -107,6 +107,20 @@ impl Builder {
         }
         Ok(())
     }
+    fn alias(&mut self, id: usize, at: Pos) -> Result<(), RefError> {
+        let Some(src) = self.anchors.get(&id) else {
+            return Err(RefError::UnknownAlias);
+        };
+        let size = src.size;
+        self.alias_nodes = self.alias_nodes.saturating_add(size);
+        if self.alias_nodes > self.limits.max_alias_nodes {
+            return Err(RefError::Limit("alias"));
+        }
+        self.count(size)?;
+        let mut node = self.anchors[&id].node.clone();
+        node.pos = at;
+        self.finish(Built { node, size }, 0)
+    }
     fn close(&mut self) -> Result<(), RefError> {
         let Some(frame) = self.stack.pop() else {
             return Ok(());
@@ -179,6 +193,27 @@ fn merge(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
     own
 }
 
+fn ref_error(e: ScanError) -> RefError {
+    if e.info() == "recursion limit exceeded" {
+        return RefError::Limit("depth");
+    }
+    RefError::Syntax {
+        at: Pos {
+            line: e.marker().line() as u32,
+            column: e.marker().col() as u32 + 1,
+        },
+        detail: e.info().to_string(),
+    }
+}
+
+fn style_of(style: ScalarStyle) -> Style {
+    match style {
+        ScalarStyle::Plain => Style::Plain,
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+        ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+    }
+}
+
 /// The documents saphyr-parser reads from `text`, built as caplens builds them.
 pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
     if text.len() > limits.max_bytes {
@@ -196,18 +231,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
     let mut docs = Vec::new();
     let mut doc_start = Pos::default();
     while let Some(ev) = parser.next_event() {
-        let (ev, span) = ev.map_err(|e| {
-            if e.info() == "recursion limit exceeded" {
-                return RefError::Limit("depth");
-            }
-            RefError::Syntax {
-                at: Pos {
-                    line: e.marker().line() as u32,
-                    column: e.marker().col() as u32 + 1,
-                },
-                detail: e.info().to_string(),
-            }
-        })?;
+        let (ev, span) = ev.map_err(ref_error)?;
         let at = pos_of(&span);
         match ev {
             Event::StreamStart | Event::Nothing => {}
@@ -235,15 +259,10 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
             }
             Event::Scalar(text, style, anchor, _tag) => {
                 b.count(1)?;
-                let style = match style {
-                    ScalarStyle::Plain => Style::Plain,
-                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
-                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                };
                 let node = Node {
                     value: Value::Scalar {
                         text: text.into_owned(),
-                        style,
+                        style: style_of(style),
                     },
                     pos: at,
                 };
@@ -263,20 +282,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Vec<Document>, RefError> {
                 size: 0,
             })?,
             Event::SequenceEnd | Event::MappingEnd => b.close()?,
-            Event::Alias(id) => {
-                let Some(src) = b.anchors.get(&id) else {
-                    return Err(RefError::UnknownAlias);
-                };
-                let size = src.size;
-                b.alias_nodes = b.alias_nodes.saturating_add(size);
-                if b.alias_nodes > limits.max_alias_nodes {
-                    return Err(RefError::Limit("alias"));
-                }
-                b.count(size)?;
-                let mut node = b.anchors[&id].node.clone();
-                node.pos = at;
-                b.finish(Built { node, size }, 0)?;
-            }
+            Event::Alias(id) => b.alias(id, at)?,
         }
     }
     Ok(docs)
