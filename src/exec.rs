@@ -17,8 +17,8 @@ use caplens_core::exec::{
 };
 use caplens_core::set::CapSet;
 use caplens_core::status::{self, InputError, Report, SetKind};
-use caplens_words::{decode as decode_words, exec as words, text as text_words, ui as t};
 use caplens_core::text;
+use caplens_words::{decode as decode_words, exec as words, text as text_words, ui as t};
 use yew::prelude::*;
 use yew::virtual_dom::Attributes;
 

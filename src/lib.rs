@@ -8,6 +8,7 @@ pub mod decode;
 pub mod dom;
 pub mod exec;
 pub mod h;
+pub mod hooks;
 pub mod panic;
 pub mod route;
 pub mod widgets;
