@@ -1,5 +1,5 @@
 //! The Yew front end. Thin: it parses nothing itself; it calls the core and
-//! turns results into words only through `strings`.
+//! turns results into words only through `caplens_words`.
 //!
 //! The whole page state (active view + that view's inputs) lives in the URL
 //! fragment, so a link reproduces exactly what is shown.

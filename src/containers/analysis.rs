@@ -61,6 +61,7 @@ pub(crate) fn set_entrypoint_caps(input: &mut Input, fcaps: Option<FileCaps>) {
     }
 }
 
+/// Reads `text` and reports on every container in it, all at once.
 pub fn analyse(
     text: &str,
     settings: &Settings,

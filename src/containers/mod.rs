@@ -2,7 +2,8 @@
 //! Kubernetes manifests and see, per container, what the runtime writes and
 //! what PID 1 really gets, the findings with their fixes, and a hardened
 //! securityContext to copy. Reading is `paste::read`, analysis
-//! `paste::report`; words come from `strings::containers` and `strings::k8s`.
+//! `paste::report` (scheduled by `hooks::use_sliced_analysis`); words come
+//! from `caplens_words::containers` and `caplens_words::k8s`.
 //!
 //! Link parameters: `in` (the pasted text), `rt` (`crio`; containerd when
 //! absent), `docker` (Docker era), `user` (`root`/`nonroot`: the image's
@@ -30,6 +31,8 @@ use caplens_core::paste::PasteError;
 use caplens_words::{containers as words, k8s as k8s_words, ui as t};
 use yew::prelude::*;
 
+/// The input panel beside the result: the analysis, "Reading…" while a large
+/// paste is read in slices, a hint, or the error.
 #[function_component(ContainersView)]
 pub fn containers_view(p: &ViewProps) -> Html {
     let text = p.params.shared("in");

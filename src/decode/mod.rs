@@ -1,7 +1,7 @@
 //! The Decode view: paste anything that carries capability masks and see the
 //! capabilities × sets matrix, what each set matches, and build a mask by
 //! ticking boxes. All parsing is `status::recognise`; all wording is
-//! `strings`.
+//! `caplens_words`.
 //!
 //! Link parameters: `in` (the pasted text), `open` (the capability whose
 //! explanation is open), `all` (show every capability, not only those set),

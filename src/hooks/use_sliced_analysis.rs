@@ -92,10 +92,11 @@ pub fn use_sliced_analysis(key: AnalysisKey) -> SlicedAnalysis {
     }
 }
 
-/// The same result as `analyse`, computed in slices of about `SLICE_MS` (well under a long task, few enough yields to cost little) with
-/// a yield to the browser between them, so a megabyte paste (or a hostile
-/// one that stays inside the limits) never blocks the page for long. Gives
-/// up (None) as soon as `current()` says a newer input has replaced this one.
+/// The same result as `analyse`, computed in slices of about `SLICE_MS`
+/// (well under a long task, few enough yields to cost little) with a yield
+/// to the browser between them, so a megabyte paste (or a hostile one that
+/// stays inside the limits) never blocks the page for long. Gives up (None)
+/// as soon as `current()` says a newer input has replaced this one.
 async fn analyse_in_slices(
     text: Rc<str>,
     settings: Settings,
