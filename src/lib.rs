@@ -1,5 +1,5 @@
 //! The Yew front end. Thin: it parses nothing itself; it calls the core and
-//! turns results into words only through `strings`.
+//! turns results into words only through `caplens_words`.
 //!
 //! The whole page state (active view + that view's inputs) lives in the URL
 //! fragment, so a link reproduces exactly what is shown.
@@ -8,6 +8,7 @@ pub mod decode;
 pub mod dom;
 pub mod exec;
 pub mod h;
+pub mod hooks;
 pub mod panic;
 pub mod route;
 pub mod widgets;
@@ -154,25 +155,6 @@ pub fn app() -> Html {
         Callback::from(move |p: Params| d.dispatch(Action::SetParams(p, Write::Push)))
     };
 
-    let mut tabs = Vec::with_capacity(View::ALL.len());
-    for v in View::ALL {
-        let d = state.dispatcher();
-        let current = state.view == v;
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if !current {
-                d.dispatch(Action::Show(v))
-            }
-        });
-        tabs.push(h::button(
-            tab_attrs(v, current),
-            onclick,
-            h::kids([
-                h::el_s("span", h::attrs!("class" = "tab-name"), view_name(v)),
-                h::el_s("span", h::attrs!("class" = "tab-hint"), view_hint(v)),
-            ]),
-        ));
-    }
-
     let params = state.params().clone();
     let props = ViewProps {
         params,
@@ -185,37 +167,13 @@ pub fn app() -> Html {
         View::Containers => html! { <containers::ContainersView ..props /> },
     };
 
+    page(&state, view)
+}
+
+/// The header with the tabs, the current view in `main`, the footer.
+fn page(state: &UseReducerHandle<State>, view: Html) -> Html {
     h::list(h::kids([
-        h::el(
-            "header",
-            h::attrs!("class" = "top"),
-            h::kids([
-                h::el(
-                    "div",
-                    h::attrs!("class" = "brand"),
-                    h::kids([
-                        h::el(
-                            "h1",
-                            &[],
-                            h::kids([
-                                h::el_s(
-                                    "span",
-                                    h::attrs!("class" = "logo", "aria-hidden" = "true"),
-                                    "⌕",
-                                ),
-                                h::s(t::APP_NAME),
-                            ]),
-                        ),
-                        h::el_s("p", h::attrs!("class" = "tagline"), t::TAGLINE),
-                    ]),
-                ),
-                h::el(
-                    "nav",
-                    h::attrs!("class" = "tabs", "aria-label" = t::VIEWS_LABEL),
-                    h::kids([h::list(tabs)]),
-                ),
-            ]),
-        ),
+        header(tabs(state)),
         h::el(
             "main",
             main_attrs(state.view),
@@ -236,6 +194,63 @@ pub fn app() -> Html {
             h::kids([h::el_s("p", &[], t::FOOTER)]),
         ),
     ]))
+}
+
+/// A button per view; the current one is marked and does nothing.
+fn tabs(state: &UseReducerHandle<State>) -> Vec<Html> {
+    let mut tabs = Vec::with_capacity(View::ALL.len());
+    for v in View::ALL {
+        let d = state.dispatcher();
+        let current = state.view == v;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if !current {
+                d.dispatch(Action::Show(v))
+            }
+        });
+        tabs.push(h::button(
+            tab_attrs(v, current),
+            onclick,
+            h::kids([
+                h::el_s("span", h::attrs!("class" = "tab-name"), view_name(v)),
+                h::el_s("span", h::attrs!("class" = "tab-hint"), view_hint(v)),
+            ]),
+        ));
+    }
+    tabs
+}
+
+/// The brand and the tabs.
+fn header(tabs: Vec<Html>) -> Html {
+    h::el(
+        "header",
+        h::attrs!("class" = "top"),
+        h::kids([
+            h::el(
+                "div",
+                h::attrs!("class" = "brand"),
+                h::kids([
+                    h::el(
+                        "h1",
+                        &[],
+                        h::kids([
+                            h::el_s(
+                                "span",
+                                h::attrs!("class" = "logo", "aria-hidden" = "true"),
+                                "⌕",
+                            ),
+                            h::s(t::APP_NAME),
+                        ]),
+                    ),
+                    h::el_s("p", h::attrs!("class" = "tagline"), t::TAGLINE),
+                ]),
+            ),
+            h::el(
+                "nav",
+                h::attrs!("class" = "tabs", "aria-label" = t::VIEWS_LABEL),
+                h::kids([h::list(tabs)]),
+            ),
+        ]),
+    )
 }
 
 /// A tab's attributes (fixed ids: the tests and the CSS use them).

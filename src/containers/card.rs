@@ -1,0 +1,347 @@
+//! One container's card: its title and verdicts, what PID 1 gets, links to
+//! the Exec view, what each add did, the findings with their fixes, the
+//! runtime's notes, the OCI sets, and the hardened snippet to copy.
+use super::links::exec_links;
+use super::sets::{set_rows, sets_table};
+use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
+use crate::widgets::copy_button;
+use caplens_core::analysis::{ContainerReport, Finding, Severity};
+use caplens_core::container::{Role, SourceKind};
+use caplens_core::paste;
+use caplens_words::{containers as words, k8s as k8s_words, ui as t};
+use yew::prelude::*;
+
+/// The card of container number `i` (its ids count from 0).
+#[inline(never)]
+pub fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text: &str) -> Html {
+    el_dyn(
+        "article",
+        &["class", "id", "aria-labelledby"],
+        vec![
+            Some(AttrValue::Static("panel card")),
+            Some(h::id("container-", i, "")),
+            Some(h::id("container-", i, "-title")),
+        ],
+        h::kids([
+            title(i, r),
+            error(r.creation_error.as_ref().map(words::creation_error)),
+            error(r.start_failure.as_ref().map(words::start_failure)),
+            pid1(r),
+            links(r, fcaps_text),
+            adds(r),
+            el_s("h4", &[], t::FINDINGS_TITLE),
+            findings(r),
+            notes(r),
+            oci(r),
+            el_s("h4", &[], t::HARDENED_TITLE),
+            hardened(i, c),
+        ]),
+    )
+}
+
+/// The workload, the container, its role and runtime, the Pod Security verdicts.
+fn title(i: usize, r: &ContainerReport) -> Html {
+    el_dyn(
+        "h3",
+        &["id"],
+        vec![Some(h::id("container-", i, "-title"))],
+        h::kids([
+            el_t("span", attrs!("class" = "workload"), r.workload.clone()),
+            st(" · "),
+            el_t("span", attrs!("class" = "cname"), r.container.clone()),
+            st(" "),
+            el_s("span", attrs!("class" = "badge"), role(r.role)),
+            st(" "),
+            el_t(
+                "span",
+                attrs!("class" = "badge"),
+                words::runtime_label(r.runtime),
+            ),
+            st(" "),
+            pss(r),
+        ]),
+    )
+}
+
+/// The Pod Security badges (Kubernetes only).
+fn pss(r: &ContainerReport) -> Html {
+    match r.pss {
+        Some(v) => h::list(h::kids([h::list(h::kids([
+            el_t(
+                "span",
+                pass_badge(v.baseline),
+                t::pss_badge("baseline", v.baseline),
+            ),
+            st(" "),
+            el_t(
+                "span",
+                pass_badge(v.restricted),
+                t::pss_badge("restricted", v.restricted),
+            ),
+        ]))])),
+        None => h::list(Vec::new()),
+    }
+}
+
+/// Why the container cannot be created or cannot start, if so.
+fn error(msg: Option<String>) -> Html {
+    match msg {
+        Some(m) => el_t("p", attrs!("class" = "error", "role" = "alert"), m),
+        None => Html::default(),
+    }
+}
+
+/// PID 1's sets, or one table per image user when the image decides.
+fn pid1(r: &ContainerReport) -> Html {
+    match (&r.pid1, &r.pid1_by_image_user) {
+        (Some(p), _) => sets_table(&t::pid1_title(p.uid), p),
+        (None, Some(by)) => h::list(h::kids([
+            el_s("p", attrs!("class" = "note"), t::IMAGE_USER_DECIDES),
+            el(
+                "div",
+                attrs!("class" = "outcomes"),
+                h::kids([
+                    match &by.root {
+                        Some(p) => sets_table(t::PID1_IF_ROOT, p),
+                        None => Html::default(),
+                    },
+                    match &by.nonroot {
+                        Some(p) => sets_table(t::PID1_IF_NONROOT, p),
+                        None => Html::default(),
+                    },
+                ]),
+            ),
+        ])),
+        _ => Html::default(),
+    }
+}
+
+/// "See the exec" links, one per image user when there are several.
+fn links(r: &ContainerReport, fcaps_text: &str) -> Html {
+    let links = exec_links(r, fcaps_text);
+    let many_links = links.len() > 1;
+    if links.is_empty() {
+        return Html::default();
+    }
+    let mut anchors = Vec::with_capacity(links.len());
+    for (u, href) in links {
+        anchors.push(el_dyn(
+            "a",
+            &["class", "href"],
+            vec![
+                Some(AttrValue::Static("button-link")),
+                Some(AttrValue::from(href)),
+            ],
+            h::kids([
+                st(t::SEE_EXEC),
+                text(if many_links {
+                    format!(" ({})", words::user_label(u))
+                } else {
+                    String::new()
+                }),
+            ]),
+        ));
+    }
+    el(
+        "p",
+        attrs!("class" = "actions exec-links"),
+        h::kids([h::list(anchors)]),
+    )
+}
+
+/// What each capability add did, per image user when that matters.
+fn adds(r: &ContainerReport) -> Html {
+    if r.adds.is_empty() {
+        return Html::default();
+    }
+    let mut lines = Vec::new();
+    for a in &r.adds {
+        let many = a.results.len() > 1;
+        for (u, res) in &a.results {
+            lines.push(el(
+                "li",
+                &[],
+                h::kids([
+                    el_t("code", &[], a.written.clone()),
+                    h::when(a.already_default, || {
+                        el(
+                            "span",
+                            attrs!("class" = "muted"),
+                            h::kids([st(" "), st(t::ALREADY_DEFAULT)]),
+                        )
+                    }),
+                    h::when(many, || {
+                        h::list(h::kids([st(" "), text(words::user_label(*u))]))
+                    }),
+                    st(": "),
+                    st(words::add_result(*res)),
+                ]),
+            ));
+        }
+    }
+    h::list(h::kids([
+        el_s("h4", &[], t::ADDS_TITLE),
+        el("ul", attrs!("class" = "adds"), h::kids([h::list(lines)])),
+    ]))
+}
+
+/// The findings, or a line saying there are none.
+fn findings(r: &ContainerReport) -> Html {
+    if r.findings.is_empty() {
+        return el_s("p", attrs!("class" = "ok-box"), t::NO_FINDINGS);
+    }
+    let mut items = Vec::with_capacity(r.findings.len());
+    for f in &r.findings {
+        items.push(finding(f));
+    }
+    el(
+        "ul",
+        attrs!("class" = "findings"),
+        h::kids([h::list(items)]),
+    )
+}
+
+/// The runtime's notes, folded.
+fn notes(r: &ContainerReport) -> Html {
+    if r.notes.is_empty() {
+        return Html::default();
+    }
+    let notes: Vec<String> = r.notes.iter().map(words::runtime_note).collect();
+    el(
+        "details",
+        attrs!("class" = "steps"),
+        h::kids([
+            el_s("summary", &[], t::RUNTIME_NOTES),
+            el("ul", &[], h::kids([h::list(h::items(notes))])),
+        ]),
+    )
+}
+
+/// The sets the runtime writes into the OCI spec, folded.
+fn oci(r: &ContainerReport) -> Html {
+    match &r.oci {
+        Some(o) => el(
+            "details",
+            attrs!("class" = "steps"),
+            h::kids([
+                el_s("summary", &[], t::OCI_TITLE),
+                el(
+                    "table",
+                    attrs!("class" = "matrix sets-table"),
+                    h::kids([el(
+                        "tbody",
+                        &[],
+                        h::kids([set_rows(&[
+                            ("bounding", o.bounding),
+                            ("effective", o.effective),
+                            ("permitted", o.permitted),
+                            ("inheritable", o.inheritable),
+                            ("ambient", o.ambient),
+                        ])]),
+                    )]),
+                ),
+            ]),
+        ),
+        None => Html::default(),
+    }
+}
+
+/// The hardened settings in the input's own syntax, with a copy button.
+fn hardened(i: usize, c: &paste::InputContainer) -> Html {
+    let snippet = k8s_words::hardened_snippet(&c.spec, &c.hardened);
+    el(
+        "div",
+        attrs!("class" = "snippet"),
+        h::kids([
+            el_dyn(
+                "pre",
+                &["class", "id"],
+                vec![
+                    Some(AttrValue::Static("yaml")),
+                    Some(h::id("hardened-", i, "")),
+                ],
+                h::kids([text(snippet.clone())]),
+            ),
+            copy_button(
+                snippet,
+                match c.spec.source {
+                    SourceKind::DockerRun | SourceKind::PodmanRun => t::COPY_OPTIONS,
+                    SourceKind::Kubernetes | SourceKind::Compose => t::COPY_YAML,
+                },
+            ),
+        ]),
+    )
+}
+
+/// One finding: severity, id and place, message, fix.
+#[inline(never)]
+fn finding(f: &Finding) -> Html {
+    let id = f.id().as_str();
+    el_dyn(
+        "li",
+        &["data-id", "class"],
+        vec![
+            Some(AttrValue::Static(id)),
+            Some(AttrValue::Static(finding_class(f.severity))),
+        ],
+        h::kids([
+            el(
+                "p",
+                &[],
+                h::kids([
+                    el_s("span", severity_badge(f.severity), t::severity(f.severity)),
+                    st(" "),
+                    el_s("code", attrs!("class" = "finding-id"), id),
+                    st(" "),
+                    el_t("span", attrs!("class" = "muted"), k8s_words::place(&f.at)),
+                ]),
+            ),
+            el_t("p", &[], words::finding_message(f)),
+            el(
+                "p",
+                attrs!("class" = "fix"),
+                h::kids([
+                    el_s("strong", &[], t::FIX),
+                    st(" "),
+                    text(words::finding_fix(f)),
+                ]),
+            ),
+        ]),
+    )
+}
+
+/// `badge` plus the severity's class.
+fn severity_badge(s: Severity) -> h::Static {
+    match s {
+        Severity::Info => attrs!("class" = "badge ok"),
+        Severity::Warning => attrs!("class" = "badge warn"),
+        Severity::Error => attrs!("class" = "badge bad"),
+    }
+}
+
+/// `finding` plus the severity's class.
+fn finding_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "finding ok",
+        Severity::Warning => "finding warn",
+        Severity::Error => "finding bad",
+    }
+}
+
+/// A Pod Security verdict's badge: passes or not.
+fn pass_badge(pass: bool) -> h::Static {
+    if pass {
+        attrs!("class" = "badge ok")
+    } else {
+        attrs!("class" = "badge bad")
+    }
+}
+
+/// A container's role, in words.
+fn role(r: Role) -> &'static str {
+    match r {
+        Role::Container => t::ROLE_CONTAINER,
+        Role::InitContainer => t::ROLE_INIT,
+        Role::EphemeralContainer => t::ROLE_EPHEMERAL,
+    }
+}

@@ -1,0 +1,193 @@
+//! The Decode view: paste anything that carries capability masks and see the
+//! capabilities × sets matrix, what each set matches, and build a mask by
+//! ticking boxes. All parsing is `status::recognise`; all wording is
+//! `caplens_words`.
+//!
+//! Link parameters: `in` (the pasted text), `open` (the capability whose
+//! explanation is open), `all` (show every capability, not only those set),
+//! `grid` (which set the checkbox grid edits, by position).
+mod grid;
+mod matrix;
+mod report;
+
+pub use grid::rewrite;
+
+use crate::h::{self, attrs, el, el_s, el_t, s as st, text};
+use crate::route::Params;
+use crate::widgets::{send_on_click, set_param, Example};
+use crate::ViewProps;
+use caplens_core::status::{self, InputError, SetEntry};
+use caplens_words::{decode as words, ui as t};
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub fn examples() -> Vec<Example> {
+    let ex = |id, label, text: &str| Example {
+        id,
+        label,
+        params: Params::default().with("in", text),
+    };
+    vec![
+        ex(
+            "capsh-decode",
+            t::EX_CAPSH_DECODE,
+            "capsh --decode=0000001fffffffff",
+        ),
+        ex(
+            "docker-status",
+            t::EX_DOCKER_STATUS,
+            t::EX_DOCKER_STATUS_TEXT,
+        ),
+        ex(
+            "docker-default",
+            t::EX_DOCKER_DEFAULT,
+            "CapBnd: 00000000a80425fb",
+        ),
+        ex("proc-status", t::EX_PROC_STATUS, t::EX_PROC_STATUS_TEXT),
+    ]
+}
+
+#[function_component(DecodeView)]
+pub fn decode_view(p: &ViewProps) -> Html {
+    let input = p.params.shared("in");
+    let result = use_memo(input.clone(), |text| {
+        if text.trim().is_empty() {
+            None
+        } else {
+            Some(status::recognise(text))
+        }
+    });
+    let (body, grid_report) = match &*result {
+        None => (
+            el_s(
+                "p",
+                attrs!("class" = "muted", "id" = "decode-empty"),
+                t::DECODE_EMPTY,
+            ),
+            None,
+        ),
+        Some(Err(e)) => (error_box(e, &input), None),
+        Some(Ok(r)) => (report::report_view(r, &p.params, &p.on_change), Some(r)),
+    };
+    // Built before `input` moves into the paste box.
+    let grid = grid::mask_grid(grid_report, &input, &p.params, &p.on_change);
+
+    // Source order is input, result, grid (the order a phone shows them);
+    // on wide screens CSS puts the grid beside the input.
+    el(
+        "div",
+        attrs!("class" = "decode-layout"),
+        h::kids([
+            input_section(p, input),
+            el(
+                "section",
+                attrs!(
+                    "class" = "panel area-result",
+                    "id" = "decode-result",
+                    "aria-live" = "polite",
+                    "aria-labelledby" = "decode-result-title"
+                ),
+                h::kids([
+                    el_s("h2", attrs!("id" = "decode-result-title"), t::RESULT),
+                    body,
+                ]),
+            ),
+            grid,
+        ]),
+    )
+}
+
+/// The paste box, the Clear button and the examples.
+fn input_section(p: &ViewProps, input: Rc<str>) -> Html {
+    let on_input = set_param(&p.params, &p.on_change, "in", "");
+    let on_clear = send_on_click(&p.on_load, Params::default());
+    el(
+        "section",
+        attrs!(
+            "class" = "panel area-input",
+            "aria-labelledby" = "decode-input-title"
+        ),
+        h::kids([
+            el_s("h2", attrs!("id" = "decode-input-title"), t::DECODE_TITLE),
+            crate::widgets::paste_box(
+                "decode-input",
+                t::DECODE_INPUT_LABEL,
+                h::attrs!(
+                    "id" = "decode-input",
+                    "rows" = "7",
+                    "spellcheck" = "false",
+                    "autocapitalize" = "off",
+                    "autocomplete" = "off",
+                    "placeholder" = t::DECODE_PLACEHOLDER
+                ),
+                AttrValue::from(input),
+                on_input,
+            ),
+            el(
+                "div",
+                attrs!("class" = "actions input-actions"),
+                h::kids([h::button(
+                    attrs!("type" = "button", "id" = "decode-clear"),
+                    on_clear,
+                    h::kids([st(t::CLEAR)]),
+                )]),
+            ),
+            crate::widgets::examples(examples(), &p.on_load),
+        ]),
+    )
+}
+
+/// The error with its position, and the offending line with a caret under it.
+#[inline(never)]
+fn error_box(e: &InputError, input: &str) -> Html {
+    let line = input
+        .lines()
+        .nth(e.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    // Long lines are cut around the column so the caret stays visible.
+    let col = e.column.saturating_sub(1) as usize;
+    let chars: Vec<char> = line.chars().collect();
+    let start = col.saturating_sub(40);
+    let shown: String = chars.iter().skip(start).take(80).collect();
+    let mut caret = " ".repeat(col - start);
+    caret.push('^');
+    let excerpt = !shown.trim().is_empty();
+    el(
+        "div",
+        attrs!("class" = "error", "id" = "decode-error", "role" = "alert"),
+        h::kids([
+            el(
+                "p",
+                &[],
+                h::kids([
+                    el_t(
+                        "span",
+                        attrs!("class" = "where"),
+                        t::at_line_column(e.line, e.column),
+                    ),
+                    st(" "),
+                    text(words::input_error_message(&e.kind)),
+                ]),
+            ),
+            h::when(excerpt, || {
+                el(
+                    "pre",
+                    attrs!("class" = "excerpt"),
+                    h::kids([text(shown), st("\n"), text(caret)]),
+                )
+            }),
+        ]),
+    )
+}
+
+/// The label of a set, with its name when the input says which set it is.
+fn set_title(e: &SetEntry) -> Vec<Html> {
+    h::kids([
+        st(words::set_label(e.kind)),
+        text(
+            e.kind
+                .map(|k| format!(" · {}", words::set_name(k)))
+                .unwrap_or_default(),
+        ),
+    ])
+}
