@@ -9,6 +9,12 @@ import { startServer } from '../scripts/static-server.mjs';
 
 const app = servedApp();
 const capNames = (page) => page.locator('#matrix tr.cap-row .cap-name').allTextContents();
+// An explanation opens at once; its long text arrives with the file the
+// page fetches the first time one is opened.
+async function explanationShown(page, cap) {
+  await page.locator(`#explain-${cap}`).waitFor();
+  await page.locator(`#explain-${cap} .loading`).waitFor({ state: 'detached' });
+}
 
 const CAPSH_37 = 'cap_chown,cap_dac_override,cap_dac_read_search,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,' +
   'cap_setpcap,cap_linux_immutable,cap_net_bind_service,cap_net_broadcast,cap_net_admin,cap_net_raw,cap_ipc_lock,' +
@@ -54,13 +60,13 @@ test('a permalink opened in a new tab shows the same state', async () => {
   await appReady(first.page);
   await first.page.click('#ex-docker-status');
   await first.page.click('#matrix tr[data-cap="13"] .cap-name');
-  await first.page.locator('#explain-13').waitFor();
+  await explanationShown(first.page, 13);
   const link = first.page.url();
   const shown = await first.page.locator('#decode-result').innerText();
 
   const second = await watchedPage(app.browser, app.origin());
   await second.page.goto(link);
-  await second.page.locator('#explain-13').waitFor();
+  await explanationShown(second.page, 13);
   assert.equal(await second.page.locator('#decode-result').innerText(), shown);
   assert.equal(await second.page.inputValue('#decode-input'), await first.page.inputValue('#decode-input'));
   await assertClean(assert, first.problems);
@@ -110,7 +116,7 @@ test('keyboard: tab to a view, type, and open an explanation with Enter', async 
   await appReady(page);
   await page.locator('#matrix tr[data-cap="13"] .cap-name').focus();
   await page.keyboard.press('Enter');
-  await page.locator('#explain-13').waitFor();
+  await explanationShown(page, 13);
   const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(focusVisible, 'none', 'focused control shows a focus ring');
   await assertClean(assert, problems);
@@ -172,5 +178,38 @@ test('a copy button says so for a moment, through re-renders, then shows its lab
   assert.equal(await copy.getAttribute('title'), '00000000a80405fb');
   await page.waitForFunction(() => document.querySelector('#mask-grid button.copy').textContent === 'Copy mask', null, { timeout: 5_000 });
   await assertClean(assert, problems);
+  await context.close();
+});
+
+test('the explanations are fetched the first time one is opened, once, and not on a first visit', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  const asked = [];
+  page.on('request', (r) => { if (r.url().endsWith('/explanations.txt')) asked.push(r.url()); });
+  await page.goto(app.server.url + '#v=decode&in=2000');
+  await appReady(page);
+  await page.waitForLoadState('networkidle');
+  assert.equal(asked.length, 0, 'a first visit does not load the explanations');
+  await page.click('#matrix tr[data-cap="13"] .cap-name');
+  await explanationShown(page, 13);
+  assert.match(await page.locator('#explain-13').innerText(), /ping/);
+  await page.click('#matrix tr[data-cap="13"] .cap-name');
+  await page.click('#show-all');
+  await page.click('#matrix tr[data-cap="21"] .cap-name');
+  await explanationShown(page, 21);
+  assert.match(await page.locator('#explain-21').innerText(), /release_agent/);
+  assert.equal(asked.length, 1, 'the file is fetched once');
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('an explanation that cannot be fetched says so, and the rest of the page works', async () => {
+  const { page, context } = await watchedPage(app.browser, app.origin());
+  await page.route('**/explanations.txt', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(app.server.url + '#v=decode&in=2000&open=13');
+  await appReady(page);
+  await page.locator('#explain-13 .loading').waitFor({ state: 'detached' });
+  assert.match(await page.locator('#explain-13').innerText(), /could not be loaded \(the server answered 404\)/);
+  assert.match(await page.locator('#explain-13').innerText(), /CAP_NET_RAW/);
+  assert.deepEqual(await capNames(page), ['cap_net_raw']);
   await context.close();
 });

@@ -38,7 +38,7 @@ else
   say "zopfli not found: using gzip -9 (run scripts/install.sh)"
   pack() { gzip -9 -n -c "$1" >"$1.gz"; }
 fi
-for f in "$dir"/*.{wasm,js,css,html,svg}; do
+for f in "$dir"/*.{wasm,js,css,html,svg,txt}; do
   pack "$f"
   touch -r "$f" "$f.gz" # same mtime: the server can tell the pair belongs together
 done

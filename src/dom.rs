@@ -92,3 +92,33 @@ pub async fn yield_to_browser() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Why a text file next to the page could not be fetched.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum FetchError {
+    /// The request failed (offline, blocked): the browser's message.
+    Network(String),
+    /// The server answered with this HTTP status.
+    Status(u16),
+}
+
+/// Fetches a text file from the page's own origin, relative to the page.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let failed = |e: JsValue| {
+        FetchError::Network(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_default(),
+        )
+    };
+    let promise = gloo::utils::window().fetch_with_str(url);
+    let response = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(failed)?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let body = response.text().map_err(failed)?;
+    let text = wasm_bindgen_futures::JsFuture::from(body).await.map_err(failed)?;
+    Ok(text.as_string().unwrap_or_default())
+}

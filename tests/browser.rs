@@ -179,6 +179,9 @@ async fn a_permalink_restores_the_state() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_name_opens_and_closes_its_explanation() {
+    // The test server has no explanations file beside the page; give the
+    // page the text it would fetch.
+    caplens_web::hooks::provide_explanations(caplens_words::explanations::SOURCE);
     let m = Mounted::new("v=decode&in=2000").await;
     assert!(m.find("#explain-13").is_none());
     m.click("#matrix tr[data-cap='13'] .cap-name").await;

@@ -5,7 +5,8 @@ use caplens_core::catalog;
 use caplens_core::risk;
 use caplens_core::set::CapSet;
 use caplens_core::status::SetEntry;
-use caplens_words::{catalog as cat_text, decode as words, ui as t};
+use crate::hooks::Explained;
+use caplens_words::{catalog as cat_text, decode as words, explanations, ui as t};
 use yew::prelude::*;
 
 /// Capabilities × sets. Rows: every capability in any set (or all of
@@ -16,6 +17,7 @@ pub fn matrix(
     show_all: bool,
     open: Option<u8>,
     on_toggle: Callback<u8>,
+    explained: &Explained,
 ) -> Html {
     let union = sets.iter().fold(CapSet::EMPTY, |u, e| u.union(e.caps));
     let rows = if show_all {
@@ -34,7 +36,7 @@ pub fn matrix(
                 el_s("td", attrs!("class" = "out", "aria-label" = t::NO), "·")
             });
         }
-        body.push(matrix_row(cap, open == Some(cap), cells, &on_toggle, &span));
+        body.push(matrix_row(cap, open == Some(cap), cells, &on_toggle, &span, explained));
     }
     el(
         "div",
@@ -109,7 +111,14 @@ fn set_heads(sets: &[SetEntry]) -> Vec<Html> {
 
 /// One capability's row of the matrix, and its explanation when open.
 #[inline(never)]
-fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, span: &str) -> Html {
+fn matrix_row(
+    cap: u8,
+    open: bool,
+    cells: Vec<Html>,
+    on_toggle: &Callback<u8>,
+    span: &str,
+    explained: &Explained,
+) -> Html {
     let known = catalog::get(cap);
     let name = known.map_or_else(|| cap.to_string(), |c| c.libcap_name());
     let summary =
@@ -183,7 +192,7 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
                 "td",
                 &["colspan"],
                 vec![Some(AttrValue::from(span.to_string()))],
-                h::kids([explanation(cap)]),
+                h::kids([explanation(cap, explained)]),
             )]),
         )
     });
@@ -193,9 +202,9 @@ fn matrix_row(cap: u8, open: bool, cells: Vec<Html>, on_toggle: &Callback<u8>, s
 /// The full explanation of one capability: what it allows, why it matters,
 /// where it is granted by default, how dangerous it is.
 #[inline(never)]
-fn explanation(cap: u8) -> Html {
-    match (catalog::get(cap), cat_text::explanation(cap)) {
-        (Some(c), Some(about)) => {
+fn explanation(cap: u8, explained: &Explained) -> Html {
+    match catalog::get(cap) {
+        Some(c) => {
             let danger = match risk::danger(cap) {
                 Some(d) => h::list(h::kids([
                     st(" · "),
@@ -220,12 +229,12 @@ fn explanation(cap: u8) -> Html {
                             danger,
                         ]),
                     ),
-                    el_s("p", &[], about),
+                    about(cap, explained),
                     el_t("p", attrs!("class" = "muted"), cat_text::membership(cap)),
                 ]),
             )
         }
-        _ => el(
+        None => el(
             "p",
             &[],
             h::kids([
@@ -234,5 +243,14 @@ fn explanation(cap: u8) -> Html {
                 st(words::UNKNOWN_BITS_MEANING),
             ]),
         ),
+    }
+}
+
+/// The long explanation itself, once the page has it.
+fn about(cap: u8, explained: &Explained) -> Html {
+    match explained {
+        Explained::Ready(all) => el_t("p", &[], all.get(cap).unwrap_or_default().to_string()),
+        Explained::Loading => el_s("p", attrs!("class" = "muted loading"), explanations::LOADING),
+        Explained::Failed(why) => el_t("p", attrs!("class" = "warn-box"), why.to_string()),
     }
 }

@@ -13,6 +13,7 @@ mod report;
 pub use grid::rewrite;
 
 use crate::h::{self, attrs, el, el_s, el_t, s as st, text};
+use crate::hooks::use_explanations;
 use crate::route::Params;
 use crate::widgets::{send_on_click, set_param, Example};
 use crate::ViewProps;
@@ -50,6 +51,7 @@ pub fn examples() -> Vec<Example> {
 #[function_component(DecodeView)]
 pub fn decode_view(p: &ViewProps) -> Html {
     let input = p.params.shared("in");
+    let explained = use_explanations(p.params.get("open").is_some_and(|o| !o.is_empty()));
     let result = use_memo(input.clone(), |text| {
         if text.trim().is_empty() {
             None
@@ -67,7 +69,7 @@ pub fn decode_view(p: &ViewProps) -> Html {
             None,
         ),
         Some(Err(e)) => (error_box(e, &input), None),
-        Some(Ok(r)) => (report::report_view(r, &p.params, &p.on_change), Some(r)),
+        Some(Ok(r)) => (report::report_view(r, &p.params, &p.on_change, &explained), Some(r)),
     };
     // Built before `input` moves into the paste box.
     let grid = grid::mask_grid(grid_report, &input, &p.params, &p.on_change);

@@ -1,6 +1,7 @@
 //! What a recognised paste holds: facts about it, a card per set, a link to
 //! the Exec view, and the capabilities × sets matrix.
 use super::matrix::matrix;
+use crate::hooks::Explained;
 use super::set_title;
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st};
 use crate::route::Params;
@@ -33,7 +34,12 @@ fn exec_link(r: &Report, input: &str) -> Option<String> {
 /// The recognised report `r`; `params` say which capability is open and
 /// whether every capability is shown.
 #[inline(never)]
-pub fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) -> Html {
+pub fn report_view(
+    r: &Report,
+    params: &Params,
+    on_change: &Callback<Params>,
+    explained: &Explained,
+) -> Html {
     let show_all = params.get("all") == Some("1");
     let open: Option<u8> = params
         .get("open")
@@ -67,7 +73,7 @@ pub fn report_view(r: &Report, params: &Params, on_change: &Callback<Params>) ->
         el("div", attrs!("class" = "sets"), h::kids([h::list(cards)])),
         to_exec(r, params),
         matrix_head(show_all, params, on_change),
-        matrix(&r.sets, show_all, open, toggle_open),
+        matrix(&r.sets, show_all, open, toggle_open, explained),
     ]))
 }
 

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod containers;
 pub mod decode;
 pub mod exec;
+pub mod explanations;
 pub mod k8s;
 pub mod text;
 pub mod ui;
