@@ -113,12 +113,16 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         )
     };
     let promise = gloo::utils::window().fetch_with_str(url);
-    let response = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(failed)?;
+    let response = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(failed)?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
     let body = response.text().map_err(failed)?;
-    let text = wasm_bindgen_futures::JsFuture::from(body).await.map_err(failed)?;
+    let text = wasm_bindgen_futures::JsFuture::from(body)
+        .await
+        .map_err(failed)?;
     Ok(text.as_string().unwrap_or_default())
 }

@@ -1,11 +1,11 @@
 //! The capabilities × sets matrix: a row per capability, a column per set,
 //! and a capability's full explanation under its row when opened.
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
+use crate::hooks::Explained;
 use caplens_core::catalog;
 use caplens_core::risk;
 use caplens_core::set::CapSet;
 use caplens_core::status::SetEntry;
-use crate::hooks::Explained;
 use caplens_words::{catalog as cat_text, decode as words, explanations, ui as t};
 use yew::prelude::*;
 
@@ -36,7 +36,14 @@ pub fn matrix(
                 el_s("td", attrs!("class" = "out", "aria-label" = t::NO), "·")
             });
         }
-        body.push(matrix_row(cap, open == Some(cap), cells, &on_toggle, &span, explained));
+        body.push(matrix_row(
+            cap,
+            open == Some(cap),
+            cells,
+            &on_toggle,
+            &span,
+            explained,
+        ));
     }
     el(
         "div",
@@ -249,8 +256,19 @@ fn explanation(cap: u8, explained: &Explained) -> Html {
 /// The long explanation itself, once the page has it.
 fn about(cap: u8, explained: &Explained) -> Html {
     match explained {
-        Explained::Ready(all) => el_t("p", &[], all.get(cap).unwrap_or_default().to_string()),
-        Explained::Loading => el_s("p", attrs!("class" = "muted loading"), explanations::LOADING),
+        Explained::Ready(all) => match all.get(cap) {
+            Some(about) => el_t("p", &[], about.to_string()),
+            None => el_t(
+                "p",
+                attrs!("class" = "warn-box"),
+                explanations::missing(catalog::get(cap).map_or("", |c| c.name)),
+            ),
+        },
+        Explained::Loading => el_s(
+            "p",
+            attrs!("class" = "muted loading"),
+            explanations::LOADING,
+        ),
         Explained::Failed(why) => el_t("p", attrs!("class" = "warn-box"), why.to_string()),
     }
 }

@@ -30,7 +30,11 @@ thread_local! {
 /// not fetched before. The view re-renders when they arrive.
 #[hook]
 pub fn use_explanations(wanted: bool) -> Explained {
-    let state = use_state(|| FETCHED.with(|f| f.borrow().clone()).unwrap_or(Explained::Loading));
+    let state = use_state(|| {
+        FETCHED
+            .with(|f| f.borrow().clone())
+            .unwrap_or(Explained::Loading)
+    });
     {
         let state = state.clone();
         use_effect_with(wanted, move |&wanted| {
@@ -61,9 +65,10 @@ async fn fetch() -> Explained {
 }
 
 fn read(fetched: Result<String, FetchError>) -> Explained {
-    let why = match fetched.map(|text| Explanations::parse(&text)) {
-        Ok(Ok(all)) => return Explained::Ready(Rc::new(all)),
-        Ok(Err(e)) => explanations::file_error(&e),
+    // The file is checked by a test when it is built; a section it lacks
+    // is said where that explanation would be.
+    let why = match fetched {
+        Ok(text) => return Explained::Ready(Rc::new(Explanations::new(text))),
         Err(FetchError::Status(code)) => explanations::http_status(code),
         Err(FetchError::Network(message)) => explanations::network(&message),
     };

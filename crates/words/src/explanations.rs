@@ -9,7 +9,7 @@
 //! native code reads the copy compiled in here ([`bundled`]).
 //!
 //! The file is one section per capability, in number order:
-//! `# CAP_NAME`, then the explanation (one paragraph), then a blank line.
+//! `# CAP_NAME`, then the explanation on one line, then a blank line.
 
 use caplens_core::cap::Cap;
 
@@ -20,10 +20,10 @@ pub const FILE_NAME: &str = "explanations.txt";
 /// The explanations as the build ships them.
 pub const SOURCE: &str = include_str!("../text/en/explanations.txt");
 
-/// Every capability's explanation, read from the text file.
+/// Every capability's explanation: the text file as it came.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Explanations {
-    texts: Vec<String>,
+    text: String,
 }
 
 /// What is wrong with an explanations file (a build or network problem:
@@ -33,67 +33,68 @@ pub enum FileError {
     /// The section for `expected` is missing or out of order; `line` is
     /// where it was looked for (1-based).
     Section { expected: Cap, line: usize },
-    /// The section for `cap` has no text.
+    /// The section for `cap` has no text on the line after its heading.
     Empty { cap: Cap },
     /// Text after the last capability's section.
     Trailing { line: usize },
 }
 
 impl Explanations {
-    /// Reads the file: one `# CAP_NAME` heading per capability in number
-    /// order, each followed by its text.
-    pub fn parse(text: &str) -> Result<Explanations, FileError> {
+    /// The file as fetched or compiled in; [`Explanations::check`] says
+    /// whether it is well formed, [`Explanations::get`] finds one section.
+    pub fn new(text: String) -> Explanations {
+        Explanations { text }
+    }
+
+    /// The explanation of capability `cap`: the line after its heading
+    /// (`None` for numbers no kernel defines, or a section the file lacks).
+    pub fn get(&self, cap: u8) -> Option<&str> {
+        let name = Cap::new(cap)?.kernel_name();
+        let mut lines = self.text.lines();
+        lines.find(|l| l.strip_prefix("# ").map(str::trim_end) == Some(name))?;
+        lines.next().map(str::trim).filter(|t| !t.is_empty())
+    }
+
+    /// Checks the whole file: one `# CAP_NAME` heading per capability in
+    /// number order, each followed by its text on one line, sections apart
+    /// by blank lines, nothing after the last.
+    pub fn check(text: &str) -> Result<(), FileError> {
         let mut lines = text.lines().enumerate().peekable();
-        let mut texts = Vec::with_capacity(Cap::COUNT);
         for cap in Cap::all() {
             while lines.next_if(|(_, l)| l.trim().is_empty()).is_some() {}
-            let heading = format!("# {}", cap.kernel_name());
-            match lines.next() {
-                Some((_, l)) if l.trim_end() == heading => {}
-                Some((n, _)) => {
-                    return Err(FileError::Section {
-                        expected: cap,
-                        line: n + 1,
-                    })
-                }
-                None => {
-                    let line = text.lines().count() + 1;
-                    return Err(FileError::Section {
-                        expected: cap,
-                        line,
-                    });
-                }
+            let heading = lines.next();
+            let at = heading.map_or(text.lines().count() + 1, |(n, _)| n + 1);
+            if heading
+                .and_then(|(_, l)| l.strip_prefix("# "))
+                .map(str::trim_end)
+                != Some(cap.kernel_name())
+            {
+                return Err(FileError::Section {
+                    expected: cap,
+                    line: at,
+                });
             }
-            // The text runs to the next blank line (a line break inside it
-            // is a space).
-            let mut body = String::new();
-            while let Some((_, l)) = lines.next_if(|(_, l)| !l.trim().is_empty()) {
-                if !body.is_empty() {
-                    body.push(' ');
-                }
-                body.push_str(l.trim());
-            }
-            if body.is_empty() {
+            if lines.next().is_none_or(|(_, l)| l.trim().is_empty()) {
                 return Err(FileError::Empty { cap });
             }
-            texts.push(body);
         }
         match lines.find(|(_, l)| !l.trim().is_empty()) {
             Some((n, _)) => Err(FileError::Trailing { line: n + 1 }),
-            None => Ok(Explanations { texts }),
+            None => Ok(()),
         }
-    }
-
-    /// The explanation of capability `cap` (`None` for numbers no kernel
-    /// defines).
-    pub fn get(&self, cap: u8) -> Option<&str> {
-        Cap::new(cap).map(|c| self.texts[c.index()].as_str())
     }
 }
 
 /// The explanations compiled into this program.
 pub fn bundled() -> Explanations {
-    Explanations::parse(SOURCE).expect("the shipped explanations file is checked by a test")
+    Explanations::new(SOURCE.to_string())
+}
+
+/// Said when the file lacks the section of a capability.
+pub fn missing(name: &str) -> String {
+    format!(
+        "The explanation of {name} is missing from the page's files. Reload the page to try again."
+    )
 }
 
 /// Said when the file cannot be read or fetched, with what went wrong.
@@ -138,6 +139,7 @@ mod tests {
 
     #[test]
     fn the_shipped_file_explains_every_capability() {
+        assert_eq!(Explanations::check(SOURCE), Ok(()));
         let all = bundled();
         for cap in Cap::all() {
             let t = all.get(cap.number()).unwrap();
@@ -162,8 +164,9 @@ mod tests {
 
     #[test]
     fn a_broken_file_says_where() {
+        let check = Explanations::check;
         assert_eq!(
-            Explanations::parse(""),
+            check(""),
             Err(FileError::Section {
                 expected: Cap::CHOWN,
                 line: 1
@@ -171,29 +174,38 @@ mod tests {
         );
         let swapped = SOURCE.replacen("# CAP_CHOWN", "# CAP_KILL", 1);
         assert_eq!(
-            Explanations::parse(&swapped),
+            check(&swapped),
             Err(FileError::Section {
                 expected: Cap::CHOWN,
                 line: 1
             })
         );
         let no_text = "# CAP_CHOWN\n\n# CAP_DAC_OVERRIDE\nx\n";
+        assert_eq!(check(no_text), Err(FileError::Empty { cap: Cap::CHOWN }));
+        let two_lines =
+            SOURCE.replacen("\n\n# CAP_DAC_OVERRIDE", "\nmore\n\n# CAP_DAC_OVERRIDE", 1);
         assert_eq!(
-            Explanations::parse(no_text),
-            Err(FileError::Empty { cap: Cap::CHOWN })
+            check(&two_lines),
+            Err(FileError::Section {
+                expected: Cap::DAC_OVERRIDE,
+                line: 3
+            })
         );
         let trailing = format!("{SOURCE}\nmore\n");
         let line = SOURCE.lines().count() + 2;
-        assert_eq!(
-            Explanations::parse(&trailing),
-            Err(FileError::Trailing { line })
-        );
+        assert_eq!(check(&trailing), Err(FileError::Trailing { line }));
         assert!(file_error(&FileError::Trailing { line: 7 }).contains("line 7"));
+        // A section the page cannot find is missing, not a panic.
+        let partial = Explanations::new("# CAP_CHOWN\nx.\n".into());
+        assert_eq!(partial.get(0), Some("x."));
+        assert_eq!(partial.get(1), None);
     }
 
     #[test]
     fn a_file_with_windows_line_ends_reads_the_same() {
         let crlf = SOURCE.replace('\n', "\r\n");
-        assert_eq!(Explanations::parse(&crlf), Ok(bundled()));
+        assert_eq!(Explanations::check(&crlf), Ok(()));
+        let all = Explanations::new(crlf);
+        assert_eq!(all.get(13), bundled().get(13));
     }
 }
