@@ -2,7 +2,7 @@
 //! prints for a mask.
 //!
 //! Pure: text in, `CapSet` or a positioned error out. Wording of errors and
-//! notes lives in `strings::decode`.
+//! notes lives in `caplens-words` (`decode`).
 
 use crate::catalog::{self, KNOWN};
 use crate::set::CapSet;

@@ -171,7 +171,7 @@ pub enum Detail {
         kernel_has_perfmon: bool,
     },
     /// A finding about how the manifest is written (unknown-field,
-    /// misplaced-field, ape-conflict), from `k8s`; worded by `strings::k8s`.
+    /// misplaced-field, ape-conflict), from `k8s`; worded by `caplens-words` (`k8s`).
     /// Serialised as `finding` (the id) plus the finding's own data (key,
     /// level, suggestion, …) so `--json` users get the structure, not just words.
     Manifest {

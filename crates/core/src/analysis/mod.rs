@@ -30,7 +30,7 @@ pub use crate::severity::Severity;
 use crate::container::ContainerSpec;
 use crate::set::CapSet;
 
-/// Capabilities whose misuse reaches past the container (§ "dangerous"):
+/// Capabilities whose misuse reaches past the container (semantics.md §11):
 /// derived from `risk::RATINGS` (High and above, less the exceptions the
 /// table gives a reason for).
 pub const DANGEROUS: CapSet = crate::risk::reported_when_added();

@@ -1,5 +1,5 @@
 //! Ready-made scenarios for the exec view and the CLI, one click away.
-//! Data only; titles and descriptions are in `strings::exec`.
+//! Data only; titles and descriptions are in `caplens-words` (`exec`).
 
 use super::{ExecFile, FileCaps, ProcessState};
 use crate::cap::Cap;

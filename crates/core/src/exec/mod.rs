@@ -6,7 +6,7 @@
 //! [`Step`] (in the kernel's call order, semantics.md §1.2) and every
 //! capability of every new set gets a [`CapReason`], so the page and the CLI
 //! can explain the result without re-deriving it. Words live in
-//! `strings::exec`.
+//! `caplens-words` (`exec`).
 //!
 //! Not modelled: group ids (set-gid files, egid changes; we assume they do
 //! not change), user namespaces (uid 0 means the initial namespace's root),

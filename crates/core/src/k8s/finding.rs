@@ -1,6 +1,6 @@
 //! Findings about how a manifest or compose file is written (as opposed to
 //! what the runtime then does with it, which `runtime` reports). Structured
-//! data only; `strings::k8s` turns them into words.
+//! data only; `caplens-words` (`k8s`) turns them into words.
 
 use crate::container::{Location, Spelled};
 use crate::k8s::fields::Level;

@@ -10,8 +10,8 @@
 //! - `recognise(text)` → `Report { source, sets, no_new_privs, seccomp, uid, … , notes }`;
 //!   the matrix rows are `report.union().iter()`, its columns `report.sets`;
 //! - per set: `mask::capsh_decode_line`, `preset::compare`, `risk::danger`;
-//! - words: `strings::decode::{input_error, note, set_label, comparison, …}`
-//!   and `strings::catalog::{summary, explanation}`.
+//! - words: `caplens-words`' `decode::{input_error, note, set_label, comparison, …}`,
+//!   `catalog::summary` and `explanations`.
 //!
 //! One module per input format; this one has the shared types and decides
 //! which format's reader gets each line.
