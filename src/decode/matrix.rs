@@ -187,23 +187,26 @@ fn matrix_row(
             ),
         ]),
     );
-    let explain = h::when(open, || {
-        el_dyn(
-            "tr",
-            &["class", "id"],
-            vec![
-                Some(AttrValue::Static("explain")),
-                Some(h::id("explain-", cap.into(), "")),
-            ],
-            h::kids([el_dyn(
-                "td",
-                &["colspan"],
-                vec![Some(AttrValue::from(span.to_string()))],
-                h::kids([explanation(cap, explained)]),
-            )]),
-        )
-    });
+    let explain = h::when(open, || explain_row(cap, span, explained));
     h::list(h::kids([row, explain]))
+}
+
+/// The row under an open capability, spanning the table, with its explanation.
+fn explain_row(cap: u8, span: &str, explained: &Explained) -> Html {
+    el_dyn(
+        "tr",
+        &["class", "id"],
+        vec![
+            Some(AttrValue::Static("explain")),
+            Some(h::id("explain-", cap.into(), "")),
+        ],
+        h::kids([el_dyn(
+            "td",
+            &["colspan"],
+            vec![Some(AttrValue::from(span.to_string()))],
+            h::kids([explanation(cap, explained)]),
+        )]),
+    )
 }
 
 /// The full explanation of one capability: what it allows, why it matters,
