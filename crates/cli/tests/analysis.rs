@@ -2,14 +2,14 @@
 //! with the words `caplens_cli::json` adds, as `--json` prints it).
 
 use caplens_core::analysis::*;
-use caplens_core::cmdline::parse_command;
 use caplens_core::catalog::KernelVersion;
+use caplens_core::cmdline::parse_command;
 use caplens_core::container::{Flag, Location, SourceKind, Spelled};
-use caplens_core::set::CapSet;
 use caplens_core::exec::FileCaps;
 use caplens_core::runtime::{
     ContainerdEra, CrioConfig, DockerEra, PodmanEra, RunUser, Runtime, RuntimeNote,
 };
+use caplens_core::set::CapSet;
 use caplens_words as strings;
 
 fn run(text: &str, runtime: Runtime) -> ContainerReport {
@@ -497,7 +497,10 @@ fn seed_cpb_demo_with_typo_and_fixed() {
 
 #[test]
 fn bind_nonroot_deployment_restricted_but_ineffective() {
-    let r = &manifest_reports(include_str!("../../../examples/bind-nonroot.yaml"), CONTAINERD)[0];
+    let r = &manifest_reports(
+        include_str!("../../../examples/bind-nonroot.yaml"),
+        CONTAINERD,
+    )[0];
     assert_eq!(r.workload, "Deployment/web-nonroot");
     assert_eq!(
         r.pss,
@@ -624,53 +627,61 @@ fn manifest_findings_serialise_their_data() {
     assert_eq!(wrong["detail"]["found"], "string");
 }
 
+/// Each add's `already_default` flag, in order.
+fn already_default(r: &ContainerReport) -> Vec<bool> {
+    r.adds.iter().map(|a| a.already_default).collect()
+}
+
 #[test]
 fn already_default_means_granted_without_the_add() {
-    let flag = |r: &ContainerReport| {
-        r.adds
-            .iter()
-            .map(|a| a.already_default)
-            .collect::<Vec<bool>>()
-    };
     // Plain add of a default: the add changes nothing.
     assert_eq!(
-        flag(&docker("docker run -u 0 --cap-add NET_BIND_SERVICE x")),
+        already_default(&docker("docker run -u 0 --cap-add NET_BIND_SERVICE x")),
         vec![true]
     );
     // After dropping ALL the add is the only reason it is there.
     assert_eq!(
-        flag(&docker(
+        already_default(&docker(
             "docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x"
         )),
         vec![false]
     );
     assert_eq!(
-        flag(&docker(
+        already_default(&docker(
             "docker run -u 0 --cap-drop all --cap-add CHOWN --cap-add NET_ADMIN x"
         )),
         vec![false, false]
     );
     // Dropped by name and added back: the add restores it.
     assert_eq!(
-        flag(&docker(
+        already_default(&docker(
             "docker run -u 0 --cap-drop NET_RAW --cap-add NET_RAW x"
         )),
         vec![false]
     );
     // Dropping something else leaves the default in place.
     assert_eq!(
-        flag(&docker(
+        already_default(&docker(
             "docker run -u 0 --cap-drop NET_RAW --cap-add CHOWN x"
         )),
         vec![true]
     );
     // Privileged grants everything whatever the lists say.
     assert_eq!(
-        flag(&docker(
+        already_default(&docker(
             "docker run -u 0 --privileged --cap-add SYS_ADMIN x"
         )),
         vec![true]
     );
+    // Docker non-root: bounding-only either way, so the add changes nothing.
+    assert_eq!(
+        already_default(&docker("docker run -u 1000 --cap-add CHOWN x")),
+        vec![true]
+    );
+}
+
+#[test]
+fn already_default_after_kubernetes_drop_all() {
     // Kubernetes `drop: [ALL]` on containerd and CRI-O alike.
     let crio = Runtime::Crio(CrioConfig::default());
     for rt in [CONTAINERD, crio] {
@@ -678,31 +689,34 @@ fn already_default_means_granted_without_the_add() {
             "docker run -u 1000 --cap-drop ALL --cap-add NET_BIND_SERVICE --cap-add KILL x",
             rt,
         );
-        assert_eq!(flag(&r), vec![false, false], "{rt:?}");
+        assert_eq!(already_default(&r), vec![false, false], "{rt:?}");
         let r = k8s("docker run -u 1000 --cap-add NET_BIND_SERVICE x", rt);
-        assert_eq!(flag(&r), vec![true], "{rt:?}");
+        assert_eq!(already_default(&r), vec![true], "{rt:?}");
     }
+}
+
+#[test]
+fn already_default_on_podman_depends_on_the_user() {
     // Podman gives a non-root user only the adds: the add is what grants it,
     // although the cap is among the defaults (bounding-only without it).
     let podman = |t: &str| run(t, Runtime::Podman(PodmanEra::From4_5));
     assert_eq!(
-        flag(&podman("podman run -u 1000 --cap-add NET_BIND_SERVICE x")),
+        already_default(&podman("podman run -u 1000 --cap-add NET_BIND_SERVICE x")),
         vec![false]
     );
     assert_eq!(
-        flag(&podman("podman run -u 0 --cap-add NET_BIND_SERVICE x")),
+        already_default(&podman("podman run -u 0 --cap-add NET_BIND_SERVICE x")),
         vec![true]
     );
     // Image user unknown: true only if it holds for both outcomes.
     assert_eq!(
-        flag(&podman("podman run --cap-add NET_BIND_SERVICE x")),
+        already_default(&podman("podman run --cap-add NET_BIND_SERVICE x")),
         vec![false]
     );
-    // Docker non-root: bounding-only either way, so the add changes nothing.
-    assert_eq!(
-        flag(&docker("docker run -u 1000 --cap-add CHOWN x")),
-        vec![true]
-    );
+}
+
+#[test]
+fn already_default_is_followed_by_the_cli_report() {
     // The CLI report follows the flag.
     let text = strings::containers::report_text(&docker(
         "docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x",

@@ -400,13 +400,31 @@ fn describe(s: &Scenario) -> String {
     d
 }
 
-#[test]
-fn simulator_matches_kernel() {
-    if let Some(why) = skip_reason() {
-        report(&format!("kernel_exec: skipped: {why}"));
-        return;
+/// The comparison's running totals: what differed, what could not be set up,
+/// and how often each interesting situation came up.
+#[derive(Default)]
+struct Tally {
+    mismatches: Vec<String>,
+    setup_errors: Vec<String>,
+    coverage: BTreeMap<&'static str, usize>,
+    rules_differ: usize,
+    pre2025_wrong: usize,
+    compared: usize,
+}
+
+impl Tally {
+    fn count(&self, k: &str) -> usize {
+        self.coverage.get(k).copied().unwrap_or(0)
     }
-    let seed: u64 = std::env::var("CAPLENS_EXEC_SEED")
+
+    fn cover(&mut self, k: &'static str) {
+        *self.coverage.entry(k).or_default() += 1;
+    }
+}
+
+/// `CAPLENS_EXEC_SEED` if set, otherwise the clock.
+fn choose_seed() -> u64 {
+    std::env::var("CAPLENS_EXEC_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| {
@@ -414,36 +432,43 @@ fn simulator_matches_kernel() {
                 .duration_since(std::time::UNIX_EPOCH)
                 .unwrap()
                 .as_nanos() as u64
-        });
-    report(&format!(
-        "kernel_exec: seed {seed} (CAPLENS_EXEC_SEED={seed} reproduces this run)"
-    ));
-    let m = machine();
-    let mut rng = StdRng::seed_from_u64(seed);
+        })
+}
+
+/// The exec scenarios first, then setresuid, setuid and setfsuid ones.
+fn gen_scenarios(rng: &mut StdRng, m: &Machine) -> Vec<Scenario> {
     let mut scenarios = Vec::new();
     for id in 0..EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS + SETFSUID_SCENARIOS {
-        let p = pool(&mut rng, m.last_cap);
-        let before = gen_state(&mut rng, &m, &p);
-        let kind = if id < EXEC_SCENARIOS {
-            Kind::Exec(
-                gen_file(&mut rng, &m, &p, &before),
-                rng.gen_bool(0.1),
-                rng.gen_bool(0.1),
-            )
-        } else {
-            let ids = [0, 1000, 2000, 3000, before.uid, before.euid, before.suid];
-            let mut one = || ids[rng.gen_range(0..ids.len())];
-            if id < EXEC_SCENARIOS + UID_SCENARIOS {
-                Kind::Uid(one(), one(), one())
-            } else if id < EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS {
-                Kind::SetUid(one())
-            } else {
-                Kind::SetFsuid(one())
-            }
-        };
+        let p = pool(rng, m.last_cap);
+        let before = gen_state(rng, m, &p);
+        let kind = gen_kind(rng, m, &p, &before, id);
         scenarios.push(Scenario { id, before, kind });
     }
+    scenarios
+}
 
+fn gen_kind(rng: &mut StdRng, m: &Machine, p: &[u8], before: &ProcessState, id: usize) -> Kind {
+    if id < EXEC_SCENARIOS {
+        return Kind::Exec(
+            gen_file(rng, m, p, before),
+            rng.gen_bool(0.1),
+            rng.gen_bool(0.1),
+        );
+    }
+    let ids = [0, 1000, 2000, 3000, before.uid, before.euid, before.suid];
+    let mut one = || ids[rng.gen_range(0..ids.len())];
+    if id < EXEC_SCENARIOS + UID_SCENARIOS {
+        Kind::Uid(one(), one(), one())
+    } else if id < EXEC_SCENARIOS + UID_SCENARIOS + SETUID_SCENARIOS {
+        Kind::SetUid(one())
+    } else {
+        Kind::SetFsuid(one())
+    }
+}
+
+/// Builds the C helper in a fresh directory, feeds it every scenario and
+/// returns what it printed.
+fn run_helper(scenarios: &[Scenario]) -> String {
     let dir = std::env::temp_dir().join(format!("caplens-kernel-exec-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // Non-root scenarios must be able to reach and execute the target.
@@ -465,178 +490,219 @@ fn simulator_matches_kernel() {
         "helper failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(!text.contains("BADLINE"), "helper rejected input:\n{text}");
-    let (have_nosuid, blocks) = parse_output(&text);
+    text
+}
 
-    let mut mismatches = Vec::new();
-    let mut setup_errors = Vec::new();
-    let mut coverage: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut rules_differ = 0;
-    let mut pre2025_wrong = 0;
-    let mut compared = 0;
-    for s in &scenarios {
-        let Some(block) = blocks.get(&s.id) else {
-            setup_errors.push(format!("{}\n  no output", describe(s)));
-            continue;
-        };
-        if block.post.first().map(String::as_str) == Some("NOSUIDUNAVAILABLE") {
-            continue;
+fn compare_all(scenarios: &[Scenario], blocks: &BTreeMap<usize, Block>, m: &Machine) -> Tally {
+    let mut tally = Tally::default();
+    for s in scenarios {
+        compare_one(s, blocks.get(&s.id), m, &mut tally);
+    }
+    tally
+}
+
+/// Checks one scenario's setup, then its outcome against the simulator.
+fn compare_one(s: &Scenario, block: Option<&Block>, m: &Machine, tally: &mut Tally) {
+    let Some(block) = block else {
+        tally
+            .setup_errors
+            .push(format!("{}\n  no output", describe(s)));
+        return;
+    };
+    if block.post.first().map(String::as_str) == Some("NOSUIDUNAVAILABLE") {
+        return;
+    }
+    if block.pre != state_lines(&s.before) {
+        tally.setup_errors.push(format!(
+            "{}\n  wanted before: {:?}\n  got before:    {:?}\n  output: {:?}",
+            describe(s),
+            state_lines(&s.before),
+            block.pre,
+            block.post
+        ));
+        return;
+    }
+    tally.compared += 1;
+    let b = &s.before;
+    let (expected, words_trace) = match s.kind {
+        Kind::Exec(f, shared_fs, traced) => {
+            simulate_exec(b, &f, shared_fs, traced, &block.post, m, tally)
         }
-        if block.pre != state_lines(&s.before) {
-            setup_errors.push(format!(
-                "{}\n  wanted before: {:?}\n  got before:    {:?}\n  output: {:?}",
-                describe(s),
-                state_lines(&s.before),
-                block.pre,
-                block.post
-            ));
-            continue;
+        Kind::Uid(r, e, su) => {
+            let c = setresuid(b, r, e, su);
+            tally.cover("setresuid");
+            let exp = match &c.outcome {
+                Err(_) => vec!["SETRESUIDERR 1".to_string()],
+                Ok(a) => state_lines(a),
+            };
+            (exp, c.trace.iter().map(words::uid_step).collect())
         }
-        compared += 1;
-        let b = &s.before;
-        let (expected, words_trace) = match s.kind {
-            Kind::Exec(f, shared_fs, traced) => {
-                // PTRACE_TRACEME records the tracee's own credentials as the tracer's.
-                let tracer = match (traced, b.effective.contains(CAP_SYS_PTRACE)) {
-                    (false, _) => Tracer::None,
-                    (true, true) => Tracer::Capable,
-                    (true, false) => Tracer::Unprivileged,
-                };
-                let opts = ExecOptions {
-                    shared_fs,
-                    tracer,
-                    ..Default::default()
-                };
-                let t = execve_with(b, &f, &opts);
-                let old = execve_with(
-                    b,
-                    &f,
-                    &ExecOptions {
-                        rule: SetidRule::Pre2025,
-                        ..opts
-                    },
-                );
-                let (e, o) = (expected_exec(&t), expected_exec(&old));
-                if e != o {
-                    rules_differ += 1;
-                    if o != block.post {
-                        pre2025_wrong += 1;
-                    }
-                }
-                let mut cov = vec![
-                    "exec",
-                    match (b.uid == 0, b.euid == 0) {
-                        (true, true) => "root",
-                        (true, false) => "real-root-only",
-                        (false, true) => "effective-root-only",
-                        (false, false) => "non-root",
-                    },
-                ];
-                if f.setuid_root {
-                    cov.push("setuid-root file");
-                }
-                match f.caps {
-                    Some(c) if c.effective => cov.push("file caps +e"),
-                    Some(_) => cov.push("file caps without +e"),
-                    None => {}
-                }
-                if t.outcome.is_err() {
-                    cov.push("EPERM");
-                }
-                if f.nosuid_mount {
-                    cov.push("nosuid mount");
-                }
-                if !b.ambient.is_empty() {
-                    cov.push("ambient");
-                }
-                if b.bounding != m.bounding {
-                    cov.push("reduced bounding");
-                }
-                if b.no_new_privs {
-                    cov.push("no_new_privs");
-                }
-                if shared_fs {
-                    cov.push("shared fs");
-                }
-                match tracer {
-                    Tracer::None => {}
-                    Tracer::Capable => cov.push("traced, tracer capable"),
-                    Tracer::Unprivileged => cov.push("traced, tracer unprivileged"),
-                }
-                if t.trace.iter().any(|s| {
-                    matches!(
-                        s,
-                        Step::Downgrade(DowngradeStep::Applied {
-                            euid: EuidAfterDowngrade::KeptCapSetuid,
-                            ..
-                        })
-                    )
-                }) {
-                    cov.push("euid kept by CAP_SETUID");
-                }
-                for (bit, name) in [
-                    (Securebits::NOROOT, "SECBIT_NOROOT"),
-                    (Securebits::NO_SETUID_FIXUP, "SECBIT_NO_SETUID_FIXUP"),
-                    (Securebits::KEEP_CAPS, "SECBIT_KEEP_CAPS"),
-                    (
-                        Securebits::NO_CAP_AMBIENT_RAISE,
-                        "SECBIT_NO_CAP_AMBIENT_RAISE",
-                    ),
-                ] {
-                    if b.securebits.has(bit) {
-                        cov.push(name);
-                    }
-                }
-                for c in cov {
-                    *coverage.entry(c).or_default() += 1;
-                }
-                (e, t.trace.iter().map(words::step).collect::<Vec<_>>())
-            }
-            Kind::Uid(r, e, su) => {
-                let c = setresuid(b, r, e, su);
-                *coverage.entry("setresuid").or_default() += 1;
-                let exp = match &c.outcome {
-                    Err(_) => vec!["SETRESUIDERR 1".to_string()],
-                    Ok(a) => state_lines(a),
-                };
-                (exp, c.trace.iter().map(words::uid_step).collect())
-            }
-            Kind::SetFsuid(u) => {
-                let c = setfsuid(b, b.euid, u);
-                *coverage.entry("setfsuid").or_default() += 1;
-                (
-                    state_lines_fsuid(&c.after, c.fsuid_after),
-                    c.trace.iter().map(words::uid_step).collect(),
-                )
-            }
-            Kind::SetUid(u) => {
-                let c = setuid(b, u);
-                *coverage.entry("setuid").or_default() += 1;
-                let exp = match &c.outcome {
-                    Err(_) => vec!["SETRESUIDERR 1".to_string()],
-                    Ok(a) => state_lines(a),
-                };
-                (exp, c.trace.iter().map(words::uid_step).collect())
-            }
-        };
-        if expected != block.post {
-            mismatches.push(format!(
-                "{}\n  simulator: {:?}\n  kernel:    {:?}\n  trace:\n    {}",
-                describe(s),
-                expected,
-                block.post,
-                words_trace.join("\n    ")
-            ));
+        Kind::SetFsuid(u) => {
+            let c = setfsuid(b, b.euid, u);
+            tally.cover("setfsuid");
+            (
+                state_lines_fsuid(&c.after, c.fsuid_after),
+                c.trace.iter().map(words::uid_step).collect(),
+            )
+        }
+        Kind::SetUid(u) => {
+            let c = setuid(b, u);
+            tally.cover("setuid");
+            let exp = match &c.outcome {
+                Err(_) => vec!["SETRESUIDERR 1".to_string()],
+                Ok(a) => state_lines(a),
+            };
+            (exp, c.trace.iter().map(words::uid_step).collect())
+        }
+    };
+    if expected != block.post {
+        tally.mismatches.push(format!(
+            "{}\n  simulator: {:?}\n  kernel:    {:?}\n  trace:\n    {}",
+            describe(s),
+            expected,
+            block.post,
+            words_trace.join("\n    ")
+        ));
+    }
+}
+
+/// The simulator's prediction for an exec scenario (and its trace in words);
+/// also counts whether the two set-id rules disagree and records coverage.
+fn simulate_exec(
+    b: &ProcessState,
+    f: &ExecFile,
+    shared_fs: bool,
+    traced: bool,
+    kernel: &[String],
+    m: &Machine,
+    tally: &mut Tally,
+) -> (Vec<String>, Vec<String>) {
+    // PTRACE_TRACEME records the tracee's own credentials as the tracer's.
+    let tracer = match (traced, b.effective.contains(CAP_SYS_PTRACE)) {
+        (false, _) => Tracer::None,
+        (true, true) => Tracer::Capable,
+        (true, false) => Tracer::Unprivileged,
+    };
+    let opts = ExecOptions {
+        shared_fs,
+        tracer,
+        ..Default::default()
+    };
+    let t = execve_with(b, f, &opts);
+    let old = execve_with(
+        b,
+        f,
+        &ExecOptions {
+            rule: SetidRule::Pre2025,
+            ..opts
+        },
+    );
+    let (e, o) = (expected_exec(&t), expected_exec(&old));
+    if e != o {
+        tally.rules_differ += 1;
+        if o != kernel {
+            tally.pre2025_wrong += 1;
         }
     }
-    let count = |k: &str| coverage.get(k).copied().unwrap_or(0);
+    for c in exec_coverage(b, f, shared_fs, tracer, &t, m) {
+        tally.cover(c);
+    }
+    (e, t.trace.iter().map(words::step).collect::<Vec<_>>())
+}
+
+/// The situations an exec scenario exercises, for the coverage counts.
+fn exec_coverage(
+    b: &ProcessState,
+    f: &ExecFile,
+    shared_fs: bool,
+    tracer: Tracer,
+    t: &Transition,
+    m: &Machine,
+) -> Vec<&'static str> {
+    let mut cov = vec![
+        "exec",
+        match (b.uid == 0, b.euid == 0) {
+            (true, true) => "root",
+            (true, false) => "real-root-only",
+            (false, true) => "effective-root-only",
+            (false, false) => "non-root",
+        },
+    ];
+    if f.setuid_root {
+        cov.push("setuid-root file");
+    }
+    match f.caps {
+        Some(c) if c.effective => cov.push("file caps +e"),
+        Some(_) => cov.push("file caps without +e"),
+        None => {}
+    }
+    if t.outcome.is_err() {
+        cov.push("EPERM");
+    }
+    if f.nosuid_mount {
+        cov.push("nosuid mount");
+    }
+    if !b.ambient.is_empty() {
+        cov.push("ambient");
+    }
+    if b.bounding != m.bounding {
+        cov.push("reduced bounding");
+    }
+    if b.no_new_privs {
+        cov.push("no_new_privs");
+    }
+    if shared_fs {
+        cov.push("shared fs");
+    }
+    match tracer {
+        Tracer::None => {}
+        Tracer::Capable => cov.push("traced, tracer capable"),
+        Tracer::Unprivileged => cov.push("traced, tracer unprivileged"),
+    }
+    if t.trace.iter().any(|s| {
+        matches!(
+            s,
+            Step::Downgrade(DowngradeStep::Applied {
+                euid: EuidAfterDowngrade::KeptCapSetuid,
+                ..
+            })
+        )
+    }) {
+        cov.push("euid kept by CAP_SETUID");
+    }
+    for (bit, name) in [
+        (Securebits::NOROOT, "SECBIT_NOROOT"),
+        (Securebits::NO_SETUID_FIXUP, "SECBIT_NO_SETUID_FIXUP"),
+        (Securebits::KEEP_CAPS, "SECBIT_KEEP_CAPS"),
+        (
+            Securebits::NO_CAP_AMBIENT_RAISE,
+            "SECBIT_NO_CAP_AMBIENT_RAISE",
+        ),
+    ] {
+        if b.securebits.has(bit) {
+            cov.push(name);
+        }
+    }
+    cov
+}
+
+fn report_tally(tally: &Tally, have_nosuid: bool) {
+    let Tally {
+        mismatches,
+        setup_errors,
+        coverage,
+        rules_differ,
+        pre2025_wrong,
+        compared,
+    } = tally;
     report(&format!(
         "kernel_exec: {compared} scenarios compared ({} exec, {} setresuid, {} setuid, {} setfsuid), {} mismatches, {} setup errors; nosuid mount {}",
-        count("exec"),
-        count("setresuid"),
-        count("setuid"),
-        count("setfsuid"),
+        tally.count("exec"),
+        tally.count("setresuid"),
+        tally.count("setuid"),
+        tally.count("setfsuid"),
         mismatches.len(),
         setup_errors.len(),
         if have_nosuid { "available" } else { "unavailable" }
@@ -651,6 +717,15 @@ fn simulator_matches_kernel() {
     for e in setup_errors.iter().take(10) {
         report(&format!("SETUP ERROR {e}"));
     }
+}
+
+fn assert_agreement(tally: &Tally) {
+    let Tally {
+        mismatches,
+        setup_errors,
+        compared,
+        ..
+    } = tally;
     assert!(
         setup_errors.is_empty(),
         "{} scenarios could not be set up",
@@ -661,7 +736,17 @@ fn simulator_matches_kernel() {
         "{} of {compared} scenarios differ from the kernel",
         mismatches.len()
     );
-    assert!(compared >= 500, "only {compared} scenarios compared");
+}
+
+fn assert_coverage(tally: &Tally, have_nosuid: bool) {
+    let Tally {
+        coverage,
+        rules_differ,
+        pre2025_wrong,
+        compared,
+        ..
+    } = tally;
+    assert!(*compared >= 500, "only {compared} scenarios compared");
     for need in [
         "root",
         "real-root-only",
@@ -691,7 +776,28 @@ fn simulator_matches_kernel() {
         assert!(coverage.get("nosuid mount").copied().unwrap_or(0) >= 5);
     }
     assert!(
-        rules_differ > 0 && pre2025_wrong > 0,
+        *rules_differ > 0 && *pre2025_wrong > 0,
         "no scenario told the two set-id rules apart"
     );
+}
+
+#[test]
+fn simulator_matches_kernel() {
+    if let Some(why) = skip_reason() {
+        report(&format!("kernel_exec: skipped: {why}"));
+        return;
+    }
+    let seed = choose_seed();
+    report(&format!(
+        "kernel_exec: seed {seed} (CAPLENS_EXEC_SEED={seed} reproduces this run)"
+    ));
+    let m = machine();
+    let mut rng = StdRng::seed_from_u64(seed);
+    let scenarios = gen_scenarios(&mut rng, &m);
+    let text = run_helper(&scenarios);
+    let (have_nosuid, blocks) = parse_output(&text);
+    let tally = compare_all(&scenarios, &blocks, &m);
+    report_tally(&tally, have_nosuid);
+    assert_agreement(&tally);
+    assert_coverage(&tally, have_nosuid);
 }

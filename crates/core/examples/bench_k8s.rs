@@ -1,7 +1,7 @@
 //! Timing of the Kubernetes path on a 1 MB multi-document manifest:
 //! YAML parsing, reading workloads, and the full per-container analysis.
 //!
-//! Run natively with `cargo run --release --example bench_k8s`. Prints
+//! Run natively with `cargo run --release -p caplens-core --example bench_k8s`. Prints
 //! figures; asserts nothing about time.
 
 use caplens_core::k8s;
@@ -86,12 +86,14 @@ fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     (best, last.expect("runs > 0"))
 }
 
-fn main() {
+/// Best-of runs for the timings that are quick enough to repeat.
+const RUNS: usize = 5;
+
+/// The normal path, step by step, on a 1 MB manifest.
+fn time_realistic_manifest(runs: usize) {
     let text = manifest(1024 * 1024);
     let docs = yaml::parse_default(&text).expect("generated YAML parses");
     println!("input: {} bytes, {} documents", text.len(), docs.len());
-    let runs = 5;
-
     let (t_parse, docs) = best_of(runs, || yaml::parse_default(&text).unwrap());
     println!(
         "yaml::parse                 {:>8.1} ms",
@@ -128,8 +130,10 @@ fn main() {
         "total (text -> reports)     {:>8.1} ms",
         (t_input + t_analyse).as_secs_f64() * 1e3
     );
+}
 
-    // Hostile inputs: how fast the limits answer.
+/// Hostile inputs: how fast the limits answer.
+fn time_hostile_inputs(runs: usize) {
     let bomb = {
         let mut s = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         for (p, c) in "abcdefgh".chars().zip("bcdefghi".chars()) {
@@ -150,7 +154,10 @@ fn main() {
         "10,000-deep nesting refused {:>8.3} ms",
         t_deep.as_secs_f64() * 1e3
     );
-    // Worst cases that stay inside the limits (just under 4 MB each).
+}
+
+/// Worst cases that stay inside the limits (just under 4 MB each).
+fn time_worst_cases_within_limits() {
     let cases: [(&str, String); 5] = [
         ("one 4 MB scalar", format!("a: {}\n", "x".repeat(4_000_000))),
         ("4 MB flow list", format!("[{}]\n", "a,".repeat(1_000_000))),
@@ -172,10 +179,20 @@ fn main() {
             if r.is_ok() { "read" } else { "refused" }
         );
     }
+}
+
+fn time_oversized_input(runs: usize) {
     let huge = "a: b\n".repeat(2 * 1024 * 1024);
     let (t_huge, _) = best_of(runs, || yaml::parse_default(&huge).unwrap_err());
     println!(
         "10 MB input refused         {:>8.3} ms",
         t_huge.as_secs_f64() * 1e3
     );
+}
+
+fn main() {
+    time_realistic_manifest(RUNS);
+    time_hostile_inputs(RUNS);
+    time_worst_cases_within_limits();
+    time_oversized_input(RUNS);
 }
