@@ -77,6 +77,37 @@ test('containers: the Kubernetes cpb-demo with the sercurityContext typo is flag
   await context.close();
 });
 
+test('containers: an example replaces the paste but keeps the runtime, Docker era and image user', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=containers');
+  await appReady(page);
+  await page.selectOption('#containers-runtime', 'crio');
+  await page.selectOption('#containers-docker', 'le-20.10.13');
+  await page.selectOption('#containers-user', 'nonroot');
+  await page.click('#ex-cpb-fixed');
+  await page.waitForFunction(() => /CRI-O/.test(document.querySelector('#container-0 h3')?.textContent || ''));
+  assert.equal(await page.inputValue('#containers-runtime'), 'crio');
+  await page.click('#ex-docker-run');
+  await page.locator('#container-0').waitFor();
+  await page.waitForFunction(() => /docker run/.test(document.querySelector('#containers-input')?.value || ''));
+  assert.equal(await page.inputValue('#containers-docker'), 'le-20.10.13');
+  assert.equal(await page.inputValue('#containers-user'), 'nonroot');
+  // A docker command line has no Kubernetes runtime to choose; the choice
+  // stays in the link for the next manifest.
+  const hash = new URL(page.url()).hash;
+  assert.match(hash, /rt=crio/);
+  assert.match(hash, /docker=le-20\.10\.13/);
+  assert.match(hash, /user=nonroot/);
+  // The example's own file capabilities still come and go with it.
+  await page.click('#ex-bind-nonroot-fcaps');
+  await page.waitForFunction(() => document.querySelector('#containers-fcaps')?.value === 'cap_net_bind_service+ep');
+  await page.click('#ex-cpb-typo');
+  await page.waitForFunction(() => document.querySelector('#containers-fcaps')?.value === '');
+  assert.equal(await page.inputValue('#containers-runtime'), 'crio');
+  await assertClean(assert, problems);
+  await context.close();
+});
+
 test('containers: docker run --cap-add NET_ADMIN --user 1000 explains why the add does nothing', async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url + '#v=containers');

@@ -58,7 +58,7 @@ pub fn input_section(
             settings_row(p, form),
             fcaps_field(p),
             fcaps_error(fcaps),
-            crate::widgets::examples(examples(), &p.on_load),
+            crate::widgets::examples(examples(), &keeping_settings(p)),
         ]),
     )
 }
@@ -226,4 +226,23 @@ fn select_field(
             ),
         ]),
     )
+}
+
+/// The link parameters that are the user's choices, not part of the input:
+/// the Kubernetes runtime, the Docker era and the image's user.
+const SETTINGS: [&str; 3] = ["rt", "docker", "user"];
+
+/// Loads an example's paste (and its entrypoint's file capabilities) but
+/// keeps the settings as the user set them, so "now the same under CRI-O"
+/// stays one click.
+fn keeping_settings(p: &ViewProps) -> Callback<Params> {
+    let (params, on_load) = (p.params.clone(), p.on_load.clone());
+    Callback::from(move |mut example: Params| {
+        for key in SETTINGS {
+            if let Some(value) = params.get(key) {
+                example.set(key, value);
+            }
+        }
+        on_load.emit(example)
+    })
 }
