@@ -170,6 +170,29 @@ test('decode -> exec: a pasted /proc status becomes the process before exec', as
   await context.close();
 });
 
+test('a link into another view starts at its top, on its heading, with its own title', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin(), { viewport: { width: 1280, height: 720 } });
+  await page.goto(app.server.url);
+  await appReady(page);
+  assert.match(await page.title(), /^Decode · caplens/);
+  await page.click('#ex-docker-status');
+  await page.locator('#decode-to-exec').scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the link is below the fold');
+  await page.click('#decode-to-exec');
+  await page.locator('#exec-sets').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'exec-input-title');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.match(await page.title(), /^Exec · caplens/);
+  // The heading takes focus from the script only: Tab order is unchanged.
+  assert.equal(await page.getAttribute('#exec-input-title', 'tabindex'), '-1');
+  // Tabs keep focus on the tab itself (the usual tab behaviour).
+  await page.click('#tab-containers');
+  assert.match(await page.title(), /^Containers · caplens/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-containers');
+  await assertClean(assert, problems);
+  await context.close();
+});
+
 test('containers -> exec: PID 1 of a container opens in the exec view with the same result', async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url + '#v=containers');

@@ -126,3 +126,19 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         .map_err(failed)?;
     Ok(text.as_string().unwrap_or_default())
 }
+
+/// Scrolls to the top and moves focus to the first heading of `main`, as
+/// after following a link to a new page. The heading takes focus only
+/// from a script (`tabindex=-1`), so Tab order does not change.
+pub fn show_top_heading() {
+    let doc = gloo::utils::document();
+    if let Ok(Some(heading)) = doc.query_selector("main h2") {
+        if !heading.has_attribute("tabindex") {
+            let _ = heading.set_attribute("tabindex", "-1");
+        }
+        if let Some(h) = heading.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+}

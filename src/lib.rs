@@ -44,6 +44,9 @@ struct State {
     view: View,
     inputs: [Params; 3],
     write: Write,
+    /// Counts arrivals in another view by a link (not by a tab), so the page
+    /// can take the reader to the top of the view they were sent to.
+    arrivals: u32,
 }
 
 enum Action {
@@ -60,6 +63,9 @@ impl Reducible for State {
         match action {
             // Keeps what the user typed in the other views.
             Action::Navigate(route) => {
+                if route.view != s.view {
+                    s.arrivals += 1;
+                }
                 s.view = route.view;
                 s.inputs[index(route.view)] = route.params;
                 s.write = Write::None;
@@ -144,6 +150,18 @@ pub fn app() -> Html {
         Write::None => {}
         Write::Replace => dom::replace_fragment(&s.fragment()),
         Write::Push => dom::push_fragment(&s.fragment()),
+    });
+
+    // Each view has its own title (for tabs, history and screen readers).
+    use_effect_with(state.view, |&view| {
+        gloo::utils::document().set_title(&t::document_title(view_name(view)));
+    });
+    // A link into another view (such as "Simulate an exec from this
+    // process") starts the reader at the top of that view, on its heading.
+    use_effect_with(state.arrivals, |&arrivals| {
+        if arrivals > 0 {
+            dom::show_top_heading();
+        }
     });
 
     let on_change = {

@@ -69,7 +69,10 @@ pub fn decode_view(p: &ViewProps) -> Html {
             None,
         ),
         Some(Err(e)) => (error_box(e, &input), None),
-        Some(Ok(r)) => (report::report_view(r, &p.params, &p.on_change, &explained), Some(r)),
+        Some(Ok(r)) => (
+            report::report_view(r, &p.params, &p.on_change, &explained),
+            Some(r),
+        ),
     };
     // Built before `input` moves into the paste box.
     let grid = grid::mask_grid(grid_report, &input, &p.params, &p.on_change);

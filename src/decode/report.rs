@@ -1,9 +1,9 @@
 //! What a recognised paste holds: facts about it, a card per set, a link to
 //! the Exec view, and the capabilities × sets matrix.
 use super::matrix::matrix;
-use crate::hooks::Explained;
 use super::set_title;
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st};
+use crate::hooks::Explained;
 use crate::route::Params;
 use crate::widgets::copy_button;
 use caplens_core::mask;

@@ -3,6 +3,11 @@
 //! files; this one holds only what belongs to the page.
 
 pub const APP_NAME: &str = "caplens";
+
+/// The page's title while `view` is shown.
+pub fn document_title(view: &str) -> String {
+    format!("{view} · caplens: Linux capabilities, explained")
+}
 pub const TAGLINE: &str = "Linux capabilities, explained. Everything runs in your browser: nothing you paste leaves this page.";
 pub const VIEWS_LABEL: &str = "Views";
 pub const FOOTER: &str = "caplens works offline and sends nothing anywhere. The link in the address bar reproduces what you see (the part after # is never sent to a server).";
