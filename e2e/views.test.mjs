@@ -143,6 +143,35 @@ test('every example of every view renders without an error', async () => {
   await context.close();
 });
 
+test('commands, fields and values read as code: no text shows a pair of backticks', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  const backticked = () => page.evaluate(() => {
+    const found = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (/`[^`]+`/.test(n.data) && !n.parentElement.closest('textarea')) found.push(n.data.slice(0, 80));
+    }
+    return found;
+  });
+  await page.goto(app.server.url + '#v=decode&in=2000&open=13');
+  await appReady(page);
+  await page.locator('#explain-13 .loading').waitFor({ state: 'detached' });
+  let codes = 0;
+  for (const [tab, result] of [['#tab-decode', '#decode-result'], ['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']]) {
+    await page.click(tab);
+    for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
+      await page.click('#' + id);
+      await page.locator(result).waitFor();
+      await page.waitForTimeout(50);
+      assert.deepEqual(await backticked(), [], id);
+      codes += await page.locator('main code').count();
+    }
+  }
+  assert.ok(codes > 20, `code elements were rendered (${codes})`);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
 test('a link followed inside the page (hashchange) and Back both update the view', async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url + '#v=decode&in=a80425fb');

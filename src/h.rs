@@ -25,16 +25,48 @@ pub(crate) use attrs;
 
 pub type Static = &'static [(&'static str, AttributeOrProperty)];
 
-/// Text that needs no copy.
+/// Text that needs no copy. The words mark commands, fields and values
+/// with backticks (`docker run`); each such span becomes `<code>`.
 #[inline(never)]
 pub fn s(text: &'static str) -> Html {
-    VNode::VText(VText::new(AttrValue::Static(text)))
+    if text.contains('`') {
+        with_code(text)
+    } else {
+        VNode::VText(VText::new(AttrValue::Static(text)))
+    }
 }
 
-/// Computed text.
+/// Computed text; backtick spans become `<code>` as in [`s`].
 #[inline(never)]
 pub fn text(text: String) -> Html {
-    VNode::VText(VText::new(text))
+    if text.contains('`') {
+        with_code(&text)
+    } else {
+        VNode::VText(VText::new(text))
+    }
+}
+
+/// Text with each span between a pair of backticks as a `<code>` element
+/// (without the backticks); a backtick with no partner stays as it is.
+#[inline(never)]
+fn with_code(text: &str) -> Html {
+    let plain = |t: &str| VNode::VText(VText::new(AttrValue::from(t.to_string())));
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('`') {
+        let Some((code, tail)) = after.split_once('`') else {
+            break;
+        };
+        if !before.is_empty() {
+            parts.push(plain(before));
+        }
+        parts.push(el("code", &[], vec![plain(code)]));
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        parts.push(plain(rest));
+    }
+    list(parts)
 }
 
 /// Children given in place: the array is filled where it stands and becomes
