@@ -172,6 +172,24 @@ test('commands, fields and values read as code: no text shows a pair of backtick
   await context.close();
 });
 
+test('every copy button has a name of its own that starts with its visible label', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  for (const [hash, example] of [['#v=decode', '#ex-docker-status'], ['#v=exec', '#ex-ping-p'], ['#v=containers', '#ex-compose']]) {
+    await page.goto(app.server.url + hash);
+    await appReady(page);
+    await page.click(example);
+    await page.locator('main button.copy').first().waitFor();
+    const buttons = await page.locator('main button.copy').evaluateAll((bs) =>
+      bs.map((b) => ({ name: b.getAttribute('aria-label'), shown: b.textContent.trim() })));
+    assert.ok(buttons.length >= 2, hash);
+    const names = buttons.map((b) => b.name);
+    assert.equal(new Set(names).size, names.length, `${hash}: ${names.join(' | ')}`);
+    for (const b of buttons) assert.ok(b.name.startsWith(b.shown), `${b.name} / ${b.shown}`);
+  }
+  await assertClean(assert, problems);
+  await context.close();
+});
+
 test('a link followed inside the page (hashchange) and Back both update the view', async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url + '#v=decode&in=a80425fb');

@@ -9,7 +9,9 @@ use yew::prelude::*;
 /// and since the virtual DOM keeps saying `label`, renders in between leave
 /// it alone until the timeout puts the label back.
 #[inline(never)]
-pub fn copy_button(text: String, label: &'static str) -> Html {
+/// `of` names what is copied ("CapPrm · Permitted"), so that the many copy
+/// buttons of a view have names of their own for screen readers.
+pub fn copy_button(text: String, label: &'static str, of: String) -> Html {
     let text = AttrValue::from(text);
     let onclick = {
         let text = text.clone();
@@ -36,11 +38,12 @@ pub fn copy_button(text: String, label: &'static str) -> Html {
     h::node(
         "button",
         h::dynamic(
-            &["type", "class", "title"],
+            &["type", "class", "title", "aria-label"],
             vec![
                 Some(AttrValue::Static("button")),
                 Some(AttrValue::Static("copy")),
                 Some(text),
+                Some(AttrValue::from(t::copy_of(label, &of))),
             ],
         ),
         h::on_click(onclick),

@@ -268,6 +268,7 @@ fn hardened(i: usize, c: &paste::InputContainer) -> Html {
                     SourceKind::DockerRun | SourceKind::PodmanRun => t::COPY_OPTIONS,
                     SourceKind::Kubernetes | SourceKind::Compose => t::COPY_YAML,
                 },
+                format!("{} · {}", c.spec.workload, c.spec.container),
             ),
         ]),
     )

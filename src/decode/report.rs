@@ -213,8 +213,8 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
                 "div",
                 attrs!("class" = "actions"),
                 h::kids([
-                    copy_button(e.caps.hex16(), t::COPY_MASK),
-                    copy_button(names, t::COPY_NAMES),
+                    copy_button(e.caps.hex16(), t::COPY_MASK, set_label(e)),
+                    copy_button(names, t::COPY_NAMES, set_label(e)),
                 ]),
             ),
             el("ul", attrs!("class" = "compare"), compare),
@@ -238,5 +238,13 @@ mod tests {
             exec_link(&status::recognise("a80425fb").unwrap(), "a80425fb"),
             None
         );
+    }
+}
+
+/// A set's name as its card's title says it ("CapPrm · Permitted").
+fn set_label(e: &SetEntry) -> String {
+    match e.kind {
+        Some(k) => format!("{} · {}", words::set_label(e.kind), words::set_name(k)),
+        None => words::set_label(None).to_string(),
     }
 }

@@ -235,7 +235,15 @@ fn set_row(s: SetName, x: CapSet, y: CapSet) -> Html {
                 },
                 names_or_dash(lost, "−"),
             ),
-            el("td", &[], h::kids([copy_button(y.hex16(), t::COPY_MASK)])),
+            el(
+                "td",
+                &[],
+                h::kids([copy_button(
+                    y.hex16(),
+                    t::COPY_MASK,
+                    words::set_name(s).into(),
+                )]),
+            ),
         ]),
     )
 }

@@ -51,6 +51,15 @@ pub const COL_NUMBER: &str = "#";
 pub const COL_NAME: &str = "Capability";
 pub const COL_SUMMARY: &str = "What it allows";
 pub const COPY_MASK: &str = "Copy mask";
+
+/// A copy button's accessible name: its visible label first (so voice
+/// control users can say what they see), then what it copies.
+pub fn copy_of(label: &str, what: &str) -> String {
+    format!("{label}: {what}")
+}
+
+/// What the mask builder's copy buttons copy.
+pub const BUILT_MASK: &str = "the mask being built";
 pub const COPY_NAMES: &str = "Copy names";
 
 pub fn at_line_column(line: u32, column: u32) -> String {
