@@ -1,7 +1,8 @@
 // End-to-end: deploy/nginx.conf, run as is by Debian's nginx (only `root` and
-// `listen` replaced) on 127.0.0.1, serving dist/: the page works through it,
-// and every file comes with the type, compression, caching and security
-// headers the configuration promises.
+// `listen` replaced, plus the sub-path location its comment describes) on
+// 127.0.0.1, serving dist/: the page works through it, at the root and under
+// a sub-path, and every file comes with the type, compression, caching and
+// security headers the configuration promises.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +17,8 @@ const NGINX = process.env.NGINX || '/usr/sbin/nginx';
 const SITE_CONF = path.join(ROOT, 'deploy', 'nginx.conf');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const PERMALINK = '#v=decode&in=CapBnd:+0000001fffffffff';
+// Where the test also serves dist/ the way deploy/nginx.conf's comment says.
+const SUB_PATH = '/caplens/';
 
 // Without nginx these tests cannot run; scripts/test.sh lists "SKIP" lines.
 const skip = fs.existsSync(NGINX) ? false : `${NGINX} not found (scripts/install.sh test installs nginx)`;
@@ -35,16 +38,20 @@ function freePort() {
   });
 }
 
-/** deploy/nginx.conf with its `root` and `listen` lines replaced, nothing else. */
+/** deploy/nginx.conf with its `root` and `listen` lines replaced, plus the
+ * sub-path location its comment describes (at SUB_PATH), nothing else. */
 function siteConfig(port) {
   const text = fs.readFileSync(SITE_CONF, 'utf8');
   const roots = text.match(/^\s*root\s[^;]*;/gm) || [];
   const listens = text.match(/^\s*listen\s[^;]*;/gm) || [];
   assert.equal(roots.length, 1, 'deploy/nginx.conf has one `root` line');
   assert.ok(listens.length >= 1, 'deploy/nginx.conf has a `listen` line');
+  assert.equal((text.match(/^\s*location \/ \{/gm) || []).length, 1, 'deploy/nginx.conf has one `location / {`');
+  assert.ok(text.includes(`location ${SUB_PATH} { alias `), 'deploy/nginx.conf describes the sub-path location');
   let first = true;
   return text
     .replace(/^(\s*)root\s[^;]*;/m, (_, indent) => `${indent}root "${DIST}";`)
+    .replace(/^(\s*)location \/ \{/m, (all, indent) => `${indent}location ${SUB_PATH} { alias "${DIST}/"; }\n${all}`)
     .replace(/^(\s*)listen\s[^;]*;\n?/gm, (_, indent) => {
       const line = first ? `${indent}listen 127.0.0.1:${port};\n` : '';
       first = false;
@@ -183,6 +190,24 @@ test('through nginx: the page loads and a permalink shows its answer, cleanly', 
   assert.equal(await page.inputValue('#decode-input'), 'CapBnd: 0000001fffffffff');
   await assertClean(assert, problems);
   await context.close();
+});
+
+test('through nginx under a sub-path: the page and its wasm, with the same headers', { skip }, async () => {
+  const origin = new URL(run.base).origin;
+  const { page, problems, context, log } = await watchedPage(run.browser, origin);
+  await page.goto(new URL(SUB_PATH, run.base) + PERMALINK);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('#matrix tr.cap-row').length === 37);
+  const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
+  assert.equal(wasm.length, 1);
+  assert.equal(new URL(wasm[0]).pathname, SUB_PATH + distFile(/_bg\.wasm$/));
+  await assertClean(assert, problems);
+  await context.close();
+  const res = await get(run.base, wasm[0]);
+  assertPrecompressed(res, distFile(/_bg\.wasm$/));
+  assert.equal(res.headers['content-type'], 'application/wasm');
+  assert.equal(res.headers['cache-control'], IMMUTABLE);
+  assertSecurityHeaders(res, 'sub-path wasm');
 });
 
 test('through nginx: an explanation opens, from explanations.txt as gzipped UTF-8 text', { skip }, async () => {
