@@ -4,12 +4,15 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
+# 127.0.0.1: this machine only. HOST=0.0.0.0 serves the LAN (a room without internet).
+HOST ?= 127.0.0.1
 
 .PHONY: serve build install install-test test bench bench-checkov screenshots
 
 ## make serve: install what is missing, build the release page, serve it at http://127.0.0.1:$(PORT)
+## (make serve HOST=0.0.0.0: to the whole LAN, printing the addresses to give a room)
 serve: build
-	node scripts/static-server.mjs dist $(PORT)
+	node scripts/static-server.mjs dist $(PORT) $(HOST)
 
 ## make build: the static site in dist/ (works from any sub-path of any static host)
 build: install

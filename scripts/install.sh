@@ -34,7 +34,23 @@ apt_install() {
     APT_UPDATED=1
   fi
   say "apt-get install ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  without_service_starts as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Everything installed here is a tool, never a service: nginx's package would
+# otherwise start a default site on port 80 (and fail to install when that
+# port is taken). A policy-rc.d that answers 101 tells Debian's maintainer
+# scripts not to start services; one that already exists (container images
+# ship one) is left as it is.
+without_service_starts() {
+  local policy=/usr/sbin/policy-rc.d
+  if [ -e "$policy" ]; then "$@"; return; fi
+  printf '#!/bin/sh\n# scripts/install.sh: no service starts while it installs\nexit 101\n' | as_root tee "$policy" >/dev/null
+  as_root chmod 755 "$policy"
+  trap 'as_root rm -f /usr/sbin/policy-rc.d' EXIT
+  "$@"
+  as_root rm -f "$policy"
+  trap - EXIT
 }
 
 # The binaryen from Debian (version 108) cannot read wasm-bindgen 0.2.130's
@@ -100,7 +116,11 @@ install_build() {
 install_test() {
   install_build
   # libcap2-bin: capsh/getcap/setcap for the differential tests.
-  apt_install chromium chromium-driver libcap2-bin
+  # nginx: e2e/nginx.test.mjs runs deploy/nginx.conf in an nginx of its own
+  # (own port, pid and logs); the package's service is neither started nor
+  # used. Debian's `nginx` is the smallest package with gzip_static
+  # (nginx-light only adds a module to it).
+  apt_install chromium chromium-driver libcap2-bin nginx
   # cargo-fuzz for the brief fuzz run (scripts/fuzz.sh); it needs a nightly
   # toolchain, which is not installed here: without one the run is skipped.
   if [ -f scripts/fuzz.sh ] && cargo +nightly --version >/dev/null 2>&1 \

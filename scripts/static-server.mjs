@@ -1,10 +1,12 @@
 // A tiny static file server for dist/: used by `make serve`, the e2e tests and
-// the benchmark. Binds to 127.0.0.1 only. Serves correct MIME types (wasm
+// the benchmark. Binds to 127.0.0.1 unless told otherwise (`make serve
+// HOST=0.0.0.0` for a room on a LAN). Serves correct MIME types (wasm
 // must be application/wasm for streaming compilation) and nothing outside
 // the root. It sends no CSP header: the page's own <meta> policy is what
 // every static host will serve, so that is what gets tested.
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +24,14 @@ const TYPES = {
 };
 
 /**
- * Serve `root` on 127.0.0.1:`port` (0 = any free port).
- * Options: gzip (when the client accepts it, send FILE.gz if the build wrote
- * one for this very file (scripts/post-build.sh), else compress on the fly,
- * as most static hosts do), log (array receiving every requested path).
- * Resolves to { server, url, port, close() }.
+ * Serve `root` on `host`:`port` (0 = any free port; host 127.0.0.1 unless
+ * given). Options: gzip (when the client accepts it, send FILE.gz if the
+ * build wrote one for this very file (scripts/post-build.sh), else compress
+ * on the fly, as most static hosts do), log (array receiving every requested
+ * path). Resolves to { server, url, port, close() }; `url` is one this
+ * machine can open.
  */
-export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
+export function startServer(root, { port = 0, gzip = false, log = null, host = '127.0.0.1' } = {}) {
   const base = path.resolve(root);
   // Compressed bodies are cached (by path and mtime) so timing measurements
   // see a static host's speed, not gzip's.
@@ -84,26 +87,50 @@ export function startServer(root, { port = 0, gzip = false, log = null } = {}) {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       const p = server.address().port;
       resolve({
         server,
         port: p,
-        url: `http://127.0.0.1:${p}/`,
+        url: httpUrl(isAnyAddress(host) ? '127.0.0.1' : host, p),
         close: () => new Promise((r) => server.close(() => r())),
       });
     });
   });
 }
 
-// `node scripts/static-server.mjs DIR [PORT]`: serve until interrupted.
+const isAnyAddress = (host) => host === '0.0.0.0' || host === '::';
+const isLoopback = (host) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+const httpUrl = (host, port) => `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+
+/** The URLs other machines can use for a server on `host`: every
+ * non-loopback IPv4 address of this machine when it listens on all of them,
+ * else its own address (none when it is a loopback one). */
+export function roomUrls(host, port) {
+  if (isLoopback(host)) return [];
+  if (!isAnyAddress(host)) return [httpUrl(host, port)];
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => httpUrl(a.address, port));
+}
+
+// `node scripts/static-server.mjs DIR [PORT] [HOST]`: serve until interrupted.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] || 'dist';
   const port = Number(process.argv[3] || 8080);
+  const host = process.argv[4] || '127.0.0.1';
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     console.error(`static-server: ${dir}/index.html not found (build first: make build)`);
     process.exit(1);
   }
-  const s = await startServer(dir, { port, gzip: true });
+  const s = await startServer(dir, { port, gzip: true, host });
   console.log(`caplens is being served at ${s.url}  (Ctrl-C to stop)`);
+  const room = roomUrls(host, s.port);
+  if (room.length > 0) {
+    console.log('Other machines on this network can open:');
+    for (const url of room) console.log(`  ${url}`);
+  } else if (!isLoopback(host)) {
+    console.log('(this machine has no IPv4 address other than loopback)');
+  }
 }

@@ -47,10 +47,11 @@ fuzz_counts() {
 }
 
 # Tests that cannot run here (e.g. the kernel differential test when not
-# root) print a line starting with "SKIP" (or "skipping"); list them.
+# root) print a line starting with "SKIP" (or "skipping"); list them. node's
+# test runner passes a test file's own output on as "# SKIP name: why".
 collect_skips() {
   local line
-  while IFS= read -r line; do SKIP_NOTES+=("$line"); done < <(grep -aiE '^\s*(SKIP(PED)?\b|skipping\b)' "$1" | sed 's/^\s*//' | sort -u)
+  while IFS= read -r line; do SKIP_NOTES+=("$line"); done < <(grep -aiE '^\s*(SKIP(PED)?\b|skipping\b|#\s*SKIP [^ :]+:)' "$1" | sed 's/^\s*\(#\s*\)\?//' | sort -u)
 }
 
 run_suite() {  # name kind command...

@@ -1,0 +1,293 @@
+// End-to-end: deploy/nginx.conf, run as is by Debian's nginx (only `root` and
+// `listen` replaced, plus the sub-path location its comment describes) on
+// 127.0.0.1, serving dist/: the page works through it, at the root and under
+// a sub-path, and every file comes with the type, compression, caching and
+// security headers the configuration promises.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, watchedPage, assertClean, appReady, requireDist, DIST, ROOT } from './helpers.mjs';
+
+const NGINX = process.env.NGINX || '/usr/sbin/nginx';
+const SITE_CONF = path.join(ROOT, 'deploy', 'nginx.conf');
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const PERMALINK = '#v=decode&in=CapBnd:+0000001fffffffff';
+// Where the test also serves dist/ the way deploy/nginx.conf's comment says.
+const SUB_PATH = '/caplens/';
+
+// Without nginx these tests cannot run; scripts/test.sh lists "SKIP" lines.
+const skip = fs.existsSync(NGINX) ? false : `${NGINX} not found (scripts/install.sh test installs nginx)`;
+if (skip) console.log(`SKIP nginx: ${skip}`);
+
+const run = { nginx: null, tmp: null, base: null, browser: null };
+
+/** A port that was free a moment ago on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** deploy/nginx.conf with its `root` and `listen` lines replaced, plus the
+ * sub-path location its comment describes (at SUB_PATH), nothing else. */
+function siteConfig(port) {
+  const text = fs.readFileSync(SITE_CONF, 'utf8');
+  const roots = text.match(/^\s*root\s[^;]*;/gm) || [];
+  const listens = text.match(/^\s*listen\s[^;]*;/gm) || [];
+  assert.equal(roots.length, 1, 'deploy/nginx.conf has one `root` line');
+  assert.ok(listens.length >= 1, 'deploy/nginx.conf has a `listen` line');
+  assert.equal((text.match(/^\s*location \/ \{/gm) || []).length, 1, 'deploy/nginx.conf has one `location / {`');
+  assert.ok(text.includes(`location ${SUB_PATH} { alias `), 'deploy/nginx.conf describes the sub-path location');
+  let first = true;
+  return text
+    .replace(/^(\s*)root\s[^;]*;/m, (_, indent) => `${indent}root "${DIST}";`)
+    .replace(/^(\s*)location \/ \{/m, (all, indent) => `${indent}location ${SUB_PATH} { alias "${DIST}/"; }\n${all}`)
+    .replace(/^(\s*)listen\s[^;]*;\n?/gm, (_, indent) => {
+      const line = first ? `${indent}listen 127.0.0.1:${port};\n` : '';
+      first = false;
+      return line;
+    });
+}
+
+/** The main configuration around it: everything nginx writes goes to `tmp`. */
+function mainConfig(tmp) {
+  const at = (name) => `"${path.join(tmp, name)}"`;
+  return [
+    'daemon off;',
+    'worker_processes 1;',
+    // As root, workers would switch to `nobody`; this test needs no such step.
+    process.getuid?.() === 0 ? 'user root;' : '',
+    `pid ${at('nginx.pid')};`,
+    `error_log ${at('error.log')} warn;`,
+    'events { worker_connections 64; }',
+    'http {',
+    `  access_log ${at('access.log')};`,
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${at(t + '_temp')};`),
+    `  include ${at('caplens.conf')};`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** nginx's arguments for the configuration in `tmp` (-e: the error log before the config is read). */
+const nginxArgs = (tmp, ...more) => ['-p', tmp + path.sep, '-c', path.join(tmp, 'nginx.conf'), '-e', path.join(tmp, 'error.log'), ...more];
+const errorLog = () => { try { return fs.readFileSync(path.join(run.tmp, 'error.log'), 'utf8'); } catch { return ''; } };
+
+/** Resolves once nginx answers; rejects with its error log if it exits first. */
+async function untilServing(child, base) {
+  let exited = null;
+  child.once('exit', (code, signal) => { exited = `nginx exited (${code ?? signal})`; });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${exited}:\n${errorLog()}`);
+    try {
+      await get(base, '/');
+      return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nginx did not answer within 15 s:\n${errorLog()}`);
+}
+
+/** Stops nginx (graceful, then forced) and waits until it is gone. */
+async function stopNginx(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGQUIT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await gone;
+  clearTimeout(timer);
+}
+
+/** GET `urlPath` as a browser would ask (gzip accepted); the raw bytes, not decoded. */
+function get(base, urlPath, headers = { 'accept-encoding': 'gzip' }) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(urlPath, base), { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.setTimeout(5_000, () => req.destroy(new Error(`GET ${urlPath} timed out`)));
+  });
+}
+
+/** The policy of the page's <meta http-equiv="Content-Security-Policy">, as served. */
+function metaCsp() {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const tag = html.match(/<meta\b[^>]*http-equiv=["']?Content-Security-Policy\b[^>]*>/i);
+  assert.ok(tag, 'dist/index.html has a CSP <meta>');
+  const content = tag[0].match(/\bcontent="([^"]*)"/);
+  assert.ok(content, 'the CSP <meta> has a quoted content attribute');
+  return content[1];
+}
+
+/** The one file in dist/ whose name matches `re`. */
+function distFile(re) {
+  const names = fs.readdirSync(DIST).filter((n) => re.test(n));
+  assert.equal(names.length, 1, `one file in dist/ matches ${re}: ${names.join(', ')}`);
+  return names[0];
+}
+
+/** The headers every answer carries, whatever the file. */
+function assertSecurityHeaders(res, what) {
+  assert.equal(res.headers['content-security-policy'], metaCsp(), `${what}: CSP header equals the <meta> one`);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff', `${what}: nosniff`);
+  assert.equal(res.headers['referrer-policy'], 'no-referrer', `${what}: no-referrer`);
+}
+
+/** A 200 whose body is exactly the build's zopfli FILE.gz (gzip_static, not gzip on the fly). */
+function assertPrecompressed(res, name) {
+  assert.equal(res.status, 200, name);
+  assert.equal(res.headers['content-encoding'], 'gzip', `${name}: gzip`);
+  assert.match(res.headers.vary || '', /accept-encoding/i, `${name}: Vary: Accept-Encoding`);
+  assert.ok(res.body.equals(fs.readFileSync(path.join(DIST, name + '.gz'))), `${name}: the bytes of ${name}.gz`);
+}
+
+if (!skip) {
+  before(async () => {
+    requireDist();
+    run.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'caplens-nginx-'));
+    const port = await freePort();
+    fs.writeFileSync(path.join(run.tmp, 'caplens.conf'), siteConfig(port));
+    fs.writeFileSync(path.join(run.tmp, 'nginx.conf'), mainConfig(run.tmp));
+    const check = spawnSync(NGINX, nginxArgs(run.tmp, '-t'), { encoding: 'utf8' });
+    assert.equal(check.status, 0, `nginx -t rejects the configuration:\n${check.stderr}${errorLog()}`);
+    run.nginx = spawn(NGINX, nginxArgs(run.tmp), { stdio: ['ignore', 'inherit', 'inherit'] });
+    // Should this process end without `after` (a crash), nginx ends with it.
+    process.once('exit', () => run.nginx?.kill('SIGKILL'));
+    run.base = `http://127.0.0.1:${port}/`;
+    await untilServing(run.nginx, run.base);
+    run.browser = await launch();
+  });
+
+  after(async () => {
+    await run.browser?.close();
+    await stopNginx(run.nginx);
+    if (run.tmp) fs.rmSync(run.tmp, { recursive: true, force: true });
+  });
+}
+
+test('through nginx: the page loads and a permalink shows its answer, cleanly', { skip }, async () => {
+  const origin = new URL(run.base).origin;
+  const { page, problems, context } = await watchedPage(run.browser, origin);
+  await page.goto(run.base + PERMALINK);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('#matrix tr.cap-row').length === 37);
+  const names = await page.locator('#matrix tr.cap-row .cap-name').allTextContents();
+  assert.equal(names[0], 'cap_chown');
+  assert.equal(names[36], 'cap_block_suspend');
+  assert.equal(await page.inputValue('#decode-input'), 'CapBnd: 0000001fffffffff');
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('through nginx under a sub-path: the page and its wasm, with the same headers', { skip }, async () => {
+  const origin = new URL(run.base).origin;
+  const { page, problems, context, log } = await watchedPage(run.browser, origin);
+  await page.goto(new URL(SUB_PATH, run.base) + PERMALINK);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('#matrix tr.cap-row').length === 37);
+  const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
+  assert.equal(wasm.length, 1);
+  assert.equal(new URL(wasm[0]).pathname, SUB_PATH + distFile(/_bg\.wasm$/));
+  await assertClean(assert, problems);
+  await context.close();
+  const res = await get(run.base, wasm[0]);
+  assertPrecompressed(res, distFile(/_bg\.wasm$/));
+  assert.equal(res.headers['content-type'], 'application/wasm');
+  assert.equal(res.headers['cache-control'], IMMUTABLE);
+  assertSecurityHeaders(res, 'sub-path wasm');
+});
+
+test('through nginx: an explanation opens, from explanations.txt as gzipped UTF-8 text', { skip }, async () => {
+  const origin = new URL(run.base).origin;
+  const { page, problems, context } = await watchedPage(run.browser, origin);
+  await page.goto(run.base + PERMALINK);
+  await appReady(page);
+  const fetched = page.waitForResponse((r) => new URL(r.url()).pathname === '/explanations.txt');
+  await page.click('#matrix tr[data-cap="13"] .cap-name');
+  const res = await fetched;
+  await page.locator('#explain-13').waitFor();
+  await page.locator('#explain-13 .loading').waitFor({ state: 'detached' });
+  assert.match(await page.locator('#explain-13').innerText(), /ping/);
+  const headers = await res.allHeaders();
+  assert.equal(res.status(), 200);
+  assert.equal(headers['content-type'], 'text/plain; charset=utf-8');
+  assert.equal(headers['content-encoding'], 'gzip');
+  assert.equal(headers['cache-control'], 'no-cache');
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('the wasm: application/wasm, the zopfli .gz, cached for a year', { skip }, async () => {
+  const name = distFile(/^caplens-web-[0-9a-f]{16}_bg\.wasm$/);
+  const res = await get(run.base, name);
+  assertPrecompressed(res, name);
+  assert.equal(res.headers['content-type'], 'application/wasm');
+  assert.equal(res.headers['cache-control'], IMMUTABLE);
+  assertSecurityHeaders(res, name);
+});
+
+test('the hashed JS glue and CSS: their types, the .gz, cached for a year', { skip }, async () => {
+  for (const [re, type] of [
+    [/^caplens-web-[0-9a-f]{16}\.js$/, /^text\/javascript(; charset=utf-8)?$/],
+    [/^style-[0-9a-f]{16}\.css$/, /^text\/css(; charset=utf-8)?$/],
+  ]) {
+    const name = distFile(re);
+    const res = await get(run.base, name);
+    assertPrecompressed(res, name);
+    assert.match(res.headers['content-type'], type, name);
+    assert.equal(res.headers['cache-control'], IMMUTABLE, name);
+  }
+});
+
+test('index.html: no-cache, the <meta> CSP as a header, nosniff, no-referrer', { skip }, async () => {
+  for (const urlPath of ['/', '/index.html']) {
+    const res = await get(run.base, urlPath);
+    assertPrecompressed(res, 'index.html');
+    assert.equal(res.headers['content-type'], 'text/html; charset=utf-8', urlPath);
+    assert.equal(res.headers['cache-control'], 'no-cache', urlPath);
+    assertSecurityHeaders(res, urlPath);
+  }
+  // The header is the policy deploy/nginx.conf writes out; the source page
+  // carries the same one, so a change to either shows here.
+  const source = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
+  assert.ok(source.includes(`content="${metaCsp()}"`), 'index.html (source) has the same CSP');
+});
+
+test('the unhashed files: their types and no-cache', { skip }, async () => {
+  for (const [name, type] of [
+    ['loader.js', /^text\/javascript(; charset=utf-8)?$/],
+    ['favicon.svg', /^image\/svg\+xml$/],
+    ['explanations.txt', /^text\/plain; charset=utf-8$/],
+  ]) {
+    const res = await get(run.base, name);
+    assertPrecompressed(res, name);
+    assert.match(res.headers['content-type'], type, name);
+    assert.equal(res.headers['cache-control'], 'no-cache', name);
+    assertSecurityHeaders(res, name);
+  }
+  // Without gzip accepted, the plain file.
+  const plain = await get(run.base, 'explanations.txt', {});
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.ok(plain.body.equals(fs.readFileSync(path.join(DIST, 'explanations.txt'))));
+});
+
+test('a missing file: 404 with the security headers and nothing cacheable', { skip }, async () => {
+  const res = await get(run.base, 'caplens-web-0000000000000000_bg.wasm');
+  assert.equal(res.status, 404);
+  assert.equal(res.headers['cache-control'], undefined, 'a 404 must not be kept for a year');
+  assertSecurityHeaders(res, '404');
+  assert.doesNotMatch(res.headers.server || '', /\d/, 'no version in the Server header');
+});
