@@ -37,6 +37,21 @@ test('exec: ping with +p gets permitted only; +ep gets effective; the link repro
   await second.context.close();
 });
 
+test('exec: capabilities that changed alike for the same reason share one line', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  // root running a plain program: 41 capabilities kept in each set for one reason.
+  await page.goto(app.server.url + '#v=exec&uid=0');
+  await page.locator('#exec-reasons').waitFor();
+  for (const set of ['pP', 'pE']) {
+    const lines = await page.locator(`#exec-reasons .reasons[data-set="${set}"] li`).allInnerTexts();
+    const reasons = lines.map((l) => l.slice(l.indexOf('): ') + 3));
+    assert.equal(new Set(reasons).size, reasons.length, lines.join('\n'));
+    assert.match(lines.join('\n'), /cap_chown, cap_dac_override, .*cap_checkpoint_restore \(kept\)/);
+  }
+  await assertClean(assert, problems);
+  await context.close();
+});
+
 test('exec: a file asking for more than the bounding set allows is refused with EPERM, explained', async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url + '#v=exec');

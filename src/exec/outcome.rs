@@ -4,7 +4,7 @@
 use super::Simulation;
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use crate::widgets::copy_button;
-use caplens_core::exec::{SetName, Step, Transition};
+use caplens_core::exec::{CapReason, SetName, Step, Transition};
 use caplens_core::set::CapSet;
 use caplens_words::{exec as words, ui as t};
 use yew::prelude::*;
@@ -174,23 +174,37 @@ fn sets(tr: &Transition) -> Html {
     ]))
 }
 
-/// The kernel's reason for every capability of the sets execve computes.
+/// The kernel's reason for every capability of the sets execve computes;
+/// capabilities that changed alike for the same reason share one line.
 fn reason_groups(tr: &Transition) -> Vec<Html> {
     let mut groups = Vec::with_capacity(3);
     for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
-        let mut lines = Vec::new();
+        let mut alike: Vec<(&CapReason, Vec<u8>)> = Vec::new();
         for r in tr.reasons.iter().filter(|r| r.set == set) {
-            let class: h::Static = match (r.before, r.after) {
-                (false, true) => attrs!("class" = "gained"),
-                (true, false) => attrs!("class" = "lost"),
-                (true, true) => attrs!("class" = "kept"),
-                _ => attrs!("class" = "absent"),
+            let same = |(g, _): &&mut (&CapReason, Vec<u8>)| {
+                (g.before, g.after) == (r.before, r.after) && g.why == r.why
             };
-            lines.push(el_t("li", class, words::reason_line(r)));
+            match alike.iter_mut().find(same) {
+                Some((_, caps)) => caps.push(r.cap),
+                None => alike.push((r, vec![r.cap])),
+            }
         }
+        let lines = alike
+            .into_iter()
+            .map(|(r, caps)| el_t("li", change_class(r), words::shared_reason_line(&caps, r)))
+            .collect();
         groups.push(reason_group(set, lines));
     }
     groups
+}
+
+fn change_class(r: &CapReason) -> h::Static {
+    match (r.before, r.after) {
+        (false, true) => attrs!("class" = "gained"),
+        (true, false) => attrs!("class" = "lost"),
+        (true, true) => attrs!("class" = "kept"),
+        _ => attrs!("class" = "absent"),
+    }
 }
 
 /// One row of the before/after table.

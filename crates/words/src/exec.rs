@@ -141,13 +141,23 @@ pub fn lost(l: &Lost) -> String {
 
 /// `cap_net_raw: from the …` (one line of the reasons list).
 pub fn reason_line(r: &CapReason) -> String {
-    let change = match (r.before, r.after) {
+    format!("{} ({}): {}", cap_name(r.cap), change(r), why(&r.why))
+}
+
+/// One line for several capabilities that changed alike for the same
+/// reason (`caps` share `r`'s change and reason).
+pub fn shared_reason_line(caps: &[u8], r: &CapReason) -> String {
+    let names: Vec<String> = caps.iter().map(|&c| cap_name(c)).collect();
+    format!("{} ({}): {}", names.join(", "), change(r), why(&r.why))
+}
+
+fn change(r: &CapReason) -> &'static str {
+    match (r.before, r.after) {
         (false, true) => "gained",
         (true, false) => "lost",
         (true, true) => "kept",
         (false, false) => "not granted",
-    };
-    format!("{} ({}): {}", cap_name(r.cap), change, why(&r.why))
+    }
 }
 
 /// The EPERM refusal in words.
