@@ -123,6 +123,41 @@ test('containers: an example replaces the paste but keeps the runtime, Docker er
   await context.close();
 });
 
+test('containers: a failing Pod Security verdict lists the checks that fail; the snippet can be scrolled by keyboard', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=containers');
+  await appReady(page);
+  await page.click('#ex-cpb-fixed');
+  await page.locator('#container-0').waitFor();
+  assert.match(await page.locator('#container-0 h3').innerText(), /restricted: fails/);
+  const checks = await page.locator('#container-0-pss li').allInnerTexts();
+  assert.ok(checks.length >= 2, checks.join('\n'));
+  assert.ok(checks.some((c) => /capabilities/.test(c)), checks.join('\n'));
+  assert.equal(await page.getAttribute('#hardened-0', 'tabindex'), '0');
+  // Contrast of what the page draws itself: placeholder text >= 4.5:1,
+  // the "not in this set" mark and the focus ring >= 3:1 (WCAG 1.4.3, 1.4.11).
+  const ratio = await page.evaluate(() => {
+    const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const cr = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const fcaps = document.querySelector('#containers-fcaps');
+    const panel = getComputedStyle(document.querySelector('.panel')).backgroundColor;
+    const root = getComputedStyle(document.documentElement);
+    return {
+      placeholder: cr(getComputedStyle(fcaps, '::placeholder').color, getComputedStyle(fcaps).backgroundColor),
+      mark: cr(root.getPropertyValue('--mark').trim().replace(/^#(..)(..)(..)$/, (_, r, g, b) => `rgb(${parseInt(r, 16)}, ${parseInt(g, 16)}, ${parseInt(b, 16)})`), panel),
+      focus: cr(root.getPropertyValue('--focus').trim().replace(/^#(..)(..)(..)$/, (_, r, g, b) => `rgb(${parseInt(r, 16)}, ${parseInt(g, 16)}, ${parseInt(b, 16)})`), panel),
+    };
+  });
+  assert.ok(ratio.placeholder >= 4.5, JSON.stringify(ratio));
+  assert.ok(ratio.mark >= 3 && ratio.focus >= 3, JSON.stringify(ratio));
+  await assertClean(assert, problems);
+  await context.close();
+});
+
 test('containers: docker run --cap-add NET_ADMIN --user 1000 explains why the add does nothing', async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url + '#v=containers');
