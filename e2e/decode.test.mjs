@@ -213,3 +213,21 @@ test('an explanation that cannot be fetched says so, and the rest of the page wo
   assert.deepEqual(await capNames(page), ['cap_net_raw']);
   await context.close();
 });
+
+test('each set card says in one sentence what its set is', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  await page.goto(app.server.url + '#v=decode');
+  await appReady(page);
+  await page.click('#ex-docker-status');
+  await page.locator('#set-4').waitFor();
+  const meanings = await page.locator('.set-card .meaning').allInnerTexts();
+  assert.equal(meanings.length, 5);
+  assert.equal(new Set(meanings).size, 5);
+  assert.match(await page.locator('#set-2').innerText(), /CapEff[\s\S]*checks right now/);
+  // A bare mask is no particular set: nothing to define.
+  await page.fill('#decode-input', 'a80425fb');
+  await page.waitForFunction(() => document.querySelectorAll('.set-card').length === 1);
+  assert.equal(await page.locator('.set-card .meaning').count(), 0);
+  await assertClean(assert, problems);
+  await context.close();
+});

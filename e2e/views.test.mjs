@@ -123,16 +123,12 @@ test('containers: an example replaces the paste but keeps the runtime, Docker er
   await context.close();
 });
 
-test('containers: a failing Pod Security verdict lists the checks that fail; the snippet can be scrolled by keyboard', async () => {
+test('containers: the snippet can be scrolled by keyboard; what the page draws has enough contrast', async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url + '#v=containers');
   await appReady(page);
   await page.click('#ex-cpb-fixed');
   await page.locator('#container-0').waitFor();
-  assert.match(await page.locator('#container-0 h3').innerText(), /restricted: fails/);
-  const checks = await page.locator('#container-0-pss li').allInnerTexts();
-  assert.ok(checks.length >= 2, checks.join('\n'));
-  assert.ok(checks.some((c) => /capabilities/.test(c)), checks.join('\n'));
   assert.equal(await page.getAttribute('#hardened-0', 'tabindex'), '0');
   // Contrast of what the page draws itself: placeholder text >= 4.5:1,
   // the "not in this set" mark and the focus ring >= 3:1 (WCAG 1.4.3, 1.4.11).

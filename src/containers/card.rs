@@ -24,7 +24,6 @@ pub fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text
         ],
         h::kids([
             title(i, r),
-            pss_failures(i, r, c),
             error(r.creation_error.as_ref().map(words::creation_error)),
             error(r.start_failure.as_ref().map(words::start_failure)),
             pid1(r),
@@ -82,25 +81,6 @@ fn pss(r: &ContainerReport) -> Html {
         ]))])),
         None => h::list(Vec::new()),
     }
-}
-
-/// The Pod Security checks the container fails, under its badges, as the
-/// CLI lists them (where the badges are shown; nothing when every check
-/// passes).
-fn pss_failures(i: usize, r: &ContainerReport, c: &paste::InputContainer) -> Html {
-    if r.pss.is_none() || c.pss.violations.is_empty() {
-        return Html::default();
-    }
-    let items = c.pss.violations.iter().map(k8s_words::violation).collect();
-    el_dyn(
-        "ul",
-        &["class", "id"],
-        vec![
-            Some(AttrValue::Static("pss-checks")),
-            Some(h::id("container-", i, "-pss")),
-        ],
-        h::kids([h::list(h::items(items))]),
-    )
 }
 
 /// Why the container cannot be created or cannot start, if so.

@@ -208,6 +208,11 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
                     ),
                 ]),
             ),
+            // What the set is, in one sentence, where the set is shown.
+            match e.kind {
+                Some(k) => el_s("p", attrs!("class" = "meaning"), words::set_meaning(k)),
+                None => Html::default(),
+            },
             el_t("div", attrs!("class" = "hex"), e.caps.hex16()),
             el(
                 "div",
