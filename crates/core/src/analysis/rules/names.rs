@@ -41,16 +41,21 @@ fn all_case(cx: &Context, s: &Spelled, list: ListKind) -> Option<Finding> {
     if s.text.trim() == "ALL" {
         return None;
     }
-    Some(Finding {
+    Some(name_case_finding(cx, s, list, "ALL".into()))
+}
+
+/// A `name-case` finding: `s` is written otherwise than `canonical`.
+fn name_case_finding(cx: &Context, s: &Spelled, list: ListKind, canonical: String) -> Finding {
+    Finding {
         severity: name_case_severity(cx.spec.source),
         at: s.at.clone(),
         detail: Detail::NameCase {
             written: s.text.clone(),
-            canonical: "ALL".into(),
+            canonical,
             list,
             source: cx.spec.source,
         },
-    })
+    }
 }
 
 /// `CAP_NET_RAW` where the runtime wants `NET_RAW`.
@@ -105,16 +110,7 @@ fn name_case(
     if !s.text.trim().bytes().any(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    Some(Finding {
-        severity: name_case_severity(cx.spec.source),
-        at: s.at.clone(),
-        detail: Detail::NameCase {
-            written: s.text.clone(),
-            canonical: c.short_name().to_string(),
-            list,
-            source: cx.spec.source,
-        },
-    })
+    Some(name_case_finding(cx, s, list, c.short_name().to_string()))
 }
 
 /// A capability the chosen kernel does not have yet.
