@@ -12,7 +12,7 @@ use caplens_words::catalog as catalog_words;
 use caplens_words::containers as words;
 use caplens_words::decode as decode_words;
 use caplens_words::k8s as k8s_words;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 /// One container of `caplens k8s --json` / `caplens docker --json`.
 pub fn container_report(report: &ContainerReport) -> Value {
@@ -81,17 +81,11 @@ pub fn docker_container(
     v
 }
 
+/// Every finding, note and error serialises as an object (their types
+/// are structs or tagged enums); the words go in beside the data.
 fn add(item: &mut Value, key: &str, text: String) {
     if let Some(o) = item.as_object_mut() {
         o.insert(key.to_string(), Value::String(text));
-    } else {
-        // Every finding, note and error serialises as an object; should one
-        // ever not, keep its data and still give the words.
-        let data = std::mem::take(item);
-        let mut o = Map::new();
-        o.insert("data".into(), data);
-        o.insert(key.to_string(), Value::String(text));
-        *item = Value::Object(o);
     }
 }
 
