@@ -119,20 +119,6 @@ pub fn network(message: &str) -> String {
 /// Shown while the file is on its way.
 pub const LOADING: &str = "Loading the explanation…";
 
-/// The words for a malformed file.
-pub fn file_error(e: &FileError) -> String {
-    match e {
-        FileError::Section { expected, line } => {
-            format!(
-                "line {line}: expected the section `# {}`",
-                expected.kernel_name()
-            )
-        }
-        FileError::Empty { cap } => format!("the section of {} has no text", cap.kernel_name()),
-        FileError::Trailing { line } => format!("line {line}: text after the last capability"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,7 +180,6 @@ mod tests {
         let trailing = format!("{SOURCE}\nmore\n");
         let line = SOURCE.lines().count() + 2;
         assert_eq!(check(&trailing), Err(FileError::Trailing { line }));
-        assert!(file_error(&FileError::Trailing { line: 7 }).contains("line 7"));
         // A section the page cannot find is missing, not a panic.
         let partial = Explanations::new("# CAP_CHOWN\nx.\n".into());
         assert_eq!(partial.get(0), Some("x."));
