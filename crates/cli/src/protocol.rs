@@ -17,7 +17,7 @@
 //! when the line was at least a JSON object).
 
 pub use caplens_core::exec::request::MAX_LINE;
-use caplens_core::exec::request::{Expected, ProtocolError};
+use caplens_core::exec::request::{Expected, JsonType, ProtocolError};
 use caplens_core::exec::{
     execve_with, ExecFile, ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step,
 };
@@ -87,15 +87,14 @@ fn answer(line: &str, line_number: Option<usize>) -> String {
     }
 }
 
-fn json_type(v: &Value) -> &'static str {
-    use words::json_type as t;
+fn json_type(v: &Value) -> JsonType {
     match v {
-        Value::Null => t::NULL,
-        Value::Bool(_) => t::BOOLEAN,
-        Value::Number(_) => t::NUMBER,
-        Value::String(_) => t::STRING,
-        Value::Array(_) => t::ARRAY,
-        Value::Object(_) => t::OBJECT,
+        Value::Null => JsonType::Null,
+        Value::Bool(_) => JsonType::Boolean,
+        Value::Number(_) => JsonType::Number,
+        Value::String(_) => JsonType::String,
+        Value::Array(_) => JsonType::Array,
+        Value::Object(_) => JsonType::Object,
     }
 }
 

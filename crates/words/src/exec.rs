@@ -4,7 +4,7 @@
 use caplens_core::catalog;
 use caplens_core::exec::examples::ExampleId;
 use caplens_core::exec::reasons::NoEffective;
-use caplens_core::exec::request::{Expected, ProtocolError, MAX_LINE};
+use caplens_core::exec::request::{Expected, JsonType, ProtocolError, MAX_LINE};
 use caplens_core::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
     EuidAfterDowngrade, ExecFile, FileCapsStep, Lost, ProcessState, Refusal, RootStep, SetName,
@@ -503,13 +503,15 @@ pub fn uid_refusal(r: &UidRefusal) -> String {
 }
 
 /// How protocol errors name the JSON type found where another was expected.
-pub mod json_type {
-    pub const NULL: &str = "null";
-    pub const BOOLEAN: &str = "a boolean";
-    pub const NUMBER: &str = "a number";
-    pub const STRING: &str = "a string";
-    pub const ARRAY: &str = "an array";
-    pub const OBJECT: &str = "an object";
+pub fn json_type(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Null => "null",
+        JsonType::Boolean => "a boolean",
+        JsonType::Number => "a number",
+        JsonType::String => "a string",
+        JsonType::Array => "an array",
+        JsonType::Object => "an object",
+    }
 }
 
 /// How protocol errors name a request line that is not a JSON object.
@@ -534,7 +536,7 @@ pub fn protocol_error(e: &ProtocolError) -> String {
             expected,
             found,
         } => format!(
-            "{path}: expected {}, found {found}",
+            "{path}: expected {}, found {}",
             match expected {
                 Expected::Object => "an object",
                 Expected::ObjectOrNull => "an object or null",
@@ -542,7 +544,8 @@ pub fn protocol_error(e: &ProtocolError) -> String {
                 Expected::Bool => "true or false",
                 Expected::HexString => "a string of 1 to 16 hex digits",
                 Expected::String => "a string",
-            }
+            },
+            json_type(*found)
         ),
         ProtocolError::BadMask { path, value } => {
             format!("{path}: expected 1 to 16 hex digits (bit n = capability n), got {value:?}")

@@ -31,7 +31,7 @@ pub enum ProtocolError {
     WrongType {
         path: String,
         expected: Expected,
-        found: &'static str,
+        found: JsonType,
     },
     BadMask {
         path: String,
@@ -48,6 +48,17 @@ pub enum ProtocolError {
     BadRule {
         value: String,
     },
+}
+
+/// The JSON type of a value found where another was expected.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum JsonType {
+    Null,
+    Boolean,
+    Number,
+    String,
+    Array,
+    Object,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
