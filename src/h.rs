@@ -23,6 +23,21 @@ macro_rules! attrs {
 }
 pub(crate) use attrs;
 
+/// Attributes whose values are only known when the page runs (the words
+/// are functions of the build's language, not constants): same keys and
+/// order as `attrs!`, values held in a box.
+macro_rules! attrs_of {
+    ($($k:literal = $v:expr),* $(,)?) => {
+        ::yew::virtual_dom::Attributes::Dynamic {
+            keys: &[$($k),*],
+            values: ::std::boxed::Box::new([
+                $(Some(::yew::virtual_dom::AttributeOrProperty::Static($v))),*
+            ]),
+        }
+    };
+}
+pub(crate) use attrs_of;
+
 pub type Static = &'static [(&'static str, AttributeOrProperty)];
 
 /// Text that needs no copy. The words mark commands, fields and values
@@ -135,6 +150,12 @@ pub fn node(
 #[inline(never)]
 pub fn el(name: &'static str, attrs: Static, children: Vec<Html>) -> Html {
     node(name, Attributes::Static(attrs), Listeners::None, children)
+}
+
+/// An element with attributes built by `attrs_of!`.
+#[inline(never)]
+pub fn el_a(name: &'static str, attrs: Attributes, children: Vec<Html>) -> Html {
+    node(name, attrs, Listeners::None, children)
 }
 
 /// An element with static attributes and one static text.

@@ -9,11 +9,13 @@ pub mod dom;
 pub mod exec;
 pub mod h;
 pub mod hooks;
+pub mod lang;
 pub mod panic;
 pub mod route;
 pub mod widgets;
 
-use caplens_words::ui as t;
+use crate::lang::W;
+use caplens_words::prelude::*;
 use route::{Params, Route, View, MAX_LINK_PARAMS};
 use yew::prelude::*;
 
@@ -121,7 +123,7 @@ pub fn app() -> Html {
     let route = use_memo((), |_| Route::parse(&dom::fragment()));
     if route.panic_test {
         // Hidden switch for the end-to-end test of the panic hook.
-        panic!("{}", t::PANIC_TEST_MESSAGE);
+        panic!("{}", W.panic_test_message());
     }
     let state = use_reducer_eq(|| {
         let mut s = State {
@@ -154,7 +156,7 @@ pub fn app() -> Html {
 
     // Each view has its own title (for tabs, history and screen readers).
     use_effect_with(state.view, |&view| {
-        gloo::utils::document().set_title(&t::document_title(view_name(view)));
+        gloo::utils::document().set_title(&W.document_title(view_name(view)));
     });
     // A link into another view (such as "Simulate an exec from this
     // process") starts the reader at the top of that view, on its heading.
@@ -200,7 +202,7 @@ fn page(state: &UseReducerHandle<State>, view: Html) -> Html {
                     h::el_s(
                         "p",
                         h::attrs!("class" = "note", "id" = "link-too-big", "role" = "status"),
-                        t::LINK_TOO_BIG,
+                        W.link_too_big(),
                     )
                 }),
                 view,
@@ -209,7 +211,7 @@ fn page(state: &UseReducerHandle<State>, view: Html) -> Html {
         h::el(
             "footer",
             h::attrs!("class" = "foot"),
-            h::kids([h::el_s("p", &[], t::FOOTER)]),
+            h::kids([h::el_s("p", &[], W.footer())]),
         ),
     ]))
 }
@@ -256,15 +258,15 @@ fn header(tabs: Vec<Html>) -> Html {
                                 h::attrs!("class" = "logo", "aria-hidden" = "true"),
                                 "⌕",
                             ),
-                            h::s(t::APP_NAME),
+                            h::s(W.app_name()),
                         ]),
                     ),
-                    h::el_s("p", h::attrs!("class" = "tagline"), t::TAGLINE),
+                    h::el_s("p", h::attrs!("class" = "tagline"), W.tagline()),
                 ]),
             ),
-            h::el(
+            h::el_a(
                 "nav",
-                h::attrs!("class" = "tabs", "aria-label" = t::VIEWS_LABEL),
+                h::attrs_of!("class" = "tabs", "aria-label" = W.views_label()),
                 h::kids([h::list(tabs)]),
             ),
         ]),
@@ -313,17 +315,17 @@ fn main_attrs(v: View) -> h::Static {
 /// A tab's name, from the words.
 fn view_name(v: View) -> &'static str {
     match v {
-        View::Decode => t::DECODE_NAME,
-        View::Exec => t::EXEC_NAME,
-        View::Containers => t::CONTAINERS_NAME,
+        View::Decode => W.decode_name(),
+        View::Exec => W.exec_name(),
+        View::Containers => W.containers_name(),
     }
 }
 
 /// What a tab's view reads, from the words.
 fn view_hint(v: View) -> &'static str {
     match v {
-        View::Decode => t::DECODE_HINT,
-        View::Exec => t::EXEC_HINT,
-        View::Containers => t::CONTAINERS_HINT,
+        View::Decode => W.decode_hint(),
+        View::Exec => W.exec_hint(),
+        View::Containers => W.containers_hint(),
     }
 }

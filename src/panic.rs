@@ -2,7 +2,8 @@
 //! frozen or blank page, the hook builds a visible message with plain DOM
 //! calls (nothing that depends on the dead app): what happened, a button
 //! that copies the details for a bug report, and a reload button.
-use caplens_words::ui as t;
+use crate::lang::W;
+use caplens_words::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -11,7 +12,7 @@ use wasm_bindgen::JsCast;
 /// only logs to the console.
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
-        let details = t::panic_details(&info.to_string(), &page_url(), &user_agent());
+        let details = W.panic_details(&info.to_string(), &page_url(), &user_agent());
         web_sys::console::error_1(&details.as_str().into());
         // A panic while showing the message must not recurse into the hook.
         let _ = std::panic::catch_unwind(|| show(&details));
@@ -44,16 +45,16 @@ pub fn show(details: &str) -> Option<()> {
 
     let h = doc.create_element("h2").ok()?;
     h.set_id("panic-title");
-    h.set_text_content(Some(t::PANIC_TITLE));
+    h.set_text_content(Some(W.panic_title()));
     let p = doc.create_element("p").ok()?;
-    p.set_text_content(Some(t::PANIC_BODY));
+    p.set_text_content(Some(W.panic_body()));
     let pre = doc.create_element("pre").ok()?;
     pre.set_id("panic-details");
     pre.set_text_content(Some(details)); // text, never HTML
     let actions = doc.create_element("div").ok()?;
     actions.set_class_name("actions");
 
-    let copy = button(&doc, "panic-copy", t::PANIC_COPY)?;
+    let copy = button(&doc, "panic-copy", W.panic_copy())?;
     let status = doc.create_element("span").ok()?;
     status.set_id("panic-copy-status");
     status.set_attribute("role", "status").ok()?;
@@ -62,12 +63,12 @@ pub fn show(details: &str) -> Option<()> {
         let status = status.clone();
         let on_copy = Closure::<dyn FnMut()>::new(move || {
             let ok = crate::dom::copy_text(&details);
-            status.set_text_content(Some(if ok { t::COPIED } else { t::COPY_MANUALLY }));
+            status.set_text_content(Some(if ok { W.copied() } else { W.copy_manually() }));
         });
         copy.set_onclick(Some(on_copy.as_ref().unchecked_ref()));
         on_copy.forget(); // lives as long as the page
     }
-    let reload = button(&doc, "panic-reload", t::PANIC_RELOAD)?;
+    let reload = button(&doc, "panic-reload", W.panic_reload())?;
     let on_reload = Closure::<dyn FnMut()>::new(move || {
         let _ = gloo::utils::window().location().reload();
     });

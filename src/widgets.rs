@@ -1,7 +1,8 @@
 //! Small reusable pieces: copy button, example buttons, the paste box.
 use super::h;
 use super::route::Params;
-use caplens_words::ui as t;
+use crate::lang::W;
+use caplens_words::prelude::*;
 use yew::prelude::*;
 
 /// A button that copies `text` and says so for a moment. A plain function,
@@ -17,9 +18,9 @@ pub fn copy_button(text: String, label: &'static str, of: String) -> Html {
         let text = text.clone();
         Callback::from(move |e: MouseEvent| {
             let said = if super::dom::copy_text(&text) {
-                t::COPIED
+                W.copied()
             } else {
-                t::COPY_MANUALLY
+                W.copy_manually()
             };
             let label_node = e
                 .target_dyn_into::<web_sys::Element>()
@@ -43,7 +44,7 @@ pub fn copy_button(text: String, label: &'static str, of: String) -> Html {
                 Some(AttrValue::Static("button")),
                 Some(AttrValue::Static("copy")),
                 Some(text),
-                Some(AttrValue::from(t::copy_of(label, &of))),
+                Some(AttrValue::from(W.copy_of(label, &of))),
             ],
         ),
         h::on_click(onclick),
@@ -125,15 +126,15 @@ pub fn examples(examples: Vec<Example>, on_load: &Callback<Params>) -> Html {
             h::kids([h::s(ex.label)]),
         ));
     }
-    h::el(
+    h::el_a(
         "div",
-        h::attrs!(
+        h::attrs_of!(
             "class" = "examples",
             "role" = "group",
-            "aria-label" = t::EXAMPLES
+            "aria-label" = W.examples()
         ),
         h::kids([
-            h::el_s("span", h::attrs!("class" = "examples-label"), t::EXAMPLES),
+            h::el_s("span", h::attrs!("class" = "examples-label"), W.examples()),
             h::list(buttons),
         ]),
     )
@@ -145,7 +146,7 @@ pub fn examples(examples: Vec<Example>, on_load: &Callback<Params>) -> Html {
 pub fn paste_box(
     id: &'static str,
     label: &'static str,
-    area: h::Static,
+    area: yew::virtual_dom::Attributes,
     value: AttrValue,
     on_input: Callback<String>,
 ) -> Html {
@@ -161,7 +162,7 @@ pub fn paste_box(
 pub fn paste_box_folding(
     id: &'static str,
     label: &'static str,
-    area: h::Static,
+    area: yew::virtual_dom::Attributes,
     value: AttrValue,
     on_input: Callback<String>,
     folded: Option<Html>,
@@ -186,11 +187,7 @@ pub fn paste_box_folding(
                 h::kids([h::s(label)]),
             ),
             folded.unwrap_or_default(),
-            h::textarea(
-                yew::virtual_dom::Attributes::Static(area),
-                value,
-                h::on_input(oninput),
-            ),
+            h::textarea(area, value, h::on_input(oninput)),
         ]),
     )
 }

@@ -3,6 +3,7 @@
 //! Each test mounts its own App into a fresh element and looks only inside it.
 #![cfg(target_arch = "wasm32")]
 
+use caplens_words::En;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
@@ -181,7 +182,7 @@ async fn a_permalink_restores_the_state() {
 async fn clicking_a_name_opens_and_closes_its_explanation() {
     // The test server has no explanations file beside the page; give the
     // page the text it would fetch.
-    caplens_web::hooks::provide_explanations(caplens_words::explanations::SOURCE);
+    caplens_web::hooks::provide_explanations(En.explanations_source());
     let m = Mounted::new("v=decode&in=2000").await;
     assert!(m.find("#explain-13").is_none());
     m.click("#matrix tr[data-cap='13'] .cap-name").await;

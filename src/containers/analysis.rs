@@ -1,13 +1,14 @@
 //! What the Containers view computes from its link: the settings, the
 //! entrypoint's file capabilities, and the analysis of the paste (reading is
 //! `paste::read`, a report per container `paste::report`).
+use crate::lang::W;
 use crate::route::Params;
 use caplens_core::analysis::{ContainerReport, ImageUser};
 use caplens_core::exec::FileCaps;
 use caplens_core::paste::{self, Input, PasteError, Settings};
 use caplens_core::runtime::{CrioConfig, DockerEra, Runtime};
 use caplens_core::text;
-use caplens_words::text as text_words;
+use caplens_words::prelude::*;
 
 /// The analysis settings the link asks for.
 pub fn settings(params: &Params) -> Settings {
@@ -42,13 +43,13 @@ pub fn entrypoint_caps(params: &Params) -> Result<Option<FileCaps>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let pasted = text::parse_pasted(text).map_err(|e| text_words::error(&e))?;
+    let pasted = text::parse_pasted(text).map_err(|e| W.error(&e))?;
     match pasted.caps() {
         None => Ok(None),
         Some(c) => c
             .to_file_caps()
             .map(Some)
-            .map_err(|e| text_words::file_caps_error(&e)),
+            .map_err(|e| W.file_caps_error(&e)),
     }
 }
 

@@ -4,11 +4,12 @@
 use super::links::exec_links;
 use super::sets::{set_rows, sets_table};
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
+use crate::lang::W;
 use crate::widgets::copy_button;
 use caplens_core::analysis::{ContainerReport, Finding, Severity};
 use caplens_core::container::{Role, SourceKind};
 use caplens_core::paste;
-use caplens_words::{containers as words, k8s as k8s_words, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 
 /// The card of container number `i` (its ids count from 0).
@@ -24,16 +25,16 @@ pub fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text
         ],
         h::kids([
             title(i, r),
-            error(r.creation_error.as_ref().map(words::creation_error)),
-            error(r.start_failure.as_ref().map(words::start_failure)),
+            error(r.creation_error.as_ref().map(|x| W.creation_error(x))),
+            error(r.start_failure.as_ref().map(|x| W.start_failure(x))),
             pid1(r),
             links(r, fcaps_text),
             adds(r),
-            el_s("h4", &[], t::FINDINGS_TITLE),
+            el_s("h4", &[], W.findings_title()),
             findings(r),
             notes(r),
             oci(r),
-            el_s("h4", &[], t::HARDENED_TITLE),
+            el_s("h4", &[], W.hardened_title()),
             hardened(i, c),
         ]),
     )
@@ -55,7 +56,7 @@ fn title(i: usize, r: &ContainerReport) -> Html {
             el_t(
                 "span",
                 attrs!("class" = "badge"),
-                words::runtime_label(r.runtime),
+                W.runtime_label(r.runtime),
             ),
             st(" "),
             pss(r),
@@ -70,13 +71,13 @@ fn pss(r: &ContainerReport) -> Html {
             el_t(
                 "span",
                 pass_badge(v.baseline),
-                t::pss_badge("baseline", v.baseline),
+                W.pss_badge("baseline", v.baseline),
             ),
             st(" "),
             el_t(
                 "span",
                 pass_badge(v.restricted),
-                t::pss_badge("restricted", v.restricted),
+                W.pss_badge("restricted", v.restricted),
             ),
         ]))])),
         None => h::list(Vec::new()),
@@ -94,19 +95,19 @@ fn error(msg: Option<String>) -> Html {
 /// PID 1's sets, or one table per image user when the image decides.
 fn pid1(r: &ContainerReport) -> Html {
     match (&r.pid1, &r.pid1_by_image_user) {
-        (Some(p), _) => sets_table(&t::pid1_title(p.uid), p),
+        (Some(p), _) => sets_table(&W.pid1_title(p.uid), p),
         (None, Some(by)) => h::list(h::kids([
-            el_s("p", attrs!("class" = "note"), t::IMAGE_USER_DECIDES),
+            el_s("p", attrs!("class" = "note"), W.image_user_decides()),
             el(
                 "div",
                 attrs!("class" = "outcomes"),
                 h::kids([
                     match &by.root {
-                        Some(p) => sets_table(t::PID1_IF_ROOT, p),
+                        Some(p) => sets_table(W.pid1_if_root(), p),
                         None => Html::default(),
                     },
                     match &by.nonroot {
-                        Some(p) => sets_table(t::PID1_IF_NONROOT, p),
+                        Some(p) => sets_table(W.pid1_if_nonroot(), p),
                         None => Html::default(),
                     },
                 ]),
@@ -133,9 +134,9 @@ fn links(r: &ContainerReport, fcaps_text: &str) -> Html {
                 Some(AttrValue::from(href)),
             ],
             h::kids([
-                st(t::SEE_EXEC),
+                st(W.see_exec()),
                 text(if many_links {
-                    format!(" ({})", words::user_label(u))
+                    format!(" ({})", W.user_label(u))
                 } else {
                     String::new()
                 }),
@@ -167,20 +168,18 @@ fn adds(r: &ContainerReport) -> Html {
                         el(
                             "span",
                             attrs!("class" = "muted"),
-                            h::kids([st(" "), st(t::ALREADY_DEFAULT)]),
+                            h::kids([st(" "), st(W.already_default())]),
                         )
                     }),
-                    h::when(many, || {
-                        h::list(h::kids([st(" "), text(words::user_label(*u))]))
-                    }),
+                    h::when(many, || h::list(h::kids([st(" "), text(W.user_label(*u))]))),
                     st(": "),
-                    st(words::add_result(*res)),
+                    st(W.add_result(*res)),
                 ]),
             ));
         }
     }
     h::list(h::kids([
-        el_s("h4", &[], t::ADDS_TITLE),
+        el_s("h4", &[], W.adds_title()),
         el("ul", attrs!("class" = "adds"), h::kids([h::list(lines)])),
     ]))
 }
@@ -188,7 +187,7 @@ fn adds(r: &ContainerReport) -> Html {
 /// The findings, or a line saying there are none.
 fn findings(r: &ContainerReport) -> Html {
     if r.findings.is_empty() {
-        return el_s("p", attrs!("class" = "ok-box"), t::NO_FINDINGS);
+        return el_s("p", attrs!("class" = "ok-box"), W.no_findings());
     }
     let mut items = Vec::with_capacity(r.findings.len());
     for f in &r.findings {
@@ -206,12 +205,12 @@ fn notes(r: &ContainerReport) -> Html {
     if r.notes.is_empty() {
         return Html::default();
     }
-    let notes: Vec<String> = r.notes.iter().map(words::runtime_note).collect();
+    let notes: Vec<String> = r.notes.iter().map(|x| W.runtime_note(x)).collect();
     el(
         "details",
         attrs!("class" = "steps"),
         h::kids([
-            el_s("summary", &[], t::RUNTIME_NOTES),
+            el_s("summary", &[], W.runtime_notes()),
             el("ul", &[], h::kids([h::list(h::items(notes))])),
         ]),
     )
@@ -224,7 +223,7 @@ fn oci(r: &ContainerReport) -> Html {
             "details",
             attrs!("class" = "steps"),
             h::kids([
-                el_s("summary", &[], t::OCI_TITLE),
+                el_s("summary", &[], W.oci_title()),
                 el(
                     "table",
                     attrs!("class" = "matrix sets-table"),
@@ -248,7 +247,7 @@ fn oci(r: &ContainerReport) -> Html {
 
 /// The hardened settings in the input's own syntax, with a copy button.
 fn hardened(i: usize, c: &paste::InputContainer) -> Html {
-    let snippet = k8s_words::hardened_snippet(&c.spec, &c.hardened);
+    let snippet = W.hardened_snippet(&c.spec, &c.hardened);
     el(
         "div",
         attrs!("class" = "snippet"),
@@ -268,8 +267,8 @@ fn hardened(i: usize, c: &paste::InputContainer) -> Html {
             copy_button(
                 snippet,
                 match c.spec.source {
-                    SourceKind::DockerRun | SourceKind::PodmanRun => t::COPY_OPTIONS,
-                    SourceKind::Kubernetes | SourceKind::Compose => t::COPY_YAML,
+                    SourceKind::DockerRun | SourceKind::PodmanRun => W.copy_options(),
+                    SourceKind::Kubernetes | SourceKind::Compose => W.copy_yaml(),
                 },
                 format!("{} · {}", c.spec.workload, c.spec.container),
             ),
@@ -293,21 +292,21 @@ fn finding(f: &Finding) -> Html {
                 "p",
                 &[],
                 h::kids([
-                    el_s("span", severity_badge(f.severity), t::severity(f.severity)),
+                    el_s("span", severity_badge(f.severity), W.severity(f.severity)),
                     st(" "),
                     el_s("code", attrs!("class" = "finding-id"), id),
                     st(" "),
-                    el_t("span", attrs!("class" = "muted"), k8s_words::place(&f.at)),
+                    el_t("span", attrs!("class" = "muted"), W.place(&f.at)),
                 ]),
             ),
-            el_t("p", &[], words::finding_message(f)),
+            el_t("p", &[], W.finding_message(f)),
             el(
                 "p",
                 attrs!("class" = "fix"),
                 h::kids([
-                    el_s("strong", &[], t::FIX),
+                    el_s("strong", &[], W.fix()),
                     st(" "),
-                    text(words::finding_fix(f)),
+                    text(W.finding_fix(f)),
                 ]),
             ),
         ]),
@@ -344,8 +343,8 @@ fn pass_badge(pass: bool) -> h::Static {
 /// A container's role, in words.
 fn role(r: Role) -> &'static str {
     match r {
-        Role::Container => t::ROLE_CONTAINER,
-        Role::InitContainer => t::ROLE_INIT,
-        Role::EphemeralContainer => t::ROLE_EPHEMERAL,
+        Role::Container => W.role_container(),
+        Role::InitContainer => W.role_init(),
+        Role::EphemeralContainer => W.role_ephemeral(),
     }
 }

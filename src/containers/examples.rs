@@ -1,8 +1,9 @@
 //! The Containers view's examples: one click loads a paste (and, for one,
 //! the entrypoint's file capabilities).
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::Example;
-use caplens_words::ui as t;
+use caplens_words::prelude::*;
 
 const DOCKER_EXAMPLE: &str = "docker run --rm --cap-add NET_ADMIN --cap-drop KILL --user 1000 busybox ip link add dummy0 type dummy";
 
@@ -15,40 +16,40 @@ pub fn examples() -> Vec<Example> {
     vec![
         ex(
             "cpb-typo",
-            t::EX_CPB_TYPO,
+            W.ex_cpb_typo(),
             include_str!("../../examples/cpb-demo-typo.yaml"),
         ),
         ex(
             "cpb-fixed",
-            t::EX_CPB_FIXED,
+            W.ex_cpb_fixed(),
             include_str!("../../examples/cpb-demo.yaml"),
         ),
         ex(
             "perf",
-            t::EX_PERF,
+            W.ex_perf(),
             include_str!("../../examples/perf-sys-admin.yaml"),
         ),
         ex(
             "bind-root",
-            t::EX_BIND_ROOT,
+            W.ex_bind_root(),
             include_str!("../../examples/bind-root.yaml"),
         ),
         ex(
             "bind-nonroot",
-            t::EX_BIND_NONROOT,
+            W.ex_bind_nonroot(),
             include_str!("../../examples/bind-nonroot.yaml"),
         ),
         Example {
             id: "bind-nonroot-fcaps",
-            label: t::EX_BIND_NONROOT_FCAPS,
+            label: W.ex_bind_nonroot_fcaps(),
             params: Params::default()
                 .with("in", include_str!("../../examples/bind-nonroot.yaml"))
                 .with("fcaps", "cap_net_bind_service+ep"),
         },
-        ex("docker-run", t::EX_DOCKER_RUN, DOCKER_EXAMPLE),
+        ex("docker-run", W.ex_docker_run(), DOCKER_EXAMPLE),
         ex(
             "compose",
-            t::EX_COMPOSE,
+            W.ex_compose(),
             include_str!("../../examples/compose.yaml"),
         ),
     ]

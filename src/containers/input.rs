@@ -3,15 +3,15 @@
 //! file capabilities, and the examples.
 use super::examples::examples;
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st};
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::{input_value, select_value, send_on_click, set_param};
 use crate::ViewProps;
 use caplens_core::exec::FileCaps;
 use caplens_core::paste::Form;
-use caplens_words::ui as t;
+use caplens_words::prelude::*;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew::virtual_dom::Attributes;
 
 /// Pastes longer than this fold their text area away (see
 /// `widgets::paste_box_folding`) until the user asks to see the text.
@@ -38,18 +38,18 @@ pub fn input_section(
             el_s(
                 "h2",
                 attrs!("id" = "containers-input-title"),
-                t::CONTAINERS_TITLE,
+                W.containers_title(),
             ),
             crate::widgets::paste_box_folding(
                 "containers-input",
-                t::CONTAINERS_INPUT_LABEL,
-                h::attrs!(
+                W.containers_input_label(),
+                h::attrs_of!(
                     "id" = "containers-input",
                     "rows" = "10",
                     "spellcheck" = "false",
                     "autocapitalize" = "off",
                     "autocomplete" = "off",
-                    "placeholder" = t::CONTAINERS_PLACEHOLDER
+                    "placeholder" = W.containers_placeholder()
                 ),
                 AttrValue::from(text),
                 on_input,
@@ -70,12 +70,12 @@ fn fold_note(p: &ViewProps, len: usize) -> Option<Html> {
             "p",
             attrs!("class" = "note", "id" = "containers-folded"),
             h::kids([
-                h::text(t::paste_folded(len)),
+                h::text(W.paste_folded(len)),
                 st(" "),
                 h::button(
                     attrs!("type" = "button", "id" = "containers-unfold"),
                     send_on_click(&p.on_change, p.params.clone().with("text", "shown")),
-                    h::kids([st(t::SHOW_PASTED_TEXT)]),
+                    h::kids([st(W.show_pasted_text())]),
                 ),
             ]),
         )
@@ -91,7 +91,7 @@ fn settings_row(p: &ViewProps, form: Option<Form>) -> Html {
     let k8s = h::when(show_k8s, || {
         select_field(
             "containers-runtime",
-            t::K8S_RUNTIME,
+            W.k8s_runtime(),
             params,
             on_change_of(params, &p.on_change, "rt"),
             "rt",
@@ -101,7 +101,7 @@ fn settings_row(p: &ViewProps, form: Option<Form>) -> Html {
     let docker = h::when(show_docker, || {
         select_field(
             "containers-docker",
-            t::DOCKER_ERA,
+            W.docker_era(),
             params,
             on_change_of(params, &p.on_change, "docker"),
             "docker",
@@ -114,14 +114,14 @@ fn settings_row(p: &ViewProps, form: Option<Form>) -> Html {
     });
     let user = select_field(
         "containers-user",
-        t::IMAGE_USER,
+        W.image_user(),
         params,
         on_change_of(params, &p.on_change, "user"),
         "user",
         &[
-            ("", t::IMAGE_USER_UNKNOWN),
-            ("root", t::IMAGE_USER_ROOT),
-            ("nonroot", t::IMAGE_USER_NONROOT),
+            ("", W.image_user_unknown()),
+            ("root", W.image_user_root()),
+            ("nonroot", W.image_user_nonroot()),
         ],
     );
     let on_clear = send_on_click(&p.on_load, Params::default());
@@ -138,7 +138,7 @@ fn settings_row(p: &ViewProps, form: Option<Form>) -> Html {
                 h::kids([h::button(
                     attrs!("type" = "button", "id" = "containers-clear"),
                     on_clear,
-                    h::kids([st(t::CLEAR)]),
+                    h::kids([st(W.clear())]),
                 )]),
             ),
         ]),
@@ -152,15 +152,15 @@ fn fcaps_field(p: &ViewProps) -> Html {
         "p",
         attrs!("class" = "field"),
         h::kids([
-            el_s("label", attrs!("for" = "containers-fcaps"), t::FCAPS_LABEL),
+            el_s("label", attrs!("for" = "containers-fcaps"), W.fcaps_label()),
             h::input(
-                Attributes::Static(attrs!(
+                h::attrs_of!(
                     "type" = "text",
                     "id" = "containers-fcaps",
                     "spellcheck" = "false",
                     "autocomplete" = "off",
-                    "placeholder" = t::FCAPS_PLACEHOLDER
-                )),
+                    "placeholder" = W.fcaps_placeholder()
+                ),
                 Some(AttrValue::from(p.params.text("fcaps").to_string())),
                 None,
                 h::on_input(on_fcaps),
@@ -179,7 +179,7 @@ fn fcaps_error(fcaps: &Result<Option<FileCaps>, String>) -> Html {
                 "id" = "containers-fcaps-error",
                 "role" = "alert"
             ),
-            t::exec_bad_file(msg),
+            W.exec_bad_file(msg),
         ),
         Ok(_) => Html::default(),
     }

@@ -26,9 +26,10 @@ pub use results::MAX_CARDS;
 
 use crate::h::{self, attrs, el, el_s, el_t};
 use crate::hooks::use_sliced_analysis;
+use crate::lang::W;
 use crate::ViewProps;
 use caplens_core::paste::PasteError;
-use caplens_words::{containers as words, k8s as k8s_words, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 
 /// The input panel beside the result: the analysis, "Reading…" while a large
@@ -49,12 +50,12 @@ pub fn containers_view(p: &ViewProps) -> Html {
         attrs!("class" = "containers-layout"),
         h::kids([
             input::input_section(p, text, form, &fcaps),
-            el(
+            h::el_a(
                 "section",
-                attrs!(
+                h::attrs_of!(
                     "id" = "containers-result",
                     "aria-live" = "polite",
-                    "aria-label" = t::RESULT
+                    "aria-label" = W.result()
                 ),
                 h::kids([body]),
             ),
@@ -78,12 +79,12 @@ fn result_body(
                 "id" = "containers-pending",
                 "role" = "status"
             ),
-            t::analysing(len),
+            W.analysing(len),
         ),
         None => el_s(
             "p",
             attrs!("class" = "muted", "id" = "containers-empty"),
-            t::CONTAINERS_EMPTY,
+            W.containers_empty(),
         ),
         Some(Err(e)) => el(
             "div",
@@ -103,8 +104,8 @@ fn result_body(
 
 fn paste_error(e: &PasteError) -> String {
     match e {
-        PasteError::Yaml(y) => k8s_words::yaml_error(y),
-        PasteError::Cmdline(c) => words::cmdline_error(c),
-        PasteError::NotYaml => k8s_words::not_yaml_hint().to_string(),
+        PasteError::Yaml(y) => W.yaml_error(y),
+        PasteError::Cmdline(c) => W.cmdline_error(c),
+        PasteError::NotYaml => W.not_yaml_hint().to_string(),
     }
 }

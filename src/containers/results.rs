@@ -3,10 +3,11 @@
 use super::card::card;
 use super::Analysis;
 use crate::h::{self, attrs, el, el_s, el_t, s as st, text};
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::send_on_click;
 use caplens_core::analysis::{ContainerReport, Severity};
-use caplens_words::{k8s as k8s_words, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 
 /// Cards rendered before "show all": a 1 MB manifest has thousands of
@@ -22,7 +23,7 @@ pub fn results(
     params: &Params,
     on_change: &Callback<Params>,
 ) -> Html {
-    let notes: Vec<String> = a.input.notes.iter().map(k8s_words::note).collect();
+    let notes: Vec<String> = a.input.notes.iter().map(|x| W.k8s_note(x)).collect();
     let mut cards = Vec::new();
     for (i, (r, c)) in a
         .reports
@@ -39,12 +40,12 @@ pub fn results(
             "p",
             attrs!("class" = "note", "id" = "more-cards"),
             h::kids([
-                text(t::more_cards(MAX_CARDS, a.reports.len())),
+                text(W.more_cards(MAX_CARDS, a.reports.len())),
                 st(" "),
                 h::button(
                     attrs!("type" = "button", "id" = "show-all-cards"),
                     on_show_all,
-                    h::kids([st(t::SHOW_ALL_CARDS)]),
+                    h::kids([st(W.show_all_cards())]),
                 ),
             ]),
         )
@@ -59,13 +60,13 @@ pub fn results(
                 el_s(
                     "span",
                     attrs!("class" = "badge", "id" = "containers-form"),
-                    k8s_words::form(a.input.form),
+                    W.form(a.input.form),
                 ),
                 st(" "),
                 el_t(
                     "span",
                     attrs!("class" = "badge"),
-                    t::count_containers(a.reports.len()),
+                    W.count_containers(a.reports.len()),
                 ),
             ]),
         ),
@@ -77,7 +78,7 @@ pub fn results(
             )
         }),
         h::when(a.reports.is_empty(), || {
-            el_s("p", attrs!("class" = "warn-box"), t::NO_CONTAINERS)
+            el_s("p", attrs!("class" = "warn-box"), W.no_containers())
         }),
         h::when(a.reports.len() > 1, || overview(&a.reports)),
         h::list(cards),
@@ -105,22 +106,22 @@ fn overview(reports: &[ContainerReport]) -> Html {
             el_t(
                 "span",
                 attrs!("class" = "badge bad"),
-                t::containers_with("error", counts[3]),
+                W.containers_with("error", counts[3]),
             ),
             el_t(
                 "span",
                 attrs!("class" = "badge warn"),
-                t::containers_with("warning", counts[2]),
+                W.containers_with("warning", counts[2]),
             ),
             el_t(
                 "span",
                 attrs!("class" = "badge ok"),
-                t::containers_with("info", counts[1]),
+                W.containers_with("info", counts[1]),
             ),
             el_t(
                 "span",
                 attrs!("class" = "badge"),
-                t::containers_clean(counts[0]),
+                W.containers_clean(counts[0]),
             ),
         ]),
     )

@@ -1,9 +1,10 @@
 //! Tables of capability sets on a card: PID 1's sets as `/proc` shows them,
 //! and the sets the runtime writes into the OCI spec.
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t};
+use crate::lang::W;
 use caplens_core::analysis::Pid1;
 use caplens_core::set::CapSet;
-use caplens_words::{containers as words, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 
 /// PID 1's sets under `title`, as `/proc/1/status` would show them.
@@ -65,9 +66,9 @@ pub fn set_rows(rows: &[(&'static str, CapSet)]) -> Html {
                     "td",
                     attrs!("class" = "names"),
                     if s.is_empty() {
-                        t::NONE.to_string()
+                        W.none().to_string()
                     } else {
-                        words::cap_list(s)
+                        W.cap_list(s)
                     },
                 ),
             ]),

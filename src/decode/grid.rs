@@ -2,13 +2,14 @@
 //! a tick rewrites that set in the paste box itself.
 use super::set_title;
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st};
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::{copy_button, select_value, set_param};
 use caplens_core::catalog::{self, LAST_CAP};
 use caplens_core::mask;
 use caplens_core::set::CapSet;
 use caplens_core::status::{Report, SetEntry, SourceKind};
-use caplens_words::{catalog as cat_text, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 use yew::virtual_dom::Attributes;
 
@@ -63,14 +64,14 @@ pub fn mask_grid(
             "aria-labelledby" = "grid-title"
         ),
         h::kids([
-            el_s("h2", attrs!("id" = "grid-title"), t::GRID_TITLE),
+            el_s("h2", attrs!("id" = "grid-title"), W.grid_title()),
             el_s(
                 "p",
                 attrs!("class" = "muted"),
                 if editable {
-                    t::GRID_HELP
+                    W.grid_help()
                 } else {
-                    t::GRID_DISABLED
+                    W.grid_disabled()
                 },
             ),
             picker,
@@ -83,11 +84,11 @@ pub fn mask_grid(
                         attrs!("class" = "hex mono", "id" = "grid-hex"),
                         current.hex16(),
                     ),
-                    copy_button(current.hex16(), t::COPY_MASK, t::BUILT_MASK.into()),
+                    copy_button(current.hex16(), W.copy_mask(), W.built_mask().into()),
                     copy_button(
                         mask::capsh_list(current),
-                        t::COPY_NAMES,
-                        t::BUILT_MASK.into(),
+                        W.copy_names(),
+                        W.built_mask().into(),
                     ),
                 ]),
             ),
@@ -119,7 +120,7 @@ fn set_picker(
         "p",
         attrs!("class" = "field"),
         h::kids([
-            el_s("label", attrs!("for" = "grid-set"), t::GRID_WHICH_SET),
+            el_s("label", attrs!("for" = "grid-set"), W.grid_which_set()),
             h::node(
                 "select",
                 Attributes::Static(attrs!("id" = "grid-set")),
@@ -139,7 +140,7 @@ fn grid_box(cap: u8, checked: bool, editable: bool, onchange: Callback<Event>) -
         &["for", "title"],
         vec![
             Some(id.clone()),
-            Some(AttrValue::Static(cat_text::summary(cap).unwrap_or(""))),
+            Some(AttrValue::Static(W.summary(cap).unwrap_or(""))),
         ],
         h::kids([
             h::input(

@@ -2,11 +2,12 @@
 //! and a capability's full explanation under its row when opened.
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
 use crate::hooks::Explained;
+use crate::lang::W;
 use caplens_core::catalog;
 use caplens_core::risk;
 use caplens_core::set::CapSet;
 use caplens_core::status::SetEntry;
-use caplens_words::{catalog as cat_text, decode as words, explanations, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 
 /// Capabilities × sets. Rows: every capability in any set (or all of
@@ -31,9 +32,17 @@ pub fn matrix(
         let mut cells = Vec::with_capacity(sets.len());
         for e in sets {
             cells.push(if e.caps.contains(cap) {
-                el_s("td", attrs!("class" = "in", "aria-label" = t::YES), "✓")
+                h::el_a(
+                    "td",
+                    h::attrs_of!("class" = "in", "aria-label" = W.yes()),
+                    vec![h::s("✓")],
+                )
             } else {
-                el_s("td", attrs!("class" = "out", "aria-label" = t::NO), "·")
+                h::el_a(
+                    "td",
+                    h::attrs_of!("class" = "out", "aria-label" = W.no()),
+                    vec![h::s("·")],
+                )
             });
         }
         body.push(matrix_row(
@@ -63,14 +72,14 @@ pub fn matrix(
                                 el_s(
                                     "th",
                                     attrs!("scope" = "col", "class" = "num-col"),
-                                    t::COL_NUMBER,
+                                    W.col_number(),
                                 ),
-                                el_s("th", attrs!("scope" = "col"), t::COL_NAME),
+                                el_s("th", attrs!("scope" = "col"), W.col_name()),
                                 h::list(set_heads(sets)),
                                 el_s(
                                     "th",
                                     attrs!("scope" = "col", "class" = "summary-col"),
-                                    t::COL_SUMMARY,
+                                    W.col_summary(),
                                 ),
                             ]),
                         )]),
@@ -82,7 +91,7 @@ pub fn matrix(
                 el_s(
                     "p",
                     attrs!("class" = "muted", "id" = "matrix-empty"),
-                    t::NO_CAPS,
+                    W.no_caps(),
                 )
             }),
         ]),
@@ -93,7 +102,7 @@ pub fn matrix(
 fn set_heads(sets: &[SetEntry]) -> Vec<Html> {
     let mut head = Vec::with_capacity(sets.len());
     for e in sets {
-        let label = words::set_label(e.kind);
+        let label = W.set_label(e.kind);
         // "Cap" is dropped on narrow screens so five columns fit on a phone.
         let (prefix, rest) = match label.strip_prefix("Cap") {
             Some(rest) => ("Cap", rest),
@@ -104,7 +113,9 @@ fn set_heads(sets: &[SetEntry]) -> Vec<Html> {
             &["scope", "title", "class"],
             vec![
                 Some(AttrValue::Static("col")),
-                Some(AttrValue::Static(e.kind.map(words::set_name).unwrap_or(""))),
+                Some(AttrValue::Static(
+                    e.kind.map(|x| W.set_name(x)).unwrap_or(""),
+                )),
                 Some(AttrValue::Static("set")),
             ],
             h::kids([
@@ -128,16 +139,13 @@ fn matrix_row(
 ) -> Html {
     let known = catalog::get(cap);
     let name = known.map_or_else(|| cap.to_string(), |c| c.libcap_name());
-    let summary =
-        cat_text::summary(cap).map_or_else(|| cat_text::unknown_capability(cap), str::to_string);
+    let summary = W
+        .summary(cap)
+        .map_or_else(|| W.unknown_capability(cap), str::to_string);
     let danger = match risk::danger(cap).filter(|d| *d >= risk::Danger::High) {
         Some(d) => h::list(h::kids([
             st(" "),
-            el_s(
-                "span",
-                attrs!("class" = "badge bad"),
-                cat_text::danger_label(d),
-            ),
+            el_s("span", attrs!("class" = "badge bad"), W.danger_label(d)),
         ])),
         None => Html::default(),
     };
@@ -218,10 +226,7 @@ fn explanation(cap: u8, explained: &Explained) -> Html {
             let danger = match risk::danger(cap) {
                 Some(d) => h::list(h::kids([
                     st(" · "),
-                    text(t::danger_line(
-                        cat_text::danger_label(d),
-                        cat_text::danger_meaning(d),
-                    )),
+                    text(W.danger_line(W.danger_label(d), W.danger_meaning(d))),
                 ])),
                 None => Html::default(),
             };
@@ -235,12 +240,12 @@ fn explanation(cap: u8, explained: &Explained) -> Html {
                         h::kids([
                             el_s("strong", &[], c.name),
                             st(" · "),
-                            text(t::since_kernel(&c.since.to_string())),
+                            text(W.since_kernel(&c.since.to_string())),
                             danger,
                         ]),
                     ),
                     about(cap, explained),
-                    el_t("p", attrs!("class" = "muted"), cat_text::membership(cap)),
+                    el_t("p", attrs!("class" = "muted"), W.membership(cap)),
                 ]),
             )
         }
@@ -248,9 +253,9 @@ fn explanation(cap: u8, explained: &Explained) -> Html {
             "p",
             &[],
             h::kids([
-                text(cat_text::unknown_capability(cap)),
+                text(W.unknown_capability(cap)),
                 st(" "),
-                st(words::UNKNOWN_BITS_MEANING),
+                st(W.unknown_bits_meaning()),
             ]),
         ),
     }
@@ -264,14 +269,10 @@ fn about(cap: u8, explained: &Explained) -> Html {
             None => el_t(
                 "p",
                 attrs!("class" = "warn-box"),
-                explanations::missing(catalog::get(cap).map_or("", |c| c.name)),
+                W.missing(catalog::get(cap).map_or("", |c| c.name)),
             ),
         },
-        Explained::Loading => el_s(
-            "p",
-            attrs!("class" = "muted loading"),
-            explanations::LOADING,
-        ),
+        Explained::Loading => el_s("p", attrs!("class" = "muted loading"), W.loading()),
         Explained::Failed(why) => el_t("p", attrs!("class" = "warn-box"), why.to_string()),
     }
 }

@@ -14,11 +14,12 @@ pub use grid::rewrite;
 
 use crate::h::{self, attrs, el, el_s, el_t, s as st, text};
 use crate::hooks::use_explanations;
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::{send_on_click, set_param, Example};
 use crate::ViewProps;
 use caplens_core::status::{self, InputError, SetEntry};
-use caplens_words::{decode as words, ui as t};
+use caplens_words::prelude::*;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,20 +32,20 @@ pub fn examples() -> Vec<Example> {
     vec![
         ex(
             "capsh-decode",
-            t::EX_CAPSH_DECODE,
+            W.ex_capsh_decode(),
             "capsh --decode=0000001fffffffff",
         ),
         ex(
             "docker-status",
-            t::EX_DOCKER_STATUS,
-            t::EX_DOCKER_STATUS_TEXT,
+            W.ex_docker_status(),
+            W.ex_docker_status_text(),
         ),
         ex(
             "docker-default",
-            t::EX_DOCKER_DEFAULT,
+            W.ex_docker_default(),
             "CapBnd: 00000000a80425fb",
         ),
-        ex("proc-status", t::EX_PROC_STATUS, t::EX_PROC_STATUS_TEXT),
+        ex("proc-status", W.ex_proc_status(), W.ex_proc_status_text()),
     ]
 }
 
@@ -64,7 +65,7 @@ pub fn decode_view(p: &ViewProps) -> Html {
             el_s(
                 "p",
                 attrs!("class" = "muted", "id" = "decode-empty"),
-                t::DECODE_EMPTY,
+                W.decode_empty(),
             ),
             None,
         ),
@@ -93,7 +94,7 @@ pub fn decode_view(p: &ViewProps) -> Html {
                     "aria-labelledby" = "decode-result-title"
                 ),
                 h::kids([
-                    el_s("h2", attrs!("id" = "decode-result-title"), t::RESULT),
+                    el_s("h2", attrs!("id" = "decode-result-title"), W.result()),
                     body,
                 ]),
             ),
@@ -113,17 +114,17 @@ fn input_section(p: &ViewProps, input: Rc<str>) -> Html {
             "aria-labelledby" = "decode-input-title"
         ),
         h::kids([
-            el_s("h2", attrs!("id" = "decode-input-title"), t::DECODE_TITLE),
+            el_s("h2", attrs!("id" = "decode-input-title"), W.decode_title()),
             crate::widgets::paste_box(
                 "decode-input",
-                t::DECODE_INPUT_LABEL,
-                h::attrs!(
+                W.decode_input_label(),
+                h::attrs_of!(
                     "id" = "decode-input",
                     "rows" = "7",
                     "spellcheck" = "false",
                     "autocapitalize" = "off",
                     "autocomplete" = "off",
-                    "placeholder" = t::DECODE_PLACEHOLDER
+                    "placeholder" = W.decode_placeholder()
                 ),
                 AttrValue::from(input),
                 on_input,
@@ -134,7 +135,7 @@ fn input_section(p: &ViewProps, input: Rc<str>) -> Html {
                 h::kids([h::button(
                     attrs!("type" = "button", "id" = "decode-clear"),
                     on_clear,
-                    h::kids([st(t::CLEAR)]),
+                    h::kids([st(W.clear())]),
                 )]),
             ),
             crate::widgets::examples(examples(), &p.on_load),
@@ -168,10 +169,10 @@ fn error_box(e: &InputError, input: &str) -> Html {
                     el_t(
                         "span",
                         attrs!("class" = "where"),
-                        t::at_line_column(e.line, e.column),
+                        W.at_line_column(e.line, e.column),
                     ),
                     st(" "),
-                    text(words::input_error_message(&e.kind)),
+                    text(W.input_error_message(&e.kind)),
                 ]),
             ),
             h::when(excerpt, || {
@@ -188,10 +189,10 @@ fn error_box(e: &InputError, input: &str) -> Html {
 /// The label of a set, with its name when the input says which set it is.
 fn set_title(e: &SetEntry) -> Vec<Html> {
     h::kids([
-        st(words::set_label(e.kind)),
+        st(W.set_label(e.kind)),
         text(
             e.kind
-                .map(|k| format!(" · {}", words::set_name(k)))
+                .map(|k| format!(" · {}", W.set_name(k)))
                 .unwrap_or_default(),
         ),
     ])

@@ -4,12 +4,13 @@ use super::matrix::matrix;
 use super::set_title;
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st};
 use crate::hooks::Explained;
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::copy_button;
 use caplens_core::mask;
 use caplens_core::preset;
 use caplens_core::status::{Report, SetEntry};
-use caplens_words::{decode as words, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 use yew::virtual_dom::Attributes;
 
@@ -45,7 +46,7 @@ pub fn report_view(
         .get("open")
         .and_then(|s| s.parse().ok())
         .filter(|&n: &u8| n < 64);
-    let notes: Vec<String> = r.notes.iter().map(words::note).collect();
+    let notes: Vec<String> = r.notes.iter().map(|x| W.note(x)).collect();
     let mut cards = Vec::with_capacity(r.sets.len());
     for (i, e) in r.sets.iter().enumerate() {
         cards.push(set_card(i, e));
@@ -83,7 +84,7 @@ fn facts(r: &Report) -> Vec<Html> {
     let mut facts = h::kids([el_t(
         "span",
         attrs!("class" = "badge"),
-        t::recognised_as(words::source_kind(r.source)),
+        W.recognised_as(W.source_kind(r.source)),
     )]);
     if let Some(nnp) = r.no_new_privs {
         facts.push(el_dyn(
@@ -91,28 +92,28 @@ fn facts(r: &Report) -> Vec<Html> {
             &["id", "title", "class"],
             vec![
                 Some(AttrValue::Static("fact-nnp")),
-                Some(AttrValue::Static(words::no_new_privs(nnp))),
+                Some(AttrValue::Static(W.no_new_privs(nnp))),
                 Some(AttrValue::Static(if nnp {
                     "badge ok"
                 } else {
                     "badge warn"
                 })),
             ],
-            h::kids([st(t::nnp_badge(nnp))]),
+            h::kids([st(W.nnp_badge(nnp))]),
         ));
     }
     if let Some(mode) = r.seccomp {
         facts.push(el_s(
             "span",
             attrs!("class" = "badge", "id" = "fact-seccomp"),
-            words::seccomp(mode),
+            W.seccomp(mode),
         ));
     }
     if let Some(uid) = r.uid {
         facts.push(el_t(
             "span",
             attrs!("class" = "badge", "id" = "fact-uid"),
-            t::uid_badge(uid.real, uid.effective),
+            W.uid_badge(uid.real, uid.effective),
         ));
     }
     facts
@@ -132,7 +133,7 @@ fn to_exec(r: &Report, params: &Params) -> Html {
                     Some(AttrValue::Static("decode-to-exec")),
                     Some(AttrValue::from(href)),
                 ],
-                h::kids([st(t::DECODE_TO_EXEC)]),
+                h::kids([st(W.decode_to_exec())]),
             )]),
         ),
         None => Html::default(),
@@ -151,7 +152,7 @@ fn matrix_head(show_all: bool, params: &Params, on_change: &Callback<Params>) ->
         "div",
         attrs!("class" = "matrix-head actions"),
         h::kids([
-            el_s("h3", &[], t::MATRIX_TITLE),
+            el_s("h3", &[], W.matrix_title()),
             el(
                 "label",
                 attrs!("class" = "toggle"),
@@ -163,7 +164,7 @@ fn matrix_head(show_all: bool, params: &Params, on_change: &Callback<Params>) ->
                         h::on_change(toggle_all),
                     ),
                     st(" "),
-                    st(t::SHOW_ALL),
+                    st(W.show_all()),
                 ]),
             ),
         ]),
@@ -180,14 +181,10 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
         .kernel
         .filter(|k| k.reason == preset::RangeReason::FullSet);
     let kernel = match kernel {
-        Some(k) => el_t(
-            "li",
-            attrs!("class" = "kernel-note"),
-            words::kernel_range(&k),
-        ),
+        Some(k) => el_t("li", attrs!("class" = "kernel-note"), W.kernel_range(&k)),
         None => Html::default(),
     };
-    let compare = h::kids([h::list(h::items(words::comparison(&cmp))), kernel]);
+    let compare = h::kids([h::list(h::items(W.comparison(&cmp))), kernel]);
     el_dyn(
         "div",
         &["class", "id"],
@@ -204,13 +201,13 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
                     el_t(
                         "span",
                         attrs!("class" = "badge"),
-                        t::count_caps(e.caps.len()),
+                        W.count_caps(e.caps.len()),
                     ),
                 ]),
             ),
             // What the set is, in one sentence, where the set is shown.
             match e.kind {
-                Some(k) => el_s("p", attrs!("class" = "meaning"), words::set_meaning(k)),
+                Some(k) => el_s("p", attrs!("class" = "meaning"), W.set_meaning(k)),
                 None => Html::default(),
             },
             el_t("div", attrs!("class" = "hex"), e.caps.hex16()),
@@ -218,8 +215,8 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
                 "div",
                 attrs!("class" = "actions"),
                 h::kids([
-                    copy_button(e.caps.hex16(), t::COPY_MASK, set_label(e)),
-                    copy_button(names, t::COPY_NAMES, set_label(e)),
+                    copy_button(e.caps.hex16(), W.copy_mask(), set_label(e)),
+                    copy_button(names, W.copy_names(), set_label(e)),
                 ]),
             ),
             el("ul", attrs!("class" = "compare"), compare),
@@ -249,7 +246,7 @@ mod tests {
 /// A set's name as its card's title says it ("CapPrm · Permitted").
 fn set_label(e: &SetEntry) -> String {
     match e.kind {
-        Some(k) => format!("{} · {}", words::set_label(e.kind), words::set_name(k)),
-        None => words::set_label(None).to_string(),
+        Some(k) => format!("{} · {}", W.set_label(e.kind), W.set_name(k)),
+        None => W.set_label(None).to_string(),
     }
 }

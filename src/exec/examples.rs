@@ -1,10 +1,11 @@
 //! The Exec view's examples: the core's ready-made cases (`exec::examples`)
 //! as link parameters, and which one the inputs still equal.
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::Example;
 use caplens_core::exec;
 use caplens_core::status::SetKind;
-use caplens_words::exec as words;
+use caplens_words::prelude::*;
 
 /// The link parameters that reproduce a ready-made example of the core
 /// (`exec::examples`): the before-state as `/proc` lines, the ids, the file.
@@ -48,7 +49,7 @@ pub fn examples() -> Vec<Example> {
         .iter()
         .map(|e| Example {
             id: e.id.slug(),
-            label: words::example_title(e.id),
+            label: W.example_title(e.id),
             params: example_params(e),
         })
         .collect()

@@ -2,13 +2,13 @@
 //! ids, no_new_privs and securebits) and the program file (its capabilities,
 //! setuid bit, mount, and which kernel rule applies).
 use crate::h::{self, attrs, el, el_dyn, el_s, s as st};
+use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::{input_value, send_on_click, set_param};
 use crate::ViewProps;
 use caplens_core::exec::{ProcessState, Securebits};
-use caplens_words::ui as t;
+use caplens_words::prelude::*;
 use yew::prelude::*;
-use yew::virtual_dom::Attributes;
 
 /// Securebits offered as checkboxes (the locks do not change an exec).
 const SECUREBITS: [(u32, &str); 4] = [
@@ -44,17 +44,17 @@ fn process_fieldset(p: &ViewProps, shown: Option<ProcessState>) -> Html {
         "fieldset",
         &[],
         h::kids([
-            el_s("legend", &[], t::EXEC_PROCESS),
+            el_s("legend", &[], W.exec_process()),
             crate::widgets::paste_box(
                 "exec-before",
-                t::EXEC_BEFORE_LABEL,
-                h::attrs!(
+                W.exec_before_label(),
+                h::attrs_of!(
                     "id" = "exec-before",
                     "rows" = "5",
                     "spellcheck" = "false",
                     "autocapitalize" = "off",
                     "autocomplete" = "off",
-                    "placeholder" = t::EXEC_BEFORE_PLACEHOLDER
+                    "placeholder" = W.exec_before_placeholder()
                 ),
                 AttrValue::from(params.shared("before")),
                 set(p, "before"),
@@ -65,7 +65,7 @@ fn process_fieldset(p: &ViewProps, shown: Option<ProcessState>) -> Html {
                 h::kids([
                     id_field(
                         "exec-uid",
-                        t::EXEC_UID,
+                        W.exec_uid(),
                         params,
                         "uid",
                         shown.map(|b| b.uid),
@@ -73,7 +73,7 @@ fn process_fieldset(p: &ViewProps, shown: Option<ProcessState>) -> Html {
                     ),
                     id_field(
                         "exec-euid",
-                        t::EXEC_EUID,
+                        W.exec_euid(),
                         params,
                         "euid",
                         shown.map(|b| b.euid),
@@ -91,7 +91,7 @@ fn process_fieldset(p: &ViewProps, shown: Option<ProcessState>) -> Html {
                         set(p, "nnp"),
                         "1",
                         "0",
-                        t::EXEC_NNP,
+                        W.exec_nnp(),
                     ),
                     h::list(securebit_boxes(p, shown.map_or(0, |b| b.securebits.0))),
                 ]),
@@ -132,20 +132,20 @@ fn file_fieldset(p: &ViewProps) -> Html {
         "fieldset",
         &[],
         h::kids([
-            el_s("legend", &[], t::EXEC_FILE),
+            el_s("legend", &[], W.exec_file()),
             el(
                 "p",
                 attrs!("class" = "field"),
                 h::kids([
-                    el_s("label", attrs!("for" = "exec-file"), t::EXEC_FILE_LABEL),
+                    el_s("label", attrs!("for" = "exec-file"), W.exec_file_label()),
                     h::input(
-                        Attributes::Static(attrs!(
+                        h::attrs_of!(
                             "type" = "text",
                             "id" = "exec-file",
                             "spellcheck" = "false",
                             "autocomplete" = "off",
-                            "placeholder" = t::EXEC_FILE_PLACEHOLDER
-                        )),
+                            "placeholder" = W.exec_file_placeholder()
+                        ),
                         Some(AttrValue::from(params.text("file").to_string())),
                         None,
                         h::on_input(input_value(set(p, "file"))),
@@ -162,7 +162,7 @@ fn file_fieldset(p: &ViewProps) -> Html {
                         set(p, "setuid"),
                         "1",
                         "",
-                        t::EXEC_SETUID,
+                        W.exec_setuid(),
                     ),
                     flag_box(
                         "exec-nosuid",
@@ -170,7 +170,7 @@ fn file_fieldset(p: &ViewProps) -> Html {
                         set(p, "nosuid"),
                         "1",
                         "",
-                        t::EXEC_NOSUID,
+                        W.exec_nosuid(),
                     ),
                     flag_box(
                         "exec-rule",
@@ -178,7 +178,7 @@ fn file_fieldset(p: &ViewProps) -> Html {
                         set(p, "rule"),
                         "pre2025",
                         "",
-                        t::EXEC_PRE2025,
+                        W.exec_pre2025(),
                     ),
                 ]),
             ),
@@ -188,7 +188,7 @@ fn file_fieldset(p: &ViewProps) -> Html {
                 h::kids([h::button(
                     attrs!("type" = "button", "id" = "exec-clear"),
                     on_clear,
-                    h::kids([st(t::CLEAR)]),
+                    h::kids([st(W.clear())]),
                 )]),
             ),
         ]),

@@ -12,13 +12,14 @@ mod input;
 mod outcome;
 mod simulation;
 
+use crate::lang::W;
+use caplens_words::prelude::*;
 use examples::current_example;
 pub use examples::{example_params, examples};
 pub use simulation::{simulate, InputProblem, Simulation};
 
 use crate::h::{self, attrs, el, el_s, el_t, s as st};
 use crate::ViewProps;
-use caplens_words::{exec as words, ui as t};
 use yew::prelude::*;
 
 #[function_component(ExecView)]
@@ -45,8 +46,8 @@ pub fn exec_view(p: &ViewProps) -> Html {
                 "section",
                 attrs!("class" = "panel", "aria-labelledby" = "exec-input-title"),
                 h::kids([
-                    el_s("h2", attrs!("id" = "exec-input-title"), t::EXEC_TITLE),
-                    el_s("p", attrs!("class" = "muted"), t::EXEC_INTRO),
+                    el_s("h2", attrs!("id" = "exec-input-title"), W.exec_title()),
+                    el_s("p", attrs!("class" = "muted"), W.exec_intro()),
                     crate::widgets::examples(examples(), &p.on_load),
                     input::inputs(p, shown),
                 ]),
@@ -60,7 +61,7 @@ pub fn exec_view(p: &ViewProps) -> Html {
                     "aria-labelledby" = "exec-result-title"
                 ),
                 h::kids([
-                    el_s("h2", attrs!("id" = "exec-result-title"), t::EXEC_RESULT),
+                    el_s("h2", attrs!("id" = "exec-result-title"), W.exec_result()),
                     lesson(p),
                     answer,
                 ]),
@@ -79,9 +80,9 @@ fn lesson(p: &ViewProps) -> Html {
                 el(
                     "strong",
                     &[],
-                    h::kids([st(words::example_title(e.id)), st(": ")]),
+                    h::kids([st(W.example_title(e.id)), st(": ")]),
                 ),
-                st(words::example_point(e.id)),
+                st(W.example_point(e.id)),
             ]),
         ),
         None => Html::default(),

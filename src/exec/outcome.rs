@@ -3,16 +3,17 @@
 //! reason for every capability, the formula and the kernel's steps.
 use super::Simulation;
 use crate::h::{self, attrs, el, el_dyn, el_s, el_t, s as st, text};
+use crate::lang::W;
 use crate::widgets::copy_button;
 use caplens_core::exec::{CapReason, SetName, Step, Transition};
 use caplens_core::set::CapSet;
-use caplens_words::{exec as words, ui as t};
+use caplens_words::prelude::*;
 use yew::prelude::*;
 
 #[inline(never)]
 pub fn outcome(sim: &Simulation) -> Html {
     let tr = &sim.transition;
-    let steps: Vec<String> = tr.trace.iter().map(words::step).collect();
+    let steps: Vec<String> = tr.trace.iter().map(|x| W.step(x)).collect();
     h::list(h::kids([
         setup(sim),
         headline(tr),
@@ -22,11 +23,11 @@ pub fn outcome(sim: &Simulation) -> Html {
             "details",
             attrs!("class" = "steps", "id" = "exec-steps", "open" = "open"),
             h::kids([
-                el_s("summary", &[], t::EXEC_FORMULA),
+                el_s("summary", &[], W.exec_formula()),
                 el_t(
                     "pre",
                     attrs!("class" = "formula", "id" = "exec-formula"),
-                    words::formula(tr).join("\n"),
+                    W.formula(tr).join("\n"),
                 ),
             ]),
         ),
@@ -34,7 +35,7 @@ pub fn outcome(sim: &Simulation) -> Html {
             "details",
             attrs!("class" = "steps"),
             h::kids([
-                el_s("summary", &[], t::EXEC_STEPS),
+                el_s("summary", &[], W.exec_steps()),
                 el("ol", &[], h::kids([h::list(h::items(steps))])),
             ]),
         ),
@@ -48,15 +49,9 @@ fn setup(sim: &Simulation) -> Html {
         "p",
         attrs!("class" = "muted", "id" = "exec-setup"),
         h::kids([
-            text(t::exec_process_line(
-                b.uid,
-                b.euid,
-                b.suid,
-                b.securebits.0,
-                b.no_new_privs,
-            )),
+            text(W.exec_process_line(b.uid, b.euid, b.suid, b.securebits.0, b.no_new_privs)),
             el("br", &[], Vec::new()),
-            text(words::file_line(&sim.file, sim.file_text.as_deref())),
+            text(W.file_line(&sim.file, sim.file_text.as_deref())),
         ]),
     )
 }
@@ -68,8 +63,8 @@ fn headline(tr: &Transition) -> Html {
             "div",
             attrs!("class" = "error", "id" = "exec-eperm", "role" = "alert"),
             h::kids([
-                el("p", &[], h::kids([el_s("strong", &[], t::EXEC_EPERM)])),
-                el_t("p", &[], words::refusal(r)),
+                el("p", &[], h::kids([el_s("strong", &[], W.exec_eperm())])),
+                el_t("p", &[], W.refusal(r)),
             ]),
         ),
         Ok(a) => el(
@@ -79,7 +74,7 @@ fn headline(tr: &Transition) -> Html {
             } else {
                 attrs!("class" = "ok-box", "id" = "exec-headline")
             },
-            h::kids([text(t::exec_headline(
+            h::kids([text(W.exec_headline(
                 a.effective.len(),
                 a.permitted.len(),
                 a.uid,
@@ -97,16 +92,16 @@ fn notes(sim: &Simulation) -> Html {
         .before
         .invariant_problems()
         .iter()
-        .map(|p| format!("{} {}", t::WARNING, words::state_problem(p)))
+        .map(|p| format!("{} {}", W.warning(), W.state_problem(p)))
         .collect();
     for s in &tr.trace {
         if let Step::SetidCheck(c) = s {
-            notes.extend(words::setid_rule_note(c));
+            notes.extend(W.setid_rule_note(c));
         }
     }
     if let Some(f) = sim.file.caps {
         if !f.effective && tr.outcome.as_ref().is_ok_and(|a| !a.permitted.is_empty()) {
-            notes.push(words::PLUS_P_VERSUS_EP.to_string());
+            notes.push(W.plus_p_versus_ep().to_string());
         }
     }
     h::when(!notes.is_empty(), || {
@@ -143,18 +138,18 @@ fn sets(tr: &Transition) -> Html {
                             "tr",
                             &[],
                             h::kids([
-                                th(t::EXEC_COL_SET),
-                                th(t::EXEC_COL_BEFORE),
-                                th(t::EXEC_COL_AFTER),
-                                th(t::EXEC_COL_GAINED),
-                                th(t::EXEC_COL_LOST),
+                                th(W.exec_col_set()),
+                                th(W.exec_col_before()),
+                                th(W.exec_col_after()),
+                                th(W.exec_col_gained()),
+                                th(W.exec_col_lost()),
                                 el(
                                     "th",
                                     attrs!("scope" = "col"),
                                     h::kids([el_s(
                                         "span",
                                         attrs!("class" = "offscreen"),
-                                        t::COPY_MASK,
+                                        W.copy_mask(),
                                     )]),
                                 ),
                             ]),
@@ -164,13 +159,13 @@ fn sets(tr: &Transition) -> Html {
                 ]),
             )]),
         ),
-        el_s("h3", &[], t::EXEC_WHY),
+        el_s("h3", &[], W.exec_why()),
         el(
             "div",
             attrs!("class" = "reason-groups", "id" = "exec-reasons"),
             h::kids([h::list(reason_groups(tr))]),
         ),
-        el_s("p", attrs!("class" = "muted"), t::EXEC_UNCHANGED_SETS),
+        el_s("p", attrs!("class" = "muted"), W.exec_unchanged_sets()),
     ]))
 }
 
@@ -191,7 +186,7 @@ fn reason_groups(tr: &Transition) -> Vec<Html> {
         }
         let lines = alike
             .into_iter()
-            .map(|(r, caps)| el_t("li", change_class(r), words::shared_reason_line(&caps, r)))
+            .map(|(r, caps)| el_t("li", change_class(r), W.shared_reason_line(&caps, r)))
             .collect();
         groups.push(reason_group(set, lines));
     }
@@ -215,17 +210,17 @@ fn set_row(s: SetName, x: CapSet, y: CapSet) -> Html {
     el_dyn(
         "tr",
         &["data-set"],
-        vec![Some(AttrValue::Static(words::set_symbol(s)))],
+        vec![Some(AttrValue::Static(W.set_symbol(s)))],
         h::kids([
             el(
                 "th",
                 attrs!("scope" = "row"),
                 h::kids([
-                    st(words::set_name(s)),
+                    st(W.exec_set_name(s)),
                     el_t(
                         "span",
                         attrs!("class" = "muted"),
-                        format!(" {}", words::set_symbol(s)),
+                        format!(" {}", W.set_symbol(s)),
                     ),
                 ]),
             ),
@@ -254,8 +249,8 @@ fn set_row(s: SetName, x: CapSet, y: CapSet) -> Html {
                 &[],
                 h::kids([copy_button(
                     y.hex16(),
-                    t::COPY_MASK,
-                    words::set_name(s).into(),
+                    W.copy_mask(),
+                    W.exec_set_name(s).into(),
                 )]),
             ),
         ]),
@@ -266,7 +261,7 @@ fn set_row(s: SetName, x: CapSet, y: CapSet) -> Html {
 #[inline(never)]
 fn reason_group(set: SetName, lines: Vec<Html>) -> Html {
     let body = if lines.is_empty() {
-        el_s("p", attrs!("class" = "muted"), t::EXEC_SET_EMPTY)
+        el_s("p", attrs!("class" = "muted"), W.exec_set_empty())
     } else {
         el("ul", &[], h::kids([h::list(lines)]))
     };
@@ -275,19 +270,19 @@ fn reason_group(set: SetName, lines: Vec<Html>) -> Html {
         &["class", "data-set"],
         vec![
             Some(AttrValue::Static("reasons")),
-            Some(AttrValue::Static(words::set_symbol(set))),
+            Some(AttrValue::Static(W.set_symbol(set))),
         ],
         h::kids([
             el(
                 "h4",
                 &[],
                 h::kids([
-                    st(words::set_name(set)),
+                    st(W.exec_set_name(set)),
                     st(" "),
                     el(
                         "span",
                         attrs!("class" = "muted"),
-                        h::kids([st(words::set_symbol(set)), st("′")]),
+                        h::kids([st(W.set_symbol(set)), st("′")]),
                     ),
                 ]),
             ),
@@ -301,7 +296,7 @@ fn names_or_dash(set: CapSet, sign: &str) -> String {
         "—".to_string()
     } else {
         set.iter()
-            .map(|c| format!("{sign}{}", words::cap_name(c)))
+            .map(|c| format!("{sign}{}", W.cap_name(c)))
             .collect::<Vec<_>>()
             .join(" ")
     }

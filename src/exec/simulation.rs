@@ -2,6 +2,7 @@
 //! the program file, read from the inputs, and the simulator's transition
 //! (`exec::execve_with`; the before-state paste is read by
 //! `status::recognise`, the file by `text::parse_pasted`).
+use crate::lang::W;
 use crate::route::Params;
 use caplens_core::catalog;
 use caplens_core::exec::{
@@ -10,7 +11,7 @@ use caplens_core::exec::{
 use caplens_core::set::CapSet;
 use caplens_core::status::{self, InputError, Report, SetKind};
 use caplens_core::text;
-use caplens_words::{decode as decode_words, text as text_words, ui as t};
+use caplens_words::prelude::*;
 
 /// What went wrong with the inputs, each worded and positioned.
 #[derive(Clone, PartialEq, Debug)]
@@ -137,12 +138,12 @@ fn exec_file(params: &Params) -> Result<(ExecFile, Option<String>), InputProblem
     };
     let mut file_text = None;
     if !params.text("file").trim().is_empty() {
-        let pasted = text::parse_pasted(params.text("file"))
-            .map_err(|e| InputProblem::File(text_words::error(&e)))?;
+        let pasted =
+            text::parse_pasted(params.text("file")).map_err(|e| InputProblem::File(W.error(&e)))?;
         if let Some(c) = pasted.caps() {
             file.caps = Some(
                 c.to_file_caps()
-                    .map_err(|e| InputProblem::File(text_words::file_caps_error(&e)))?,
+                    .map_err(|e| InputProblem::File(W.file_caps_error(&e)))?,
             );
             file_text = Some(text::to_text(&c));
         }
@@ -155,12 +156,12 @@ pub fn problem_text(p: &InputProblem) -> String {
     match p {
         InputProblem::Before(e) => format!(
             "{} {}",
-            t::at_line_column(e.line, e.column),
-            decode_words::input_error_message(&e.kind)
+            W.at_line_column(e.line, e.column),
+            W.input_error_message(&e.kind)
         ),
-        InputProblem::BareMask { line } => t::exec_bare_mask(*line),
-        InputProblem::Uid { field, value } => t::exec_bad_id(field, value),
-        InputProblem::File(msg) => t::exec_bad_file(msg),
+        InputProblem::BareMask { line } => W.exec_bare_mask(*line),
+        InputProblem::Uid { field, value } => W.exec_bad_id(field, value),
+        InputProblem::File(msg) => W.exec_bad_file(msg),
     }
 }
 

@@ -4,7 +4,9 @@
 //! the life of the page.
 
 use crate::dom::{self, FetchError};
+use crate::lang::W;
 use caplens_words::explanations::{self, Explanations};
+use caplens_words::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -69,8 +71,8 @@ fn read(fetched: Result<String, FetchError>) -> Explained {
     // is said where that explanation would be.
     let why = match fetched {
         Ok(text) => return Explained::Ready(Rc::new(Explanations::new(text))),
-        Err(FetchError::Status(code)) => explanations::http_status(code),
-        Err(FetchError::Network(message)) => explanations::network(&message),
+        Err(FetchError::Status(code)) => W.http_status(code),
+        Err(FetchError::Network(message)) => W.network(&message),
     };
-    Explained::Failed(explanations::unavailable(&why).into())
+    Explained::Failed(W.unavailable(&why).into())
 }

@@ -2,12 +2,10 @@
 //! auto-detected), one report per container.
 use crate::options;
 use crate::problem::{CliProblem, Command};
+use caplens_cli::language::words;
 use caplens_core::analysis::{ContainerReport, Severity};
 use caplens_core::paste::{self, Input, InputContainer, PasteError, Settings};
 use caplens_core::runtime::{CrioConfig, Runtime};
-use caplens_words::cli;
-use caplens_words::containers as cwords;
-use caplens_words::k8s as words;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -108,7 +106,7 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
         Err(p) => return K8S.usage_problem(&p),
     };
     if o.help {
-        println!("{}", cli::K8S_USAGE);
+        println!("{}", words().k8s_usage());
         return ExitCode::SUCCESS;
     }
     let mut failed_input = false;
@@ -116,7 +114,7 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
     let mut json_items = Vec::new();
     for file in &o.files {
         let label = if file == "-" {
-            cli::STDIN_FILE
+            words().stdin_file()
         } else {
             file.as_str()
         };
@@ -152,15 +150,15 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
 /// The file's heading and notes; with `--json` only the notes, on stderr,
 /// so stdout stays one JSON document.
 fn print_file_heading(input: &Input, label: &str, json: bool) {
-    let notes: Vec<String> = input.notes.iter().map(words::note).collect();
+    let notes: Vec<String> = input.notes.iter().map(|x| words().k8s_note(x)).collect();
     if json {
         for n in &notes {
-            eprintln!("{}", cli::in_file(label, n));
+            eprintln!("{}", words().in_file(label, n));
         }
     } else {
         println!(
             "{}",
-            words::file_heading(label, input.form, input.containers.len())
+            words().file_heading(label, input.form, input.containers.len())
         );
         for n in &notes {
             println!("  {n}");
@@ -170,9 +168,9 @@ fn print_file_heading(input: &Input, label: &str, json: bool) {
 }
 
 fn print_container(c: &InputContainer, report: &ContainerReport) {
-    print!("{}", cwords::report_text(report));
-    print!("{}", words::pss_text(&c.pss));
-    print!("{}", words::suggestion_text(&c.spec, &c.hardened));
+    print!("{}", words().report_text(report));
+    print!("{}", words().pss_text(&c.pss));
+    print!("{}", words().suggestion_text(&c.spec, &c.hardened));
     println!();
 }
 

@@ -3,13 +3,11 @@
 //! and `preset`, the words in `caplens_words::decode`.
 
 use crate::problem::{CliProblem, Command};
+use caplens_cli::language::words;
 use caplens_core::mask;
 use caplens_core::preset::{self, Comparison};
 use caplens_core::risk;
 use caplens_core::status::{self, Report};
-use caplens_words::catalog as catalog_words;
-use caplens_words::cli;
-use caplens_words::decode as words;
 use serde_json::Value;
 use std::io::Read;
 use std::process::ExitCode;
@@ -31,7 +29,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Err(p) => return DECODE.usage_problem(&p),
     };
     if opts.help {
-        println!("{}", cli::DECODE_HELP);
+        println!("{}", words().decode_help());
         return ExitCode::SUCCESS;
     }
     if opts.names {
@@ -112,9 +110,9 @@ fn parse_args(args: &[String]) -> Result<Options, CliProblem> {
             if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut text) {
                 return Err(CliProblem::Stdin(e.to_string()));
             }
-            o.inputs.push((cli::FROM_STDIN.into(), text));
+            o.inputs.push((words().from_stdin().into(), text));
         } else {
-            o.inputs.push((cli::from_argument(i + 1), p));
+            o.inputs.push((words().from_argument(i + 1), p));
         }
     }
     Ok(o)
@@ -160,24 +158,25 @@ fn print_report(r: &Report, explain: bool, describe: bool) {
         }
     }
     if explain {
-        println!("  {}", words::input_line(r.source));
+        println!("  {}", words().input_line(r.source));
         if let Some(n) = r.no_new_privs {
-            println!("  {}", words::no_new_privs(n));
+            println!("  {}", words().no_new_privs(n));
         }
         if let Some(s) = r.seccomp {
-            println!("  {}", words::seccomp(s));
+            println!("  {}", words().seccomp(s));
         }
     }
     for n in &r.notes {
-        eprintln!("{}", words::note_line(n));
+        eprintln!("{}", words().note_line(n));
     }
 }
 
 fn print_descriptions(set: caplens_core::set::CapSet) {
     for n in set.iter() {
-        let summary = catalog_words::summary(n)
-            .map_or_else(|| catalog_words::unknown_capability(n), str::to_string);
-        let danger = risk::danger(n).map_or("-", catalog_words::danger_label);
+        let summary = words()
+            .summary(n)
+            .map_or_else(|| words().unknown_capability(n), str::to_string);
+        let danger = risk::danger(n).map_or("-", |x| words().danger_label(x));
         println!(
             "  {n:>2}  {:<24} {danger:<8} {summary}",
             mask::libcap_name(n)
@@ -186,10 +185,10 @@ fn print_descriptions(set: caplens_core::set::CapSet) {
 }
 
 fn print_comparison(c: &Comparison) {
-    for l in words::comparison(c) {
+    for l in words().comparison(c) {
         println!("  {l}");
     }
     if let Some(k) = &c.kernel {
-        println!("  {}", words::kernel_range(k));
+        println!("  {}", words().kernel_range(k));
     }
 }

@@ -3,6 +3,7 @@
 use crate::containers::{fail_on_exit, worst_of};
 use crate::options;
 use crate::problem::{CliProblem, Command};
+use caplens_cli::language::words;
 use caplens_core::analysis::{analyse, AnalysisOptions, ContainerReport, ImageUser, Severity};
 use caplens_core::catalog::KernelVersion;
 use caplens_core::cmdline::{self, RunCommand};
@@ -10,9 +11,6 @@ use caplens_core::container::SourceKind;
 use caplens_core::exec::FileCaps;
 use caplens_core::k8s::harden::{self, Hardened};
 use caplens_core::runtime::{DockerEra, PodmanEra, Runtime};
-use caplens_words::cli;
-use caplens_words::containers as words;
-use caplens_words::k8s as k8s_words;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -123,7 +121,7 @@ pub fn run(cmd: &str, args: &[String]) -> ExitCode {
         Err(p) => return DOCKER.usage_problem(&p),
     };
     if o.help {
-        println!("{}", cli::DOCKER_USAGE);
+        println!("{}", words().docker_usage());
         return ExitCode::SUCCESS;
     }
     if rest.is_empty() {
@@ -193,7 +191,7 @@ fn print_report(run: &RunCommand, report: &ContainerReport, hardened: &Hardened,
         let doc = serde_json::json!({ "containers": [v] });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
-        print!("{}", words::report_text(report));
-        print!("{}", k8s_words::suggestion_text(&run.spec, hardened));
+        print!("{}", words().report_text(report));
+        print!("{}", words().suggestion_text(&run.spec, hardened));
     }
 }

@@ -5,6 +5,7 @@
 //! `caplens_words::exec`.
 
 use crate::problem::{CliProblem, Command};
+use caplens_cli::language::words;
 use caplens_cli::protocol;
 use caplens_core::catalog;
 use caplens_core::exec::{
@@ -13,8 +14,6 @@ use caplens_core::exec::{
 use caplens_core::mask;
 use caplens_core::set::CapSet;
 use caplens_core::text;
-use caplens_words::cli;
-use caplens_words::exec as words;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
@@ -22,7 +21,7 @@ const EXEC: Command = Command::Exec;
 
 pub fn run(args: &[String]) -> ExitCode {
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{}", cli::EXEC_HELP);
+        println!("{}", words().exec_help());
         return ExitCode::SUCCESS;
     }
     if args.is_empty() || (args.len() == 1 && args[0] == "--json") {
@@ -45,19 +44,19 @@ fn example(slug: &str) -> ExitCode {
     if let Some(e) = examples::by_slug(slug) {
         println!(
             "{}\n{}\n",
-            words::example_title(e.id),
-            words::example_point(e.id)
+            words().example_title(e.id),
+            words().example_point(e.id)
         );
         let t = exec::execve(&e.before, &e.file);
         let text = (!e.file_text.is_empty()).then_some(e.file_text);
-        print!("{}", words::report(&t, text));
+        print!("{}", words().report(&t, text));
         return ExitCode::SUCCESS;
     }
     if slug != "list" {
         EXEC.report(&CliProblem::UnknownExample(slug.to_string()));
     }
     for e in examples::examples() {
-        println!("  {:22}{}", e.id.slug(), words::example_title(e.id));
+        println!("  {:22}{}", e.id.slug(), words().example_title(e.id));
     }
     if slug == "list" {
         ExitCode::SUCCESS
@@ -288,8 +287,8 @@ fn human(args: &[String]) -> Result<String, CliProblem> {
         None => before,
         Some((r, e, s)) => {
             let c = exec::setresuid(&before, r, e, s);
-            out.push_str(&cli::setresuid_heading(r, e, s));
-            out.push_str(&words::uid_report(&c));
+            out.push_str(&words().setresuid_heading(r, e, s));
+            out.push_str(&words().uid_report(&c));
             out.push('\n');
             match c.outcome {
                 Ok(a) => a,
@@ -298,6 +297,6 @@ fn human(args: &[String]) -> Result<String, CliProblem> {
         }
     };
     let t = exec::execve_with(&before, &f.file, &f.options);
-    out.push_str(&words::report(&t, f.file_text.as_deref()));
+    out.push_str(&words().report(&t, f.file_text.as_deref()));
     Ok(out)
 }

@@ -2,16 +2,13 @@
 //! needs added next to it (`message`, and `fix` for findings). JSON keys,
 //! ids and masks come from the core and never depend on the language.
 
+use crate::language::words;
 use caplens_core::analysis::ContainerReport;
 use caplens_core::k8s::harden::{self, Hardened};
 use caplens_core::paste::InputContainer;
 use caplens_core::set::CapSet;
 use caplens_core::status::{self, Report, SetEntry};
 use caplens_core::{container::ContainerSpec, mask, preset, risk};
-use caplens_words::catalog as catalog_words;
-use caplens_words::containers as words;
-use caplens_words::decode as decode_words;
-use caplens_words::k8s as k8s_words;
 use serde_json::{json, Value};
 
 /// One container of `caplens k8s --json` / `caplens docker --json`.
@@ -22,20 +19,20 @@ pub fn container_report(report: &ContainerReport) -> Value {
     };
     if let Some(Value::Array(items)) = obj.get_mut("findings") {
         for (item, f) in items.iter_mut().zip(&report.findings) {
-            add(item, "message", words::finding_message(f));
-            add(item, "fix", words::finding_fix(f));
+            add(item, "message", words().finding_message(f));
+            add(item, "fix", words().finding_fix(f));
         }
     }
     if let Some(Value::Array(items)) = obj.get_mut("notes") {
         for (item, n) in items.iter_mut().zip(&report.notes) {
-            add(item, "message", words::runtime_note(n));
+            add(item, "message", words().runtime_note(n));
         }
     }
     if let (Some(item), Some(e)) = (obj.get_mut("error"), &report.creation_error) {
-        add(item, "message", words::creation_error(e));
+        add(item, "message", words().creation_error(e));
     }
     if let (Some(item), Some(f)) = (obj.get_mut("start_failure"), &report.start_failure) {
-        add(item, "message", words::start_failure(f));
+        add(item, "message", words().start_failure(f));
     }
     v
 }
@@ -53,8 +50,8 @@ pub fn k8s_container(c: &InputContainer, report: &ContainerReport, file: &str) -
                 "restricted": c.pss.restricted(),
                 "violations": c.pss.violations.iter().map(|x| json!({
                     "check": x.check_id(),
-                    "level": k8s_words::pss_level(x.level()),
-                    "message": k8s_words::violation(x),
+                    "level": words().pss_level(x.level()),
+                    "message": words().violation(x),
                 })).collect::<Vec<_>>(),
             }),
         );
@@ -95,7 +92,7 @@ pub fn decode_set(kind: Option<status::SetKind>, caps: CapSet, line: Option<u32>
     let c = preset::compare(caps);
     json!({
         "set": kind,
-        "label": decode_words::set_label(kind),
+        "label": words().set_label(kind),
         "line": line,
         "mask": caps.hex16(),
         "capsh": mask::capsh_decode_line(caps),
@@ -106,18 +103,18 @@ pub fn decode_set(kind: Option<status::SetKind>, caps: CapSet, line: Option<u32>
             "number": n,
             "name": mask::libcap_name(n),
             "danger": risk::danger(n),
-            "summary": catalog_words::summary(n),
+            "summary": words().summary(n),
             "inPresets": preset::containing(n),
         })).collect::<Vec<_>>(),
         "presets": {
-            "equals": c.equals.iter().map(|p| json!({"preset": p, "name": decode_words::preset_name(*p)})).collect::<Vec<_>>(),
+            "equals": c.equals.iter().map(|p| json!({"preset": p, "name": words().preset_name(*p)})).collect::<Vec<_>>(),
             "nearest": c.nearest.iter().map(|d| json!({
                 "preset": d.preset,
-                "name": decode_words::preset_name(d.preset),
-                "added": decode_words::short_names(d.added),
-                "removed": decode_words::short_names(d.removed),
+                "name": words().preset_name(d.preset),
+                "added": words().short_names(d.added),
+                "removed": words().short_names(d.removed),
             })).collect::<Vec<_>>(),
-            "kernel": c.kernel.map(|k| json!({"range": k, "text": decode_words::kernel_range(&k)})),
+            "kernel": c.kernel.map(|k| json!({"range": k, "text": words().kernel_range(&k)})),
         },
     })
 }
@@ -133,6 +130,6 @@ pub fn decode_report(place: &str, r: &Report) -> Value {
         "uid": r.uid,
         "gid": r.gid,
         "securebits": r.securebits,
-        "notes": r.notes.iter().map(|n| json!({"note": n, "text": decode_words::note(n)})).collect::<Vec<_>>(),
+        "notes": r.notes.iter().map(|n| json!({"note": n, "text": words().note(n)})).collect::<Vec<_>>(),
     })
 }

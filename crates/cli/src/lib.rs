@@ -4,4 +4,5 @@
 //! the words).
 
 pub mod json;
+pub mod language;
 pub mod protocol;

@@ -10,7 +10,7 @@ mod exec;
 mod options;
 mod problem;
 
-use caplens_words::cli;
+use caplens_cli::language::words;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     }
     let mut args = std::env::args().skip(1);
     let Some(cmd) = args.next() else {
-        eprintln!("{}", cli::USAGE);
+        eprintln!("{}", words().usage());
         return ExitCode::from(2);
     };
     let rest: Vec<String> = args.collect();
@@ -33,11 +33,11 @@ fn main() -> ExitCode {
         "k8s" => containers::run_k8s(&rest),
         "docker" | "podman" => docker::run(&cmd, &rest),
         "help" | "--help" | "-h" => {
-            println!("{}", cli::USAGE);
+            println!("{}", words().usage());
             ExitCode::SUCCESS
         }
         other => {
-            eprintln!("{}", cli::unknown_command(other));
+            eprintln!("{}", words().unknown_command(other));
             ExitCode::from(2)
         }
     }

@@ -3,16 +3,12 @@
 //! here; the sentences are `caplens_words::cli`'s (with the domain's own
 //! wording of a parser's error from the other `caplens_words` modules).
 
+use caplens_cli::language::words;
 use caplens_core::cmdline::CmdlineError;
 use caplens_core::mask::NameError;
 use caplens_core::status::InputError;
 use caplens_core::text::{FileCapsError, TextError};
 use caplens_core::yaml::YamlError;
-use caplens_words::cli as words;
-use caplens_words::containers as containers_words;
-use caplens_words::decode as decode_words;
-use caplens_words::k8s as k8s_words;
-use caplens_words::text as text_words;
 use std::process::ExitCode;
 
 /// The subcommand that reports a problem; its messages begin with its name.
@@ -40,10 +36,10 @@ impl Command {
     /// whose help is long, a pointer to it.
     pub fn after_usage_problem(self) -> &'static str {
         match self {
-            Command::Decode => words::DECODE_HELP,
-            Command::Exec => words::EXEC_SEE_HELP,
-            Command::K8s => words::K8S_USAGE,
-            Command::Docker => words::DOCKER_USAGE,
+            Command::Decode => words().decode_help(),
+            Command::Exec => words().exec_see_help(),
+            Command::K8s => words().k8s_usage(),
+            Command::Docker => words().docker_usage(),
         }
     }
 
@@ -134,47 +130,43 @@ impl CliProblem {
     pub fn message(&self, command: Command) -> String {
         let c = command.name();
         match self {
-            CliProblem::MissingValue { option } => words::missing_value(c, option),
-            CliProblem::BadValue { option, value } => words::bad_value(c, option, value),
-            CliProblem::BadUid { option, value } => words::bad_uid(c, option, value),
-            CliProblem::BadSet { option, error } => words::rejected(
-                c,
-                option,
-                &decode_words::name_error(error.kind, &error.item),
-            ),
+            CliProblem::MissingValue { option } => words().missing_value(c, option),
+            CliProblem::BadValue { option, value } => words().bad_value(c, option, value),
+            CliProblem::BadUid { option, value } => words().bad_uid(c, option, value),
+            CliProblem::BadSet { option, error } => {
+                words().rejected(c, option, &words().name_error(error.kind, &error.item))
+            }
             CliProblem::BadCapText { option, error } => {
-                words::rejected(c, option, &text_words::error(error))
+                words().rejected(c, option, &words().error(error))
             }
             CliProblem::BadFileCaps { option, error } => {
-                words::rejected(c, option, &text_words::file_caps_error(error))
+                words().rejected(c, option, &words().file_caps_error(error))
             }
-            CliProblem::UndefinedSecurebits(n) => words::undefined_securebits(c, *n),
-            CliProblem::UnknownSecurebit(name) => words::unknown_securebit(c, name),
-            CliProblem::BadSetresuid(v) => words::bad_setresuid(c, v),
-            CliProblem::BadRule(v) => words::bad_rule(c, v),
-            CliProblem::UnknownExample(slug) => words::unknown_example(c, slug),
+            CliProblem::UndefinedSecurebits(n) => words().undefined_securebits(c, *n),
+            CliProblem::UnknownSecurebit(name) => words().unknown_securebit(c, name),
+            CliProblem::BadSetresuid(v) => words().bad_setresuid(c, v),
+            CliProblem::BadRule(v) => words().bad_rule(c, v),
+            CliProblem::UnknownExample(slug) => words().unknown_example(c, slug),
             // `k8s` has always printed the option as typed; the others quote it.
             CliProblem::UnknownOption(o) => match command {
-                Command::K8s => words::unknown_option_as_typed(c, o),
-                Command::Decode | Command::Exec | Command::Docker => words::unknown_option(c, o),
+                Command::K8s => words().unknown_option_as_typed(c, o),
+                Command::Decode | Command::Exec | Command::Docker => words().unknown_option(c, o),
             },
-            CliProblem::NoFiles => words::no_files(c),
-            CliProblem::NoCommand => words::no_command(c),
-            CliProblem::NothingToDecode => words::nothing_to_decode(c),
-            CliProblem::Stdin(e) => words::cannot_read_stdin(c, e),
-            CliProblem::StdinStream(e) => words::stdin_error(c, e),
-            CliProblem::Read { file, error } => words::cannot_read(c, file, error),
-            CliProblem::Yaml { file, error } => words::in_file(file, &k8s_words::yaml_error(error)),
-            CliProblem::NotYaml { file } => words::in_file(file, k8s_words::not_yaml_hint()),
+            CliProblem::NoFiles => words().no_files(c),
+            CliProblem::NoCommand => words().no_command(c),
+            CliProblem::NothingToDecode => words().nothing_to_decode(c),
+            CliProblem::Stdin(e) => words().cannot_read_stdin(c, e),
+            CliProblem::StdinStream(e) => words().stdin_error(c, e),
+            CliProblem::Read { file, error } => words().cannot_read(c, file, error),
+            CliProblem::Yaml { file, error } => words().in_file(file, &words().yaml_error(error)),
+            CliProblem::NotYaml { file } => words().in_file(file, words().not_yaml_hint()),
             CliProblem::BadInput { place, error } => {
-                words::rejected(c, place, &decode_words::input_error(error))
+                words().rejected(c, place, &words().input_error(error))
             }
             CliProblem::BadNames(error) => {
-                words::rejected(c, "--names", &decode_words::names_error(error))
+                words().rejected(c, "--names", &words().names_error(error))
             }
-            CliProblem::BadCommand(error) => {
-                words::failed(c, &containers_words::cmdline_error(error))
-            }
+            CliProblem::BadCommand(error) => words().failed(c, &words().cmdline_error(error)),
         }
     }
 }

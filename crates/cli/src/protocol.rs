@@ -16,13 +16,13 @@
 //! that cannot be understood gets `{"error": "..."}` (plus the echoed keys
 //! when the line was at least a JSON object).
 
+use crate::language::words;
 pub use caplens_core::exec::request::MAX_LINE;
 use caplens_core::exec::request::{Expected, JsonType, ProtocolError};
 use caplens_core::exec::{
     execve_with, ExecFile, ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step,
 };
 use caplens_core::set::CapSet;
-use caplens_words::exec as words;
 use serde_json::{Map, Value};
 
 /// The securebits the kernel defines (bits 0–11); others cannot be set.
@@ -63,7 +63,7 @@ pub fn answer_bytes_at(line_number: usize, bytes: &[u8]) -> String {
             push_key(
                 &mut out,
                 "error",
-                &Value::String(words::protocol_error_at(line_number, &err)),
+                &Value::String(words().protocol_error_at(line_number, &err)),
             );
             out.push('}');
             out
@@ -77,8 +77,8 @@ fn answer(line: &str, line_number: Option<usize>) -> String {
         Err((err, echo)) => {
             let mut out = open_object(&echo);
             let msg = match line_number {
-                Some(n) => words::protocol_error_at(n, &err),
-                None => words::protocol_error(&err),
+                Some(n) => words().protocol_error_at(n, &err),
+                None => words().protocol_error(&err),
             };
             push_key(&mut out, "error", &Value::String(msg));
             out.push('}');
@@ -125,7 +125,7 @@ pub fn parse_request(line: &str) -> Result<Request, (ProtocolError, Echo)> {
     let Value::Object(top) = value else {
         return Err((
             ProtocolError::NotObject {
-                path: words::WHOLE_LINE.to_string(),
+                path: words().whole_line().to_string(),
             },
             Vec::new(),
         ));
@@ -394,14 +394,14 @@ pub fn answer_request(req: &Request) -> String {
     let trace: Vec<Value> = t
         .trace
         .iter()
-        .map(|s| Value::String(words::step(s)))
+        .map(|s| Value::String(words().step(s)))
         .collect();
     push_key(&mut out, "trace", &Value::Array(trace));
     let notes: Vec<Value> = t
         .trace
         .iter()
         .filter_map(|s| match s {
-            Step::SetidCheck(c) => words::setid_rule_note(c),
+            Step::SetidCheck(c) => words().setid_rule_note(c),
             _ => None,
         })
         .map(Value::String)
@@ -413,7 +413,7 @@ pub fn answer_request(req: &Request) -> String {
         .before
         .invariant_problems()
         .iter()
-        .map(|p| Value::String(words::state_problem(p)))
+        .map(|p| Value::String(words().state_problem(p)))
         .collect();
     if !warnings.is_empty() {
         push_key(&mut out, "warnings", &Value::Array(warnings));

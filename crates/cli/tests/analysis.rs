@@ -10,7 +10,8 @@ use caplens_core::runtime::{
     ContainerdEra, CrioConfig, DockerEra, PodmanEra, RunUser, Runtime, RuntimeNote,
 };
 use caplens_core::set::CapSet;
-use caplens_words as strings;
+use caplens_words::prelude::*;
+use caplens_words::En;
 
 fn run(text: &str, runtime: Runtime) -> ContainerReport {
     let cmd = parse_command(text, SourceKind::DockerRun).unwrap();
@@ -61,7 +62,7 @@ fn ineffective_add_non_root_docker_with_port_sysctl() {
     assert!(!d.conditional);
     assert_eq!(d.low_ports, LowPorts::OpenedByRuntime);
     assert_eq!(f.at.path, "--cap-add (argument 6)");
-    let fix = strings::containers::finding_fix(f);
+    let fix = En.finding_fix(f);
     assert!(
         fix.contains("setcap cap_net_bind_service,cap_net_admin+ep"),
         "{fix}"
@@ -87,7 +88,7 @@ fn ineffective_add_kubernetes_says_sysctl_not_set_and_nnp_still_allows_file_caps
     };
     assert_eq!(d.low_ports, LowPorts::NotOpened);
     assert!(d.no_new_privs && !d.file_caps_blocked_by_nnp);
-    let fix = strings::containers::finding_fix(f);
+    let fix = En.finding_fix(f);
     assert!(fix.contains("securityContext.sysctls"), "{fix}");
     assert!(fix.contains("still works with no_new_privs"), "{fix}");
 }
@@ -171,7 +172,7 @@ fn cap_prefix_containerd_add_and_drop() {
         .collect();
     assert_eq!(prefixes.len(), 2);
     assert!(prefixes.iter().all(|f| f.severity == Severity::Error));
-    let m = strings::containers::finding_message(prefixes[0]);
+    let m = En.finding_message(prefixes[0]);
     assert!(m.contains("CAP_CAP_SYS_ADMIN"), "{m}");
     // and the add really did nothing; the drop really dropped nothing
     let p = r.pid1.unwrap();
@@ -203,12 +204,10 @@ fn name_case_lower_and_all() {
         .collect();
     assert_eq!(cases.len(), 2);
     assert!(cases.iter().all(|f| f.severity == Severity::Warning));
+    assert!(cases.iter().any(|f| En.finding_fix(f) == "Write `ALL`."));
     assert!(cases
         .iter()
-        .any(|f| strings::containers::finding_fix(f) == "Write `ALL`."));
-    assert!(cases
-        .iter()
-        .any(|f| strings::containers::finding_fix(f) == "Write `NET_BIND_SERVICE`."));
+        .any(|f| En.finding_fix(f) == "Write `NET_BIND_SERVICE`."));
     // runtime accepted both
     assert_eq!(r.pid1.unwrap().state.effective, CapSet::single(10));
     // on docker only info
@@ -242,7 +241,7 @@ fn unknown_capability_no_kernel_and_newer_than_kernel() {
             ..
         }
     ));
-    assert!(strings::containers::finding_message(f).contains("5.8"));
+    assert!(En.finding_message(f).contains("5.8"));
     // containerd: runc ignored it, the container still starts
     assert!(r.pid1.is_some());
 }
@@ -253,7 +252,7 @@ fn privileged_finding_per_runtime() {
     let f = find(&r, FindingId::Privileged);
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.at.path, "--privileged (argument 3)");
-    assert!(strings::containers::finding_message(f).contains("000001ffffffffff"));
+    assert!(En.finding_message(f).contains("000001ffffffffff"));
     let r = k8s(
         "docker run -u 1000 --privileged x",
         Runtime::Crio(CrioConfig::default()),
@@ -325,7 +324,7 @@ fn prefer_perfmon_for_sys_admin() {
     let r = docker("docker run --cap-add SYS_ADMIN perf");
     let f = find(&r, FindingId::PreferPerfmon);
     assert_eq!(f.severity, Severity::Info);
-    assert!(strings::containers::finding_fix(f).contains("PERFMON"));
+    assert!(En.finding_fix(f).contains("PERFMON"));
     assert!(!ids(&docker("docker run --cap-add PERFMON perf")).contains(&FindingId::PreferPerfmon));
 }
 
@@ -404,8 +403,10 @@ fn apparent_flag_values_feed_the_runtime() {
 fn docker_comma_list_is_one_unknown_name_with_a_hint() {
     let r = docker("docker run --cap-add NET_ADMIN,SYS_TIME x");
     let f = find(&r, FindingId::UnknownCapability);
-    assert!(strings::containers::finding_message(f).contains("does not split the value on commas"));
-    assert_eq!(strings::containers::finding_fix(f), "List each capability separately, e.g. `--cap-add NET_ADMIN --cap-add SYS_TIME` (or one YAML list item each).");
+    assert!(En
+        .finding_message(f)
+        .contains("does not split the value on commas"));
+    assert_eq!(En.finding_fix(f), "List each capability separately, e.g. `--cap-add NET_ADMIN --cap-add SYS_TIME` (or one YAML list item each).");
     assert!(r.creation_error.is_some());
 }
 
@@ -515,7 +516,7 @@ fn bind_nonroot_deployment_restricted_but_ineffective() {
     assert_eq!(p.state.bounding, CapSet::single(10));
     let f = find(r, FindingId::IneffectiveAdd);
     assert!(f.at.line.is_some());
-    assert!(strings::containers::finding_fix(f).contains("securityContext.sysctls"));
+    assert!(En.finding_fix(f).contains("securityContext.sysctls"));
 }
 
 #[test]
@@ -536,7 +537,8 @@ fn ineffective_add_fix_speaks_the_input_language() {
         unreachable!()
     };
     assert_eq!(d.low_ports, LowPorts::NotOpened);
-    assert!(strings::containers::finding_fix(f)
+    assert!(En
+        .finding_fix(f)
         .contains("--sysctl net.ipv4.ip_unprivileged_port_start=0"));
     spec.source = SourceKind::Compose;
     spec.host_network = false;
@@ -547,7 +549,7 @@ fn ineffective_add_fix_speaks_the_input_language() {
         &AnalysisOptions::new(Runtime::Docker(DockerEra::From25)),
     );
     let f = find(&r, FindingId::IneffectiveAdd);
-    let fix = strings::containers::finding_fix(f);
+    let fix = En.finding_fix(f);
     assert!(
         fix.contains("cap_drop: [ALL]") && fix.contains("already set to 80"),
         "{fix}"
@@ -566,7 +568,7 @@ fn add_effects_explain_nnp_blocking_and_carry_exec_reasons() {
     let (_, reason) = &r.adds[0].reasons[0];
     assert_eq!(reason.cap, 12);
     assert!(reason.before && !reason.after);
-    let text = strings::containers::report_text(&r);
+    let text = En.report_text(&r);
     assert!(text.contains("exec: "), "{text}");
 }
 
@@ -718,7 +720,7 @@ fn already_default_on_podman_depends_on_the_user() {
 #[test]
 fn already_default_is_followed_by_the_cli_report() {
     // The CLI report follows the flag.
-    let text = strings::containers::report_text(&docker(
+    let text = En.report_text(&docker(
         "docker run -u 0 --cap-drop ALL --cap-add NET_BIND_SERVICE x",
     ));
     assert!(!text.contains("already a default"), "{text}");

@@ -7,6 +7,8 @@
 use caplens_core::container::SourceKind;
 use caplens_core::yaml::YamlError;
 use caplens_core::{cmdline, compose, k8s, mask, paste, status, text, yaml};
+use caplens_words::prelude::*;
+use caplens_words::En;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -34,7 +36,7 @@ impl Expect<'_> {
         timed(self.case, "mask::parse_mask", || {
             mask::parse_mask(self.input)
         })
-        .map_err(|e| caplens_words::decode::mask_error(&e.kind))
+        .map_err(|e| En.mask_error(&e.kind))
     }
     fn names(&self) -> Result<caplens_core::set::CapSet, String> {
         timed(self.case, "mask::parse_names", || {
@@ -46,17 +48,16 @@ impl Expect<'_> {
         timed(self.case, "status::recognise", || {
             status::recognise(self.input)
         })
-        .map_err(|e| caplens_words::decode::input_error(&e))
+        .map_err(|e| En.input_error(&e))
     }
     fn text(&self) -> Result<text::TextCaps, String> {
-        timed(self.case, "text::parse", || text::parse(self.input))
-            .map_err(|e| caplens_words::text::error(&e))
+        timed(self.case, "text::parse", || text::parse(self.input)).map_err(|e| En.error(&e))
     }
     fn pasted(&self) -> Result<text::Pasted, String> {
         timed(self.case, "text::parse_pasted", || {
             text::parse_pasted(self.input)
         })
-        .map_err(|e| caplens_words::text::error(&e))
+        .map_err(|e| En.error(&e))
     }
     fn getcap(&self) -> Vec<(usize, Result<text::GetcapEntry, text::TextError>)> {
         timed(self.case, "text::parse_getcap_output", || {
@@ -67,7 +68,7 @@ impl Expect<'_> {
         timed(self.case, "cmdline::parse_command", || {
             cmdline::parse_command(self.input, SourceKind::DockerRun)
         })
-        .map_err(|e| caplens_words::containers::cmdline_error(&e))
+        .map_err(|e| En.cmdline_error(&e))
     }
 }
 
@@ -78,16 +79,12 @@ fn yaml_all(case: &str, input: &str) -> Vec<(&'static str, Result<(), String>)> 
     let k = timed(case, "k8s::read", || k8s::read(input));
     let c = timed(case, "compose::read", || compose::read(input));
     let p = timed(case, "paste::read", || paste::read(input));
-    let word = |e: &YamlError| caplens_words::k8s::yaml_error(e);
+    let word = |e: &YamlError| En.yaml_error(e);
     vec![
         ("yaml", y.map(|_| ()).map_err(|e| word(&e))),
         ("k8s", k.map(|_| ()).map_err(|e| word(&e))),
         ("compose", c.map(|_| ()).map_err(|e| word(&e))),
-        (
-            "paste",
-            p.map(|_| ())
-                .map_err(|e| caplens_words::k8s::paste_error(&e)),
-        ),
+        ("paste", p.map(|_| ()).map_err(|e| En.paste_error(&e))),
     ]
 }
 
@@ -135,7 +132,7 @@ fn ten_mb_paste() {
     assert_eq!(lines.len(), 1);
     assert_clear(
         "getcap",
-        &caplens_words::text::error(lines[0].1.as_ref().unwrap_err()),
+        &En.error(lines[0].1.as_ref().unwrap_err()),
         &["KiB"],
     );
 
@@ -199,7 +196,7 @@ fn extremely_long_line() {
     let lines = e.getcap();
     assert_eq!(lines.len(), 1);
     let err = lines[0].1.as_ref().unwrap_err();
-    assert_clear("getcap", &caplens_words::text::error(err), &["too long"]);
+    assert_clear("getcap", &En.error(err), &["too long"]);
     let flags = format!(
         "docker run {} alpine",
         "--cap-add=NET_ADMIN ".repeat(40_000)

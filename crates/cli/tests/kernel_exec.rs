@@ -19,7 +19,8 @@ use caplens_core::exec::{
     ExecOptions, FileCaps, ProcessState, Securebits, SetidRule, Step, Tracer, Transition,
 };
 use caplens_core::set::CapSet;
-use caplens_words::exec as words;
+use caplens_words::prelude::*;
+use caplens_words::En;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeMap;
@@ -537,14 +538,14 @@ fn compare_one(s: &Scenario, block: Option<&Block>, m: &Machine, tally: &mut Tal
                 Err(_) => vec!["SETRESUIDERR 1".to_string()],
                 Ok(a) => state_lines(a),
             };
-            (exp, c.trace.iter().map(words::uid_step).collect())
+            (exp, c.trace.iter().map(|x| En.uid_step(x)).collect())
         }
         Kind::SetFsuid(u) => {
             let c = setfsuid(b, b.euid, u);
             tally.cover("setfsuid");
             (
                 state_lines_fsuid(&c.after, c.fsuid_after),
-                c.trace.iter().map(words::uid_step).collect(),
+                c.trace.iter().map(|x| En.uid_step(x)).collect(),
             )
         }
         Kind::SetUid(u) => {
@@ -554,7 +555,7 @@ fn compare_one(s: &Scenario, block: Option<&Block>, m: &Machine, tally: &mut Tal
                 Err(_) => vec!["SETRESUIDERR 1".to_string()],
                 Ok(a) => state_lines(a),
             };
-            (exp, c.trace.iter().map(words::uid_step).collect())
+            (exp, c.trace.iter().map(|x| En.uid_step(x)).collect())
         }
     };
     if expected != block.post {
@@ -609,7 +610,7 @@ fn simulate_exec(
     for c in exec_coverage(b, f, shared_fs, tracer, &t, m) {
         tally.cover(c);
     }
-    (e, t.trace.iter().map(words::step).collect::<Vec<_>>())
+    (e, t.trace.iter().map(|x| En.step(x)).collect::<Vec<_>>())
 }
 
 /// The situations an exec scenario exercises, for the coverage counts.

@@ -2,6 +2,8 @@
 //! panics, and every YAML error has a position (core and words together).
 
 use caplens_core::yaml::YamlError;
+use caplens_words::prelude::*;
+use caplens_words::En;
 
 #[test]
 fn mangled_inputs_never_panic_and_errors_have_positions() {
@@ -36,7 +38,7 @@ fn mangled_inputs_never_panic_and_errors_have_positions() {
             Ok(input) => {
                 for c in &input.containers {
                     let r = caplens_core::paste::report(c, &settings);
-                    assert!(!caplens_words::containers::report_text(&r).is_empty());
+                    assert!(!En.report_text(&r).is_empty());
                 }
             }
             Err(caplens_core::paste::PasteError::Yaml(e)) => {
@@ -44,7 +46,7 @@ fn mangled_inputs_never_panic_and_errors_have_positions() {
                     let p = e.pos().expect("a position");
                     assert!(p.line >= 1 && p.column >= 1, "{e:?}\n{text}");
                 }
-                assert!(!caplens_words::k8s::yaml_error(&e).is_empty());
+                assert!(!En.yaml_error(&e).is_empty());
             }
             Err(other) => panic!("{other:?}\n{text}"),
         }

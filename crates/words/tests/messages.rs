@@ -2,6 +2,8 @@
 
 use caplens_core::cmdline::parse_command;
 use caplens_core::container::SourceKind;
+use caplens_words::prelude::*;
+use caplens_words::En;
 
 #[test]
 fn command_line_errors_name_argument_line_and_column() {
@@ -10,6 +12,6 @@ fn command_line_errors_name_argument_line_and_column() {
         SourceKind::DockerRun,
     )
     .unwrap_err();
-    let msg = caplens_words::containers::cmdline_error(&e);
+    let msg = En.cmdline_error(&e);
     assert!(msg.starts_with("argument 4, line 1, column 27:"), "{msg}");
 }

@@ -1,23 +1,10 @@
-//! English text: what each capability lets a process do, in one line, and
-//! how it is rated. The longer explanation of each (who needs it, why it
-//! matters in a container) is in `text/en/explanations.txt`. Written for caplens; the
-//! facts follow capabilities(7) and the kernel, the wording is our own.
+//! English.
 
 use caplens_core::cap::Cap;
 use caplens_core::preset;
 use caplens_core::risk::Danger;
 
-/// One-line summary of one capability. The longer explanations are a text
-/// file of their own (`explanations`), which the page loads only when one
-/// is opened.
-pub struct CapText {
-    pub cap: Cap,
-    pub summary: &'static str,
-}
-
-const fn t(cap: Cap, summary: &'static str) -> CapText {
-    CapText { cap, summary }
-}
+use super::{t, CapText};
 
 /// One row per capability, in number order, like `catalog::CAPABILITIES`
 /// (a test checks).
@@ -143,12 +130,11 @@ pub static TEXTS: [CapText; Cap::COUNT] = [
     ),
 ];
 
-pub fn text(cap: u8) -> Option<&'static CapText> {
+fn text(cap: u8) -> Option<&'static CapText> {
     Cap::new(cap).map(text_of)
 }
 
-/// The text of `cap`.
-pub fn text_of(cap: Cap) -> &'static CapText {
+fn text_of(cap: Cap) -> &'static CapText {
     &TEXTS[cap.index()]
 }
 
@@ -156,7 +142,6 @@ pub fn summary(cap: u8) -> Option<&'static str> {
     text(cap).map(|t| t.summary)
 }
 
-/// What a bit above 40 means (it has no name).
 pub fn unknown_capability(cap: u8) -> String {
     format!("Bit {cap} is not a capability any released kernel defines, so it grants nothing.")
 }
@@ -179,12 +164,10 @@ pub fn danger_meaning(d: Danger) -> &'static str {
     }
 }
 
-/// "Docker/containerd default, CRI-O default (1.17 and earlier), …" or a
-/// sentence saying it is in none.
 pub fn membership(cap: u8) -> String {
     let names: Vec<String> = preset::containing(cap)
         .into_iter()
-        .map(super::decode::preset_name)
+        .map(crate::decode::en::preset_name)
         .collect();
     if names.is_empty() {
         "in no runtime's default set, and not allowed to be added under Pod Security baseline"

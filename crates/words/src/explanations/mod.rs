@@ -4,9 +4,10 @@
 //!
 //! They are the largest block of text caplens has, and most visits never
 //! open one, so they live in a text file of their own
-//! (`text/en/explanations.txt`): the page fetches it the first time an
+//! per language (`text/en/explanations.txt`, `text/zh-cn/explanations.txt`): the page fetches it the first time an
 //! explanation is opened (the build copies it next to the page), and
-//! native code reads the copy compiled in here ([`bundled`]).
+//! native code reads the copy compiled in here
+//! ([`ExplanationWords::explanations_source`]).
 //!
 //! The file is one section per capability, in number order:
 //! `# CAP_NAME`, then the explanation on one line, then a blank line.
@@ -16,9 +17,6 @@ use caplens_core::cap::Cap;
 /// The file's name next to the page; the page fetches it relative to its
 /// own address.
 pub const FILE_NAME: &str = "explanations.txt";
-
-/// The explanations as the build ships them.
-pub const SOURCE: &str = include_str!("../text/en/explanations.txt");
 
 /// Every capability's explanation: the text file as it came.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -85,48 +83,42 @@ impl Explanations {
     }
 }
 
-/// The explanations compiled into this program.
-pub fn bundled() -> Explanations {
-    Explanations::new(SOURCE.to_string())
-}
+pub(crate) mod en;
+pub(crate) mod zh_cn;
 
-/// Said when the file lacks the section of a capability.
-pub fn missing(name: &str) -> String {
-    format!(
-        "The explanation of {name} is missing from the page's files. Reload the page to try again."
-    )
-}
-
-/// Said when the file cannot be read or fetched, with what went wrong.
-pub fn unavailable(why: &str) -> String {
-    format!("The explanation could not be loaded ({why}). Reload the page to try again.")
-}
-
-/// The server answered the page's request for the file with an error.
-pub fn http_status(code: u16) -> String {
-    format!("the server answered {code}")
-}
-
-/// The request for the file failed; `message` is the browser's.
-pub fn network(message: &str) -> String {
-    if message.is_empty() {
-        "the request failed".to_string()
-    } else {
-        format!("the request failed: {message}")
+crate::sentences! {
+    /// The sentences of this module, one implementation per language.
+    pub trait ExplanationWords {
+        /// The explanations file compiled into this program.
+        fn explanations_source() -> &'static str;
+        /// Said when the file lacks the section of a capability.
+        fn missing(name: &str) -> String;
+        /// Said when the file cannot be read or fetched, with what went wrong.
+        fn unavailable(why: &str) -> String;
+        /// The server answered the page's request for the file with an error.
+        fn http_status(code: u16) -> String;
+        /// The request for the file failed; `message` is the browser's.
+        fn network(message: &str) -> String;
+        /// Shown while the file is on its way.
+        fn loading() -> &'static str;
     }
 }
 
-/// Shown while the file is on its way.
-pub const LOADING: &str = "Loading the explanation…";
+/// The explanations compiled into this program, in `words`' language.
+pub fn bundled(words: &dyn ExplanationWords) -> Explanations {
+    Explanations::new(words.explanations_source().to_string())
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const SOURCE: &str = include_str!("../../text/en/explanations.txt");
+
     #[test]
     fn the_shipped_file_explains_every_capability() {
         assert_eq!(Explanations::check(SOURCE), Ok(()));
-        let all = bundled();
+        let all = bundled(&crate::En);
         for cap in Cap::all() {
             let t = all.get(cap.number()).unwrap();
             let name = cap.kernel_name();
@@ -139,7 +131,7 @@ mod tests {
 
     #[test]
     fn the_dangerous_ones_say_why() {
-        let all = bundled();
+        let all = bundled(&crate::En);
         let e = |c: Cap| all.get(c.number()).unwrap().to_string();
         assert!(e(Cap::DAC_READ_SEARCH).contains("Shocker"));
         assert!(e(Cap::SYS_ADMIN).contains("release_agent"));
@@ -287,10 +279,10 @@ mod tests {
 
     #[test]
     fn the_chinese_file_explains_every_capability() {
-        let zh = include_str!("../text/zh-cn/explanations.txt");
+        let zh = include_str!("../../text/zh-cn/explanations.txt");
         assert_eq!(Explanations::check(zh), Ok(()));
         assert!(zh.ends_with("。\n") && !zh.ends_with("\n\n"));
-        let (all, en) = (Explanations::new(zh.to_string()), bundled());
+        let (all, en) = (Explanations::new(zh.to_string()), bundled(&crate::En));
         for cap in Cap::all() {
             let t = all.get(cap.number()).unwrap();
             let name = cap.kernel_name();
@@ -311,6 +303,6 @@ mod tests {
         let crlf = SOURCE.replace('\n', "\r\n");
         assert_eq!(Explanations::check(&crlf), Ok(()));
         let all = Explanations::new(crlf);
-        assert_eq!(all.get(13), bundled().get(13));
+        assert_eq!(all.get(13), bundled(&crate::En).get(13));
     }
 }

@@ -1,5 +1,5 @@
-//! English text: the execve simulator (`exec`). Every sentence the CLI and
-//! the page show about an exec or a uid change is written here.
+//! 简体中文.
+//! UNTRANSLATED: still the English text; being translated.
 
 use caplens_core::catalog;
 use caplens_core::exec::examples::ExampleId;
@@ -13,7 +13,6 @@ use caplens_core::exec::{
 };
 use caplens_core::set::CapSet;
 
-/// libcap's name for a capability (`cap_net_raw`), or its number if unnamed.
 pub fn cap_name(cap: u8) -> String {
     match catalog::get(cap) {
         Some(c) => c.libcap_name(),
@@ -21,15 +20,14 @@ pub fn cap_name(cap: u8) -> String {
     }
 }
 
-/// `cap_chown,cap_net_raw`, or `(none)`.
-pub fn cap_list(set: CapSet) -> String {
+pub fn exec_cap_list(set: CapSet) -> String {
     if set.is_empty() {
         return "(none)".to_string();
     }
     set.iter().map(cap_name).collect::<Vec<_>>().join(",")
 }
 
-pub fn set_name(set: SetName) -> &'static str {
+pub fn exec_set_name(set: SetName) -> &'static str {
     match set {
         SetName::Inheritable => "Inheritable",
         SetName::Permitted => "Permitted",
@@ -39,7 +37,6 @@ pub fn set_name(set: SetName) -> &'static str {
     }
 }
 
-/// The kernel's short symbol for a set, as in the formulas.
 pub fn set_symbol(set: SetName) -> &'static str {
     match set {
         SetName::Inheritable => "pI",
@@ -79,7 +76,6 @@ fn ambient_cleared(file_caps: bool, setid: bool) -> &'static str {
     }
 }
 
-/// Why one capability is (or is not) in one set after the exec.
 pub fn why(w: &Why) -> String {
     match w {
         Why::Unchanged => "exec never changes this set".to_string(),
@@ -108,7 +104,6 @@ pub fn why(w: &Why) -> String {
     }
 }
 
-/// Why a capability is absent.
 pub fn lost(l: &Lost) -> String {
     match l {
         Lost::NotInBounding => {
@@ -139,13 +134,10 @@ pub fn lost(l: &Lost) -> String {
     }
 }
 
-/// `cap_net_raw: from the …` (one line of the reasons list).
 pub fn reason_line(r: &CapReason) -> String {
     format!("{} ({}): {}", cap_name(r.cap), change(r), why(&r.why))
 }
 
-/// One line for several capabilities that changed alike for the same
-/// reason (`caps` share `r`'s change and reason).
 pub fn shared_reason_line(caps: &[u8], r: &CapReason) -> String {
     let names: Vec<String> = caps.iter().map(|&c| cap_name(c)).collect();
     format!("{} ({}): {}", names.join(", "), change(r), why(&r.why))
@@ -160,7 +152,6 @@ fn change(r: &CapReason) -> &'static str {
     }
 }
 
-/// The EPERM refusal in words.
 pub fn refusal(r: &Refusal) -> String {
     format!(
         "execve fails with EPERM (\"Operation not permitted\"). The file has the effective bit (+e), \
@@ -169,22 +160,22 @@ pub fn refusal(r: &Refusal) -> String {
          because the bounding set lacks {} and the inheritable sets do not supply {}. \
          This check runs before the root rule, so it refuses root too. Without +e the program \
          would start, just without those capabilities.",
-        cap_list(r.file_permitted),
-        cap_list(r.missing),
+        exec_cap_list(r.file_permitted),
+        exec_cap_list(r.missing),
         if r.missing.len() == 1 { "it" } else { "them" },
         if r.missing.len() == 1 { "it" } else { "them" },
     )
 }
 
-/// Why `+p` alone only helps capability-aware programs, and `+ep` helps any.
-pub const PLUS_P_VERSUS_EP: &str = "With +p the capabilities land in the permitted set only. A program \
-    that knows about capabilities (ping from iputils, for example) raises what it needs into its \
-    effective set itself with capset or libcap, and then it works. An ordinary program never does \
-    that; it just calls socket() or bind() and the kernel checks the effective set, which is empty, \
-    so it fails with \"Operation not permitted\". With +ep the kernel copies the whole permitted set \
-    into the effective set at exec, so any program works unchanged.";
+pub fn plus_p_versus_ep() -> &'static str {
+    "With +p the capabilities land in the permitted set only. A program \
+        that knows about capabilities (ping from iputils, for example) raises what it needs into its \
+        effective set itself with capset or libcap, and then it works. An ordinary program never does \
+        that; it just calls socket() or bind() and the kernel checks the effective set, which is empty, \
+        so it fails with \"Operation not permitted\". With +ep the kernel copies the whole permitted set \
+        into the effective set at exec, so any program works unchanged."
+}
 
-/// A note on the 2025 change of the set-id rule, when it matters.
 pub fn setid_rule_note(c: &SetidCheck) -> Option<String> {
     if c.changed == c.other_rule_changed {
         return None;
@@ -207,7 +198,6 @@ pub fn setid_rule_note(c: &SetidCheck) -> Option<String> {
     ))
 }
 
-/// One step of the trace, with its values: one function per kind of step.
 pub fn step(s: &Step) -> String {
     match s {
         Step::SetuidBit(b) => setuid_bit_step(b),
@@ -262,7 +252,7 @@ fn file_caps_step(f: &FileCapsStep) -> String {
             from_bounding,
             from_inheritable,
             permitted,
-            cap_list(*permitted),
+            exec_cap_list(*permitted),
             if *file_effective { "set" } else { "not set" }
         ),
     }
@@ -367,7 +357,7 @@ fn downgrade_step(d: &DowngradeStep) -> String {
 
 fn ambient_step(a: &AmbientStep) -> String {
     match a {
-        AmbientStep::Kept(a) => format!("Ambient is kept: pA' = {} [{}].", a, cap_list(*a)),
+        AmbientStep::Kept(a) => format!("Ambient is kept: pA' = {} [{}].", a, exec_cap_list(*a)),
         AmbientStep::Cleared {
             lost,
             file_caps,
@@ -380,7 +370,7 @@ fn ambient_step(a: &AmbientStep) -> String {
                 if lost.is_empty() {
                     String::new()
                 } else {
-                    format!(" (lost {})", cap_list(*lost))
+                    format!(" (lost {})", exec_cap_list(*lost))
                 }
             )
         }
@@ -403,7 +393,6 @@ fn effective_step(e: &EffectiveStep) -> String {
     }
 }
 
-/// The summary formulas with this exec's values filled in.
 pub fn formula(t: &Transition) -> Vec<String> {
     let b = &t.before;
     let (fp, fi) = match t.file.caps {
@@ -459,7 +448,6 @@ pub fn formula(t: &Transition) -> Vec<String> {
     out
 }
 
-/// One step of a uid change.
 pub fn uid_step(s: &UidStep) -> String {
     match s {
         UidStep::Privileged => "CAP_SETUID is effective: any ids may be set.".to_string(),
@@ -468,16 +456,16 @@ pub fn uid_step(s: &UidStep) -> String {
         UidStep::NoFixup => "SECBIT_NO_SETUID_FIXUP is set: the capability sets are not touched.".to_string(),
         UidStep::LeftRoot { keep_caps: true, lost_ambient, .. } => format!(
             "No uid is 0 any more. SECBIT_KEEP_CAPS keeps the permitted set; ambient is cleared anyway{}.",
-            if lost_ambient.is_empty() { String::new() } else { format!(" (lost {})", cap_list(*lost_ambient)) }
+            if lost_ambient.is_empty() { String::new() } else { format!(" (lost {})", exec_cap_list(*lost_ambient)) }
         ),
         UidStep::LeftRoot { keep_caps: false, lost_permitted, lost_ambient, .. } => format!(
             "No uid is 0 any more and SECBIT_KEEP_CAPS is not set: permitted, effective and ambient are cleared (lost permitted {}; ambient {}).",
-            cap_list(*lost_permitted),
-            cap_list(*lost_ambient)
+            exec_cap_list(*lost_permitted),
+            exec_cap_list(*lost_ambient)
         ),
         UidStep::EuidLeftRoot { lost_effective } => format!(
             "The effective uid leaves 0: the effective set is cleared (lost {}).",
-            cap_list(*lost_effective)
+            exec_cap_list(*lost_effective)
         ),
         UidStep::EuidBecameRoot { effective } => {
             format!("The effective uid becomes 0: effective = permitted = {effective}.")
@@ -486,11 +474,11 @@ pub fn uid_step(s: &UidStep) -> String {
         UidStep::FsuidNotChanged => "The filesystem uid does not change (same value, or not allowed without CAP_SETUID; setfsuid reports no error).".to_string(),
         UidStep::FsuidLeftRoot { lost_effective } => format!(
             "The filesystem uid leaves 0: the filesystem capabilities leave the effective set (lost {}).",
-            cap_list(*lost_effective)
+            exec_cap_list(*lost_effective)
         ),
         UidStep::FsuidBecameRoot { raised } => format!(
             "The filesystem uid becomes 0: the permitted filesystem capabilities become effective (raised {}).",
-            cap_list(*raised)
+            exec_cap_list(*raised)
         ),
     }
 }
@@ -502,7 +490,6 @@ pub fn uid_refusal(r: &UidRefusal) -> String {
     )
 }
 
-/// How protocol errors name the JSON type found where another was expected.
 pub fn json_type(t: JsonType) -> &'static str {
     match t {
         JsonType::Null => "null",
@@ -514,10 +501,10 @@ pub fn json_type(t: JsonType) -> &'static str {
     }
 }
 
-/// How protocol errors name a request line that is not a JSON object.
-pub const WHOLE_LINE: &str = "(the line)";
+pub fn whole_line() -> &'static str {
+    "(the line)"
+}
 
-/// A bad line of `caplens exec` input.
 pub fn protocol_error(e: &ProtocolError) -> String {
     match e {
         ProtocolError::TooLong { len } => {
@@ -560,21 +547,19 @@ pub fn protocol_error(e: &ProtocolError) -> String {
     }
 }
 
-/// A bad input line, naming its line number in the input stream.
 pub fn protocol_error_at(line_number: usize, e: &ProtocolError) -> String {
     format!("input line {line_number}: {}", protocol_error(e))
 }
 
-/// A before-state the kernel could never hold.
 pub fn state_problem(p: &StateProblem) -> String {
     match p {
         StateProblem::EffectiveNotPermitted(s) => format!(
             "the kernel never lets a capability be effective without being permitted: {}",
-            cap_list(*s)
+            exec_cap_list(*s)
         ),
         StateProblem::AmbientNotPermittedAndInheritable(s) => format!(
             "the kernel keeps ambient within permitted and inheritable, so {} could not be ambient",
-            cap_list(*s)
+            exec_cap_list(*s)
         ),
     }
 }
@@ -590,7 +575,6 @@ fn status_label(set: SetName) -> &'static str {
     }
 }
 
-/// The describing line of an exec'd file, for reports.
 pub fn file_line(file: &ExecFile, caps_text: Option<&str>) -> String {
     let caps = match (file.caps, caps_text) {
         (None, _) => "no file capabilities".to_string(),
@@ -617,9 +601,6 @@ pub fn file_line(file: &ExecFile, caps_text: Option<&str>) -> String {
     )
 }
 
-/// The text report of one exec, section by section: the process and file,
-/// the before/after table with the reasons per set (or the refusal), the
-/// steps, the formulas and the notes.
 pub fn report(t: &Transition, caps_text: Option<&str>) -> String {
     let mut out = Lines::default();
     report_process(&mut out, t, caps_text);
@@ -695,13 +676,13 @@ fn report_reasons(out: &mut Lines, t: &Transition, a: &ProcessState) {
     for set in [SetName::Permitted, SetName::Effective, SetName::Ambient] {
         let rs: Vec<&CapReason> = t.reasons.iter().filter(|r| r.set == set).collect();
         if rs.is_empty() {
-            out.line(format!("{}: empty before and after.", set_name(set)));
+            out.line(format!("{}: empty before and after.", exec_set_name(set)));
             continue;
         }
         out.line(format!(
             "{} after exec: {}",
-            set_name(set),
-            cap_list(a.get(set))
+            exec_set_name(set),
+            exec_cap_list(a.get(set))
         ));
         for r in rs {
             out.line(format!("  {}", reason_line(r)));
@@ -737,12 +718,11 @@ fn report_notes(out: &mut Lines, t: &Transition) {
     if let Some(f) = t.file.caps {
         if !f.effective && t.outcome.as_ref().is_ok_and(|a| !a.permitted.is_empty()) {
             out.line(String::new());
-            out.line(format!("Note: {PLUS_P_VERSUS_EP}"));
+            out.line(format!("Note: {}", plus_p_versus_ep()));
         }
     }
 }
 
-/// The report of a set*uid call made before the exec.
 pub fn uid_report(c: &UidChange) -> String {
     let mut out = String::new();
     for s in &c.trace {
@@ -758,7 +738,6 @@ pub fn uid_report(c: &UidChange) -> String {
     out
 }
 
-/// Title of a ready-made example.
 pub fn example_title(id: ExampleId) -> &'static str {
     match id {
         ExampleId::PingPlusP => "ping with cap_net_admin,cap_net_raw+p (the seed article)",
@@ -771,7 +750,6 @@ pub fn example_title(id: ExampleId) -> &'static str {
     }
 }
 
-/// What a ready-made example teaches.
 pub fn example_point(id: ExampleId) -> &'static str {
     match id {
         ExampleId::PingPlusP => "The capabilities arrive in Permitted only. ping raises them itself, so it works; \
@@ -787,87 +765,5 @@ pub fn example_point(id: ExampleId) -> &'static str {
             become permitted and effective, even for a non-root user.",
         ExampleId::RootWithNoNewPrivs => "Without no_new_privs, root's exec would refill Permitted from the bounding set; \
             with it, the exec can grant nothing the process did not already have.",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use caplens_core::exec::{execve, ExecFile, FileCaps, ProcessState};
-
-    #[test]
-    fn eperm_words_name_the_missing_capability() {
-        let root = ProcessState {
-            bounding: CapSet::first_n(41).without(24),
-            ..Default::default()
-        };
-        let file = ExecFile {
-            caps: Some(FileCaps {
-                permitted: CapSet::single(24),
-                effective: true,
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
-        let t = execve(&root, &file);
-        let text = refusal(&t.outcome.unwrap_err());
-        assert!(
-            text.contains("EPERM") && text.contains("Missing: cap_sys_resource"),
-            "{text}"
-        );
-        assert!(report(&t, None).contains("Missing: cap_sys_resource"));
-        assert_eq!(formula(&t).len(), 2);
-    }
-
-    #[test]
-    fn formula_fills_in_values() {
-        let user = ProcessState {
-            uid: 1000,
-            euid: 1000,
-            suid: 1000,
-            bounding: CapSet::first_n(41),
-            ..Default::default()
-        };
-        let file = ExecFile {
-            caps: Some(FileCaps {
-                permitted: CapSet::single(13),
-                effective: true,
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
-        let f = formula(&execve(&user, &file));
-        assert_eq!(f[0], "pP' = (X & fP) | (pI & fI) = (000001ffffffffff & 0000000000002000) | (0000000000000000 & 0000000000000000) = 0000000000002000");
-        assert!(
-            f.contains(&"pE' = pP' = 0000000000002000".to_string()),
-            "{f:?}"
-        );
-        let r = report(&execve(&user, &file), Some("cap_net_raw=ep"));
-        assert!(
-            r.contains("cap_net_raw (gained): from the bounding set"),
-            "{r}"
-        );
-        assert!(
-            r.contains("CapPrm  0000000000000000  0000000000002000  (changed)"),
-            "{r}"
-        );
-    }
-
-    #[test]
-    fn rule_note_only_when_rules_disagree() {
-        let c = SetidCheck {
-            rule: SetidRule::Current,
-            old_uid: 0,
-            old_euid: 1000,
-            new_euid: 1000,
-            changed: false,
-            other_rule_changed: true,
-        };
-        assert!(setid_rule_note(&c).unwrap().contains("does not count"));
-        let same = SetidCheck {
-            other_rule_changed: false,
-            ..c
-        };
-        assert_eq!(setid_rule_note(&same), None);
     }
 }

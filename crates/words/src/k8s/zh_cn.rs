@@ -1,6 +1,5 @@
-//! English text: reading Kubernetes manifests and compose files — YAML
-//! errors, notes on skipped documents, input findings, Pod Security
-//! verdicts and the hardened securityContext's comments.
+//! 简体中文.
+//! UNTRANSLATED: still the English text; being translated.
 
 use caplens_core::container::{Location, SourceKind};
 use caplens_core::k8s::fields::Level;
@@ -41,7 +40,6 @@ pub fn level(l: Level) -> &'static str {
     }
 }
 
-/// `line 12, column 5` (or the path when there is no line).
 pub fn place(at: &Location) -> String {
     let mut s = String::new();
     if let Some(d) = at.document.filter(|d| *d > 0) {
@@ -100,7 +98,6 @@ pub fn yaml_error(e: &YamlError) -> String {
     }
 }
 
-/// What is wrong with text that is not well-formed YAML.
 pub fn yaml_syntax(k: SyntaxKind) -> &'static str {
     match k {
         SyntaxKind::UnclosedQuote => "a quoted string is never closed",
@@ -154,7 +151,7 @@ pub fn yaml_syntax(k: SyntaxKind) -> &'static str {
     }
 }
 
-pub fn note(n: &Note) -> String {
+pub fn k8s_note(n: &Note) -> String {
     match n {
         Note::Skipped { at, name, reason } => {
             let what = match name {
@@ -179,7 +176,7 @@ pub fn note(n: &Note) -> String {
     }
 }
 
-pub fn finding_message(k: &FindingKind) -> String {
+pub fn k8s_finding_message(k: &FindingKind) -> String {
     match k {
         FindingKind::UnknownField { key, level: l, suggestion: Some(s) } => format!(
             "`{key}` is not a field of {}; did you mean `{s}`? Everything under it is ignored (or the object is rejected under strict validation).",
@@ -219,7 +216,7 @@ pub fn finding_message(k: &FindingKind) -> String {
     }
 }
 
-pub fn finding_fix(k: &FindingKind) -> String {
+pub fn k8s_finding_fix(k: &FindingKind) -> String {
     match k {
         FindingKind::UnknownField { key, suggestion: Some(s), .. } => format!("Rename `{key}` to `{s}`."),
         FindingKind::UnknownField { key, .. } => format!("Remove `{key}` or move it to where it belongs; check the spelling against the API reference."),
@@ -259,8 +256,6 @@ fn who(pod: bool, container: bool) -> &'static str {
     }
 }
 
-/// Why Pod Security refuses the container, in PSA's terms (its check id
-/// first), in our words.
 pub fn violation(v: &Violation) -> String {
     let id = v.check_id();
     format!("{} ({id}): {}", pss_level(v.level()), violation_why(v))
@@ -396,8 +391,6 @@ pub fn pss_not_modelled() -> String {
         .to_string()
 }
 
-/// Comment lines (each starting with `# `) that explain the suggestion,
-/// naming the settings as they are spelt in what was pasted.
 pub fn hardened_comments(h: &Hardened, source: SourceKind) -> Vec<String> {
     let run = matches!(source, SourceKind::DockerRun | SourceKind::PodmanRun);
     let mut c = vec![
@@ -452,8 +445,6 @@ pub fn hardened_comments(h: &Hardened, source: SourceKind) -> Vec<String> {
     c
 }
 
-/// The comments plus the settings to paste: Kubernetes or compose YAML, or
-/// docker/podman run options, matching what was pasted.
 pub fn hardened_snippet(spec: &caplens_core::container::ContainerSpec, h: &Hardened) -> String {
     let mut s = hardened_comments(h, spec.source).join("\n");
     s.push('\n');
@@ -461,13 +452,12 @@ pub fn hardened_snippet(spec: &caplens_core::container::ContainerSpec, h: &Harde
     s
 }
 
-/// Why a paste could not be read.
 pub fn paste_error(e: &caplens_core::paste::PasteError) -> String {
     use caplens_core::paste::PasteError;
     match e {
         PasteError::Yaml(y) => yaml_error(y),
         PasteError::NotYaml => not_yaml_hint().to_string(),
-        PasteError::Cmdline(c) => super::containers::cmdline_error(c),
+        PasteError::Cmdline(c) => crate::containers::zh_cn::cmdline_error(c),
     }
 }
 
@@ -475,7 +465,6 @@ pub fn not_yaml_hint() -> &'static str {
     "this is a docker/podman command line; use `caplens docker -- ...` for it"
 }
 
-/// Heading for one input file in the human output.
 pub fn file_heading(file: &str, f: Form, containers: usize) -> String {
     let n = if containers == 1 {
         "1 container".to_string()
@@ -485,7 +474,6 @@ pub fn file_heading(file: &str, f: Form, containers: usize) -> String {
     format!("== {file}: {} — {n}", form(f))
 }
 
-/// The Pod Security part of the human output for one container.
 pub fn pss_text(v: &pss::Verdict) -> String {
     let mut out = String::new();
     if !v.violations.is_empty() {
@@ -498,7 +486,6 @@ pub fn pss_text(v: &pss::Verdict) -> String {
     out
 }
 
-/// The suggestion block in the human output.
 pub fn suggestion_text(spec: &caplens_core::container::ContainerSpec, h: &Hardened) -> String {
     let mut out = String::from("\n  Suggested settings to copy:\n");
     for line in hardened_snippet(spec, h).lines() {
@@ -507,123 +494,4 @@ pub fn suggestion_text(spec: &caplens_core::container::ContainerSpec, h: &Harden
         out.push('\n');
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use caplens_core::yaml::Pos;
-
-    #[test]
-    fn yaml_errors_say_where() {
-        let e = YamlError::Syntax {
-            at: Pos { line: 3, column: 7 },
-            kind: SyntaxKind::UnclosedQuote,
-        };
-        assert!(yaml_error(&e).contains("line 3, column 7"));
-        let e = YamlError::TooLarge {
-            bytes: 10 * 1_048_576,
-            limit: 4 * 1_048_576,
-        };
-        assert!(yaml_error(&e).contains("10.0 MB"));
-        let e = YamlError::TooLarge {
-            bytes: 5 * 1_048_576 + 524_288,
-            limit: 4 * 1_048_576,
-        };
-        assert!(
-            yaml_error(&e).contains("The input is 5.5 MB; the limit is 4 MB"),
-            "{}",
-            yaml_error(&e)
-        );
-        let e = YamlError::TooLarge {
-            bytes: 4 * 1_048_576 + 1,
-            limit: 4 * 1_048_576,
-        };
-        assert!(yaml_error(&e).contains("4.0 MB"));
-    }
-
-    #[test]
-    fn paste_errors_are_worded() {
-        let e = caplens_core::paste::read("docker run --user").unwrap_err();
-        assert!(!paste_error(&e).is_empty());
-        let e = caplens_core::paste::read("a: [\n").unwrap_err();
-        assert!(
-            paste_error(&e).starts_with("YAML syntax error at line 2, column 1"),
-            "{}",
-            paste_error(&e)
-        );
-    }
-
-    #[test]
-    fn hardened_comments_name_the_capability_to_setcap() {
-        let h = Hardened {
-            add: vec!["SYS_ADMIN"],
-            keeps_sys_admin: true,
-            ..Hardened::default()
-        };
-        let c = hardened_comments(&h, SourceKind::Kubernetes).join("\n");
-        assert!(c.contains("setcap cap_sys_admin+ep"), "{c}");
-        assert!(c.contains("PERFMON"));
-        assert!(c.contains("still fail Pod Security restricted"));
-        let none = hardened_comments(&Hardened::default(), SourceKind::Kubernetes).join("\n");
-        assert!(
-            !none.contains("setcap") && !none.contains("restricted"),
-            "{none}"
-        );
-    }
-
-    #[test]
-    fn docker_suggestions_speak_in_run_options() {
-        let h = Hardened {
-            add: vec!["NET_ADMIN"],
-            was_root: true,
-            was_privileged: true,
-            had_add_all: true,
-            ..Hardened::default()
-        };
-        let c = hardened_comments(&h, SourceKind::DockerRun).join("\n");
-        assert!(
-            c.contains("--privileged removed") && c.contains("--cap-add ALL removed"),
-            "{c}"
-        );
-        assert!(c.contains("add --user"), "{c}");
-        // Pod Security and Kubernetes field names do not apply to docker run.
-        assert!(
-            !c.contains("runAsNonRoot") && !c.contains("Pod Security"),
-            "{c}"
-        );
-        let k = hardened_comments(&h, SourceKind::Kubernetes).join("\n");
-        assert!(
-            k.contains("runAsNonRoot") && k.contains("Pod Security restricted"),
-            "{k}"
-        );
-        let compose = hardened_comments(&h, SourceKind::Compose).join("\n");
-        assert!(
-            compose.contains("set user:") && !compose.contains("Pod Security"),
-            "{compose}"
-        );
-    }
-
-    #[test]
-    fn lower_case_all_is_explained() {
-        let s = violation(&Violation::MissingDropAll {
-            wrote: vec!["all".into()],
-        });
-        assert!(s.starts_with("restricted (capabilities_restricted)"));
-        assert!(s.contains("upper case"));
-    }
-
-    #[test]
-    fn typo_message_names_the_suggestion() {
-        let k = FindingKind::UnknownField {
-            key: "sercurityContext".into(),
-            level: Level::Container,
-            suggestion: Some("securityContext"),
-        };
-        assert!(finding_message(&k).contains("did you mean `securityContext`"));
-        assert_eq!(
-            finding_fix(&k),
-            "Rename `sercurityContext` to `securityContext`."
-        );
-    }
 }

@@ -1,6 +1,5 @@
-//! English text for container analysis: findings, runtime notes, creation
-//! errors, errors in docker/podman run command lines and the CLI's report of
-//! one container. (Kubernetes-only wording lives in `k8s`.)
+//! 简体中文.
+//! UNTRANSLATED: still the English text; being translated.
 
 use caplens_core::analysis::{
     ContainerReport, Detail, Finding, IneffectiveAdd, LowPorts, PrivilegedNonRoot, UnknownReason,
@@ -28,7 +27,6 @@ fn list_name(list: ListKind) -> &'static str {
     }
 }
 
-/// `NET_ADMIN, SYS_TIME` — the spelling Docker and Kubernetes users write.
 pub fn cap_list(set: CapSet) -> String {
     let names: Vec<String> = set
         .iter()
@@ -160,11 +158,9 @@ fn ineffective_fix(d: &IneffectiveAdd) -> String {
     s
 }
 
-/// The message of a finding: one arm per kind of finding, the longer
-/// sentences in their own functions.
 pub fn finding_message(f: &Finding) -> String {
     match &f.detail {
-        Detail::Manifest { finding: k } => super::k8s::finding_message(k),
+        Detail::Manifest { finding: k } => crate::k8s::zh_cn::k8s_finding_message(k),
         Detail::IneffectiveAdd(d) => ineffective_message(d),
         Detail::CapPrefix { written, list, runtime, oci_name } => {
             cap_prefix_message(written, *list, *runtime, oci_name)
@@ -287,10 +283,9 @@ fn privileged_message(runtime: RuntimeKind, all: CapSet, non_root: PrivilegedNon
     )
 }
 
-/// The suggested fix of a finding.
 pub fn finding_fix(f: &Finding) -> String {
     match &f.detail {
-        Detail::Manifest { finding: k } => super::k8s::finding_fix(k),
+        Detail::Manifest { finding: k } => crate::k8s::zh_cn::k8s_finding_fix(k),
         Detail::IneffectiveAdd(d) => ineffective_fix(d),
         Detail::CapPrefix { written, list, .. } => {
             let bare = catalog::strip_cap_prefix(written).to_ascii_uppercase();
@@ -388,7 +383,6 @@ pub fn start_failure(f: &StartFailure) -> String {
     }
 }
 
-/// A command-line parse error, with where it happened.
 pub fn cmdline_error(e: &caplens_core::cmdline::CmdlineError) -> String {
     use caplens_core::cmdline::CmdlineErrorKind as K;
     let what = match &e.kind {
@@ -502,8 +496,6 @@ fn sets_block(out: &mut String, title: &str, p: &caplens_core::analysis::Pid1) {
     out.push_str(&format!("    NoNewPrivs: {}\n", u8::from(st.no_new_privs)));
 }
 
-/// The human-readable report of one container (CLI output), section by
-/// section.
 pub fn report_text(r: &ContainerReport) -> String {
     let mut out = String::new();
     out.push_str(&format!(
@@ -605,7 +597,10 @@ fn adds_section(out: &mut String, r: &ContainerReport) {
                 add_result(*res)
             ));
             if let Some((_, r)) = a.reasons.iter().find(|(ru, r)| ru == u && !r.after) {
-                out.push_str(&format!("      exec: {}\n", super::exec::reason_line(r)));
+                out.push_str(&format!(
+                    "      exec: {}\n",
+                    crate::exec::zh_cn::reason_line(r)
+                ));
             }
         }
     }
@@ -626,23 +621,5 @@ fn findings_section(out: &mut String, r: &ContainerReport) {
         ));
         out.push_str(&format!("      {}\n", finding_message(f)));
         out.push_str(&format!("      Fix: {}\n", finding_fix(f)));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::danger;
-    use caplens_core::analysis::DANGEROUS;
-    use caplens_core::cap::Cap;
-
-    #[test]
-    fn every_dangerous_capability_and_no_other_has_its_reason() {
-        for cap in Cap::ALL {
-            assert_eq!(
-                danger(cap).is_some(),
-                DANGEROUS.contains(cap.number()),
-                "{cap:?}"
-            );
-        }
     }
 }

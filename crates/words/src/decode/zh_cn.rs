@@ -1,4 +1,5 @@
-//! English text: decoding masks, recognising pasted input, presets.
+//! 简体中文.
+//! UNTRANSLATED: still the English text; being translated.
 
 use caplens_core::catalog::{self, KernelVersion};
 use caplens_core::mask::{MaskErrorKind, NameErrorKind};
@@ -6,7 +7,6 @@ use caplens_core::preset::{Comparison, Difference, KernelRange, PresetId, RangeR
 use caplens_core::set::CapSet;
 use caplens_core::status::{InputError, InputErrorKind, Note, SeccompMode, SetKind, SourceKind};
 
-/// What is wrong with a mask (position given separately).
 pub fn mask_error(kind: &MaskErrorKind) -> String {
     match kind {
         MaskErrorKind::Empty => {
@@ -30,7 +30,6 @@ pub fn mask_error(kind: &MaskErrorKind) -> String {
     }
 }
 
-/// What is wrong with one item of a name list.
 pub fn name_error(kind: NameErrorKind, item: &str) -> String {
     match kind {
         NameErrorKind::UnknownName => format!(
@@ -43,12 +42,10 @@ pub fn name_error(kind: NameErrorKind, item: &str) -> String {
     }
 }
 
-/// A `--names` list with a name we cannot read, and where it is.
 pub fn names_error(e: &caplens_core::mask::NameError) -> String {
     format!("column {}: {}", e.column, name_error(e.kind, &e.item))
 }
 
-/// An input error with its position: `line 3, column 9: …`.
 pub fn input_error(e: &InputError) -> String {
     format!(
         "line {}, column {}: {}",
@@ -58,7 +55,6 @@ pub fn input_error(e: &InputError) -> String {
     )
 }
 
-/// An input error without its position.
 pub fn input_error_message(kind: &InputErrorKind) -> String {
     match kind {
         InputErrorKind::TooLarge { bytes, limit } => format!(
@@ -71,7 +67,7 @@ pub fn input_error_message(kind: &InputErrorKind) -> String {
         InputErrorKind::BadMask { error } => mask_error(error),
         InputErrorKind::BadName { item, error } => name_error(*error, item),
         InputErrorKind::BadCapText { clause, detail: Some(kind) } => {
-            format!("in `{clause}`: {}", super::text::error_kind(kind))
+            format!("in `{clause}`: {}", crate::text::zh_cn::error_kind(kind))
         }
         InputErrorKind::BadCapText { clause, detail: None } => format!(
             "`{clause}` is not valid libcap text; expected names followed by =, + or - and flags e, i, p (e.g. cap_net_raw=ep)"
@@ -93,7 +89,6 @@ pub fn input_error_message(kind: &InputErrorKind) -> String {
     }
 }
 
-/// `Effective`, `Bounding`, …
 pub fn set_name(kind: SetKind) -> &'static str {
     match kind {
         SetKind::Inheritable => "Inheritable",
@@ -104,7 +99,6 @@ pub fn set_name(kind: SetKind) -> &'static str {
     }
 }
 
-/// What one set is for, in a sentence.
 pub fn set_meaning(kind: SetKind) -> &'static str {
     match kind {
         SetKind::Inheritable => "kept across execve, but only turns into real privilege for programs whose file capabilities also name it (or via Ambient)",
@@ -115,7 +109,6 @@ pub fn set_meaning(kind: SetKind) -> &'static str {
     }
 }
 
-/// Column label for a set in a result; bare masks have no set.
 pub fn set_label(kind: Option<SetKind>) -> &'static str {
     match kind {
         Some(k) => k.proc_key(),
@@ -123,7 +116,6 @@ pub fn set_label(kind: Option<SetKind>) -> &'static str {
     }
 }
 
-/// `caplens decode --explain`'s line naming the input's form.
 pub fn input_line(kind: SourceKind) -> String {
     format!("input: {}", source_kind(kind))
 }
@@ -160,25 +152,23 @@ pub fn no_new_privs(on: bool) -> &'static str {
     }
 }
 
-/// How capabilities are written in comparisons: as Docker and Kubernetes
-/// users write them (`NET_RAW`), numbers for unknown bits.
 pub fn short_names(set: CapSet) -> Vec<String> {
     set.iter()
         .map(|n| catalog::get(n).map_or_else(|| n.to_string(), |c| c.short_name().to_string()))
         .collect()
 }
 
-/// Why a list from an old capsh ends in numbers such as 35,36.
-pub const OLD_CAPSH_NUMBERS: &str =
+pub fn old_capsh_numbers() -> &'static str {
     ". A capsh older than the kernel prints the capabilities it does not know as plain \
-numbers, so the same set can appear as `...,cap_syslog,35,36` (35 is WAKE_ALARM, 36 BLOCK_SUSPEND)";
+    numbers, so the same set can appear as `...,cap_syslog,35,36` (35 is WAKE_ALARM, 36 BLOCK_SUSPEND)"
+}
 
-/// What bits 41–63 mean.
-pub const UNKNOWN_BITS_MEANING: &str = "No released kernel defines capabilities above 40, so these bits name nothing. \
-capsh prints them as plain numbers. Kernels before 3.8 showed every bit above their last capability as 1 in a full \
-bounding set; otherwise the value was probably not read from a capability line, or was typed by hand.";
+pub fn unknown_bits_meaning() -> &'static str {
+    "No released kernel defines capabilities above 40, so these bits name nothing. \
+    capsh prints them as plain numbers. Kernels before 3.8 showed every bit above their last capability as 1 in a full \
+    bounding set; otherwise the value was probably not read from a capability line, or was typed by hand."
+}
 
-/// A note as `caplens decode` prints it on stderr.
 pub fn note_line(n: &Note) -> String {
     format!("note: {}", note(n))
 }
@@ -186,9 +176,10 @@ pub fn note_line(n: &Note) -> String {
 pub fn note(n: &Note) -> String {
     match n {
         Note::UnknownBits { kind, line, bits } => format!(
-            "{} (line {line}) has bits no kernel defines: {}. {UNKNOWN_BITS_MEANING}",
+            "{} (line {line}) has bits no kernel defines: {}. {}",
             set_label(*kind),
-            bits.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ")
+            bits.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", "),
+            unknown_bits_meaning()
         ),
         Note::IgnoredLines { lines, total } => {
             let listed = lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
@@ -228,7 +219,6 @@ fn version(v: KernelVersion) -> String {
     v.to_string()
 }
 
-/// `Linux 3.5 to 3.15`, `Linux 5.9 or later`, `Linux 5.8`.
 pub fn kernel_span(r: &KernelRange) -> String {
     match r.to {
         None => format!("Linux {} or later", version(r.from)),
@@ -247,7 +237,7 @@ pub fn kernel_range(r: &KernelRange) -> String {
                 kernel_span(r)
             );
             if r.caps >= 36 {
-                s.push_str(OLD_CAPSH_NUMBERS);
+                s.push_str(old_capsh_numbers());
             }
             s
         }
@@ -279,7 +269,6 @@ pub fn preset_name(p: PresetId) -> String {
     }
 }
 
-/// `Docker/containerd default +NET_ADMIN −NET_RAW`.
 pub fn difference(d: &Difference) -> String {
     let mut s = preset_name(d.preset);
     for n in short_names(d.added) {
@@ -293,7 +282,6 @@ pub fn difference(d: &Difference) -> String {
     s
 }
 
-/// One line per finding: equal presets, the kernel range, near presets.
 pub fn comparison(c: &Comparison) -> Vec<String> {
     let mut out = Vec::new();
     for p in &c.equals {
@@ -308,109 +296,4 @@ pub fn comparison(c: &Comparison) -> Vec<String> {
         out.push(format!("close to: {}", difference(d)));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use caplens_core::preset;
-
-    #[test]
-    fn wording_is_never_empty() {
-        for k in SetKind::ALL {
-            assert!(!set_name(k).is_empty() && !set_meaning(k).is_empty());
-        }
-        for p in preset::all() {
-            assert!(!preset_name(p).is_empty());
-        }
-    }
-
-    #[test]
-    fn comparisons_read_well() {
-        assert_eq!(
-            comparison(&preset::compare(CapSet(0xa80425fb))),
-            vec!["matches: Docker/containerd default"]
-        );
-        let lines = comparison(&preset::compare(CapSet(0xa80415fb)));
-        assert_eq!(
-            lines[0],
-            "close to: Pod Security baseline allow-list +NET_ADMIN"
-        );
-        assert_eq!(
-            lines[1],
-            "close to: Docker/containerd default +NET_ADMIN \u{2212}NET_RAW"
-        );
-        assert_eq!(
-            comparison(&preset::compare(CapSet(0x1fffffffff))),
-            vec!["matches: all 37 capabilities of Linux 3.5 to 3.15"]
-        );
-        let r = preset::kernel_range(CapSet(0x1fffffffff)).unwrap();
-        assert!(kernel_range(&r).contains("Linux 3.5 to 3.15"));
-        assert_eq!(
-            kernel_span(&preset::kernel_range(CapSet(0xffffffffff)).unwrap()),
-            "Linux 5.8"
-        );
-        assert_eq!(
-            kernel_span(&preset::kernel_range(CapSet(0x1ffffffffff)).unwrap()),
-            "Linux 5.9 or later"
-        );
-    }
-
-    #[test]
-    fn every_note_reads() {
-        let notes = [
-            Note::UnknownBits {
-                kind: Some(SetKind::Bounding),
-                line: 4,
-                bits: CapSet::from_caps([41, 63]),
-            },
-            Note::IgnoredLines {
-                lines: vec![1],
-                total: 1,
-            },
-            Note::IgnoredLines {
-                lines: vec![1, 2],
-                total: 2,
-            },
-            Note::IgnoredLines {
-                lines: vec![1, 2, 3, 4, 5],
-                total: 9,
-            },
-            Note::AllMeansKernelCaps { line: 1 },
-            Note::EffectiveNotInPermitted {
-                extra: CapSet::single(13),
-            },
-            Note::AmbientNotInPermittedAndInheritable {
-                extra: CapSet::single(10),
-            },
-            Note::SetsNotShown {
-                kinds: vec![SetKind::Bounding, SetKind::Ambient],
-            },
-            Note::LibcapOlderThanKernel { line: 1 },
-        ];
-        let texts: Vec<String> = notes.iter().map(note).collect();
-        assert!(texts[0].starts_with("CapBnd (line 4) has bits no kernel defines: 41, 63."));
-        assert_eq!(texts[1], "line 1 was not understood and was skipped");
-        assert_eq!(texts[2], "lines 1, 2 were not understood and were skipped");
-        assert_eq!(
-            texts[3],
-            "9 lines were not understood and were skipped (lines 1, 2, 3, 4, 5, …)"
-        );
-        assert!(texts[5].contains("NET_RAW"));
-        assert_eq!(texts[7], "this output does not show Bounding, Ambient");
-        assert!(texts.iter().all(|t| !t.is_empty()));
-    }
-
-    #[test]
-    fn errors_say_what() {
-        assert!(mask_error(&MaskErrorKind::BadDigit { found: 'g' }).contains("`g`"));
-        assert!(mask_error(&MaskErrorKind::TooManyDigits { digits: 17 }).contains("17"));
-        let e = InputError {
-            kind: InputErrorKind::NotRecognised,
-            line: 2,
-            column: 1,
-        };
-        assert!(input_error(&e).starts_with("line 2, column 1: "));
-        assert!(name_error(NameErrorKind::UnknownName, "net_rwa").contains("net_rwa"));
-    }
 }

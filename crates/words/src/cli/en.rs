@@ -1,8 +1,7 @@
-//! English text: the command-line tool's usage and help screens, and its
-//! problems with arguments and the inputs they name.
+//! English.
 
-/// `caplens help`.
-pub const USAGE: &str = "\
+pub fn usage() -> &'static str {
+    "\
 usage: caplens <command> [options]
 
 commands:
@@ -12,10 +11,11 @@ commands:
   docker -- ARGS...         analyse a docker/podman run command line
   help                      this text
 
-Run `caplens <command> --help` for the options of one command.";
+Run `caplens <command> --help` for the options of one command."
+}
 
-/// `caplens decode --help`.
-pub const DECODE_HELP: &str = "\
+pub fn decode_help() -> &'static str {
+    "\
 usage: caplens decode [--json] [--explain] MASK...
        caplens decode [--json] [--explain] -        (read pasted text from stdin)
        caplens decode [--json] --names LIST         (names -> mask)
@@ -32,10 +32,11 @@ Sets from status text print as `CapEff<TAB>0x...=...`.
   --names    LIST of capabilities in any spelling (net_raw, CAP_NET_RAW, 13, ALL),
              comma or space separated; prints the mask they make
 
-Errors go to stderr with their position; the exit status is then 2.";
+Errors go to stderr with their position; the exit status is then 2."
+}
 
-/// `caplens exec --help`.
-pub const EXEC_HELP: &str = "\
+pub fn exec_help() -> &'static str {
+    "\
 usage: caplens exec [--json]                 JSON lines on stdin, one answer per line
        caplens exec [OPTIONS]                human-readable report of one exec
 
@@ -62,10 +63,11 @@ the file:
   --setuid-root                   the file is set-user-ID root
   --nosuid                        the file is on a nosuid mount
   --rule pre2025                  use the set-id rule of kernels before 2025
-  --example NAME                  a ready-made scenario (--example list shows them)";
+  --example NAME                  a ready-made scenario (--example list shows them)"
+}
 
-/// `caplens k8s --help`.
-pub const K8S_USAGE: &str = "\
+pub fn k8s_usage() -> &'static str {
+    "\
 usage: caplens k8s [options] FILE... | -
   Reads Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
   ReplicationController, Job, CronJob, PodTemplate, List; several documents per
@@ -77,10 +79,11 @@ options:
   --image-user root|nonroot      the image's USER, when runAsUser is not set (default: show both)
   --kernel X.Y                   host kernel (capabilities newer than it do not exist)
   --json                         print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe"
+}
 
-/// `caplens docker --help`.
-pub const DOCKER_USAGE: &str = "\
+pub fn docker_usage() -> &'static str {
+    "\
 usage: caplens docker [options] -- [docker|podman] run [RUN OPTIONS] IMAGE [COMMAND...]
        caplens docker [options] -          (read a pasted command from stdin)
 
@@ -92,17 +95,17 @@ options:
   --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
   --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
   --json                      print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe";
-
-/// An unknown subcommand.
-pub fn unknown_command(name: &str) -> String {
-    format!("caplens: unknown command `{name}`\n\n{USAGE}")
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe"
 }
 
-/// Pointer printed after a bad `caplens exec` flag.
-pub const EXEC_SEE_HELP: &str = "Run `caplens exec --help` for the options.";
+pub fn unknown_command(name: &str) -> String {
+    format!("caplens: unknown command `{name}`\n\n{}", usage())
+}
 
-/// `caplens exec --example NAME` with a name we do not know.
+pub fn exec_see_help() -> &'static str {
+    "Run `caplens exec --help` for the options."
+}
+
 pub fn unknown_example(command: &str, slug: &str) -> String {
     format!(
         "caplens {command}: unknown example {slug:?} (`caplens exec --example list` shows them)"
@@ -114,28 +117,22 @@ pub fn unknown_example(command: &str, slug: &str) -> String {
 // Values are quoted with `{:?}` where blanks and control characters in them
 // must stay visible.
 
-/// An option given last, without its value.
 pub fn missing_value(command: &str, option: &str) -> String {
     format!("caplens {command}: {option} needs a value")
 }
 
-/// A value that is not one of the option's choices.
 pub fn bad_value(command: &str, option: &str, value: &str) -> String {
     format!("caplens {command}: `{value}` is not a valid value for {option}")
 }
 
-/// A value (or input) `subject` that its parser rejected; `why` is already in
-/// words.
 pub fn rejected(command: &str, subject: &str, why: &str) -> String {
     format!("caplens {command}: {subject}: {why}")
 }
 
-/// An option the command does not have, quoted.
 pub fn unknown_option(command: &str, option: &str) -> String {
     format!("caplens {command}: unknown option {option:?}")
 }
 
-/// An option the command does not have, as typed.
 pub fn unknown_option_as_typed(command: &str, option: &str) -> String {
     format!("caplens {command}: unknown option {option}")
 }
@@ -172,12 +169,10 @@ pub fn nothing_to_decode(command: &str) -> String {
     format!("caplens {command}: nothing to decode")
 }
 
-/// Reading the input named `-` failed.
 pub fn cannot_read_stdin(command: &str, error: &str) -> String {
     format!("caplens {command}: cannot read stdin: {error}")
 }
 
-/// Reading a stream of requests on standard input failed midway.
 pub fn stdin_error(command: &str, error: &str) -> String {
     format!("caplens {command}: reading stdin: {error}")
 }
@@ -186,26 +181,25 @@ pub fn cannot_read(command: &str, file: &str, error: &str) -> String {
     format!("caplens {command}: cannot read {file}: {error}")
 }
 
-/// A problem inside one input file; `why` is already in words.
 pub fn in_file(file: &str, why: &str) -> String {
     format!("{file}: {why}")
 }
 
-/// An input the command could not use; `why` is already in words.
 pub fn failed(command: &str, why: &str) -> String {
     format!("caplens {command}: {why}")
 }
 
-/// Heading of the `--setresuid` part of `caplens exec`'s text answer.
 pub fn setresuid_heading(r: u32, e: u32, s: u32) -> String {
     format!("setresuid({r}, {e}, {s}):\n")
 }
 
-/// How `caplens k8s` names the file `-` in its messages and output.
-pub const STDIN_FILE: &str = "(stdin)";
+pub fn stdin_file() -> &'static str {
+    "(stdin)"
+}
 
-/// Where a `caplens decode` input came from, as its messages name it.
-pub const FROM_STDIN: &str = "stdin";
+pub fn from_stdin() -> &'static str {
+    "stdin"
+}
 
 pub fn from_argument(n: usize) -> String {
     format!("argument {n}")

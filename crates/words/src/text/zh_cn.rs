@@ -1,5 +1,5 @@
-//! English text for the libcap text form (`text` module): parse errors,
-//! file-capability problems, flag and style names.
+//! 简体中文.
+//! UNTRANSLATED: still the English text; being translated.
 
 use caplens_core::catalog;
 use caplens_core::set::CapSet;
@@ -23,7 +23,6 @@ fn names(set: CapSet) -> String {
         .join(", ")
 }
 
-/// Where an error is: "column 5", or "line 2, column 5" for multi-line input.
 pub fn position(e: &TextError) -> String {
     if e.line > 1 {
         format!("line {}, column {}", e.line, e.column)
@@ -32,7 +31,6 @@ pub fn position(e: &TextError) -> String {
     }
 }
 
-/// What is wrong, without the position.
 pub fn error_kind(kind: &TextErrorKind) -> String {
     match kind {
         TextErrorKind::UnknownName { name, bare_match: Some(n) } => {
@@ -87,7 +85,6 @@ pub fn error_kind(kind: &TextErrorKind) -> String {
     }
 }
 
-/// The whole message: position and what.
 pub fn error(e: &TextError) -> String {
     format!("{}: {}", position(e), error_kind(&e.kind))
 }
@@ -103,7 +100,6 @@ pub fn file_caps_error(e: &FileCapsError) -> String {
     }
 }
 
-/// Warning for [`caplens_core::text::TextCaps::ignored_effective`].
 pub fn ignored_effective(set: CapSet) -> String {
     format!(
         "effective without permitted or inheritable has no effect on a file: {} (getcap will not show it)",
@@ -123,41 +119,5 @@ pub fn style_name(style: Style) -> &'static str {
     match style {
         Style::Compact => "libcap 2.41 and later (compact form)",
         Style::Pre241 => "libcap before 2.41 (form starting with '=')",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use caplens_core::text::parse;
-
-    fn msg(text: &str) -> String {
-        error(&parse(text).unwrap_err())
-    }
-
-    #[test]
-    fn messages_name_the_problem_and_place() {
-        assert_eq!(
-            msg("net_raw+ep"),
-            "column 1: 'net_raw' is not a libcap name; setcap needs the full form 'cap_net_raw'"
-        );
-        assert!(msg("cap_net_raw+EP").starts_with("column 13: flag 'E' must be lower case"));
-        assert!(msg("+ep").contains("needs a capability list"));
-        assert!(msg("cap_a, cap_b=p").contains("column"));
-        assert!(
-            msg("cap_chown=p\ncap_kill+").starts_with("line 2, column 10: '+' must be followed")
-        );
-        assert!(msg("99=p").contains("0 to 63"));
-        assert!(msg("cap_chown,").contains("the end of the text"));
-    }
-
-    #[test]
-    fn partial_effective_lists_missing() {
-        let e = parse("=eip cap_setpcap-e")
-            .unwrap()
-            .to_file_caps()
-            .unwrap_err();
-        assert!(file_caps_error(&e).contains("cap_setpcap"));
-        assert!(ignored_effective(CapSet::single(0)).contains("cap_chown"));
     }
 }
