@@ -3,6 +3,7 @@
 //! Each test mounts its own App into a fresh element and looks only inside it.
 #![cfg(target_arch = "wasm32")]
 
+use caplens_words::prelude::*;
 use caplens_words::En;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
