@@ -23,6 +23,7 @@ pub mod decode;
 pub mod exec;
 pub mod explanations;
 pub mod k8s;
+pub mod style;
 pub mod text;
 pub mod ui;
 
