@@ -5,6 +5,7 @@ use std::process::{Command, Output, Stdio};
 
 fn caplens(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_caplens"))
+        .env("LC_ALL", "C") // English, whatever the test machine's locale
         .arg("decode")
         .args(args)
         .stdin(Stdio::piped())
@@ -171,6 +172,7 @@ fn a_closed_pipe_ends_quietly_instead_of_panicking() {
     // Like `caplens decode ... | head -c1`: the reader goes away early.
     let masks: Vec<String> = (0..2000).map(|i| format!("{:x}", i * 7919 + 1)).collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_caplens"))
+        .env("LC_ALL", "C") // English, whatever the test machine's locale
         .arg("decode")
         .args(&masks)
         .stdout(Stdio::piped())

@@ -5,6 +5,8 @@ use std::process::{Command, Stdio};
 
 fn caplens(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_caplens"));
+    // English, whatever the locale of the machine running the tests.
+    c.env("LC_ALL", "C");
     c.args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

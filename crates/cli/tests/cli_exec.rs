@@ -5,6 +5,7 @@ use std::process::{Command, Stdio};
 
 fn caplens(args: &[&str], stdin: &str) -> (String, String, i32) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_caplens"))
+        .env("LC_ALL", "C") // English, whatever the test machine's locale
         .arg("exec")
         .args(args)
         .stdin(Stdio::piped())

@@ -6,6 +6,8 @@ use std::process::{Command, Stdio};
 
 fn caplens(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut c = Command::new(env!("CARGO_BIN_EXE_caplens"));
+    // English, whatever the locale of the machine running the tests.
+    c.env("LC_ALL", "C");
     // The workspace root, where `examples/` is.
     c.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     c.args(args)

@@ -260,6 +260,7 @@ fn deep_nesting() {
 /// Feed raw bytes to a `caplens` subcommand on stdin.
 fn run_cli(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_caplens"))
+        .env("LC_ALL", "C") // English, whatever the test machine's locale
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -11,6 +11,10 @@ commands:
   docker -- ARGS...         analyse a docker/podman run command line
   help                      this text
 
+Every command also takes:
+  --lang en|zh-cn           language of messages (default: the locale in LC_ALL,
+                            LC_MESSAGES or LANG; a zh_* locale gives Chinese)
+
 Run `caplens <command> --help` for the options of one command."
 }
 
@@ -31,6 +35,7 @@ Sets from status text print as `CapEff<TAB>0x...=...`.
   --describe also print one line per capability: number, name, danger, summary
   --names    LIST of capabilities in any spelling (net_raw, CAP_NET_RAW, 13, ALL),
              comma or space separated; prints the mask they make
+  --lang     en|zh-cn: language of messages (default: from the locale)
 
 Errors go to stderr with their position; the exit status is then 2."
 }
@@ -63,7 +68,8 @@ the file:
   --setuid-root                   the file is set-user-ID root
   --nosuid                        the file is on a nosuid mount
   --rule pre2025                  use the set-id rule of kernels before 2025
-  --example NAME                  a ready-made scenario (--example list shows them)"
+  --example NAME                  a ready-made scenario (--example list shows them)
+  --lang en|zh-cn                 language of messages (default: from the locale)"
 }
 
 pub fn k8s_usage() -> &'static str {
@@ -79,7 +85,8 @@ options:
   --image-user root|nonroot      the image's USER, when runAsUser is not set (default: show both)
   --kernel X.Y                   host kernel (capabilities newer than it do not exist)
   --json                         print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe"
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe
+  --lang en|zh-cn                language of messages and of JSON message/fix (default: from the locale)"
 }
 
 pub fn docker_usage() -> &'static str {
@@ -95,7 +102,8 @@ options:
   --image-user root|nonroot   the image's USER, when --user is not given (default: show both)
   --file-caps TEXT            file capabilities of the entrypoint binary (setcap text, e.g. cap_net_bind_service+ep)
   --json                      print {\"containers\": [ ... ]}
-  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe"
+  --fail-on info|warning|error   exit with status 1 if a finding is at least this severe
+  --lang en|zh-cn             language of messages and of JSON message/fix (default: from the locale)"
 }
 
 pub fn unknown_command(name: &str) -> String {
