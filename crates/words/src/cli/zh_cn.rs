@@ -75,7 +75,7 @@ JSON 输入（每行一个）：
    \"file\": {\"setuid_root\": BOOL, \"caps\": null | {\"permitted\": HEX,
     \"inheritable\": HEX, \"effective\": BOOL}}, \"rule\": \"current\" | \"pre2025\"}
   其他顶层键（如 \"id\"）原样返回。输出：{\"after\": {...}, \"trace\": [...]}
-  或 {\"after\": {\"error\": \"EPERM\"}}；无法解析的行得到 {\"error\": \"...\"}。
+  或 {\"after\": {\"error\": \"EPERM\"}}；有误的行会得到 {\"error\": \"...\"}。
 
 OPTIONS（exec 之前的进程；SET 为十六进制掩码，或 cap_net_raw,chown 这样的权能名）：
   --uid N, --euid N, --suid N     实际、有效、保存的 UID（euid 默认同 uid，suid 默认同 euid）
