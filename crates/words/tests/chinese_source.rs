@@ -80,7 +80,9 @@ fn prose(literal: &str) -> Vec<String> {
             _ => {}
         }
     }
-    text.split("\\n")
+    // Help screens break lines inside the literal as well as with `\n`.
+    text.split('\n')
+        .flat_map(|l| l.split("\\n"))
         .map(|l| {
             let l = l.trim_end();
             if l.starts_with(' ') || l.starts_with("caplens ") {
@@ -139,6 +141,10 @@ fn the_literal_reader_finds_what_it_should() {
     assert_eq!(
         prose("  --json   输出 JSON\\nread the file"),
         vec!["输出 JSON", "read the file"]
+    );
+    assert_eq!(
+        prose("用法：\n  caplens k8s [options]\n  --json   输出 JSON"),
+        vec!["用法：", "", "输出 JSON"]
     );
     assert!(english_run(&prose("this is English")[0]).is_some());
 }
