@@ -384,10 +384,10 @@ fn selinux(bad_types: &[String], user: bool, role: bool) -> String {
         ]));
     }
     if user {
-        what.push("SELinux 用户，而用户不允许设置".to_string());
+        what.push("SELinux 用户（不允许设置）".to_string());
     }
     if role {
-        what.push("SELinux 角色，而角色不允许设置".to_string());
+        what.push("SELinux 角色（不允许设置）".to_string());
     }
     format!("seLinuxOptions 设置了 {}", what.join("；"))
 }
@@ -433,7 +433,7 @@ pub fn pss_not_modelled() -> String {
 
 pub fn hardened_comments(h: &Hardened, source: SourceKind) -> Vec<String> {
     let run = matches!(source, SourceKind::DockerRun | SourceKind::PodmanRun);
-    let mut c = vec!["# 建议的加固配置：先全部移除，只加回确实需要的部分。".to_string()];
+    let mut c = vec!["# 加固建议：先全部移除，只加回确实需要的部分。".to_string()];
     if h.was_privileged {
         c.push(if run {
             "# 已去掉 --privileged——它授予全部权能，甚至更多。".to_string()
@@ -534,7 +534,7 @@ pub fn pss_text(v: &pss::Verdict) -> String {
 }
 
 pub fn suggestion_text(spec: &caplens_core::container::ContainerSpec, h: &Hardened) -> String {
-    let mut out = String::from("\n  建议的加固配置（可直接复制）：\n");
+    let mut out = String::from("\n  可直接复制的建议设置：\n");
     for line in hardened_snippet(spec, h).lines() {
         out.push_str("    ");
         out.push_str(line);
