@@ -14,7 +14,7 @@ use caplens_core::yaml::{Shape, SyntaxKind, YamlError};
 /// like a level name or a field path may start or end either way.
 fn cat(pieces: &[&str]) -> String {
     let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    let latin = |c: char| c.is_ascii_alphanumeric() || "`\"/".contains(c);
+    let latin = |c: char| c.is_ascii_alphanumeric() || "`\"/[]".contains(c);
     let mut out = String::new();
     for p in pieces.iter().filter(|p| !p.is_empty()) {
         let (Some(a), Some(b)) = (out.chars().last(), p.chars().next()) else {
@@ -215,7 +215,7 @@ pub fn k8s_finding_message(k: &FindingKind) -> String {
             shape(*found)
         ),
         FindingKind::OutOfRange { key, value, min, max } => format!(
-            "`{key}: {value}` 超出了 {min}–{max} 的范围；API 服务器会拒绝这个对象。这里按没有设置 `{key}` 来分析。"
+            "`{key}: {value}` 超出了 {min} 到 {max} 的范围；API 服务器会拒绝这个对象。这里按没有设置 `{key}` 来分析。"
         ),
         FindingKind::ApeConflict { cause, .. } => ape_conflict(cause),
     }
