@@ -278,6 +278,20 @@ test('zh-cn without its slash: a relative 301 to zh-cn/, also under the sub-path
   await context.close();
 });
 
+test('a page that cannot start says why in its own language (static/loader.js reads the words from the page)', { skip }, async () => {
+  for (const [dir, words] of [['', /^caplens could not start in this browser: .+\. It needs a browser with WebAssembly/],
+    ['zh-cn/', /^caplens 无法在这个浏览器中启动：.+。它需要支持 WebAssembly 的浏览器/]]) {
+    const context = await run.browser.newContext();
+    const page = await context.newPage();
+    // No wasm: what a browser that cannot fetch or compile it meets.
+    await page.route(/_bg\.wasm$/, (route) => route.abort());
+    await page.goto(new URL(dir, run.base).href);
+    await page.locator('#boot.boot-error').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('#boot').innerText(), words, `/${dir}`);
+    await context.close();
+  }
+});
+
 // The files of each page: the same types, compression, caching and headers.
 for (const [lang, dir] of PAGES) {
   test(`${lang}: the wasm: application/wasm, the zopfli .gz, cached for a year`, { skip }, async () => {

@@ -138,12 +138,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   const s = await startServer(dir, { port, gzip: true, host });
-  console.log(`caplens is being served at ${s.url}  (Ctrl-C to stop)`);
-  if (fs.existsSync(path.join(dir, 'zh-cn', 'index.html'))) console.log(`  in Chinese (简体中文): ${s.url}zh-cn/`);
+  // The Chinese page, when the build has one (scripts/build.sh).
+  const zh = fs.existsSync(path.join(dir, 'zh-cn', 'index.html')) ? (url) => `  (中文: ${url}zh-cn/)` : () => '';
+  console.log(`caplens is being served at ${s.url}${zh(s.url)}  (Ctrl-C to stop)`);
   const room = roomUrls(host, s.port);
   if (room.length > 0) {
     console.log('Other machines on this network can open:');
-    for (const url of room) console.log(`  ${url}`);
+    for (const url of room) console.log(`  ${url}${zh(url)}`);
   } else if (!isLoopback(host)) {
     console.log('(this machine has no IPv4 address other than loopback)');
   }
