@@ -27,12 +27,11 @@ function report(name, value, unit, target) {
   console.log(`${name.padEnd(58)} ${value.toFixed(unit === 'x' ? 2 : 1).padStart(8)} ${unit.padEnd(3)} target <= ${String(target).padStart(4)} ${unit.padEnd(3)} ${ok ? 'ok' : 'MISS'}`);
 }
 
-// 1. What a first visit transfers. The files of dist/ (each as served: the
-// build's zopfli FILE.gz where there is one, and gzip -9 for comparison), then
-// what the browser really received on a first visit to the page, counted from
-// the responses themselves (compressed body bytes; headers shown apart).
-// One language's page: the files directly in its directory (the other
-// language's directory is not part of it).
+// 1. What a first visit transfers. The files of one language's page, those
+// directly in dist/`dir` (each as served: the build's zopfli FILE.gz where
+// there is one, and gzip -9 for comparison), then what the browser really
+// received on a first visit to the page, counted from the responses
+// themselves (compressed body bytes; headers shown apart).
 function distSizes(dir) {
   const rows = [];
   const base = path.join(DIST, dir);
