@@ -9,14 +9,16 @@ HOST ?= 127.0.0.1
 
 .PHONY: serve build install install-test test bench bench-checkov screenshots
 
-## make serve: install what is missing, build the release page, serve it at http://127.0.0.1:$(PORT)
+## make serve: install what is missing, build the release site, serve it at http://127.0.0.1:$(PORT)
+## (Chinese: http://127.0.0.1:$(PORT)/zh-cn/)
 ## (make serve HOST=0.0.0.0: to the whole LAN, printing the addresses to give a room)
 serve: build
 	node scripts/static-server.mjs dist $(PORT) $(HOST)
 
-## make build: the static site in dist/ (works from any sub-path of any static host)
+## make build: the static site in dist/, English at its root and Chinese in dist/zh-cn/
+## (works from any sub-path of any static host)
 build: install
-	trunk build --release --offline
+	bash scripts/build.sh
 
 install:
 	bash scripts/install.sh build
@@ -36,6 +38,6 @@ bench: build
 bench-checkov:
 	bash scripts/bench-checkov.sh
 
-## make screenshots: PNGs of every view at phone and desktop widths in e2e/screenshots/
+## make screenshots: PNGs of every view at phone and desktop widths, both languages, in e2e/screenshots/
 screenshots: build
 	node scripts/screenshots.mjs

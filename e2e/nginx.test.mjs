@@ -1,8 +1,9 @@
 // End-to-end: deploy/nginx.conf, run as is by Debian's nginx (only `root` and
 // `listen` replaced, plus the sub-path location its comment describes) on
-// 127.0.0.1, serving dist/: the page works through it, at the root and under
-// a sub-path, and every file comes with the type, compression, caching and
-// security headers the configuration promises.
+// 127.0.0.1, serving dist/: both pages work through it (English at the root,
+// Chinese at zh-cn/), at the root and under a sub-path, and every file of
+// each comes with the type, compression, caching and security headers the
+// configuration promises.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,6 +20,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const PERMALINK = '#v=decode&in=CapBnd:+0000001fffffffff';
 // Where the test also serves dist/ the way deploy/nginx.conf's comment says.
 const SUB_PATH = '/caplens/';
+// Each language's page: its directory under dist/ (and under the URL root).
+const PAGES = [['en', ''], ['zh-cn', 'zh-cn/']];
 
 // Without nginx these tests cannot run; scripts/test.sh lists "SKIP" lines.
 const skip = fs.existsSync(NGINX) ? false : `${NGINX} not found (scripts/install.sh test installs nginx)`;
@@ -122,26 +125,27 @@ function get(base, urlPath, headers = { 'accept-encoding': 'gzip' }) {
   });
 }
 
-/** The policy of the page's <meta http-equiv="Content-Security-Policy">, as served. */
-function metaCsp() {
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+/** The policy of the <meta http-equiv="Content-Security-Policy"> of the page in dist/`dir`, as served. */
+function metaCsp(dir = '') {
+  const html = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8');
   const tag = html.match(/<meta\b[^>]*http-equiv=["']?Content-Security-Policy\b[^>]*>/i);
-  assert.ok(tag, 'dist/index.html has a CSP <meta>');
+  assert.ok(tag, `dist/${dir}index.html has a CSP <meta>`);
   const content = tag[0].match(/\bcontent="([^"]*)"/);
   assert.ok(content, 'the CSP <meta> has a quoted content attribute');
   return content[1];
 }
 
-/** The one file in dist/ whose name matches `re`. */
-function distFile(re) {
-  const names = fs.readdirSync(DIST).filter((n) => re.test(n));
-  assert.equal(names.length, 1, `one file in dist/ matches ${re}: ${names.join(', ')}`);
-  return names[0];
+/** The one file in dist/`dir` whose name matches `re`, as a path under dist/. */
+function distFile(re, dir = '') {
+  const names = fs.readdirSync(path.join(DIST, dir)).filter((n) => re.test(n));
+  assert.equal(names.length, 1, `one file in dist/${dir} matches ${re}: ${names.join(', ')}`);
+  return dir + names[0];
 }
 
-/** The headers every answer carries, whatever the file. */
+/** The headers every answer carries, whatever the file (one policy for both pages). */
 function assertSecurityHeaders(res, what) {
   assert.equal(res.headers['content-security-policy'], metaCsp(), `${what}: CSP header equals the <meta> one`);
+  assert.equal(metaCsp('zh-cn/'), metaCsp(), 'the Chinese page has the same CSP <meta>');
   assert.equal(res.headers['x-content-type-options'], 'nosniff', `${what}: nosniff`);
   assert.equal(res.headers['referrer-policy'], 'no-referrer', `${what}: no-referrer`);
 }
@@ -178,11 +182,12 @@ if (!skip) {
   });
 }
 
-test('through nginx: the page loads and a permalink shows its answer, cleanly', { skip }, async () => {
+test('through nginx: the English page loads and a permalink shows its answer, cleanly', { skip }, async () => {
   const origin = new URL(run.base).origin;
   const { page, problems, context } = await watchedPage(run.browser, origin);
   await page.goto(run.base + PERMALINK);
   await appReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await page.waitForFunction(() => document.querySelectorAll('#matrix tr.cap-row').length === 37);
   const names = await page.locator('#matrix tr.cap-row .cap-name').allTextContents();
   assert.equal(names[0], 'cap_chown');
@@ -230,59 +235,119 @@ test('through nginx: an explanation opens, from explanations.txt as gzipped UTF-
   await context.close();
 });
 
-test('the wasm: application/wasm, the zopfli .gz, cached for a year', { skip }, async () => {
-  const name = distFile(/^caplens-web-[0-9a-f]{16}_bg\.wasm$/);
-  const res = await get(run.base, name);
-  assertPrecompressed(res, name);
-  assert.equal(res.headers['content-type'], 'application/wasm');
-  assert.equal(res.headers['cache-control'], IMMUTABLE);
-  assertSecurityHeaders(res, name);
+test('through nginx: the Chinese page at zh-cn/ answers a permalink and asks only for files under zh-cn/', { skip }, async () => {
+  const origin = new URL(run.base).origin;
+  const { page, problems, context, log } = await watchedPage(run.browser, origin);
+  await page.goto(new URL('zh-cn/', run.base) + PERMALINK);
+  await appReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  // The served page's own title (the app later sets one per view).
+  const html = (await get(run.base, '/zh-cn/', {})).body.toString('utf8');
+  assert.match(html, /<title>caplens：Linux 权能详解<\/title>/);
+  await page.waitForFunction(() => document.querySelectorAll('#matrix tr.cap-row').length === 37);
+  assert.equal(await page.inputValue('#decode-input'), 'CapBnd: 0000001fffffffff');
+  // Its own explanations: the Chinese file, under its own name beside the page.
+  const fetched = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/explanations.txt'));
+  await page.click('#matrix tr[data-cap="13"] .cap-name');
+  const res = await fetched;
+  await page.locator('#explain-13 .loading').waitFor({ state: 'detached' });
+  assert.equal(new URL(res.url()).pathname, '/zh-cn/explanations.txt');
+  assert.ok((await res.body()).equals(fs.readFileSync(path.join(DIST, 'zh-cn', 'explanations.txt'))), 'the Chinese explanations.txt');
+  const outside = log.requests.map((u) => new URL(u).pathname).filter((p) => !p.startsWith('/zh-cn/'));
+  assert.deepEqual(outside, [], 'every request of the Chinese page stays under /zh-cn/');
+  assert.ok(log.requests.some((u) => u.endsWith('_bg.wasm')), 'the wasm was among them');
+  await assertClean(assert, problems);
+  await context.close();
 });
 
-test('the hashed JS glue and CSS: their types, the .gz, cached for a year', { skip }, async () => {
-  for (const [re, type] of [
-    [/^caplens-web-[0-9a-f]{16}\.js$/, /^text\/javascript(; charset=utf-8)?$/],
-    [/^style-[0-9a-f]{16}\.css$/, /^text\/css(; charset=utf-8)?$/],
-  ]) {
-    const name = distFile(re);
-    const res = await get(run.base, name);
-    assertPrecompressed(res, name);
-    assert.match(res.headers['content-type'], type, name);
-    assert.equal(res.headers['cache-control'], IMMUTABLE, name);
+test('zh-cn without its slash: a relative 301 to zh-cn/, also under the sub-path, and the page opens', { skip }, async () => {
+  for (const [from, to] of [['/zh-cn', '/zh-cn/'], [SUB_PATH + 'zh-cn', SUB_PATH + 'zh-cn/']]) {
+    const res = await get(run.base, from);
+    assert.equal(res.status, 301, from);
+    assert.equal(res.headers.location, to, `${from}: Location`);
+    assertSecurityHeaders(res, `${from} (301)`);
+  }
+  const origin = new URL(run.base).origin;
+  const { page, problems, context } = await watchedPage(run.browser, origin);
+  await page.goto(new URL(SUB_PATH + 'zh-cn', run.base) + PERMALINK);
+  await appReady(page);
+  assert.equal(new URL(page.url()).pathname, SUB_PATH + 'zh-cn/');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  await page.waitForFunction(() => document.querySelectorAll('#matrix tr.cap-row').length === 37);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('a page that cannot start says why in its own language (static/loader.js reads the words from the page)', { skip }, async () => {
+  for (const [dir, words] of [['', /^caplens could not start in this browser: .+\. It needs a browser with WebAssembly/],
+    ['zh-cn/', /^caplens 无法在这个浏览器中启动：.+。它需要支持 WebAssembly 的浏览器/]]) {
+    const context = await run.browser.newContext();
+    const page = await context.newPage();
+    // No wasm: what a browser that cannot fetch or compile it meets.
+    await page.route(/_bg\.wasm$/, (route) => route.abort());
+    await page.goto(new URL(dir, run.base).href);
+    await page.locator('#boot.boot-error').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('#boot').innerText(), words, `/${dir}`);
+    await context.close();
   }
 });
 
-test('index.html: no-cache, the <meta> CSP as a header, nosniff, no-referrer', { skip }, async () => {
-  for (const urlPath of ['/', '/index.html']) {
-    const res = await get(run.base, urlPath);
-    assertPrecompressed(res, 'index.html');
-    assert.equal(res.headers['content-type'], 'text/html; charset=utf-8', urlPath);
-    assert.equal(res.headers['cache-control'], 'no-cache', urlPath);
-    assertSecurityHeaders(res, urlPath);
-  }
-  // The header is the policy deploy/nginx.conf writes out; the source page
-  // carries the same one, so a change to either shows here.
-  const source = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
-  assert.ok(source.includes(`content="${metaCsp()}"`), 'index.html (source) has the same CSP');
-});
-
-test('the unhashed files: their types and no-cache', { skip }, async () => {
-  for (const [name, type] of [
-    ['loader.js', /^text\/javascript(; charset=utf-8)?$/],
-    ['favicon.svg', /^image\/svg\+xml$/],
-    ['explanations.txt', /^text\/plain; charset=utf-8$/],
-  ]) {
+// The files of each page: the same types, compression, caching and headers.
+for (const [lang, dir] of PAGES) {
+  test(`${lang}: the wasm: application/wasm, the zopfli .gz, cached for a year`, { skip }, async () => {
+    const name = distFile(/^caplens-web-[0-9a-f]{16}_bg\.wasm$/, dir);
     const res = await get(run.base, name);
     assertPrecompressed(res, name);
-    assert.match(res.headers['content-type'], type, name);
-    assert.equal(res.headers['cache-control'], 'no-cache', name);
+    assert.equal(res.headers['content-type'], 'application/wasm');
+    assert.equal(res.headers['cache-control'], IMMUTABLE);
     assertSecurityHeaders(res, name);
-  }
-  // Without gzip accepted, the plain file.
-  const plain = await get(run.base, 'explanations.txt', {});
-  assert.equal(plain.headers['content-encoding'], undefined);
-  assert.ok(plain.body.equals(fs.readFileSync(path.join(DIST, 'explanations.txt'))));
-});
+  });
+
+  test(`${lang}: the hashed JS glue and CSS: their types, the .gz, cached for a year`, { skip }, async () => {
+    for (const [re, type] of [
+      [/^caplens-web-[0-9a-f]{16}\.js$/, /^text\/javascript(; charset=utf-8)?$/],
+      [/^style-[0-9a-f]{16}\.css$/, /^text\/css(; charset=utf-8)?$/],
+    ]) {
+      const name = distFile(re, dir);
+      const res = await get(run.base, name);
+      assertPrecompressed(res, name);
+      assert.match(res.headers['content-type'], type, name);
+      assert.equal(res.headers['cache-control'], IMMUTABLE, name);
+    }
+  });
+
+  test(`${lang}: index.html: no-cache, the <meta> CSP as a header, nosniff, no-referrer`, { skip }, async () => {
+    for (const urlPath of [`/${dir}`, `/${dir}index.html`]) {
+      const res = await get(run.base, urlPath);
+      assertPrecompressed(res, dir + 'index.html');
+      assert.equal(res.headers['content-type'], 'text/html; charset=utf-8', urlPath);
+      assert.equal(res.headers['cache-control'], 'no-cache', urlPath);
+      assertSecurityHeaders(res, urlPath);
+    }
+    // The header is the policy deploy/nginx.conf writes out; the source page
+    // carries the same one, so a change to either shows here.
+    const source = fs.readFileSync(path.join(ROOT, lang === 'en' ? 'index.html' : `index.${lang}.html`), 'utf8');
+    assert.ok(source.includes(`content="${metaCsp()}"`), `the source of the ${lang} page has the same CSP`);
+  });
+
+  test(`${lang}: the unhashed files: their types and no-cache`, { skip }, async () => {
+    for (const [name, type] of [
+      ['loader.js', /^text\/javascript(; charset=utf-8)?$/],
+      ['favicon.svg', /^image\/svg\+xml$/],
+      ['explanations.txt', /^text\/plain; charset=utf-8$/],
+    ]) {
+      const res = await get(run.base, dir + name);
+      assertPrecompressed(res, dir + name);
+      assert.match(res.headers['content-type'], type, name);
+      assert.equal(res.headers['cache-control'], 'no-cache', name);
+      assertSecurityHeaders(res, dir + name);
+    }
+    // Without gzip accepted, the plain file.
+    const plain = await get(run.base, dir + 'explanations.txt', {});
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(plain.body.equals(fs.readFileSync(path.join(DIST, dir, 'explanations.txt'))));
+  });
+}
 
 test('a missing file: 404 with the security headers and nothing cacheable', { skip }, async () => {
   const res = await get(run.base, 'caplens-web-0000000000000000_bg.wasm');

@@ -1,7 +1,10 @@
 // `make bench`: the page's size and speed against their targets, measured in
 // headless Chromium against the release build (dist/) served on 127.0.0.1.
-// Prints each figure with its target and "ok" or "MISS". Not part of `make test`:
-// figures are reported, never asserted.
+// Size and start-up are measured for each language's page (English in dist/,
+// Chinese in dist/zh-cn/), and start-up also against a plain static HTML page
+// served by the same server in the same run. Prints each figure with its
+// target and "ok" or "MISS". Not part of `make test`: figures are reported,
+// never asserted.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -9,25 +12,34 @@ import os from 'node:os';
 import { launch, serve, DIST, pasteAndWait, HOSTILE_CASES } from '../e2e/helpers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
+// Each language's page: its directory under dist/ and under the server's URL.
+const PAGES = [['en', ''], ['zh-cn', 'zh-cn/']];
+const PERMALINK = '#v=decode&in=CapBnd:+0000001fffffffff';
+// The yardstick for start-up: the permalink's answer (the 37 rows of the
+// matrix) as a plain page, no script, served from memory at a path dist/
+// does not have, so nothing of it ships.
+const PLAIN_PATH = '/bench-plain-page.html';
 const results = [];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 function report(name, value, unit, target) {
   const ok = value <= target;
   results.push(ok);
-  console.log(`${name.padEnd(58)} ${value.toFixed(unit === 'KB' ? 1 : 1).padStart(8)} ${unit.padEnd(3)} target <= ${String(target).padStart(4)} ${unit.padEnd(3)} ${ok ? 'ok' : 'MISS'}`);
+  console.log(`${name.padEnd(58)} ${value.toFixed(unit === 'x' ? 2 : 1).padStart(8)} ${unit.padEnd(3)} target <= ${String(target).padStart(4)} ${unit.padEnd(3)} ${ok ? 'ok' : 'MISS'}`);
 }
 
-// 1. What a first visit transfers. The files of dist/ (each as served: the
-// build's zopfli FILE.gz where there is one, and gzip -9 for comparison), then
-// what the browser really received on a first visit to the page, counted from
-// the responses themselves (compressed body bytes; headers shown apart).
-function distSizes() {
+// 1. What a first visit transfers. The files of one language's page, those
+// directly in dist/`dir` (each as served: the build's zopfli FILE.gz where
+// there is one, and gzip -9 for comparison), then what the browser really
+// received on a first visit to the page, counted from the responses
+// themselves (compressed body bytes; headers shown apart).
+function distSizes(dir) {
   const rows = [];
-  for (const f of fs.readdirSync(DIST)) {
-    if (f.endsWith('.gz')) continue;
-    const body = fs.readFileSync(path.join(DIST, f));
+  const base = path.join(DIST, dir);
+  for (const f of fs.readdirSync(base)) {
+    if (f.endsWith('.gz') || !fs.statSync(path.join(base, f)).isFile()) continue;
+    const body = fs.readFileSync(path.join(base, f));
     const gz9 = zlib.gzipSync(body, { level: 9 }).length;
-    const pre = fs.existsSync(path.join(DIST, f + '.gz')) ? fs.statSync(path.join(DIST, f + '.gz')).size : null;
+    const pre = fs.existsSync(path.join(base, f + '.gz')) ? fs.statSync(path.join(base, f + '.gz')).size : null;
     rows.push([f, body.length, gz9, pre]);
   }
   rows.sort((a, b) => b[2] - a[2]);
@@ -158,45 +170,91 @@ async function timeInput(page, sel, resultSel, text) {
   }, [sel, resultSel, text]);
 }
 
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (timings scale with load)`);
-const { raw, gz9, served } = distSizes();
-const server = await serve({ gzip: true });
+// The plain page: the English page's answer to PERMALINK as static HTML
+// (the 37 capability names in the same rows), nothing else.
+function plainPage() {
+  const names = ['chown', 'dac_override', 'dac_read_search', 'fowner', 'fsetid', 'kill', 'setgid', 'setuid', 'setpcap',
+    'linux_immutable', 'net_bind_service', 'net_broadcast', 'net_admin', 'net_raw', 'ipc_lock', 'ipc_owner', 'sys_module',
+    'sys_rawio', 'sys_chroot', 'sys_ptrace', 'sys_pacct', 'sys_admin', 'sys_boot', 'sys_nice', 'sys_resource', 'sys_time',
+    'sys_tty_config', 'mknod', 'lease', 'audit_write', 'audit_control', 'setfcap', 'mac_override', 'mac_admin', 'syslog',
+    'wake_alarm', 'block_suspend'];
+  const rows = names.map((n, i) => `<tr class="cap-row" data-cap="${i}"><td>${i}</td><td class="cap-name">cap_${n}</td></tr>`);
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>plain</title>
+<h1>CapBnd: 0000001fffffffff</h1><table id="matrix">${rows.join('')}</table></html>\n`;
+}
+
+// Navigation to the first rendered answer (the matrix's 37 rows) of each of
+// `urls`, RUNS times each, in a fresh context each time and taking turns, so
+// that a change in the machine's load meets every page alike. For each URL:
+// the times, and the start-up phases the loader and the app mark (NaN for a
+// page without them).
+async function timeToAnswer(browser, urls) {
+  const out = urls.map(() => ({ times: [], phases: [] }));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, url] of urls.entries()) {
+      const phases = await loadOnce(browser, url);
+      out[k].times.push(phases.answer);
+      out[k].phases.push(phases);
+    }
+  }
+  return out;
+}
+
+// One load of `url` in a fresh context: when (ms after navigation start) the
+// answer appeared, and when each start-up phase ended.
+async function loadOnce(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const seen = () => document.querySelectorAll('#matrix tr.cap-row').length === 37;
+    new MutationObserver((_, obs) => { if (seen()) { window.__answerAt = performance.now(); obs.disconnect(); } })
+      .observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__answerAt !== undefined, null, { timeout: 15_000 });
+  const phases = await page.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    return { html: performance.getEntriesByType('navigation')[0].responseEnd, fcp, loader: at('caplens:loader'),
+      wasm: wasm ? wasm.responseEnd : NaN, main: at('caplens:main'), started: at('caplens:started'), answer: window.__answerAt };
+  });
+  await context.close();
+  return phases;
+}
+
+const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`machine: ${os.cpus().length} cores, load average ${loadAverage()} (timings scale with load)`);
+const server = await serve({ gzip: true, pages: { [PLAIN_PATH]: plainPage() } });
 const browser = await launch();
 try {
-  const visit = await firstVisitBytes(browser, server.url);
-  report(`first visit transfer, as received by the browser (${visit.files.length} responses)`, visit.body / 1024, 'KB', 200);
-  console.log(`  (response bodies; headers add ${(visit.headers / 1024).toFixed(1)} KB. dist/ totals: raw ${(raw / 1024).toFixed(1)} KB, ` +
-    `zopfli .gz ${(served / 1024).toFixed(1)} KB, on-the-fly gzip -9 ${(gz9 / 1024).toFixed(1)} KB)`);
-
-  // 2. Navigation to the first rendered answer of a permalink (fresh context each run).
-  const link = server.url + '#v=decode&in=CapBnd:+0000001fffffffff';
-  const firstAnswer = [];
-  const phases = [];
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      const seen = () => document.querySelectorAll('#matrix tr.cap-row').length === 37;
-      new MutationObserver((_, obs) => { if (seen()) { window.__answerAt = performance.now(); obs.disconnect(); } })
-        .observe(document, { subtree: true, childList: true });
-    });
-    await page.goto(link);
-    await page.waitForFunction(() => window.__answerAt !== undefined, null, { timeout: 15_000 });
-    firstAnswer.push(await page.evaluate(() => window.__answerAt));
-    phases.push(await page.evaluate(() => {
-      const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-      return { html: performance.getEntriesByType('navigation')[0].responseEnd, fcp, loader: at('caplens:loader'),
-        wasm: wasm ? wasm.responseEnd : NaN, main: at('caplens:main'), started: at('caplens:started'), answer: window.__answerAt };
-    }));
-    await context.close();
+  // 1. What a first visit to each page transfers.
+  for (const [lang, dir] of PAGES) {
+    console.log(`${lang}: the page in dist/${dir}`);
+    const { raw, gz9, served } = distSizes(dir);
+    const visit = await firstVisitBytes(browser, server.url + dir);
+    report(`${lang}: first visit transfer, as received (${visit.files.length} responses)`, visit.body / 1024, 'KB', 200);
+    console.log(`  (${visit.body} bytes of response bodies; headers add ${(visit.headers / 1024).toFixed(1)} KB. dist/${dir} totals: raw ${(raw / 1024).toFixed(1)} KB, ` +
+      `zopfli .gz ${(served / 1024).toFixed(1)} KB, on-the-fly gzip -9 ${(gz9 / 1024).toFixed(1)} KB)`);
   }
-  report(`navigation -> first answer of a permalink (median of ${RUNS})`, median(firstAnswer), 'ms', 150);
-  console.log(`  (runs: ${firstAnswer.map((x) => x.toFixed(0)).join(', ')} ms)`);
-  const med = (k) => median(phases.map((p) => p[k])).toFixed(0);
-  console.log(`  (medians: HTML received ${med('html')} ms, first paint ("Loading…") ${med('fcp')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, wasm main() runs ${med('main')} ms, ` +
-    `wasm compiled and started ${med('started')} ms, answer rendered ${med('answer')} ms)`);
+
+  // 2. Navigation to the first rendered answer of a permalink, for each page
+  // and for the plain page (the yardstick), in turns, a fresh context each run.
+  const urls = [new URL(PLAIN_PATH, server.url) + PERMALINK, ...PAGES.map(([, dir]) => server.url + dir + PERMALINK)];
+  const [plainRuns, ...pageRuns] = await timeToAnswer(browser, urls);
+  const plain = median(plainRuns.times);
+  console.log(`\nplain static HTML page with the same 37 rows, same server: navigation -> rows shown ${plain.toFixed(1)} ms (median of ${RUNS}; ` +
+    `runs: ${plainRuns.times.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  for (const [k, [lang, dir]] of PAGES.entries()) {
+    const { times, phases } = pageRuns[k];
+    report(`${lang}: navigation -> first answer of a permalink (median of ${RUNS})`, median(times), 'ms', 150);
+    console.log(`  (/${dir}${PERMALINK}; runs: ${times.map((x) => x.toFixed(0)).join(', ')} ms)`);
+    const med = (key) => median(phases.map((p) => p[key])).toFixed(0);
+    console.log(`  (medians: HTML received ${med('html')} ms, first paint ("Loading…") ${med('fcp')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, wasm main() runs ${med('main')} ms, ` +
+      `wasm compiled and started ${med('started')} ms, answer rendered ${med('answer')} ms)`);
+    report(`${lang}: permalink answer / plain page (${median(times).toFixed(0)} / ${plain.toFixed(0)} ms)`, median(times) / plain, 'x', 2.0);
+  }
+  console.log(`  (load average after these loads: ${loadAverage()})\n`);
 
   // 3. Keystroke to updated view on a 200-line Pod manifest.
   const context = await browser.newContext();

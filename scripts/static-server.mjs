@@ -1,4 +1,4 @@
-// A tiny static file server for dist/: used by `make serve`, the e2e tests and
+// A tiny static file server for dist/ (and the Chinese page in dist/zh-cn/): used by `make serve`, the e2e tests and
 // the benchmark. Binds to 127.0.0.1 unless told otherwise (`make serve
 // HOST=0.0.0.0` for a room on a LAN). Serves correct MIME types (wasm
 // must be application/wasm for streaming compilation) and nothing outside
@@ -28,10 +28,12 @@ const TYPES = {
  * given). Options: gzip (when the client accepts it, send FILE.gz if the
  * build wrote one for this very file (scripts/post-build.sh), else compress
  * on the fly, as most static hosts do), log (array receiving every requested
- * path). Resolves to { server, url, port, close() }; `url` is one this
- * machine can open.
+ * path), pages (URL path -> HTML held in memory, served as if it were a file
+ * of `root`: the benchmark's plain page, which must not ship in dist/).
+ * Resolves to { server, url, port, close() }; `url` is one this machine can
+ * open.
  */
-export function startServer(root, { port = 0, gzip = false, log = null, host = '127.0.0.1' } = {}) {
+export function startServer(root, { port = 0, gzip = false, log = null, host = '127.0.0.1', pages = {} } = {}) {
   const base = path.resolve(root);
   // Compressed bodies are cached (by path and mtime) so timing measurements
   // see a static host's speed, not gzip's.
@@ -50,6 +52,19 @@ export function startServer(root, { port = 0, gzip = false, log = null, host = '
     }
     return gzCache.get(key);
   };
+  // One answer: the common headers, and gzip when asked for and the client
+  // accepts it (`file`, when there is one, finds the build's FILE.gz).
+  const send = (req, res, body, type, file) => {
+    const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    if (gzip) headers.vary = 'accept-encoding';
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      body = file ? gzipped(file, body) : zlib.gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
   const server = http.createServer((req, res) => {
     let urlPath;
     try {
@@ -59,6 +74,10 @@ export function startServer(root, { port = 0, gzip = false, log = null, host = '
       return;
     }
     if (log) log.push(urlPath);
+    if (Object.hasOwn(pages, urlPath)) {
+      send(req, res, Buffer.from(pages[urlPath]), TYPES['.html'], null);
+      return;
+    }
     if (urlPath.endsWith('/')) urlPath += 'index.html';
     const file = path.resolve(base, '.' + urlPath);
     if (file !== base && !file.startsWith(base + path.sep)) {
@@ -66,23 +85,17 @@ export function startServer(root, { port = 0, gzip = false, log = null, host = '
       return;
     }
     fs.readFile(file, (err, body) => {
+      if (err && err.code === 'EISDIR') {
+        // A page's directory without its slash (/zh-cn): the page's relative
+        // URLs only resolve inside it, so send the browser there, as nginx does.
+        res.writeHead(301, { location: encodeURIComponent(path.posix.basename(urlPath)) + '/', 'content-length': 0 }).end();
+        return;
+      }
       if (err) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      const headers = {
-        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-      };
-      if (gzip) headers.vary = 'accept-encoding';
-      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        body = gzipped(file, body);
-        headers['content-encoding'] = 'gzip';
-      }
-      headers['content-length'] = body.length;
-      res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      send(req, res, body, TYPES[path.extname(file)] || 'application/octet-stream', file);
     });
   });
   return new Promise((resolve, reject) => {
@@ -125,11 +138,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   const s = await startServer(dir, { port, gzip: true, host });
-  console.log(`caplens is being served at ${s.url}  (Ctrl-C to stop)`);
+  // The Chinese page, when the build has one (scripts/build.sh).
+  const zh = fs.existsSync(path.join(dir, 'zh-cn', 'index.html')) ? (url) => `  (中文: ${url}zh-cn/)` : () => '';
+  console.log(`caplens is being served at ${s.url}${zh(s.url)}  (Ctrl-C to stop)`);
   const room = roomUrls(host, s.port);
   if (room.length > 0) {
     console.log('Other machines on this network can open:');
-    for (const url of room) console.log(`  ${url}`);
+    for (const url of room) console.log(`  ${url}${zh(url)}`);
   } else if (!isLoopback(host)) {
     console.log('(this machine has no IPv4 address other than loopback)');
   }

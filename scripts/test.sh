@@ -3,7 +3,7 @@
 # one summary line: "N passed, M failed, K skipped".
 #   1. native `cargo test` (unit, integration, CLI, differential vs capsh/setcap/kernel, doc)
 #   2. wasm-bindgen-test component tests in headless Chromium
-#   3. the release build with Trunk, offline
+#   3. the release build with Trunk, offline: both languages (scripts/build.sh)
 #   4. end-to-end tests (node:test + playwright-core) against dist/ on 127.0.0.1
 #   5. a brief fuzz run of every parser (scripts/fuzz.sh), when present
 set -uo pipefail
@@ -92,8 +92,8 @@ fi
 
 run_suite "native cargo test" cargo cargo test --workspace --no-fail-fast -- --show-output
 run_suite "wasm browser tests" cargo cargo test -p caplens-web --target wasm32-unknown-unknown --test browser
-run_suite "trunk release build" step trunk build --release --offline
-if [ -f dist/index.html ]; then
+run_suite "trunk release build" step bash scripts/build.sh
+if [ -f dist/index.html ] && [ -f dist/zh-cn/index.html ]; then
   run_suite "e2e (headless Chromium)" node bash -c 'cd e2e && node --test'
 else
   add_suite "e2e (headless Chromium)" 0 1 0 "(no dist/: build failed)"; FAILED=$((FAILED + 1))

@@ -3,13 +3,15 @@
 // names of the glue module and the wasm file into this tag's data attributes.
 const tag = document.querySelector('script[data-js][data-wasm]');
 
+// The words come from the page (data-load-error on #boot, "{error}" marking
+// the browser's reason), so one loader serves every language's page.
 function showLoadError(err) {
   const box = document.getElementById('boot');
   if (box) {
+    const reason = String(err && err.message || err);
     box.hidden = false;
     box.classList.add('boot-error');
-    box.textContent = 'caplens could not start in this browser: ' + String(err && err.message || err) +
-      '. It needs a browser with WebAssembly (any current Firefox, Chrome, Safari or Edge).';
+    box.textContent = (box.dataset.loadError || '{error}').replace('{error}', () => reason);
   }
 }
 
