@@ -39,7 +39,7 @@ pub static TEXTS: [CapText; Cap::COUNT] = [
     ),
     t(
         Cap::NET_RAW,
-        "使用原始套接字和 AF_PACKET 套接字（构造任意数据包；ping、tcpdump）。",
+        "使用原始套接字和 AF_PACKET 套接字（可构造任意数据包；ping、tcpdump）。",
     ),
     t(Cap::IPC_LOCK, "把内存锁定在 RAM 中，不受常规上限限制。"),
     t(
@@ -128,5 +128,47 @@ pub fn membership(cap: u8) -> String {
         "不在任何运行时的默认集合中，Pod 安全性标准 baseline 也不允许添加它。".into()
     } else {
         format!("包含它的集合：{}", names.join("、"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::{english_run, spacing_error};
+    use caplens_core::catalog::CAPABILITIES;
+
+    #[test]
+    fn every_capability_has_a_short_chinese_line() {
+        for c in &CAPABILITIES {
+            let s = summary(c.number).unwrap();
+            // One line in a table cell: short (a CJK character is two
+            // columns wide), a full sentence.
+            let width: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+            assert!(width <= 72, "{}: {s}", c.name);
+            assert!(s.ends_with('。'), "{}: {s}", c.name);
+            assert_eq!(english_run(s), None, "{s}");
+        }
+        assert_eq!(summary(41), None);
+        assert_eq!(
+            unknown_capability(41),
+            "第 41 位不是任何已发布内核定义的权能，所以它不授予任何特权。"
+        );
+    }
+
+    #[test]
+    fn membership_sentences() {
+        assert_eq!(
+            membership(21),
+            "不在任何运行时的默认集合中，Pod 安全性标准 baseline 也不允许添加它。"
+        );
+        let m = membership(13);
+        assert!(
+            m.starts_with("包含它的集合：Docker/containerd 默认、CRI-O 默认（1.17 及以下）"),
+            "{m}"
+        );
+        assert_eq!(spacing_error(&m), None, "{m}");
+        let labels =
+            [Danger::Low, Danger::Medium, Danger::High, Danger::Critical].map(danger_label);
+        assert_eq!(labels, ["低", "中", "高", "严重"]);
     }
 }

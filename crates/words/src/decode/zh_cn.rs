@@ -17,17 +17,17 @@ fn listed<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
 
 pub fn mask_error(kind: &MaskErrorKind) -> String {
     match kind {
-        MaskErrorKind::Empty => "没有掩码：应为 1 到 16 位十六进制数字，例如 a80425fb。".into(),
+        MaskErrorKind::Empty => "没有掩码。应为 1 到 16 位十六进制数字，例如 a80425fb。".into(),
         MaskErrorKind::NoDigitsAfterPrefix => "`0x` 后面必须跟 1 到 16 位十六进制数字。".into(),
         MaskErrorKind::BadDigit { found } if found.is_whitespace() => {
-            "掩码中间有空白：掩码是一串连续的十六进制数字。".into()
+            "掩码中间有空白。掩码是一串连续的十六进制数字。".into()
         }
         MaskErrorKind::BadDigit { found } => format!(
-            "`{}` 不是十六进制数字（0-9、a-f）：掩码用十六进制书写。",
+            "`{}` 不是十六进制数字（0-9、a-f），掩码用十六进制书写。",
             found.escape_default()
         ),
         MaskErrorKind::TooManyDigits { digits } => {
-            format!("{digits} 位十六进制数字太多了：权能掩码最多 16 位（64 个二进制位）。")
+            format!("{digits} 位十六进制数字太多了，权能掩码最多 16 位（64 个二进制位）。")
         }
     }
 }
@@ -38,10 +38,10 @@ pub fn name_error(kind: NameErrorKind, item: &str) -> String {
             "`{item}` 不是权能名。请写成 NET_RAW、net_raw 或 cap_net_raw 的形式，或者写 0 到 63 的编号。"
         ),
         NameErrorKind::NumberOutOfRange => {
-            format!("`{item}` 超出范围：权能编号从 0 到 63。")
+            format!("`{item}` 超出范围，权能编号从 0 到 63。")
         }
         NameErrorKind::HasFlags => format!(
-            "`{item}` 带有标志（+ep、=p……）：这是 libcap 的文本形式，这里只需列出名称。"
+            "`{item}` 带有标志（+ep、=p……）。这是 libcap 的文本形式，这里只需列出名称。"
         ),
     }
 }
@@ -66,15 +66,15 @@ pub fn input_error_message(kind: &InputErrorKind) -> String {
             bytes.div_ceil(1024),
             limit / 1024
         ),
-        InputErrorKind::Empty => "没有可解码的内容：请粘贴掩码、CapXxx: 行、/proc/PID/status、capsh --print 或 getpcaps 的输出。".into(),
+        InputErrorKind::Empty => "没有可解码的内容。请粘贴掩码、CapXxx: 行、/proc/PID/status、capsh --print 或 getpcaps 的输出。".into(),
         InputErrorKind::NotRecognised => "这看起来不是掩码、CapXxx: 行、/proc/PID/status、capsh --print 或 getpcaps 的输出。".into(),
         InputErrorKind::BadMask { error } => mask_error(error),
         InputErrorKind::BadName { item, error } => name_error(*error, item),
         InputErrorKind::BadCapText { clause, detail: Some(kind) } => {
-            format!("在 `{clause}` 中：{}", crate::text::zh_cn::error_kind(kind))
+            format!("`{clause}` 有误，{}", crate::text::zh_cn::error_kind(kind))
         }
         InputErrorKind::BadCapText { clause, detail: None } => format!(
-            "`{clause}` 不是有效的 libcap 文本：应为权能名，后接 =、+ 或 -，再接标志 e、i、p（例如 cap_net_raw=ep）。"
+            "`{clause}` 不是有效的 libcap 文本。应为权能名，后接 =、+ 或 -，再接标志 e、i、p（例如 cap_net_raw=ep）。"
         ),
         InputErrorKind::UnknownCapKey { key } => format!(
             "`{key}:` 不是权能行；/proc/PID/status 里的权能行是 CapInh、CapPrm、CapEff、CapBnd 和 CapAmb。"
@@ -202,7 +202,7 @@ pub fn note(n: &Note) -> String {
             listed(short_names(*extra))
         ),
         Note::LibcapOlderThanKernel { line } => format!(
-            "第 {line} 行：这个 capsh 比内核旧，所以它不认识的权能会打印成数字（35 是 WAKE_ALARM，\
+            "第 {line} 行的 capsh 比内核旧，所以它不认识的权能会打印成数字（35 是 WAKE_ALARM，\
              36 是 BLOCK_SUSPEND，37 是 AUDIT_READ，38 是 PERFMON，39 是 BPF，40 是 CHECKPOINT_RESTORE）。"
         ),
         Note::SetsNotShown { kinds } => format!(
@@ -294,4 +294,172 @@ pub fn comparison(c: &Comparison) -> Vec<String> {
         out.push(format!("接近：{}", difference(d)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::{english_run, spacing_error};
+    use caplens_core::preset;
+    use caplens_core::status::recognise;
+
+    /// The sentences as users read them, placeholders filled: the source
+    /// check cannot see spacing around a filled-in name or number.
+    fn reads_as_chinese(t: &str) {
+        assert_eq!(english_run(t), None, "{t}");
+        assert_eq!(spacing_error(t), None, "{t}");
+    }
+
+    fn input_error_of(text: &str) -> String {
+        input_error(&recognise(text).unwrap_err())
+    }
+
+    #[test]
+    fn errors_put_the_position_first() {
+        let msg = input_error_of("CapEff:\t0\nCapPrm:\t0000000g");
+        assert!(msg.starts_with("第 2 行第 "), "{msg}");
+        assert!(msg.contains("：`g` 不是十六进制数字"), "{msg}");
+        let e = caplens_core::mask::parse_names("chown net_rwa").unwrap_err();
+        let msg = names_error(&e);
+        assert!(msg.starts_with("第 7 列：`net_rwa` 不是权能名。"), "{msg}");
+        let msg = input_error_of("CapEff:\t0\nCapEff:\t1");
+        assert!(
+            msg.contains("有效集再次出现") && msg.contains("第 1 行"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn every_error_reads_as_chinese() {
+        let inputs = [
+            "",
+            "hello there",
+            "0x",
+            "a8 04",
+            "0000000a80425fb00",
+            "CapFoo:\t0",
+            "cap_net_raw+ep cap_kill+",
+            "cap_net_raw+EP",
+            "CapEff:\t0\nCapEff:\t1",
+            "Seccomp:\tx",
+        ];
+        for text in inputs {
+            if let Err(e) = recognise(text) {
+                println!("{}", input_error(&e));
+                reads_as_chinese(&input_error(&e));
+            }
+        }
+        for kind in [
+            NameErrorKind::UnknownName,
+            NameErrorKind::NumberOutOfRange,
+            NameErrorKind::HasFlags,
+        ] {
+            reads_as_chinese(&name_error(kind, "net_rwa"));
+        }
+        reads_as_chinese(&input_error_message(&InputErrorKind::TooLarge {
+            bytes: 300_000,
+            limit: 256 * 1024,
+        }));
+    }
+
+    #[test]
+    fn comparisons_name_presets_and_kernels() {
+        assert_eq!(
+            comparison(&preset::compare(CapSet(0xa80425fb))),
+            vec!["等同于：Docker/containerd 默认"]
+        );
+        let lines = comparison(&preset::compare(CapSet(0xa80415fb)));
+        assert_eq!(
+            lines[0],
+            "接近：Pod 安全性标准 baseline 允许列表 +NET_ADMIN"
+        );
+        assert_eq!(
+            lines[1],
+            "接近：Docker/containerd 默认 +NET_ADMIN \u{2212}NET_RAW"
+        );
+        assert_eq!(
+            comparison(&preset::compare(CapSet(0x1fffffffff))),
+            vec!["等同于：Linux 3.5 到 3.15 的全部 37 个权能"]
+        );
+        let r = preset::kernel_range(CapSet(0x1ffffffffff)).unwrap();
+        assert_eq!(kernel_span(&r), "Linux 5.9 及以上");
+        let r = preset::kernel_range(CapSet(0xffffffffff)).unwrap();
+        assert_eq!(kernel_span(&r), "Linux 5.8");
+        for p in preset::all() {
+            reads_as_chinese(&preset_name(p));
+        }
+        for r in preset::kernel_ranges() {
+            reads_as_chinese(&kernel_range(&r));
+        }
+        let all_bits = preset::kernel_range(CapSet::ALL_BITS).unwrap();
+        assert!(kernel_range(&all_bits).contains("指向 Linux 2.6.25 到 3.7 的内核"));
+    }
+
+    #[test]
+    fn notes_read_as_chinese() {
+        let notes = [
+            Note::UnknownBits {
+                kind: Some(SetKind::Bounding),
+                line: 4,
+                bits: CapSet::from_caps([41, 63]),
+            },
+            Note::IgnoredLines {
+                lines: vec![1],
+                total: 1,
+            },
+            Note::IgnoredLines {
+                lines: vec![1, 2, 3, 4, 5],
+                total: 9,
+            },
+            Note::AllMeansKernelCaps { line: 1 },
+            Note::EffectiveNotInPermitted {
+                extra: CapSet::single(13),
+            },
+            Note::AmbientNotInPermittedAndInheritable {
+                extra: CapSet::from_caps([10, 12]),
+            },
+            Note::SetsNotShown {
+                kinds: vec![SetKind::Bounding, SetKind::Ambient],
+            },
+            Note::LibcapOlderThanKernel { line: 1 },
+        ];
+        let texts: Vec<String> = notes.iter().map(note).collect();
+        assert!(texts[0].starts_with("CapBnd（第 4 行）含有任何内核都没有定义的位：41、63。"));
+        assert_eq!(texts[1], "第 1 行无法识别，已跳过。");
+        assert_eq!(
+            texts[2],
+            "有 9 行无法识别，已跳过（第 1、2、3、4、5 行……）。"
+        );
+        assert!(texts[5].contains("：NET_BIND_SERVICE、NET_ADMIN。"));
+        assert_eq!(texts[6], "这份输出没有显示边界集、环境集。");
+        texts.iter().for_each(|t| reads_as_chinese(t));
+    }
+
+    #[test]
+    fn sets_and_sources_read_as_chinese() {
+        for k in SetKind::ALL {
+            reads_as_chinese(set_name(k));
+            reads_as_chinese(set_meaning(k));
+        }
+        for s in [
+            SourceKind::BareMask,
+            SourceKind::CapshDecode,
+            SourceKind::CapLines,
+            SourceKind::ProcStatus,
+            SourceKind::CapshPrint,
+            SourceKind::Getpcaps,
+            SourceKind::NameList,
+        ] {
+            reads_as_chinese(&input_line(s));
+        }
+        for m in [
+            SeccompMode::Disabled,
+            SeccompMode::Strict,
+            SeccompMode::Filter,
+        ] {
+            reads_as_chinese(seccomp(m));
+        }
+        reads_as_chinese(no_new_privs(true));
+        reads_as_chinese(no_new_privs(false));
+    }
 }

@@ -46,7 +46,7 @@ pub fn error_kind(kind: &TextErrorKind) -> String {
             format!("'{name}' 不是权能名（应为 cap_xxx、'all' 或小于 64 的编号）。")
         }
         TextErrorKind::NumberTooLarge { number } => {
-            format!("权能编号 {number} 太大：libcap 只接受 0 到 63。")
+            format!("权能编号 {number} 太大，libcap 只接受 0 到 63。")
         }
         TextErrorKind::EmptyListItem { found } => format!(
             "逗号后面必须紧跟另一个权能名（列表中间不能有空格），这里却是{}。",
@@ -64,7 +64,7 @@ pub fn error_kind(kind: &TextErrorKind) -> String {
             show_char(*found)
         ),
         TextErrorKind::BadFlag { found } if matches!(found, 'E' | 'I' | 'P') => format!(
-            "标志 '{found}' 必须小写：请写成 '{}'。",
+            "标志 '{found}' 必须小写，请写成 '{}'。",
             found.to_ascii_lowercase()
         ),
         TextErrorKind::BadFlag { found } => format!(
@@ -93,8 +93,8 @@ pub fn error(e: &TextError) -> String {
 pub fn file_caps_error(e: &FileCapsError) -> String {
     match e {
         FileCapsError::PartialEffective { missing } => format!(
-            "setcap 会拒绝：文件只有一个有效位，所以只要有一个权能带 'e'，\
-             文件许可集和可继承集里的每个权能都必须带 'e'。未进入有效集的：{}。\
+            "setcap 会拒绝这种写法。文件只有一个有效位，所以只要有一个权能带 'e'，\
+             文件许可集和可继承集里的每个权能都必须带 'e'。以下权能未进入有效集：{}。\
              要么给它们全部加上 'e'（例如 '+ep'），要么都不加（'+p'）。",
             names(*missing)
         ),
@@ -120,5 +120,61 @@ pub fn style_name(style: Style) -> &'static str {
     match style {
         Style::Compact => "libcap 2.41 及以上（紧凑形式）",
         Style::Pre241 => "libcap 2.41 之前（以 '=' 开头的形式）",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::{english_run, spacing_error};
+    use caplens_core::text::parse;
+
+    fn msg(text: &str) -> String {
+        let m = error(&parse(text).unwrap_err());
+        // Filled in, the sentence still keeps the glossary's spacing.
+        assert_eq!(english_run(&m), None, "{m}");
+        assert_eq!(spacing_error(&m), None, "{m}");
+        m
+    }
+
+    #[test]
+    fn messages_name_the_problem_and_place() {
+        assert_eq!(
+            msg("net_raw+ep"),
+            "第 1 列：'net_raw' 不是 libcap 的写法；setcap 需要完整形式 'cap_net_raw'。"
+        );
+        assert_eq!(
+            msg("cap_net_raw+EP"),
+            "第 13 列：标志 'E' 必须小写，请写成 'e'。"
+        );
+        assert!(msg("cap_chown=p\ncap_kill+").starts_with("第 2 行第 10 列：'+' 后面至少要跟"));
+        assert!(msg("cap_chown,").ends_with("这里却是文本末尾。"));
+        assert!(msg("cap_chown=p cap_kill=pX").ends_with("却是 'X'。"));
+        assert!(msg("cap_chown, cap_kill=p").contains("这里却是空格。"));
+        assert!(msg("99=p").contains("0 到 63"));
+        for text in [
+            "+ep",
+            "cap_foo=p",
+            "cap_chown",
+            "cap_chown=p=e",
+            "cap_chown=p\u{1}",
+        ] {
+            msg(text);
+        }
+    }
+
+    #[test]
+    fn file_capability_problems_list_the_names() {
+        let e = parse("=eip cap_setpcap-e")
+            .unwrap()
+            .to_file_caps()
+            .unwrap_err();
+        let m = file_caps_error(&e);
+        assert!(m.contains("以下权能未进入有效集：cap_setpcap。"), "{m}");
+        let m = ignored_effective(CapSet::from_caps([0, 5]));
+        assert!(m.contains("：cap_chown、cap_kill（"), "{m}");
+        for t in [m, file_caps_error(&e)] {
+            assert_eq!(spacing_error(&t), None, "{t}");
+        }
     }
 }
