@@ -225,12 +225,23 @@ pub fn kernel_span(r: &KernelRange) -> String {
     }
 }
 
+/// A kernel span that a Chinese word follows: "Linux 3.7 的" takes a space,
+/// "Linux 5.9 及以上的" does not (glossary §7).
+fn span_then(r: &KernelRange) -> String {
+    let span = kernel_span(r);
+    if span.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        span + " "
+    } else {
+        span
+    }
+}
+
 pub fn kernel_range(r: &KernelRange) -> String {
     match r.reason {
         RangeReason::FullSet => {
             let mut s = format!(
-                "正好是 {} 定义的 {} 个权能（0-{}）：这样的完整边界集说明用的就是这个内核。",
-                kernel_span(r),
+                "正好是 {}定义的 {} 个权能（0-{}）：这样的完整边界集说明用的就是这个内核。",
+                span_then(r),
                 r.caps,
                 r.caps.saturating_sub(1)
             );
@@ -240,8 +251,8 @@ pub fn kernel_range(r: &KernelRange) -> String {
             s
         }
         RangeReason::AllBitsBefore3_8 => format!(
-            "64 位全部置 1：3.8 之前的内核就是这样显示完整边界集的，所以这指向 {} 的内核。",
-            kernel_span(r)
+            "64 位全部置 1：3.8 之前的内核就是这样显示完整边界集的，所以这指向 {}的内核。",
+            span_then(r)
         ),
     }
 }
@@ -259,7 +270,7 @@ pub fn preset_name(p: PresetId) -> String {
                 .into_iter()
                 .find(|r| r.caps == caps);
             match span {
-                Some(r) => format!("{} 的全部 {caps} 个权能", kernel_span(&r)),
+                Some(r) => format!("{}的全部 {caps} 个权能", span_then(&r)),
                 None => format!("全部 {caps} 个权能"),
             }
         }
@@ -269,13 +280,20 @@ pub fn preset_name(p: PresetId) -> String {
 
 pub fn difference(d: &Difference) -> String {
     let mut s = preset_name(d.preset);
-    for n in short_names(d.added) {
-        s.push_str(" +");
-        s.push_str(&n);
-    }
-    for n in short_names(d.removed) {
-        s.push_str(" \u{2212}");
-        s.push_str(&n);
+    let changes = short_names(d.added)
+        .into_iter()
+        .map(|n| format!("+{n}"))
+        .chain(
+            short_names(d.removed)
+                .into_iter()
+                .map(|n| format!("\u{2212}{n}")),
+        );
+    for change in changes {
+        // No space after a full-width parenthesis (glossary §7).
+        if !s.ends_with('）') {
+            s.push(' ');
+        }
+        s.push_str(&change);
     }
     s
 }
@@ -381,12 +399,35 @@ mod tests {
             comparison(&preset::compare(CapSet(0x1fffffffff))),
             vec!["等同于：Linux 3.5 到 3.15 的全部 37 个权能"]
         );
+        let all = preset::kernel_range(CapSet(0x1ffffffffff)).unwrap();
+        assert_eq!(
+            preset_name(PresetId::AllOfKernel { caps: 41 }),
+            "Linux 5.9 及以上的全部 41 个权能"
+        );
+        assert!(kernel_range(&all).starts_with("正好是 Linux 5.9 及以上定义的 41 个权能（0-40）："));
+        assert_eq!(
+            comparison(&preset::compare(CapSet(0xa80415fb)))[2],
+            "接近：Podman 默认（4.5 及以上）+NET_ADMIN +MKNOD +AUDIT_WRITE"
+        );
         let r = preset::kernel_range(CapSet(0x1ffffffffff)).unwrap();
         assert_eq!(kernel_span(&r), "Linux 5.9 及以上");
         let r = preset::kernel_range(CapSet(0xffffffffff)).unwrap();
         assert_eq!(kernel_span(&r), "Linux 5.8");
         for p in preset::all() {
             reads_as_chinese(&preset_name(p));
+        }
+        let masks = [
+            0,
+            0xa80425fb,
+            0xa80415fb,
+            0xa80c25fb,
+            0x3fffffffff,
+            0x1fffffffff,
+        ];
+        for m in masks.into_iter().chain([u64::MAX]) {
+            comparison(&preset::compare(CapSet(m)))
+                .iter()
+                .for_each(|l| reads_as_chinese(l));
         }
         for r in preset::kernel_ranges() {
             reads_as_chinese(&kernel_range(&r));
