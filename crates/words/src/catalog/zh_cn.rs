@@ -59,7 +59,7 @@ pub static TEXTS: [CapText; Cap::COUNT] = [
     t(Cap::SYS_PACCT, "开启或关闭进程记账。"),
     t(
         Cap::SYS_ADMIN,
-        "管理操作的大杂烩：挂载、命名空间、大量内核设置。",
+        "范围最广的管理权能：挂载、命名空间、大量内核设置。",
     ),
     t(Cap::SYS_BOOT, "重启机器，或用 kexec 加载新内核。"),
     t(
@@ -115,7 +115,7 @@ pub fn danger_meaning(d: Danger) -> &'static str {
         Danger::Low => "影响范围窄，主要只涉及容器自身",
         Danger::Medium => "容器内的攻击者用得上，也能用来对付相邻的容器，但没有直接逃出容器的途径",
         Danger::High => "能影响整台宿主机的状态（网络、时钟、安全策略、内核内存视图）",
-        Danger::Critical => "已有公开、可行的方法借它接管宿主机",
+        Danger::Critical => "有已知的、可行的方法借它接管宿主机",
     }
 }
 

@@ -85,7 +85,7 @@ pub fn input_error_message(kind: &InputErrorKind) -> String {
             set_name(*kind)
         ),
         InputErrorKind::TooManyMasks { limit } => {
-            format!("掩码超过 {limit} 个，请分成几小组解码。")
+            format!("掩码超过 {limit} 个，请分成几组，分别解码。")
         }
         InputErrorKind::SeveralProcesses { first_line } => format!(
             "这里出现了第二个进程的输出（第一个从第 {first_line} 行开始）。请一次只粘贴一个进程。"
@@ -106,9 +106,9 @@ pub fn set_name(kind: SetKind) -> &'static str {
 pub fn set_meaning(kind: SetKind) -> &'static str {
     match kind {
         SetKind::Inheritable => "execve 之后仍然保留，但只有当程序的文件权能也列出它（或经由环境集）时，才会变成真正的特权。",
-        SetKind::Permitted => "进程最多能加入有效集的权能。一旦移除，只有之后再执行 execve 才能把权能找回来。",
+        SetKind::Permitted => "进程能加入有效集的权能上限。权能一旦从这里移除，只有之后再执行 execve 才能找回来。",
         SetKind::Effective => "进程尝试特权操作时，内核当下检查的就是这个集合。",
-        SetKind::Bounding => "execve 授予 root 或经由文件权能授予权能时的上限。它只能缩小；只有在可继承集中、且文件可继承集也设置了的权能才能越过它。",
+        SetKind::Bounding => "execve 时给 root 或经由文件权能授予的权能，都不能超出这个上限。它只能缩小；只有在可继承集中、且文件可继承集也设置了的权能才能越过它。",
         SetKind::Ambient => "即使没有文件权能，进程执行的程序也会得到这些权能（例如交给以非 root 用户运行的服务器）。",
     }
 }
@@ -240,7 +240,7 @@ pub fn kernel_range(r: &KernelRange) -> String {
     match r.reason {
         RangeReason::FullSet => {
             let mut s = format!(
-                "正好是 {}定义的 {} 个权能（0-{}）：这样的完整边界集说明用的就是这个内核。",
+                "正好是 {}定义的 {} 个权能（0-{}）：从这样的完整边界集可以推断出内核版本。",
                 span_then(r),
                 r.caps,
                 r.caps.saturating_sub(1)

@@ -39,7 +39,7 @@ pub fn error_kind(kind: &TextErrorKind) -> String {
             if name.eq_ignore_ascii_case(&full) {
                 format!("'{name}' 不是 libcap 认识的权能名。")
             } else {
-                format!("'{name}' 不是 libcap 的写法；setcap 需要完整形式 '{full}'。")
+                format!("'{name}' 不是 libcap 的权能名；setcap 需要完整形式 '{full}'。")
             }
         }
         TextErrorKind::UnknownName { name, bare_match: None } => {
@@ -141,7 +141,7 @@ mod tests {
     fn messages_name_the_problem_and_place() {
         assert_eq!(
             msg("net_raw+ep"),
-            "第 1 列：'net_raw' 不是 libcap 的写法；setcap 需要完整形式 'cap_net_raw'。"
+            "第 1 列：'net_raw' 不是 libcap 的权能名；setcap 需要完整形式 'cap_net_raw'。"
         );
         assert_eq!(
             msg("cap_net_raw+EP"),
