@@ -1,5 +1,4 @@
 //! 简体中文.
-//! UNTRANSLATED: still the English text; being translated.
 
 use caplens_core::catalog::{self, KernelVersion};
 use caplens_core::mask::{MaskErrorKind, NameErrorKind};
@@ -7,48 +6,53 @@ use caplens_core::preset::{Comparison, Difference, KernelRange, PresetId, RangeR
 use caplens_core::set::CapSet;
 use caplens_core::status::{InputError, InputErrorKind, Note, SeccompMode, SetKind, SourceKind};
 
+/// Items of a Chinese list are separated by 顿号 (glossary §7).
+fn listed<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 pub fn mask_error(kind: &MaskErrorKind) -> String {
     match kind {
-        MaskErrorKind::Empty => {
-            "no mask: expected 1 to 16 hexadecimal digits, e.g. a80425fb".into()
-        }
-        MaskErrorKind::NoDigitsAfterPrefix => {
-            "`0x` must be followed by 1 to 16 hexadecimal digits".into()
-        }
+        MaskErrorKind::Empty => "没有掩码。应为 1 到 16 位十六进制数字，例如 a80425fb。".into(),
+        MaskErrorKind::NoDigitsAfterPrefix => "`0x` 后面必须跟 1 到 16 位十六进制数字。".into(),
         MaskErrorKind::BadDigit { found } if found.is_whitespace() => {
-            "a blank inside the mask: a mask is one run of hexadecimal digits".into()
+            "掩码中间有空白。掩码是一串连续的十六进制数字。".into()
         }
-        MaskErrorKind::BadDigit { found } => {
-            format!(
-                "`{}` is not a hexadecimal digit (0-9, a-f): a mask is written in hex",
-                found.escape_default()
-            )
-        }
-        MaskErrorKind::TooManyDigits { digits } => format!(
-            "{digits} hexadecimal digits is too many: a capability mask has at most 16 (64 bits)"
+        MaskErrorKind::BadDigit { found } => format!(
+            "`{}` 不是十六进制数字（0-9、a-f），掩码用十六进制书写。",
+            found.escape_default()
         ),
+        MaskErrorKind::TooManyDigits { digits } => {
+            format!("{digits} 位十六进制数字太多了，权能掩码最多 16 位（64 个二进制位）。")
+        }
     }
 }
 
 pub fn name_error(kind: NameErrorKind, item: &str) -> String {
     match kind {
         NameErrorKind::UnknownName => format!(
-            "`{item}` is not a capability name; write it like NET_RAW, net_raw or cap_net_raw, or as a number 0-63"
+            "`{item}` 不是权能名。请写成 NET_RAW、net_raw 或 cap_net_raw 的形式，或者写 0 到 63 的编号。"
         ),
-        NameErrorKind::NumberOutOfRange => format!("`{item}` is out of range: capability numbers go from 0 to 63"),
+        NameErrorKind::NumberOutOfRange => {
+            format!("`{item}` 超出范围，权能编号从 0 到 63。")
+        }
         NameErrorKind::HasFlags => format!(
-            "`{item}` carries flags (+ep, =p…): that is libcap's text form; list only the names here"
+            "`{item}` 带有标志（+ep、=p……）。这是 libcap 的文本形式，这里只需列出名称。"
         ),
     }
 }
 
 pub fn names_error(e: &caplens_core::mask::NameError) -> String {
-    format!("column {}: {}", e.column, name_error(e.kind, &e.item))
+    format!("第 {} 列：{}", e.column, name_error(e.kind, &e.item))
 }
 
 pub fn input_error(e: &InputError) -> String {
     format!(
-        "line {}, column {}: {}",
+        "第 {} 行第 {} 列：{}",
         e.line,
         e.column,
         input_error_message(&e.kind)
@@ -58,97 +62,93 @@ pub fn input_error(e: &InputError) -> String {
 pub fn input_error_message(kind: &InputErrorKind) -> String {
     match kind {
         InputErrorKind::TooLarge { bytes, limit } => format!(
-            "the input is {} KiB; at most {} KiB is accepted (paste one process's status, not a whole log)",
+            "输入有 {} KiB，最多只接受 {} KiB。请只粘贴一个进程的 status，不要粘贴整份日志。",
             bytes.div_ceil(1024),
             limit / 1024
         ),
-        InputErrorKind::Empty => "nothing to decode: paste a mask, CapXxx: lines, /proc/PID/status, capsh --print or getpcaps output".into(),
-        InputErrorKind::NotRecognised => "this does not look like a mask, a CapXxx: line, /proc/PID/status, capsh --print or getpcaps output".into(),
+        InputErrorKind::Empty => "没有可解码的内容。请粘贴掩码、CapXxx: 行、/proc/PID/status、capsh --print 或 getpcaps 的输出。".into(),
+        InputErrorKind::NotRecognised => "这看起来不是掩码、CapXxx: 行、/proc/PID/status、capsh --print 或 getpcaps 的输出。".into(),
         InputErrorKind::BadMask { error } => mask_error(error),
         InputErrorKind::BadName { item, error } => name_error(*error, item),
         InputErrorKind::BadCapText { clause, detail: Some(kind) } => {
-            format!("in `{clause}`: {}", crate::text::zh_cn::error_kind(kind))
+            format!("`{clause}` 有误，{}", crate::text::zh_cn::error_kind(kind))
         }
         InputErrorKind::BadCapText { clause, detail: None } => format!(
-            "`{clause}` is not valid libcap text; expected names followed by =, + or - and flags e, i, p (e.g. cap_net_raw=ep)"
+            "`{clause}` 不是有效的 libcap 文本。应为权能名，后接 =、+ 或 -，再接标志 e、i、p（例如 cap_net_raw=ep）。"
         ),
         InputErrorKind::UnknownCapKey { key } => format!(
-            "`{key}:` is not a capability line; /proc/PID/status uses CapInh, CapPrm, CapEff, CapBnd and CapAmb"
+            "`{key}:` 不是权能行；/proc/PID/status 里的权能行是 CapInh、CapPrm、CapEff、CapBnd 和 CapAmb。"
         ),
-        InputErrorKind::BadNumber { field } => format!("the value of `{field}` must be a whole number"),
+        InputErrorKind::BadNumber { field } => format!("`{field}` 的值必须是整数。"),
         InputErrorKind::Conflict { kind, first_line } => format!(
-            "{} appears again with a different value (first on line {first_line}); paste one process at a time",
+            "{}再次出现，而且值不同（首次出现在第 {first_line} 行）。请一次只粘贴一个进程。",
             set_name(*kind)
         ),
-        InputErrorKind::TooManyMasks { limit } => format!(
-            "more than {limit} masks; decode them in smaller groups"
-        ),
+        InputErrorKind::TooManyMasks { limit } => {
+            format!("掩码超过 {limit} 个，请分成几组，分别解码。")
+        }
         InputErrorKind::SeveralProcesses { first_line } => format!(
-            "output for a second process (the first starts on line {first_line}); paste one process at a time"
+            "这里出现了第二个进程的输出（第一个从第 {first_line} 行开始）。请一次只粘贴一个进程。"
         ),
     }
 }
 
 pub fn set_name(kind: SetKind) -> &'static str {
     match kind {
-        SetKind::Inheritable => "Inheritable",
-        SetKind::Permitted => "Permitted",
-        SetKind::Effective => "Effective",
-        SetKind::Bounding => "Bounding",
-        SetKind::Ambient => "Ambient",
+        SetKind::Inheritable => "可继承集",
+        SetKind::Permitted => "许可集",
+        SetKind::Effective => "有效集",
+        SetKind::Bounding => "边界集",
+        SetKind::Ambient => "环境集",
     }
 }
 
 pub fn set_meaning(kind: SetKind) -> &'static str {
     match kind {
-        SetKind::Inheritable => "kept across execve, but only turns into real privilege for programs whose file capabilities also name it (or via Ambient)",
-        SetKind::Permitted => "the most the process may switch on in Effective; once dropped, only a later execve can bring a capability back",
-        SetKind::Effective => "what the kernel checks right now when the process tries something privileged",
-        SetKind::Bounding => "the ceiling for what execve grants to root or through file capabilities; it can only shrink, and only an Inheritable capability matched by a file's inheritable bit gets past it",
-        SetKind::Ambient => "handed on to programs the process executes even without file capabilities (e.g. to a non-root server)",
+        SetKind::Inheritable => "execve 之后仍然保留，但只有当程序的文件权能也列出它（或经由环境集）时，才会变成真正的特权。",
+        SetKind::Permitted => "进程能加入有效集的权能上限。权能一旦从这里移除，只有之后再执行 execve 才能找回来。",
+        SetKind::Effective => "进程尝试特权操作时，内核当下检查的就是这个集合。",
+        SetKind::Bounding => "execve 时给 root 或经由文件权能授予的权能，都不能超出这个上限。它只能缩小；只有在可继承集中、且文件可继承集也设置了的权能才能越过它。",
+        SetKind::Ambient => "即使没有文件权能，进程执行的程序也会得到这些权能（例如交给以非 root 用户运行的服务器）。",
     }
 }
 
 pub fn set_label(kind: Option<SetKind>) -> &'static str {
     match kind {
         Some(k) => k.proc_key(),
-        None => "mask",
+        None => "掩码",
     }
 }
 
 pub fn input_line(kind: SourceKind) -> String {
-    format!("input: {}", source_kind(kind))
+    format!("输入：{}", source_kind(kind))
 }
 
 pub fn source_kind(kind: SourceKind) -> &'static str {
     match kind {
-        SourceKind::BareMask => "a bare mask",
+        SourceKind::BareMask => "单独的掩码",
         SourceKind::CapshDecode => "capsh --decode",
-        SourceKind::CapLines => "CapXxx: lines from /proc/PID/status",
-        SourceKind::ProcStatus => "a whole /proc/PID/status",
-        SourceKind::CapshPrint => "capsh --print output",
-        SourceKind::Getpcaps => "getpcaps output",
-        SourceKind::NameList => "a list of capability names",
+        SourceKind::CapLines => "/proc/PID/status 中的 CapXxx: 行",
+        SourceKind::ProcStatus => "完整的 /proc/PID/status",
+        SourceKind::CapshPrint => "capsh --print 的输出",
+        SourceKind::Getpcaps => "getpcaps 的输出",
+        SourceKind::NameList => "权能名列表",
     }
 }
 
 pub fn seccomp(mode: SeccompMode) -> &'static str {
     match mode {
-        SeccompMode::Disabled => "Seccomp: off (no system-call filter)",
-        SeccompMode::Strict => {
-            "Seccomp: strict mode (only read, write, exit and sigreturn allowed)"
-        }
-        SeccompMode::Filter => {
-            "Seccomp: a filter is active (as container runtimes install by default)"
-        }
+        SeccompMode::Disabled => "Seccomp：关闭（没有系统调用过滤）",
+        SeccompMode::Strict => "Seccomp：严格模式（只允许 read、write、exit 和 sigreturn）",
+        SeccompMode::Filter => "Seccomp：过滤器已启用（容器运行时默认会安装）",
     }
 }
 
 pub fn no_new_privs(on: bool) -> &'static str {
     if on {
-        "no_new_privs is set: setuid programs and file capabilities cannot raise privilege on exec"
+        "已设置 no_new_privs：exec 时，setuid 程序和文件权能都无法提升特权"
     } else {
-        "no_new_privs is off: setuid-root and file-capability programs can still gain privilege on exec"
+        "未设置 no_new_privs：exec 时，setuid root 程序和带文件权能的程序仍能获得特权"
     }
 }
 
@@ -159,57 +159,55 @@ pub fn short_names(set: CapSet) -> Vec<String> {
 }
 
 pub fn old_capsh_numbers() -> &'static str {
-    ". A capsh older than the kernel prints the capabilities it does not know as plain \
-    numbers, so the same set can appear as `...,cap_syslog,35,36` (35 is WAKE_ALARM, 36 BLOCK_SUSPEND)"
+    "比内核旧的 capsh 会把它不认识的权能打印成数字，所以同一个集合可能显示为 \
+    `...,cap_syslog,35,36`（35 是 WAKE_ALARM，36 是 BLOCK_SUSPEND）。"
 }
 
 pub fn unknown_bits_meaning() -> &'static str {
-    "No released kernel defines capabilities above 40, so these bits name nothing. \
-    capsh prints them as plain numbers. Kernels before 3.8 showed every bit above their last capability as 1 in a full \
-    bounding set; otherwise the value was probably not read from a capability line, or was typed by hand."
+    "已发布的内核都没有定义编号大于 40 的权能，所以这些位不代表任何权能。capsh 会把它们打印成普通数字。\
+    3.8 之前的内核在完整的边界集中，会把最后一个权能以上的每一位都显示为 1；除此之外，这个值很可能\
+    不是从权能行读出来的，或者是手工输入的。"
 }
 
 pub fn note_line(n: &Note) -> String {
-    format!("note: {}", note(n))
+    format!("提示：{}", note(n))
 }
 
 pub fn note(n: &Note) -> String {
     match n {
         Note::UnknownBits { kind, line, bits } => format!(
-            "{} (line {line}) has bits no kernel defines: {}. {}",
+            "{}（第 {line} 行）含有任何内核都没有定义的位：{}。{}",
             set_label(*kind),
-            bits.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", "),
+            listed(bits.iter()),
             unknown_bits_meaning()
         ),
         Note::IgnoredLines { lines, total } => {
-            let listed = lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
+            let shown = listed(lines.iter());
             match *total as usize {
-                1 => format!("line {listed} was not understood and was skipped"),
-                n if n == lines.len() => format!("lines {listed} were not understood and were skipped"),
-                n => format!("{n} lines were not understood and were skipped (lines {listed}, …)"),
+                n if n == lines.len() => format!("第 {shown} 行无法识别，已跳过。"),
+                n => format!("有 {n} 行无法识别，已跳过（第 {shown} 行……）。"),
             }
         }
         Note::AllMeansKernelCaps { line } => format!(
-            "line {line} uses `all` (or a bare `=`), which means every capability of the kernel that printed it; \
-it is read here as all 41 capabilities of Linux 5.9 and later"
+            "第 {line} 行用了 `all`（或单独的 `=`），意思是打印它的那个内核的全部权能；\
+             这里按 Linux 5.9 及以上的全部 41 个权能来读。"
         ),
         Note::EffectiveNotInPermitted { extra } => format!(
-            "Effective holds {} but Permitted does not; the kernel never allows that, so these lines probably come \
-from different processes or were edited",
-            short_names(*extra).join(", ")
+            "这些权能在有效集中，却不在许可集中：{}。内核从不允许这种情况，所以这些行可能来自不同的进程，或者被改动过。",
+            listed(short_names(*extra))
         ),
         Note::AmbientNotInPermittedAndInheritable { extra } => format!(
-            "Ambient holds {} without it being in both Permitted and Inheritable; the kernel never allows that, \
-so these lines probably come from different processes or were edited",
-            short_names(*extra).join(", ")
+            "这些权能在环境集中，却没有同时在许可集和可继承集中：{}。内核从不允许这种情况，\
+             所以这些行可能来自不同的进程，或者被改动过。",
+            listed(short_names(*extra))
         ),
         Note::LibcapOlderThanKernel { line } => format!(
-            "line {line}: this capsh was older than the kernel, so capabilities it did not know are printed as \
-numbers (35 is WAKE_ALARM, 36 BLOCK_SUSPEND, 37 AUDIT_READ, 38 PERFMON, 39 BPF, 40 CHECKPOINT_RESTORE)"
+            "第 {line} 行的 capsh 比内核旧，所以它不认识的权能会打印成数字（35 是 WAKE_ALARM，\
+             36 是 BLOCK_SUSPEND，37 是 AUDIT_READ，38 是 PERFMON，39 是 BPF，40 是 CHECKPOINT_RESTORE）。"
         ),
         Note::SetsNotShown { kinds } => format!(
-            "this output does not show {}",
-            kinds.iter().map(|k| set_name(*k)).collect::<Vec<_>>().join(", ")
+            "这份输出没有显示{}。",
+            listed(kinds.iter().map(|k| set_name(*k)))
         ),
     }
 }
@@ -221,9 +219,20 @@ fn version(v: KernelVersion) -> String {
 
 pub fn kernel_span(r: &KernelRange) -> String {
     match r.to {
-        None => format!("Linux {} or later", version(r.from)),
+        None => format!("Linux {} 及以上", version(r.from)),
         Some(to) if to == r.from => format!("Linux {}", version(r.from)),
-        Some(to) => format!("Linux {} to {}", version(r.from), version(to)),
+        Some(to) => format!("Linux {} 到 {}", version(r.from), version(to)),
+    }
+}
+
+/// A kernel span that a Chinese word follows: "Linux 3.7 的" takes a space,
+/// "Linux 5.9 及以上的" does not (glossary §7).
+fn span_then(r: &KernelRange) -> String {
+    let span = kernel_span(r);
+    if span.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        span + " "
+    } else {
+        span
     }
 }
 
@@ -231,10 +240,10 @@ pub fn kernel_range(r: &KernelRange) -> String {
     match r.reason {
         RangeReason::FullSet => {
             let mut s = format!(
-                "exactly the {} capabilities (0-{}) that {} defines: a full bounding set like this points to that kernel",
+                "正好是 {}定义的 {} 个权能（0-{}）：从这样的完整边界集可以推断出内核版本。",
+                span_then(r),
                 r.caps,
-                r.caps.saturating_sub(1),
-                kernel_span(r)
+                r.caps.saturating_sub(1)
             );
             if r.caps >= 36 {
                 s.push_str(old_capsh_numbers());
@@ -242,42 +251,49 @@ pub fn kernel_range(r: &KernelRange) -> String {
             s
         }
         RangeReason::AllBitsBefore3_8 => format!(
-            "all 64 bits set: kernels before 3.8 showed a full bounding set this way, so this points to {}",
-            kernel_span(r)
+            "64 位全部置 1：3.8 之前的内核就是这样显示完整边界集的，所以这指向 {}的内核。",
+            span_then(r)
         ),
     }
 }
 
 pub fn preset_name(p: PresetId) -> String {
     match p {
-        PresetId::Docker => "Docker/containerd default".into(),
-        PresetId::Crio => "CRI-O default (1.18 and later)".into(),
-        PresetId::CrioLegacy => "CRI-O default (1.17 and earlier)".into(),
-        PresetId::Podman => "Podman default (4.5 and later)".into(),
-        PresetId::Podman44 => "Podman 4.4 default".into(),
-        PresetId::BaselineAllowList => "Pod Security baseline allow-list".into(),
+        PresetId::Docker => "Docker/containerd 默认".into(),
+        PresetId::Crio => "CRI-O 默认（1.18 及以上）".into(),
+        PresetId::CrioLegacy => "CRI-O 默认（1.17 及以下）".into(),
+        PresetId::Podman => "Podman 默认（4.5 及以上）".into(),
+        PresetId::Podman44 => "Podman 4.4 默认".into(),
+        PresetId::BaselineAllowList => "Pod 安全性标准 baseline 允许列表".into(),
         PresetId::AllOfKernel { caps } => {
             let span = caplens_core::preset::kernel_ranges()
                 .into_iter()
                 .find(|r| r.caps == caps);
             match span {
-                Some(r) => format!("all {caps} capabilities of {}", kernel_span(&r)),
-                None => format!("all {caps} capabilities"),
+                Some(r) => format!("{}的全部 {caps} 个权能", span_then(&r)),
+                None => format!("全部 {caps} 个权能"),
             }
         }
-        PresetId::Empty => "empty".into(),
+        PresetId::Empty => "空集合".into(),
     }
 }
 
 pub fn difference(d: &Difference) -> String {
     let mut s = preset_name(d.preset);
-    for n in short_names(d.added) {
-        s.push_str(" +");
-        s.push_str(&n);
-    }
-    for n in short_names(d.removed) {
-        s.push_str(" \u{2212}");
-        s.push_str(&n);
+    let changes = short_names(d.added)
+        .into_iter()
+        .map(|n| format!("+{n}"))
+        .chain(
+            short_names(d.removed)
+                .into_iter()
+                .map(|n| format!("\u{2212}{n}")),
+        );
+    for change in changes {
+        // No space after a full-width parenthesis (glossary §7).
+        if !s.ends_with('）') {
+            s.push(' ');
+        }
+        s.push_str(&change);
     }
     s
 }
@@ -285,7 +301,7 @@ pub fn difference(d: &Difference) -> String {
 pub fn comparison(c: &Comparison) -> Vec<String> {
     let mut out = Vec::new();
     for p in &c.equals {
-        out.push(format!("matches: {}", preset_name(*p)));
+        out.push(format!("等同于：{}", preset_name(*p)));
     }
     if let Some(r) = &c.kernel {
         if r.reason == RangeReason::AllBitsBefore3_8 {
@@ -293,7 +309,198 @@ pub fn comparison(c: &Comparison) -> Vec<String> {
         }
     }
     for d in &c.nearest {
-        out.push(format!("close to: {}", difference(d)));
+        out.push(format!("接近：{}", difference(d)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::{english_run, spacing_error};
+    use caplens_core::preset;
+    use caplens_core::status::recognise;
+
+    /// The sentences as users read them, placeholders filled: the source
+    /// check cannot see spacing around a filled-in name or number.
+    fn reads_as_chinese(t: &str) {
+        assert_eq!(english_run(t), None, "{t}");
+        assert_eq!(spacing_error(t), None, "{t}");
+    }
+
+    fn input_error_of(text: &str) -> String {
+        input_error(&recognise(text).unwrap_err())
+    }
+
+    #[test]
+    fn errors_put_the_position_first() {
+        let msg = input_error_of("CapEff:\t0\nCapPrm:\t0000000g");
+        assert!(msg.starts_with("第 2 行第 "), "{msg}");
+        assert!(msg.contains("：`g` 不是十六进制数字"), "{msg}");
+        let e = caplens_core::mask::parse_names("chown net_rwa").unwrap_err();
+        let msg = names_error(&e);
+        assert!(msg.starts_with("第 7 列：`net_rwa` 不是权能名。"), "{msg}");
+        let msg = input_error_of("CapEff:\t0\nCapEff:\t1");
+        assert!(
+            msg.contains("有效集再次出现") && msg.contains("第 1 行"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn every_error_reads_as_chinese() {
+        let inputs = [
+            "",
+            "hello there",
+            "0x",
+            "a8 04",
+            "0000000a80425fb00",
+            "CapFoo:\t0",
+            "cap_net_raw+ep cap_kill+",
+            "cap_net_raw+EP",
+            "CapEff:\t0\nCapEff:\t1",
+            "Seccomp:\tx",
+        ];
+        for text in inputs {
+            if let Err(e) = recognise(text) {
+                println!("{}", input_error(&e));
+                reads_as_chinese(&input_error(&e));
+            }
+        }
+        for kind in [
+            NameErrorKind::UnknownName,
+            NameErrorKind::NumberOutOfRange,
+            NameErrorKind::HasFlags,
+        ] {
+            reads_as_chinese(&name_error(kind, "net_rwa"));
+        }
+        reads_as_chinese(&input_error_message(&InputErrorKind::TooLarge {
+            bytes: 300_000,
+            limit: 256 * 1024,
+        }));
+    }
+
+    #[test]
+    fn comparisons_name_presets_and_kernels() {
+        assert_eq!(
+            comparison(&preset::compare(CapSet(0xa80425fb))),
+            vec!["等同于：Docker/containerd 默认"]
+        );
+        let lines = comparison(&preset::compare(CapSet(0xa80415fb)));
+        assert_eq!(
+            lines[0],
+            "接近：Pod 安全性标准 baseline 允许列表 +NET_ADMIN"
+        );
+        assert_eq!(
+            lines[1],
+            "接近：Docker/containerd 默认 +NET_ADMIN \u{2212}NET_RAW"
+        );
+        assert_eq!(
+            comparison(&preset::compare(CapSet(0x1fffffffff))),
+            vec!["等同于：Linux 3.5 到 3.15 的全部 37 个权能"]
+        );
+        let all = preset::kernel_range(CapSet(0x1ffffffffff)).unwrap();
+        assert_eq!(
+            preset_name(PresetId::AllOfKernel { caps: 41 }),
+            "Linux 5.9 及以上的全部 41 个权能"
+        );
+        assert!(kernel_range(&all).starts_with("正好是 Linux 5.9 及以上定义的 41 个权能（0-40）："));
+        assert_eq!(
+            comparison(&preset::compare(CapSet(0xa80415fb)))[2],
+            "接近：Podman 默认（4.5 及以上）+NET_ADMIN +MKNOD +AUDIT_WRITE"
+        );
+        let r = preset::kernel_range(CapSet(0x1ffffffffff)).unwrap();
+        assert_eq!(kernel_span(&r), "Linux 5.9 及以上");
+        let r = preset::kernel_range(CapSet(0xffffffffff)).unwrap();
+        assert_eq!(kernel_span(&r), "Linux 5.8");
+        for p in preset::all() {
+            reads_as_chinese(&preset_name(p));
+        }
+        let masks = [
+            0,
+            0xa80425fb,
+            0xa80415fb,
+            0xa80c25fb,
+            0x3fffffffff,
+            0x1fffffffff,
+        ];
+        for m in masks.into_iter().chain([u64::MAX]) {
+            comparison(&preset::compare(CapSet(m)))
+                .iter()
+                .for_each(|l| reads_as_chinese(l));
+        }
+        for r in preset::kernel_ranges() {
+            reads_as_chinese(&kernel_range(&r));
+        }
+        let all_bits = preset::kernel_range(CapSet::ALL_BITS).unwrap();
+        assert!(kernel_range(&all_bits).contains("指向 Linux 2.6.25 到 3.7 的内核"));
+    }
+
+    #[test]
+    fn notes_read_as_chinese() {
+        let notes = [
+            Note::UnknownBits {
+                kind: Some(SetKind::Bounding),
+                line: 4,
+                bits: CapSet::from_caps([41, 63]),
+            },
+            Note::IgnoredLines {
+                lines: vec![1],
+                total: 1,
+            },
+            Note::IgnoredLines {
+                lines: vec![1, 2, 3, 4, 5],
+                total: 9,
+            },
+            Note::AllMeansKernelCaps { line: 1 },
+            Note::EffectiveNotInPermitted {
+                extra: CapSet::single(13),
+            },
+            Note::AmbientNotInPermittedAndInheritable {
+                extra: CapSet::from_caps([10, 12]),
+            },
+            Note::SetsNotShown {
+                kinds: vec![SetKind::Bounding, SetKind::Ambient],
+            },
+            Note::LibcapOlderThanKernel { line: 1 },
+        ];
+        let texts: Vec<String> = notes.iter().map(note).collect();
+        assert!(texts[0].starts_with("CapBnd（第 4 行）含有任何内核都没有定义的位：41、63。"));
+        assert_eq!(texts[1], "第 1 行无法识别，已跳过。");
+        assert_eq!(
+            texts[2],
+            "有 9 行无法识别，已跳过（第 1、2、3、4、5 行……）。"
+        );
+        assert!(texts[5].contains("：NET_BIND_SERVICE、NET_ADMIN。"));
+        assert_eq!(texts[6], "这份输出没有显示边界集、环境集。");
+        texts.iter().for_each(|t| reads_as_chinese(t));
+    }
+
+    #[test]
+    fn sets_and_sources_read_as_chinese() {
+        for k in SetKind::ALL {
+            reads_as_chinese(set_name(k));
+            reads_as_chinese(set_meaning(k));
+        }
+        for s in [
+            SourceKind::BareMask,
+            SourceKind::CapshDecode,
+            SourceKind::CapLines,
+            SourceKind::ProcStatus,
+            SourceKind::CapshPrint,
+            SourceKind::Getpcaps,
+            SourceKind::NameList,
+        ] {
+            reads_as_chinese(&input_line(s));
+        }
+        for m in [
+            SeccompMode::Disabled,
+            SeccompMode::Strict,
+            SeccompMode::Filter,
+        ] {
+            reads_as_chinese(seccomp(m));
+        }
+        reads_as_chinese(no_new_privs(true));
+        reads_as_chinese(no_new_privs(false));
+    }
 }
