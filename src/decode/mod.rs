@@ -171,7 +171,6 @@ fn error_box(e: &InputError, input: &str) -> Html {
                         attrs!("class" = "where"),
                         W.at_line_column(e.line, e.column),
                     ),
-                    st(" "),
                     text(W.input_error_message(&e.kind)),
                 ]),
             ),

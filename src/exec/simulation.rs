@@ -155,7 +155,7 @@ fn exec_file(params: &Params) -> Result<(ExecFile, Option<String>), InputProblem
 pub fn problem_text(p: &InputProblem) -> String {
     match p {
         InputProblem::Before(e) => format!(
-            "{} {}",
+            "{}{}",
             W.at_line_column(e.line, e.column),
             W.input_error_message(&e.kind)
         ),

@@ -4,6 +4,7 @@
 
 use crate::problem::{CliProblem, Command};
 use caplens_cli::language::words;
+use caplens_cli::terminal;
 use caplens_core::mask;
 use caplens_core::preset::{self, Comparison};
 use caplens_core::risk;
@@ -178,8 +179,9 @@ fn print_descriptions(set: caplens_core::set::CapSet) {
             .map_or_else(|| words().unknown_capability(n), str::to_string);
         let danger = risk::danger(n).map_or("-", |x| words().danger_label(x));
         println!(
-            "  {n:>2}  {:<24} {danger:<8} {summary}",
-            mask::libcap_name(n)
+            "  {n:>2}  {:<24} {} {summary}",
+            mask::libcap_name(n),
+            terminal::pad(danger, 8)
         );
     }
 }

@@ -5,4 +5,5 @@
 
 pub mod json;
 pub mod language;
+pub mod terminal;
 pub mod protocol;

@@ -116,7 +116,7 @@ pub fn copy_names() -> &'static str {
 }
 
 pub fn at_line_column(line: u32, column: u32) -> String {
-    format!("Line {line}, column {column}:")
+    format!("Line {line}, column {column}: ")
 }
 
 pub fn count_caps(n: u32) -> String {

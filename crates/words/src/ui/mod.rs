@@ -45,6 +45,8 @@ crate::sentences! {
         /// What the mask builder's copy buttons copy.
         fn built_mask() -> &'static str;
         fn copy_names() -> &'static str;
+        /// Where an input error is, ending with what separates it from the
+        /// message that follows (a space in English, none after "：").
         fn at_line_column(line: u32, column: u32) -> String;
         fn count_caps(n: u32) -> String;
         fn since_kernel(version: &str) -> String;
