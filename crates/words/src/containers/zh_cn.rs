@@ -183,7 +183,7 @@ pub fn finding_message(f: &Finding) -> String {
             cap_list(*caps)
         ),
         Detail::DefaultNetRaw { runtime, .. } => format!(
-            "NET_RAW 在 {} 的默认集合里，而且没有被移除：容器能构造原始数据包（在节点网络上做 ARP/DNS 欺骗），可很少有程序需要它。",
+            "NET_RAW 在 {} 的默认集合里，而且没有被移除：容器能构造原始数据包（在节点网络上做 ARP/DNS 欺骗），而实际上很少有程序需要它。",
             runtime_name(*runtime)
         ),
         Detail::PreferPerfmon { written, kernel_has_perfmon } => {
@@ -205,7 +205,7 @@ fn cap_prefix_message(
 ) -> String {
     match (runtime, list) {
         (RuntimeKind::Containerd, ListKind::Add) => format!(
-            "在 containerd 下，`{written}` 会变成 `{oci_name}`，因为 containerd 总会在前面加上 CAP_。没有这个权能：runc（1.0 及以上）只记一条日志警告就把它丢掉，更旧的 runc 则无法创建容器。无论哪种情况，这个权能都没有添加上。"
+            "在 containerd 下，`{written}` 会变成 `{oci_name}`，因为 containerd 总会在前面加上 CAP_。没有这个权能：runc（1.0 及以上）只记一条日志警告就把它丢掉，更旧的 runc 则无法创建容器。无论哪种情况，这个权能都加不上。"
         ),
         (RuntimeKind::Containerd, ListKind::Drop) => format!(
             "在 containerd 下，`{written}` 会变成 `{oci_name}`，因为 containerd 总会在前面加上 CAP_。移除一个不在列表里的名称，等于悄无声息地什么也没移除：这个权能还在。"
