@@ -128,10 +128,16 @@ pub fn why(w: &Why) -> String {
     match w {
         Why::Unchanged => "exec 从不改变这个集合".to_string(),
         Why::Permitted(by) if by.is_empty() => "保留".to_string(),
-        Why::Permitted(by) => format!(
-            "来源：{}",
-            by.iter().map(|s| source(*s)).collect::<Vec<_>>().join("、")
-        ),
+        Why::Permitted(by) => {
+            let mut text = "来自".to_string();
+            for (i, s) in by.iter().enumerate() {
+                if i > 0 {
+                    text.push('和');
+                }
+                text = spaced(&text, source(*s));
+            }
+            text
+        }
         Why::Effective(EffectiveCause::FileEffectiveBit) => {
             "文件的有效位（+e）让许可集中的每个权能都进入有效集".to_string()
         }
@@ -139,7 +145,9 @@ pub fn why(w: &Why) -> String {
             "有效 UID 为 0，所以许可集中的每个权能都进入有效集".to_string()
         }
         Why::EffectiveFromAmbient => "它在环境集中，所以也在有效集中（pE' = pA'）".to_string(),
-        Why::AmbientKept => "保留：文件没有文件权能，这次 exec 也不改变有效 UID".to_string(),
+        Why::AmbientKept => {
+            "文件没有文件权能，这次 exec 也不改变有效 UID，所以环境集保留它".to_string()
+        }
         Why::Absent(l) => lost(l),
     }
 }
@@ -201,7 +209,7 @@ pub fn refusal(r: &Refusal) -> String {
     format!(
         "execve 失败，返回 EPERM（`Operation not permitted`）。文件带有效位（+e），\
          内核因此把它当作不检查自身权能的程序，拒绝在缺少完整文件许可集（{}）的情况下启动它。\
-         缺少：{}，因为边界集里没有{them}，可继承集也提供不了{them}。\
+         缺少：{}，因为边界集里没有{them}，进程和文件的可继承集（pI & fI）也提供不了{them}。\
          这项检查在 root 规则之前执行，所以 root 也会被拒绝。\
          如果文件没有 +e，程序会正常启动，只是没有这些权能。",
         exec_cap_list(r.file_permitted),
@@ -227,7 +235,7 @@ pub fn setid_rule_note(c: &SetidCheck) -> Option<String> {
     };
     Some(format!(
         "exec 之前，实际 UID（{}）与有效 UID（{}）不同。在{now}上，{}；在{other}上，\
-         它{}。这决定环境集是否被清空，以及 no_new_privs 是否把有效 UID 重置为实际 UID。\
+         它{}。这会影响环境集是否被清空，以及 no_new_privs 是否把有效 UID 重置为实际 UID。\
          （Linux 6.18 比较的是新的有效 UID 和旧的有效 UID。）",
         c.old_uid,
         c.old_euid,
@@ -943,7 +951,7 @@ mod tests {
         );
         let r = report(&t, Some("cap_net_raw=ep"));
         assert!(
-            r.contains("  cap_net_raw（获得）：来源：边界集 ∩ 文件许可集（X & fP）\n"),
+            r.contains("  cap_net_raw（获得）：来自边界集 ∩ 文件许可集（X & fP）\n"),
             "{r}"
         );
         assert!(r.contains("文件：文件权能 cap_net_raw=ep\n"), "{r}");
@@ -955,6 +963,25 @@ mod tests {
         assert_eq!(
             display_width(&header[..at]),
             row.find("0000000000002000").unwrap()
+        );
+    }
+
+    #[test]
+    fn two_sources_of_one_capability_are_both_named() {
+        let root = ProcessState {
+            inheritable: CapSet::single(0),
+            bounding: CapSet::first_n(41),
+            ..Default::default()
+        };
+        let t = execve(&root, &ExecFile::default());
+        let chown = t
+            .reasons
+            .iter()
+            .find(|r| r.cap == 0 && r.set == SetName::Permitted)
+            .unwrap();
+        assert_eq!(
+            reason_line(chown),
+            "cap_chown（获得）：来自 root 规则下的边界集（X）和 root 规则下的可继承集（pI）"
         );
     }
 
