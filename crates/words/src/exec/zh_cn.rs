@@ -231,7 +231,7 @@ pub fn setid_rule_note(c: &SetidCheck) -> Option<String> {
     }
     let (now, other) = match c.rule {
         SetidRule::Current => ("当前内核（2025 年及以后）", "旧内核"),
-        SetidRule::Pre2025 => ("2025 年修改 set-id 判定规则之前的内核", "当前内核"),
+        SetidRule::Pre2025 => ("旧内核（2025 年修改 set-id 判定规则之前）", "当前内核"),
     };
     Some(format!(
         "exec 之前，实际 UID（{}）与有效 UID（{}）不同。在{now}上，{}；在{other}上，\
@@ -1048,6 +1048,15 @@ mod tests {
                         .iter()
                         .for_each(|r| assert_chinese(&reason_line(r)));
                     formula(&t).iter().for_each(|f| assert_chinese(f));
+                    for s in &t.trace {
+                        if let Step::SetidCheck(c) = s {
+                            let flipped = SetidCheck {
+                                other_rule_changed: !c.changed,
+                                ..*c
+                            };
+                            assert_chinese(&setid_rule_note(&flipped).unwrap());
+                        }
+                    }
                     assert_chinese(&file_line(&file, Some(e.file_text)));
                     assert_chinese(&file_line(&file, None));
                     let r = report(&t, None);
