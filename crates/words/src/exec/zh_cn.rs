@@ -638,7 +638,7 @@ pub fn state_problem(p: &StateProblem) -> String {
             exec_cap_list(*s)
         ),
         StateProblem::AmbientNotPermittedAndInheritable(s) => format!(
-            "内核保证环境集始终在许可集和可继承集之内，所以 {} 不可能在环境集中",
+            "内核保证环境集中的权能始终同时在许可集和可继承集中，所以 {} 不可能在环境集中",
             exec_cap_list(*s)
         ),
     }
