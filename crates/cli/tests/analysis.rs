@@ -61,7 +61,7 @@ fn ineffective_add_non_root_docker_with_port_sysctl() {
     assert_eq!(d.caps, CapSet::from_caps([10, 12]));
     assert!(!d.conditional);
     assert_eq!(d.low_ports, LowPorts::OpenedByRuntime);
-    assert_eq!(f.at.path, "--cap-add (argument 6)");
+    assert_eq!((f.at.path.as_str(), f.at.argument), ("--cap-add", Some(6)));
     let fix = En.finding_fix(f);
     assert!(
         fix.contains("setcap cap_net_bind_service,cap_net_admin+ep"),
@@ -251,7 +251,7 @@ fn privileged_finding_per_runtime() {
     let r = docker("docker run --privileged x");
     let f = find(&r, FindingId::Privileged);
     assert_eq!(f.severity, Severity::Error);
-    assert_eq!(f.at.path, "--privileged (argument 3)");
+    assert_eq!((f.at.path.as_str(), f.at.argument), ("--privileged", Some(3)));
     assert!(En.finding_message(f).contains("000001ffffffffff"));
     let r = k8s(
         "docker run -u 1000 --privileged x",

@@ -551,7 +551,8 @@ impl Parser {
         let w = &self.words[i];
         Location {
             document: None,
-            path: format!("{flag} (argument {})", i + self.base),
+            path: flag.to_string(),
+            argument: Some(i + self.base),
             line: w.line,
             column: w.column,
         }

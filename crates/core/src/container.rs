@@ -17,8 +17,12 @@ pub struct Location {
     /// Index of the YAML document in a multi-document file (0-based), if any.
     pub document: Option<usize>,
     /// Field path, e.g. `spec.template.spec.containers[0].securityContext.capabilities.add[1]`,
-    /// or the flag for command lines, e.g. `--cap-add` (argument 3).
+    /// or the flag for command lines, e.g. `--cap-add`.
     pub path: String,
+    /// For command lines: which argument of the command the flag is
+    /// (1-based, as the shell counts after the program name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub argument: Option<usize>,
     /// 1-based line in the pasted text, where the parser can tell.
     pub line: Option<u32>,
     /// 1-based column, where the parser can tell.

@@ -169,6 +169,7 @@ pub(crate) fn loc(doc: usize, path: &str, node: &Node) -> Location {
     Location {
         document: Some(doc),
         path: path.to_string(),
+        argument: None,
         line: Some(node.pos.line),
         column: Some(node.pos.column),
     }

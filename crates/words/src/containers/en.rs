@@ -464,7 +464,10 @@ pub fn user_label(u: caplens_core::runtime::RunUser) -> String {
 }
 
 fn where_(at: &caplens_core::container::Location) -> String {
-    let mut s = at.path.clone();
+    let mut s = match at.argument {
+        Some(n) => format!("{} (argument {n})", at.path),
+        None => at.path.clone(),
+    };
     if let Some(d) = at.document {
         s = format!("document {}, {s}", d + 1);
     }

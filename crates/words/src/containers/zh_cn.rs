@@ -476,7 +476,7 @@ pub fn user_label(u: caplens_core::runtime::RunUser) -> String {
 }
 
 fn where_(at: &caplens_core::container::Location) -> String {
-    let mut s = flag_place(&at.path);
+    let mut s = flag_place(at);
     if let Some(d) = at.document {
         s = format!("第 {} 个文档，{s}", d + 1);
     }
@@ -487,17 +487,12 @@ fn where_(at: &caplens_core::container::Location) -> String {
     }
 }
 
-/// The core words a command-line location as `--cap-add (argument 3)` (the
-/// JSON keeps that); the reader gets the argument's number in Chinese.
-fn flag_place(path: &str) -> String {
-    match path
-        .strip_suffix(')')
-        .and_then(|p| p.rsplit_once(" (argument "))
-    {
-        Some((flag, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-            format!("{flag}（第 {n} 个参数）")
-        }
-        _ => path.to_string(),
+/// The flag of a command-line location with its argument number, or the
+/// field path.
+fn flag_place(at: &caplens_core::container::Location) -> String {
+    match at.argument {
+        Some(n) => format!("{}（第 {n} 个参数）", at.path),
+        None => at.path.clone(),
     }
 }
 
@@ -844,10 +839,6 @@ mod tests {
         assert_eq!(
             where_(&r.findings[0].at),
             "--privileged（第 3 个参数），第 1 行第 12 列"
-        );
-        assert_eq!(
-            flag_place("spec.containers[0].securityContext"),
-            "spec.containers[0].securityContext"
         );
     }
 

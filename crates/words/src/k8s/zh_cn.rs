@@ -600,6 +600,7 @@ mod tests {
         let at = Location {
             document: Some(1),
             path: "items[2]".into(),
+            argument: None,
             line: Some(12),
             column: Some(5),
         };
