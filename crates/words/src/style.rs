@@ -9,6 +9,7 @@
 pub const KEPT_NAMES: &[&str] = &[
     "Pod",
     "Docker",
+    "docker",
     "Podman",
     "containerd",
     "runc",

@@ -1,8 +1,8 @@
 //! Every string literal of every `zh_cn.rs` reads as Chinese: no run of
 //! three English words (a sentence nobody translated) and the spacing rules
-//! of `docs/glossary.md` §7. Format placeholders (`{name}`) are left out,
-//! and so are the option columns of the CLI's help (`  --json  …`), which
-//! are things users type.
+//! of `docs/glossary.md` §7. Format placeholders (`{name}`) stand as `#`
+//! (their value decides the spacing around them); the option columns of the
+//! CLI's help (`  --json  …`) are left out, as things users type.
 
 use caplens_words::style::{english_run, spacing_error};
 use std::path::Path;
@@ -75,6 +75,12 @@ fn prose(literal: &str) -> Vec<String> {
     for c in literal.replace("{{", "").replace("}}", "").chars() {
         match c {
             '{' => depth += 1,
+            // A stand-in for the value: neither Latin nor Chinese, so the
+            // spaces around it are the value's to decide ("uid {uid}，").
+            '}' if depth == 1 => {
+                depth = 0;
+                text.push('#');
+            }
             '}' if depth > 0 => depth -= 1,
             _ if depth == 0 => text.push(c),
             _ => {}
@@ -137,7 +143,8 @@ fn the_literal_reader_finds_what_it_should() {
         found,
         vec![(2, "一 {n} 个".to_string()), (5, "two lines".to_string())]
     );
-    assert_eq!(prose("共 {n} 个"), vec!["共  个"]);
+    assert_eq!(prose("共 {n} 个"), vec!["共 # 个"]);
+    assert_eq!(spacing_error(&prose("（uid {u}）")[0]), None);
     assert_eq!(
         prose("  --json   输出 JSON\\nread the file"),
         vec!["输出 JSON", "read the file"]

@@ -1,32 +1,47 @@
 //! 简体中文.
-//! UNTRANSLATED: still the English text; being translated.
 
 pub fn explanations_source() -> &'static str {
     include_str!("../../text/zh-cn/explanations.txt")
 }
 
 pub fn missing(name: &str) -> String {
-    format!(
-        "The explanation of {name} is missing from the page's files. Reload the page to try again."
-    )
+    format!("页面的文件里缺少 {name} 的说明。请重新加载页面再试。")
 }
 
 pub fn unavailable(why: &str) -> String {
-    format!("The explanation could not be loaded ({why}). Reload the page to try again.")
+    format!("无法加载说明（{why}）。请重新加载页面再试。")
 }
 
 pub fn http_status(code: u16) -> String {
-    format!("the server answered {code}")
+    format!("服务器返回了 {code}")
 }
 
 pub fn network(message: &str) -> String {
     if message.is_empty() {
-        "the request failed".to_string()
+        "请求失败".to_string()
     } else {
-        format!("the request failed: {message}")
+        format!("请求失败：{message}")
     }
 }
 
 pub fn loading() -> &'static str {
-    "Loading the explanation…"
+    "正在加载说明……"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reason_sits_inside_the_sentence() {
+        assert_eq!(
+            unavailable(&http_status(404)),
+            "无法加载说明（服务器返回了 404）。请重新加载页面再试。"
+        );
+        assert_eq!(
+            missing("CAP_CHOWN"),
+            "页面的文件里缺少 CAP_CHOWN 的说明。请重新加载页面再试。"
+        );
+        assert_eq!(network(""), "请求失败");
+    }
 }
