@@ -92,7 +92,7 @@ fn notes(sim: &Simulation) -> Html {
         .before
         .invariant_problems()
         .iter()
-        .map(|p| format!("{} {}", W.warning(), W.state_problem(p)))
+        .map(|p| format!("{}{}", W.warning(), W.state_problem(p)))
         .collect();
     for s in &tr.trace {
         if let Step::SetidCheck(c) = s {

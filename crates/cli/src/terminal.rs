@@ -42,7 +42,7 @@ mod tests {
     fn wide_characters_take_two_columns() {
         assert_eq!(width("high"), 4);
         assert_eq!(width("严重"), 4);
-        assert_eq!(width("低（2）"), 6);
+        assert_eq!(width("低（2）"), 7);
         assert_eq!(pad("严重", 8), "严重    ");
         assert_eq!(pad("critical", 8), "critical");
         assert_eq!(pad("低", 8).len(), "低".len() + 6);

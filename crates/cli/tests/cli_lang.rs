@@ -136,12 +136,34 @@ fn json_keeps_keys_ids_and_masks_and_translates_only_words() {
 }
 
 /// Each line of the Chinese text output, checked for English prose.
-/// Lines that are YAML (a suggested fix) or capability lists are code.
+/// Lines that are code are left out: a suggested command line (flags),
+/// YAML (a lower-case key, a list item) and YAML comments without Chinese.
 fn english_lines(output: &str) -> Vec<String> {
+    let code = |l: &str| {
+        let t = l.trim_start();
+        let key = t.split_once(':').is_some_and(|(k, _)| {
+            k.starts_with(|c: char| c.is_ascii_lowercase())
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+        });
+        !has_cjk(l) && (t.starts_with(['-', '#', '{', '"']) || key)
+    };
+    // An indented help line: the option or synopsis column is typed; the
+    // description after the gap is prose.
+    let prose = |l: &str| -> String {
+        let t = l.trim_start();
+        match t.split_once("  ") {
+            Some((_, description)) if l.starts_with(' ') => description.to_string(),
+            None if l.starts_with(' ') && (t.starts_with("caplens ") || t.starts_with('-')) => {
+                String::new()
+            }
+            _ => l.to_string(),
+        }
+    };
     output
         .lines()
-        .filter(|l| !l.trim_start().starts_with('#') || has_cjk(l))
-        .filter_map(|l| english_run(l).map(|run| format!("{run:?} in {l:?}")))
+        .filter(|l| !code(l))
+        .filter_map(|l| english_run(&prose(l)).map(|run| format!("{run:?} in {l:?}")))
         .collect()
 }
 

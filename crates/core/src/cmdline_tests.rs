@@ -46,7 +46,7 @@ fn locations_have_argument_line_and_column() {
     let a = &r.spec.cap_add[0].at;
     assert_eq!(a.line, Some(2));
     assert_eq!(a.column, Some(13));
-    assert_eq!(a.path, "--cap-add (argument 4)");
+    assert_eq!((a.path.as_str(), a.argument), ("--cap-add", Some(4)));
 }
 
 #[test]
@@ -137,7 +137,8 @@ fn prefixes_prompts_sudo_env_globals_and_container_subcommand() {
         .collect();
     let r = parse_args(&args, SourceKind::PodmanRun).unwrap();
     assert_eq!(r.spec.source, SourceKind::PodmanRun);
-    assert_eq!(r.spec.cap_add[0].at.path, "--cap-add (argument 3)");
+    let at = &r.spec.cap_add[0].at;
+    assert_eq!((at.path.as_str(), at.argument), ("--cap-add", Some(3)));
     assert_eq!(r.spec.cap_add[0].at.line, None);
     let args: Vec<String> = ["--cap-add=SYS_ADMIN", "perf"]
         .iter()

@@ -212,7 +212,7 @@ pub fn uid_badge(real: Option<u32>, effective: Option<u32>) -> String {
 
 // The Exec view.
 pub fn warning() -> &'static str {
-    "Warning:"
+    "Warning: "
 }
 pub fn exec_title() -> &'static str {
     "A process runs a program"

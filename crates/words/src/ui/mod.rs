@@ -71,6 +71,7 @@ crate::sentences! {
         fn recognised_as(kind: &str) -> String;
         fn nnp_badge(on: bool) -> &'static str;
         fn uid_badge(real: Option<u32>, effective: Option<u32>) -> String;
+        /// Before a warning's text, separator included.
         fn warning() -> &'static str;
         fn exec_title() -> &'static str;
         fn exec_intro() -> &'static str;
