@@ -26,6 +26,7 @@ pub mod set;
 pub mod severity;
 pub mod status;
 pub mod text;
+pub mod workshop;
 
 /// The YAML reader, a crate of its own; re-exported so the models name it
 /// as one of theirs.
