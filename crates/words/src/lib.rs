@@ -26,6 +26,7 @@ pub mod k8s;
 pub mod style;
 pub mod text;
 pub mod ui;
+pub mod workshop;
 
 mod lang;
 pub use lang::Lang;
@@ -49,6 +50,7 @@ pub trait Words:
     + k8s::K8sWords
     + text::TextWords
     + ui::UiWords
+    + workshop::WorkshopWords
 {
 }
 
@@ -62,6 +64,7 @@ impl<T> Words for T where
         + k8s::K8sWords
         + text::TextWords
         + ui::UiWords
+        + workshop::WorkshopWords
 {
 }
 
@@ -77,6 +80,7 @@ pub mod prelude {
     pub use crate::k8s::K8sWords;
     pub use crate::text::TextWords;
     pub use crate::ui::UiWords;
+    pub use crate::workshop::WorkshopWords;
     pub use crate::{Lang, Words};
 }
 
