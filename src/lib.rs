@@ -13,6 +13,7 @@ pub mod lang;
 pub mod panic;
 pub mod route;
 pub mod widgets;
+pub mod workshop;
 
 use crate::lang::W;
 use caplens_words::prelude::*;
@@ -44,7 +45,7 @@ enum Write {
 #[derive(Clone, PartialEq, Default)]
 struct State {
     view: View,
-    inputs: [Params; 3],
+    inputs: [Params; 4],
     write: Write,
     /// Counts arrivals in another view by a link (not by a tab), so the page
     /// can take the reader to the top of the view they were sent to.
@@ -115,6 +116,7 @@ fn index(v: View) -> usize {
         View::Decode => 0,
         View::Exec => 1,
         View::Containers => 2,
+        View::Workshop => 3,
     }
 }
 
@@ -185,6 +187,7 @@ pub fn app() -> Html {
         View::Decode => html! { <decode::DecodeView ..props /> },
         View::Exec => html! { <exec::ExecView ..props /> },
         View::Containers => html! { <containers::ContainersView ..props /> },
+        View::Workshop => html! { <workshop::WorkshopView ..props /> },
     };
 
     page(&state, view)
@@ -300,6 +303,15 @@ fn tab_attrs(v: View, current: bool) -> h::Static {
             "aria-current" = "page",
             "class" = "tab current"
         ),
+        (View::Workshop, false) => {
+            attrs!("type" = "button", "id" = "tab-workshop", "class" = "tab")
+        }
+        (View::Workshop, true) => attrs!(
+            "type" = "button",
+            "id" = "tab-workshop",
+            "aria-current" = "page",
+            "class" = "tab current"
+        ),
     }
 }
 
@@ -309,6 +321,7 @@ fn main_attrs(v: View) -> h::Static {
         View::Decode => attrs!("id" = "main", "class" = "view view-decode"),
         View::Exec => attrs!("id" = "main", "class" = "view view-exec"),
         View::Containers => attrs!("id" = "main", "class" = "view view-containers"),
+        View::Workshop => attrs!("id" = "main", "class" = "view view-workshop"),
     }
 }
 
@@ -318,6 +331,7 @@ fn view_name(v: View) -> &'static str {
         View::Decode => W.decode_name(),
         View::Exec => W.exec_name(),
         View::Containers => W.containers_name(),
+        View::Workshop => W.workshop_name(),
     }
 }
 
@@ -327,5 +341,6 @@ fn view_hint(v: View) -> &'static str {
         View::Decode => W.decode_hint(),
         View::Exec => W.exec_hint(),
         View::Containers => W.containers_hint(),
+        View::Workshop => W.workshop_hint(),
     }
 }

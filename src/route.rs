@@ -7,17 +7,18 @@
 
 use std::rc::Rc;
 
-/// The three views (tabs) of the page.
+/// The views (tabs) of the page.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
 pub enum View {
     #[default]
     Decode,
     Exec,
     Containers,
+    Workshop,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Decode, View::Exec, View::Containers];
+    pub const ALL: [View; 4] = [View::Decode, View::Exec, View::Containers, View::Workshop];
 
     /// The token used in the fragment (never translated).
     pub fn slug(self) -> &'static str {
@@ -25,6 +26,7 @@ impl View {
             View::Decode => "decode",
             View::Exec => "exec",
             View::Containers => "containers",
+            View::Workshop => "workshop",
         }
     }
 

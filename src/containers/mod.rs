@@ -22,7 +22,7 @@ pub use analysis::{analyse, entrypoint_caps, settings, Analysis};
 pub use examples::examples;
 pub use input::FOLD_ABOVE_BYTES;
 pub use links::exec_links;
-pub use results::MAX_CARDS;
+pub use results::{results, MAX_CARDS};
 
 use crate::h::{self, attrs, el, el_s, el_t};
 use crate::hooks::use_sliced_analysis;

@@ -11,6 +11,7 @@ mod matrix;
 mod report;
 
 pub use grid::rewrite;
+pub use report::report_view;
 
 use crate::h::{self, attrs, el, el_s, el_t, s as st, text};
 use crate::hooks::use_explanations;

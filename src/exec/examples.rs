@@ -8,9 +8,14 @@ use caplens_core::status::SetKind;
 use caplens_words::prelude::*;
 
 /// The link parameters that reproduce a ready-made example of the core
-/// (`exec::examples`): the before-state as `/proc` lines, the ids, the file.
+/// (`exec::examples`).
 pub fn example_params(e: &exec::examples::Example) -> Params {
-    let b = &e.before;
+    state_params(&e.before, &e.file, e.file_text).with("ex", e.id.slug())
+}
+
+/// The link parameters of a process and a program: the before-state as
+/// `/proc` lines, the ids, the file (the workshop's steps use it too).
+pub fn state_params(b: &exec::ProcessState, file: &exec::ExecFile, file_text: &str) -> Params {
     let lines: Vec<String> = [
         (SetKind::Inheritable, b.inheritable),
         (SetKind::Permitted, b.permitted),
@@ -24,8 +29,7 @@ pub fn example_params(e: &exec::examples::Example) -> Params {
     let mut p = Params::default()
         .with("before", &lines.join("\n"))
         .with("uid", &b.uid.to_string())
-        .with("file", e.file_text)
-        .with("ex", e.id.slug());
+        .with("file", file_text);
     if b.euid != b.uid {
         p.set("euid", &b.euid.to_string());
     }
@@ -35,10 +39,10 @@ pub fn example_params(e: &exec::examples::Example) -> Params {
     if b.securebits.0 != 0 {
         p.set("sb", &b.securebits.0.to_string());
     }
-    if e.file.setuid_root {
+    if file.setuid_root {
         p.set("setuid", "1");
     }
-    if e.file.nosuid_mount {
+    if file.nosuid_mount {
         p.set("nosuid", "1");
     }
     p

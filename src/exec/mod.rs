@@ -15,7 +15,8 @@ mod simulation;
 use crate::lang::W;
 use caplens_words::prelude::*;
 use examples::current_example;
-pub use examples::{example_params, examples};
+pub use examples::{example_params, examples, state_params};
+pub use outcome::outcome;
 pub use simulation::{simulate, InputProblem, Simulation};
 
 use crate::h::{self, attrs, el, el_s, el_t, s as st};
