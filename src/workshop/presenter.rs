@@ -37,7 +37,9 @@ pub struct Keys {
 pub fn use_keys(keys: Option<Keys>, on_load: Callback<Params>) {
     use_effect_with(keys, move |keys| {
         let listener = keys.clone().map(|keys| {
-            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let doc = gloo::utils::document();
+            gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

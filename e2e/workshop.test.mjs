@@ -1,0 +1,96 @@
+// End-to-end: the Workshop view in both languages. Every step opens from
+// its link, its question is answered, and the reveal shows the value the
+// workshop material gives (the page computes it with the core); presenter
+// mode moves with the keyboard.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
+
+const app = servedApp();
+
+// id → [the value the reveal must show (English, Chinese), the position of that choice]
+const STEPS = [
+  ['a1', '0000000000003000', 2],
+  ['a2', '0000000000000000', 0],
+  ['a3', '0000000000003000', 2],
+  ['a4', ['37 capabilities', '37 个权能'], 1],
+  ['a5', '00000000a80425fb', 0],
+  ['a6', '00000000a80435fb', 1],
+  ['a7', '00000000a80435db', 1],
+  ['a8', '00000040a80425fb', 1],
+  ['1', 'NET_ADMIN, SYS_TIME', 1],
+  ['2', ['27 capabilities', '27 个权能'], 2],
+  ['3', '00000000a80425fa', 1],
+  ['4', '0000000000000000', 0],
+  ['5', '0000000000000000', 0],
+  ['6', ['execve fails with EPERM', 'execve 失败：EPERM'], 1],
+  ['7', '0000000000000000', 0],
+  ['8', '0000000000000400', 1],
+  ['9', 'euid 0', 0],
+  ['10', '000001ffffffffff', 1],
+  ['11', '00000000000005fb', 1],
+  ['12', ['fails Baseline', '不通过 baseline'], 1],
+];
+
+const LANGS = [
+  ['en', '', 0, /Right\./],
+  ['zh-cn', 'zh-cn/', 1, /答对了。/],
+];
+
+for (const [lang, dir, index, right] of LANGS) {
+  test(`workshop (${lang}): every step opens from its link, is answered and reveals the computed value`, async () => {
+    const { page, problems, context } = await watchedPage(app.browser, app.origin());
+    for (const [id, value, choice] of STEPS) {
+      const want = Array.isArray(value) ? value[index] : value;
+      await page.goto(`${app.server.url}${dir}#v=workshop&s=${id}`);
+      await appReady(page);
+      await page.locator('#ws-step').waitFor();
+      // The title comes from workshop.txt, fetched when the view opens.
+      await page.waitForFunction(() => (document.querySelector('#ws-title')?.textContent || '').length > 3);
+      assert.ok((await page.locator('#ws-question').innerText()).length > 10, `${id} asks`);
+      assert.equal(await page.locator('#ws-answer').count(), 0, `${id}: no answer before the reveal`);
+      await page.click(`#ws-choice-${choice}`);
+      await page.click('#ws-reveal');
+      await page.locator('#ws-answer').waitFor();
+      assert.equal(await page.locator('#ws-computed').innerText(), want, `step ${id}`);
+      assert.match(await page.locator('#ws-verdict').innerText(), right, `step ${id}`);
+      assert.ok((await page.locator('#ws-lesson').innerText()).length > 20, `${id} lesson`);
+      assert.ok((await page.locator('#ws-misconception').innerText()).length > 10, `${id} misconception`);
+      assert.ok(await page.locator('#ws-open-0').count() === 1, `${id} opens in a view`);
+    }
+    await assertClean(assert, problems);
+    await context.close();
+  });
+
+  test(`workshop (${lang}): presenter mode moves with the keyboard; Open in loads the full view`, async () => {
+    const { page, problems, context } = await watchedPage(app.browser, app.origin(), { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${app.server.url}${dir}#v=workshop&s=a5&present=1`);
+    await appReady(page);
+    await page.locator('#ws-present-mode').waitFor();
+    assert.equal(await page.locator('header.top').isVisible(), false, 'the page frame is hidden');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('#ws-answer').waitFor();
+    assert.equal(await page.locator('#ws-computed').innerText(), '00000000a80425fb');
+    // Two sides compared: MKNOD only on the Docker defaults' side.
+    assert.match(await page.locator('#ws-side-0 .only').allInnerTexts().then((t) => t.join(' ')), /MKNOD/);
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction(() => /s=a6/.test(location.hash));
+    assert.equal(await page.locator('#ws-answer').count(), 0, 'the next step asks first');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => /s=a5/.test(location.hash));
+    await page.keyboard.press('PageUp');
+    await page.waitForFunction(() => /s=a4/.test(location.hash) && /present=1/.test(location.hash));
+    await page.click('#ws-present');
+    await page.waitForFunction(() => !/present=1/.test(location.hash));
+    assert.equal(await page.locator('header.top').isVisible(), true);
+
+    // Open in Exec: the same input in the full view.
+    await page.goto(`${app.server.url}${dir}#v=workshop&s=7&r=1`);
+    await page.locator('#ws-open-0').waitFor();
+    await page.click('#ws-open-0');
+    await page.locator('#exec-sets').waitFor();
+    assert.match(await page.locator('#exec-sets tr[data-set="pP"]').innerText(), /0000000000002000/);
+    await assertClean(assert, problems);
+    await context.close();
+  });
+}
