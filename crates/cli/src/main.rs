@@ -9,6 +9,7 @@ mod docker;
 mod exec;
 mod options;
 mod problem;
+mod workshop;
 
 use caplens_cli::language::{self, words};
 use caplens_words::Lang;
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         "exec" => exec::run(&rest),
         "k8s" => containers::run_k8s(&rest),
         "docker" | "podman" => docker::run(&cmd, &rest),
+        "workshop" => workshop::run(&rest),
         "help" | "--help" | "-h" => {
             println!("{}", words().usage());
             ExitCode::SUCCESS

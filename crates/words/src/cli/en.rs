@@ -9,6 +9,7 @@ commands:
   exec                      simulate execve (JSON lines on stdin, or flags)
   k8s FILE... | -           analyse Kubernetes / compose manifests
   docker -- ARGS...         analyse a docker/podman run command line
+  workshop [--base URL]     list the workshop's steps with their links
   help                      this text
 
 Every command also takes:

@@ -23,6 +23,7 @@ pub fn usage() -> &'static str {
   exec                      模拟 execve（从标准输入读 JSON 行，或用参数描述）
   k8s FILE... | -           分析 Kubernetes / compose 清单
   docker -- ARGS...         分析 docker/podman run 命令行
+  workshop [--base URL]     列出工作坊的各个步骤及其链接
   help                      显示本帮助
 
 通用参数：
