@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn every_side_opens_with_the_same_input() {
         for step in steps() {
-            for side in &step.sides {
+            for side in step.sides {
                 let route = Route::parse(&open_href(side));
                 let (view, params) = side_route(side);
                 assert_eq!((route.view, &route.params), (view, &params));

@@ -33,7 +33,7 @@ fn send(cb: &Callback<Params>, params: Params) -> Callback<MouseEvent> {
 
 #[function_component(WorkshopView)]
 pub fn workshop_view(p: &ViewProps) -> Html {
-    let steps = use_memo((), |_| workshop::steps());
+    let steps = workshop::steps();
     let texts = texts::use_texts();
     let at = steps
         .iter()
@@ -80,7 +80,7 @@ pub fn workshop_view(p: &ViewProps) -> Html {
         "div",
         attrs!("class" = "ws-layout"),
         h::kids([
-            menu(&steps, at, &texts),
+            menu(steps, at, &texts),
             el("div", attrs!("class" = "panel ws-main"), h::kids([body])),
         ]),
     )

@@ -42,7 +42,7 @@ fn listing(base: &str) -> String {
     let width = all.iter().map(|s| link(s.id).len()).max().unwrap_or(0);
     let mut out = String::new();
     let mut block: Option<Block> = None;
-    for s in &all {
+    for s in all {
         if block != Some(s.block) {
             if block.is_some() {
                 out.push('\n');

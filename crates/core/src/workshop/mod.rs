@@ -105,11 +105,11 @@ pub struct Step {
     pub id: &'static str,
     pub block: Block,
     /// One side, or two to compare.
-    pub sides: Vec<Input>,
+    pub sides: &'static [Input],
     /// Which side the question is about (0 or 1).
     pub asked: usize,
     pub ask: Ask,
-    pub choices: Vec<Answer>,
+    pub choices: &'static [Answer],
     /// The set whose capabilities a comparison marks, when there are two sides.
     pub compared: SetName,
     /// The article's command and the output it printed (article steps).
@@ -127,8 +127,8 @@ impl Step {
 }
 
 /// The step with link id `id`.
-pub fn by_id(id: &str) -> Option<Step> {
-    steps().into_iter().find(|s| s.id == id)
+pub fn by_id(id: &str) -> Option<&'static Step> {
+    steps().iter().find(|s| s.id == id)
 }
 
 /// What an input could not be read as (a step the tests would catch).

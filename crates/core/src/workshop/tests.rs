@@ -8,7 +8,7 @@ fn mask(bits: u64) -> Answer {
 }
 
 fn answer_of(id: &str) -> Answer {
-    answer(&by_id(id).unwrap()).unwrap()
+    answer(by_id(id).unwrap()).unwrap()
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn the_answers_are_the_materials_values() {
 /// The other sides, as the material gives them.
 #[test]
 fn the_compared_sides_are_the_materials_values() {
-    let sets = |id: &str| compared_sets(&by_id(id).unwrap()).unwrap();
+    let sets = |id: &str| compared_sets(by_id(id).unwrap()).unwrap();
     let m = |bits: u64| CapSet::from_caps((0..64).filter(|b| bits >> b & 1 == 1));
     assert_eq!(sets("a5")[1], m(0x1ffffffffff).without(27));
     assert_eq!(sets("a6")[0], m(0xa80425fb));
@@ -63,9 +63,19 @@ fn the_compared_sides_are_the_materials_values() {
     assert_eq!(sets("7")[1], m(0x2000));
     assert_eq!(sets("8")[1], m(0));
     assert_eq!(sets("11")[0], m(0xa80425fb));
-    let nnp = by_id("9").map(|s| Step { asked: 1, ..s }).unwrap();
+    let nnp = by_id("9")
+        .map(|s| Step {
+            asked: 1,
+            ..s.clone()
+        })
+        .unwrap();
     assert_eq!(answer(&nnp), Ok(Answer::Euid(1000)));
-    let hardened = by_id("12").map(|s| Step { asked: 1, ..s }).unwrap();
+    let hardened = by_id("12")
+        .map(|s| Step {
+            asked: 1,
+            ..s.clone()
+        })
+        .unwrap();
     assert_eq!(answer(&hardened), Ok(Answer::Passes(true)));
 }
 

@@ -86,7 +86,7 @@ fn answers_are_worded_in_both_languages() {
     assert_eq!(zh_cn::answer(&Answer::Count(27)), "27 个权能");
     assert_eq!(zh_cn::answer(&Answer::Starts(false)), "execve 失败：EPERM");
     for s in steps() {
-        for c in &s.choices {
+        for c in s.choices {
             let z = zh_cn::answer(c);
             assert_eq!(spacing_error(&z), None, "{z}");
             assert_ne!(z, "", "{}", s.id);
