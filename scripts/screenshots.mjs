@@ -22,6 +22,9 @@ const SHOTS = [
   { name: 'exec-eperm', tab: '#tab-exec', click: '#ex-docker-user-eperm' },
   { name: 'containers-typo', tab: '#tab-containers', click: '#ex-cpb-typo' },
   { name: 'containers-docker', tab: '#tab-containers', click: '#ex-docker-run' },
+  { name: 'workshop-present', hash: '#v=workshop&s=a5&present=1&c=0&r=1', wait: '#ws-lesson' },
+  { name: 'workshop-question', hash: '#v=workshop&s=5&present=1', wait: '#ws-title:not(:empty)' },
+  { name: 'workshop-step', hash: '#v=workshop&s=3&c=1&r=1', wait: '#ws-lesson' },
   { name: 'panic', hash: '#panic-test' },
 ];
 
@@ -39,6 +42,7 @@ try {
         if (shot.tab) await page.click(shot.tab);
         if (shot.click) await page.click(shot.click);
         if (shot.open) await page.click(shot.open);
+        if (shot.wait) await page.waitForSelector(shot.wait);
         await page.waitForTimeout(150);
         const file = path.join(OUT, `${w.name}-${shot.name}${suffix}.png`);
         await page.screenshot({ path: file, fullPage: true });
