@@ -62,7 +62,7 @@ fn the_english_sentences_end_as_sentences() {
 fn the_chinese_file_reads_as_chinese() {
     let (en, zh) = (Texts::new(EN.to_string()), Texts::new(ZH.to_string()));
     for s in steps() {
-        for key in keys(&s) {
+        for key in keys(s) {
             let v = zh.get(s.id, key).unwrap();
             let at = format!("{} {key}: {v}", s.id);
             assert_eq!(english_run(v), None, "{at}");
