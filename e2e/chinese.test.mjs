@@ -119,10 +119,13 @@ test('every view and example of the Chinese page reads as Chinese', async () => 
     ['#v=decode&in=CapEff:+00000000zz', 'decode error'],
     ['#v=exec&before=CapEff:+xyz', 'exec error'],
     ['#v=containers&in=apiVersion:+v1%0Akind:+Pod%0A+bad:+[', 'containers error'],
+    ['#v=workshop&s=a5&c=0&r=1', 'workshop, a step revealed'],
   ]) {
     await page.goto(zh() + hash);
     await appReady(page);
     await page.waitForTimeout(100);
+    // The workshop's text is fetched when the view opens.
+    if (hash.includes('workshop')) await page.locator('#ws-lesson').waitFor();
     found.push(...await problemsIn(page, where));
     states += 1;
   }

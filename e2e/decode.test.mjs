@@ -22,12 +22,12 @@ const CAPSH_37 = 'cap_chown,cap_dac_override,cap_dac_read_search,cap_fowner,cap_
   'cap_sys_nice,cap_sys_resource,cap_sys_time,cap_sys_tty_config,cap_mknod,cap_lease,cap_audit_write,cap_audit_control,' +
   'cap_setfcap,cap_mac_override,cap_mac_admin,cap_syslog,cap_wake_alarm,cap_block_suspend';
 
-test('loads cleanly: title, three views, no errors, only its own files', async () => {
+test('loads cleanly: title, four views, no errors, only its own files', async () => {
   const { page, problems, log, context } = await watchedPage(app.browser, app.origin());
   await page.goto(app.server.url);
   await appReady(page);
   assert.match(await page.title(), /caplens/);
-  assert.equal(await page.locator('nav.tabs button').count(), 3);
+  assert.equal(await page.locator('nav.tabs button').count(), 4);
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
   // The page is strict: CSP meta present, no inline script at all.
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
