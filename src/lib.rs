@@ -10,6 +10,7 @@ pub mod exec;
 pub mod h;
 pub mod hooks;
 pub mod lang;
+pub mod language;
 pub mod panic;
 pub mod route;
 pub mod widgets;
@@ -245,6 +246,7 @@ fn header(tabs: Vec<Html>) -> Html {
         "header",
         h::attrs!("class" = "top"),
         h::kids([
+            html! { <language::Languages /> },
             h::el(
                 "div",
                 h::attrs!("class" = "brand"),

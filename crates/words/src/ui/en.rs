@@ -515,3 +515,19 @@ pub fn decode_to_exec() -> &'static str {
 pub fn see_exec() -> &'static str {
     "See how exec gives PID 1 these sets →"
 }
+
+pub fn language_switch_prefix() -> &'static str {
+    "Switch language: "
+}
+
+pub fn offer_this_language() -> &'static str {
+    "This page is also in English: "
+}
+
+pub fn offer_switch() -> &'static str {
+    "Switch to English"
+}
+
+pub fn offer_close() -> &'static str {
+    "Close"
+}

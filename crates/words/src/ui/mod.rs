@@ -157,5 +157,14 @@ crate::sentences! {
         fn ex_bind_nonroot_fcaps() -> &'static str;
         fn decode_to_exec() -> &'static str;
         fn see_exec() -> &'static str;
+        /// Read (not shown) before the other language's name on the
+        /// language switch, so its accessible name says what it does.
+        fn language_switch_prefix() -> &'static str;
+        /// A page in another language offers this language's page with
+        /// these words, in this language (the English page shows the
+        /// Chinese ones to readers whose browser prefers Chinese).
+        fn offer_this_language() -> &'static str;
+        fn offer_switch() -> &'static str;
+        fn offer_close() -> &'static str;
     }
 }

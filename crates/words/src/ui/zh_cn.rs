@@ -616,3 +616,19 @@ mod tests {
         assert!(d.contains(env!("CARGO_PKG_VERSION")));
     }
 }
+
+pub fn language_switch_prefix() -> &'static str {
+    "切换语言："
+}
+
+pub fn offer_this_language() -> &'static str {
+    "这个页面有中文版："
+}
+
+pub fn offer_switch() -> &'static str {
+    "切换到中文"
+}
+
+pub fn offer_close() -> &'static str {
+    "关闭"
+}
