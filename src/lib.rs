@@ -13,6 +13,7 @@ pub mod lang;
 pub mod language;
 pub mod panic;
 pub mod route;
+pub mod status_line;
 pub mod widgets;
 
 use crate::lang::W;
@@ -50,6 +51,9 @@ struct State {
     /// Counts arrivals in another view by a link (not by a tab), so the page
     /// can take the reader to the top of the view they were sent to.
     arrivals: u32,
+    /// Counts loaded inputs (an example, a permalink), so the page can
+    /// bring the reader to the result.
+    results: u32,
 }
 
 enum Action {
@@ -74,6 +78,10 @@ impl Reducible for State {
                 s.write = Write::None;
             }
             Action::SetParams(params, write) => {
+                // An example (a deliberate load), not typing or Clear.
+                if write == Write::Push && !params.is_empty() {
+                    s.results += 1;
+                }
                 s.inputs[index(s.view)] = params;
                 s.write = write;
             }
@@ -132,6 +140,8 @@ pub fn app() -> Html {
             ..State::default()
         };
         s.inputs[index(route.view)] = route.params.clone();
+        // A permalink: its answer is what the reader came for.
+        s.results = u32::from(!route.params.is_empty());
         s
     });
 
@@ -164,6 +174,13 @@ pub fn app() -> Html {
     use_effect_with(state.arrivals, |&arrivals| {
         if arrivals > 0 {
             dom::show_top_heading();
+        }
+    });
+
+    // After an example or a permalink, the answer is on screen and focused.
+    use_effect_with(state.results, |&results| {
+        if results > 0 {
+            dom::show_result();
         }
     });
 

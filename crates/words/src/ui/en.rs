@@ -531,3 +531,31 @@ pub fn offer_switch() -> &'static str {
 pub fn offer_close() -> &'static str {
     "Close"
 }
+
+pub fn status_decode(sets: usize, caps: u32) -> String {
+    let sets = match sets {
+        1 => "1 set".to_string(),
+        n => format!("{n} sets"),
+    };
+    format!("Result: {sets}, {} in all.", count_caps(caps))
+}
+
+pub fn status_exec(effective: u32, permitted: u32) -> String {
+    format!("After exec: {effective} effective, {permitted} permitted.")
+}
+
+pub fn status_exec_refused() -> &'static str {
+    "The exec is refused with EPERM."
+}
+
+pub fn status_containers(containers: usize, findings: usize) -> String {
+    let c = match containers {
+        1 => "1 container".to_string(),
+        n => format!("{n} containers"),
+    };
+    let f = match findings {
+        1 => "1 finding".to_string(),
+        n => format!("{n} findings"),
+    };
+    format!("Result: {c}, {f}.")
+}

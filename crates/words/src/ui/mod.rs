@@ -166,5 +166,11 @@ crate::sentences! {
         fn offer_this_language() -> &'static str;
         fn offer_switch() -> &'static str;
         fn offer_close() -> &'static str;
+        /// The views' one-line `role="status"` summaries, read by screen
+        /// readers when typing pauses (the result itself is not live).
+        fn status_decode(sets: usize, caps: u32) -> String;
+        fn status_exec(effective: u32, permitted: u32) -> String;
+        fn status_exec_refused() -> &'static str;
+        fn status_containers(containers: usize, findings: usize) -> String;
     }
 }

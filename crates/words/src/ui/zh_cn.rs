@@ -632,3 +632,19 @@ pub fn offer_switch() -> &'static str {
 pub fn offer_close() -> &'static str {
     "关闭"
 }
+
+pub fn status_decode(sets: usize, caps: u32) -> String {
+    format!("结果：{sets} 个集合，共 {caps} 个权能。")
+}
+
+pub fn status_exec(effective: u32, permitted: u32) -> String {
+    format!("exec 之后：有效集 {effective} 个，许可集 {permitted} 个。")
+}
+
+pub fn status_exec_refused() -> &'static str {
+    "exec 被拒绝，返回 EPERM。"
+}
+
+pub fn status_containers(containers: usize, findings: usize) -> String {
+    format!("结果：{containers} 个容器，{findings} 条检查结果。")
+}
