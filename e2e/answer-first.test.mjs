@@ -82,3 +82,50 @@ test('screen readers: no live result sections; one short status line per view, a
   await assertClean(assert, problems);
   await context.close();
 });
+
+test('a container card starts with its verdict, findings before the tables; a finding selects its line in the paste box', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin(), { viewport: { width: 1280, height: 720 } });
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.click('#tab-containers');
+  await page.click('#ex-cpb-typo');
+  const card = page.locator('#container-0');
+  await card.waitFor();
+  // The first thing after the title is the verdict: what PID 1 effectively holds.
+  assert.equal(await card.evaluate((c) => c.querySelector('h3').nextElementSibling.className), 'verdict');
+  assert.match(await card.locator('.verdict').first().innerText(), /effective/);
+  // Findings come before the sets tables.
+  const order = await card.evaluate((c) => {
+    const all = [...c.querySelectorAll('ul.findings, table')];
+    return all.map((e) => e.tagName);
+  });
+  assert.equal(order[0], 'UL', order.join(','));
+  // The typo's place selects its line in the paste box.
+  const place = card.locator('.finding[data-id="unknown-field"] button.place');
+  const label = await place.innerText();
+  const line = Number(label.match(/line (\d+)/)[1]);
+  await place.click();
+  const selected = await page.evaluate(() => {
+    const a = document.querySelector('#containers-input');
+    return { focused: document.activeElement === a, text: a.value.slice(a.selectionStart, a.selectionEnd), before: a.value.slice(0, a.selectionStart).split('\n').length };
+  });
+  assert.ok(selected.focused, 'the paste box has focus');
+  assert.equal(selected.before, line, 'the selection starts on the finding\'s line');
+  assert.match(selected.text, /sercurityContext/);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('Pod Security: a failing verdict lists its checks on the card', async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n    securityContext:\n      capabilities:\n        add: [SYS_ADMIN]\n';
+  await page.goto(app.server.url + '#v=containers&in=' + encodeURIComponent(pod));
+  await appReady(page);
+  const fails = page.locator('#container-0 .pss-fails li');
+  await fails.first().waitFor();
+  const text = (await fails.allInnerTexts()).join('\n');
+  assert.match(text, /SYS_ADMIN/);
+  assert.match(text, /baseline/);
+  await assertClean(assert, problems);
+  await context.close();
+});

@@ -174,3 +174,26 @@ pub fn show_result() {
         window.scroll_to_with_x_and_y(0.0, (scroll_y + top - 8.0).max(0.0));
     }
 }
+
+/// Selects line `line` (1-based) of the text area `id` and focuses it, so
+/// the browser scrolls the line into view inside the box.
+pub fn select_line(id: &str, line: u32) {
+    let Some(area) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let text = area.value();
+    // Offsets in UTF-16 code units, as the DOM counts them.
+    let mut start = 0u32;
+    for (n, l) in text.split('\n').enumerate() {
+        let len = l.encode_utf16().count() as u32;
+        if n + 1 == line as usize {
+            let _ = area.focus();
+            let _ = area.set_selection_range(start, start + len);
+            return;
+        }
+        start += len + 1;
+    }
+}

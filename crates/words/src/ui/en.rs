@@ -559,3 +559,22 @@ pub fn status_containers(containers: usize, findings: usize) -> String {
     };
     format!("Result: {c}, {f}.")
 }
+
+pub fn verdict_effective(who: &str, n: u32, names: &str) -> String {
+    match n {
+        0 => format!("{who}: no effective capabilities."),
+        _ => format!("{who}: {} effective: {names}.", count_caps(n)),
+    }
+}
+
+pub fn verdict_worst(message: &str) -> String {
+    format!("Most serious: {message}")
+}
+
+pub fn pss_fails_title() -> &'static str {
+    "Pod Security checks that fail"
+}
+
+pub fn select_in_input() -> &'static str {
+    "Select this line in the paste box"
+}

@@ -172,5 +172,13 @@ crate::sentences! {
         fn status_exec(effective: u32, permitted: u32) -> String;
         fn status_exec_refused() -> &'static str;
         fn status_containers(containers: usize, findings: usize) -> String;
+        /// A container card's first line: what PID 1 (`who`, e.g. "PID 1
+        /// after exec (root)") effectively holds, `n` capabilities named.
+        fn verdict_effective(who: &str, n: u32, names: &str) -> String;
+        /// The card's most serious finding, after its verdict.
+        fn verdict_worst(message: &str) -> String;
+        fn pss_fails_title() -> &'static str;
+        /// The title of a finding's place: clicking it selects the line.
+        fn select_in_input() -> &'static str;
     }
 }

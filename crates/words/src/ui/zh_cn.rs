@@ -648,3 +648,22 @@ pub fn status_exec_refused() -> &'static str {
 pub fn status_containers(containers: usize, findings: usize) -> String {
     format!("结果：{containers} 个容器，{findings} 条检查结果。")
 }
+
+pub fn verdict_effective(who: &str, n: u32, names: &str) -> String {
+    match n {
+        0 => format!("{who}：有效集为空。"),
+        _ => format!("{who}：有效集有 {n} 个权能：{names}。"),
+    }
+}
+
+pub fn verdict_worst(message: &str) -> String {
+    format!("最严重的问题：{message}")
+}
+
+pub fn pss_fails_title() -> &'static str {
+    "未通过的 Pod 安全性检查"
+}
+
+pub fn select_in_input() -> &'static str {
+    "在粘贴框中选中这一行"
+}
