@@ -578,3 +578,23 @@ pub fn pss_fails_title() -> &'static str {
 pub fn select_in_input() -> &'static str {
     "Select this line in the paste box"
 }
+
+pub fn docker_era_ge25() -> &'static str {
+    "25.0 or later"
+}
+
+pub fn docker_era_le20_10_13() -> &'static str {
+    "20.10.13 or earlier"
+}
+
+pub fn runtime_versions_note() -> &'static str {
+    "A version next to a runtime's name (such as containerd 1.5.11 / 1.6.2 and later) is the range of releases whose defaults and behaviour caplens models for it."
+}
+
+pub fn cap_name_hint() -> &'static str {
+    "Select a capability's name to read what it allows, who needs it and why it matters in a container."
+}
+
+pub fn formula_legend() -> &'static str {
+    "pI, pP, pE, pA: the process's inheritable, permitted, effective and ambient sets before exec; fP, fI: the file's permitted and inheritable sets; fE: the file's effective bit; X: the bounding set; a prime (pP′) marks the value after exec."
+}

@@ -180,5 +180,14 @@ crate::sentences! {
         fn pss_fails_title() -> &'static str;
         /// The title of a finding's place: clicking it selects the line.
         fn select_in_input() -> &'static str;
+        /// The Docker release families of the Containers view's select.
+        fn docker_era_ge25() -> &'static str;
+        fn docker_era_le20_10_13() -> &'static str;
+        /// What the version next to a runtime's name means.
+        fn runtime_versions_note() -> &'static str;
+        /// Above the capabilities × sets matrix: the names open explanations.
+        fn cap_name_hint() -> &'static str;
+        /// What the letters of the exec formulas stand for.
+        fn formula_legend() -> &'static str;
     }
 }

@@ -667,3 +667,23 @@ pub fn pss_fails_title() -> &'static str {
 pub fn select_in_input() -> &'static str {
     "在粘贴框中选中这一行"
 }
+
+pub fn docker_era_ge25() -> &'static str {
+    "25.0 及以上"
+}
+
+pub fn docker_era_le20_10_13() -> &'static str {
+    "20.10.13 及以下"
+}
+
+pub fn runtime_versions_note() -> &'static str {
+    "运行时名称旁的版本（例如 containerd 1.5.11 / 1.6.2 及以上）是 caplens 为它建模的版本范围：默认集合和行为以这些版本为准。"
+}
+
+pub fn cap_name_hint() -> &'static str {
+    "点击权能名，查看它允许做什么、谁需要它，以及它在容器中为什么重要。"
+}
+
+pub fn formula_legend() -> &'static str {
+    "pI、pP、pE、pA：exec 之前进程的可继承集、许可集、有效集和环境集；fP、fI：文件许可集和文件可继承集；fE：文件的有效位；X：边界集；带撇号的（如 pP′）是 exec 之后的值。"
+}
