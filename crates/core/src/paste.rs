@@ -9,6 +9,7 @@ use crate::cmdline::{self, CmdlineError};
 use crate::compose;
 use crate::container::{ContainerSpec, SourceKind};
 use crate::k8s::{self, finding::Finding, harden, pss, Note};
+use crate::peers;
 use crate::runtime::{DockerEra, PodmanEra, Runtime};
 use crate::yaml::{self, YamlError};
 
@@ -27,6 +28,9 @@ pub struct InputContainer {
     pub findings: Vec<Finding>,
     pub pss: pss::Verdict,
     pub hardened: harden::Hardened,
+    /// Other analysers' verdicts (Kubernetes only; `peers::compare` sets
+    /// them beside the report).
+    pub peers: Vec<peers::Judged>,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -78,6 +82,7 @@ fn finish(spec: ContainerSpec, findings: Vec<Finding>, pss: pss::Verdict) -> Inp
         findings,
         pss,
         hardened,
+        peers: Vec::new(),
     }
 }
 
@@ -118,7 +123,11 @@ pub fn from_documents(docs: &[yaml::Document]) -> Input {
     let containers = m
         .containers
         .iter()
-        .map(|c| finish(c.spec.clone(), c.findings.clone(), c.pss(&m)))
+        .zip(peers::judge_manifest(&m))
+        .map(|(c, judged)| InputContainer {
+            peers: judged,
+            ..finish(c.spec.clone(), c.findings.clone(), c.pss(&m))
+        })
         .collect();
     Input {
         form: Form::Kubernetes,
