@@ -153,19 +153,14 @@ impl Reality {
         }
     }
 
-    /// What the add list grants: its capabilities, or the whole bounding
-    /// set for an `ALL`.
-    fn granted_by_adds(&self) -> CapSet {
+    /// The capabilities the add list names one by one and grants. An `ALL`
+    /// counts for none: a drop rule failing on it is right, whatever it grants.
+    fn named_by_adds(&self) -> CapSet {
         self.adds
             .iter()
-            .filter(|a| a.granted)
-            .fold(CapSet::EMPTY, |s, a| {
-                if a.all {
-                    s.union(self.bounding)
-                } else {
-                    a.cap.map_or(s, |c| s.union(CapSet::of(c)))
-                }
-            })
+            .filter(|a| a.granted && !a.all)
+            .filter_map(|a| a.cap)
+            .fold(CapSet::EMPTY, |s, c| s.union(CapSet::of(c)))
     }
 }
 
@@ -232,7 +227,7 @@ fn disagreement(j: &Judged, r: &Reality) -> Option<Disagreement> {
                 (!r.bounding.has(cap)).then_some(Disagreement::FailButNotHeld { cap })
             }
         }
-        Claim::DropAll => kept(r, r.bounding.minus(r.granted_by_adds()), pass),
+        Claim::DropAll => kept(r, r.bounding.minus(r.named_by_adds()), pass),
         Claim::KeepsOnly(allowed) => kept(r, r.bounding.minus(set_of(allowed)), pass),
         Claim::NoAdd if pass => None,
         Claim::NoAdd => failed_add(r),

@@ -158,6 +158,9 @@ fn add_all_grants_every_listed_capability() {
     assert_eq!(rule(&all, 0, "dangerousCapabilities"), (FAIL, None));
     // kube-linter: `(?i)^all$` in the add list fails the NET_RAW check.
     assert_eq!(rule(&all, 0, "drop-net-raw-capability"), (FAIL, None));
+    // A drop-all rule failing on `add: [ALL]` is right: everything is kept.
+    assert_eq!(rule(&all, 0, "insecureCapabilities"), (FAIL, None));
+    assert_eq!(rule(&all, 0, "CapDropAll"), (FAIL, None));
 }
 
 #[test]
