@@ -331,3 +331,50 @@ fn a_refused_container_disagrees_with_passing_add_rules() {
     assert_eq!(rule_on(&typo, 0, "KSV022", &crio), (FAIL, None));
     assert_eq!(rule_on(&typo, 0, "KSV003", &crio), (FAIL, None));
 }
+
+/// The counts docs/peers.md gives for the examples: per analyser, how many
+/// Kubernetes example containers have a verdict caplens disagrees with.
+#[test]
+fn disagreements_on_the_examples_match_the_docs() {
+    let examples = [
+        include_str!("../../../../examples/bind-nonroot.yaml"),
+        include_str!("../../../../examples/bind-root.yaml"),
+        include_str!("../../../../examples/cpb-demo-typo.yaml"),
+        include_str!("../../../../examples/cpb-demo.yaml"),
+        include_str!("../../../../examples/perf-sys-admin.yaml"),
+    ];
+    let crio = Settings {
+        kubernetes: Runtime::Crio(CrioConfig::default()),
+        ..Settings::default()
+    };
+    let tally = |settings: &Settings| -> Vec<(&'static str, usize)> {
+        let mut out: Vec<(&'static str, usize)> = Vec::new();
+        for tool in super::rules().map(|r| r.tool.id()) {
+            if out.iter().any(|(t, _)| *t == tool) {
+                continue;
+            }
+            let mut n = 0;
+            for yaml in examples {
+                for index in 0..paste::read_yaml(yaml).unwrap().containers.len() {
+                    let rs = results(yaml, index, settings);
+                    n += rs.iter().any(|x| x.tool.id() == tool && !x.agrees) as usize;
+                }
+            }
+            out.push((tool, n));
+        }
+        out
+    };
+    let expect = |checkov, kube_linter, trivy| {
+        vec![
+            ("checkov", checkov),
+            ("kube-linter", kube_linter),
+            ("trivy", trivy),
+            ("kubesec", 0),
+            ("polaris", 0),
+            ("kubescape", 0),
+            ("pod-security", 0),
+        ]
+    };
+    assert_eq!(tally(&Settings::default()), expect(1, 3, 1));
+    assert_eq!(tally(&crio), expect(4, 4, 1));
+}

@@ -74,18 +74,17 @@ pub fn peer_message(r: &PeerResult) -> String {
         r.rule,
         peer_verdict(r.verdict)
     );
-    match &r.reason {
-        None => format!("{head}，与 caplens 的分析一致。"),
-        Some(d) => format!("{head}，但{}{}。", space_after_but(d), disagreement(d)),
-    }
-}
-
-/// "但" takes a space before Latin text or code (glossary §7).
-fn space_after_but(d: &Disagreement) -> &'static str {
-    match disagreement(d).chars().next() {
-        Some(c) if c.is_ascii() => " ",
-        _ => "",
-    }
+    let Some(d) = &r.reason else {
+        return format!("{head}，与 caplens 的分析一致。");
+    };
+    let clause = disagreement(d);
+    // "但" takes a space before Latin text or code (glossary §7).
+    let space = if clause.starts_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
+    };
+    format!("{head}，但{space}{clause}。")
 }
 
 pub fn peers_text(results: &[PeerResult]) -> String {
