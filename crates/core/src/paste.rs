@@ -120,13 +120,16 @@ pub fn from_documents(docs: &[yaml::Document]) -> Input {
         };
     }
     let m = k8s::from_documents(docs);
+    let verdicts: Vec<pss::Verdict> = m.containers.iter().map(|c| c.pss(&m)).collect();
+    let judged = peers::judge_manifest(&m, &verdicts);
     let containers = m
         .containers
         .iter()
-        .zip(peers::judge_manifest(&m))
-        .map(|(c, judged)| InputContainer {
+        .zip(verdicts)
+        .zip(judged)
+        .map(|((c, verdict), judged)| InputContainer {
             peers: judged,
-            ..finish(c.spec.clone(), c.findings.clone(), c.pss(&m))
+            ..finish(c.spec.clone(), c.findings.clone(), verdict)
         })
         .collect();
     Input {

@@ -3,7 +3,7 @@
 //! the container that decided it when that is another one.
 
 use super::{rules, Aggregate, Rule, Scope, Seen, Verdict};
-use crate::k8s::{K8sContainer, Manifest, Workload, WorkloadKind};
+use crate::k8s::{pss, K8sContainer, Manifest, Workload, WorkloadKind};
 
 /// One rule's verdict on one container.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -15,37 +15,49 @@ pub struct Judged {
     pub decided_by: Option<String>,
 }
 
+/// A container of the workload with its Pod Security verdict.
+#[derive(Clone, Copy)]
+struct Member<'a> {
+    c: &'a K8sContainer,
+    pss: &'a pss::Verdict,
+}
+
 /// One list per container of `m.containers`, in that order, with one
-/// verdict per rule (`peers::rules()` order).
-pub fn judge_manifest(m: &Manifest) -> Vec<Vec<Judged>> {
-    let mut members: Vec<Vec<&K8sContainer>> = vec![Vec::new(); m.workloads.len()];
-    for c in &m.containers {
-        members[c.workload].push(c);
+/// verdict per rule (`peers::rules()` order). `verdicts`: each container's
+/// Pod Security verdict (`K8sContainer::pss`), in the same order.
+pub fn judge_manifest(m: &Manifest, verdicts: &[pss::Verdict]) -> Vec<Vec<Judged>> {
+    let mut members: Vec<Vec<Member>> = vec![Vec::new(); m.workloads.len()];
+    for (c, pss) in m.containers.iter().zip(verdicts) {
+        members[c.workload].push(Member { c, pss });
     }
     m.containers
         .iter()
-        .map(|c| {
+        .zip(verdicts)
+        .map(|(c, pss)| {
             let w = &m.workloads[c.workload];
+            let this = Member { c, pss };
             rules()
-                .map(|r| judge(r, w, &members[c.workload], c))
+                .map(|r| judge(r, w, &members[c.workload], &this))
                 .collect()
         })
         .collect()
 }
 
 /// The rule's own result on one container, alone.
-fn own(rule: &Rule, w: &Workload, c: &K8sContainer) -> Verdict {
+fn own(rule: &Rule, w: &Workload, m: &Member) -> Verdict {
+    let role = m.c.spec.role;
     let runs = rule.kinds.contains(&w.kind)
-        && rule.roles.contains(&c.spec.role)
-        && (w.kind == WorkloadKind::Pod || !rule.pod_only_roles.contains(&c.spec.role))
-        && !(rule.needs_capabilities && c.level.capabilities.is_none());
+        && rule.roles.contains(&role)
+        && (w.kind == WorkloadKind::Pod || !rule.pod_only_roles.contains(&role))
+        && !(rule.needs_capabilities && m.c.level.capabilities.is_none());
     if !runs {
         return Verdict::NotRun;
     }
     let seen = Seen {
         kind: w.kind,
         pod: &w.pod,
-        c: &c.level,
+        c: &m.c.level,
+        pss: m.pss,
     };
     if (rule.passes)(&seen) {
         Verdict::Pass
@@ -54,39 +66,34 @@ fn own(rule: &Rule, w: &Workload, c: &K8sContainer) -> Verdict {
     }
 }
 
-fn judge(rule: &'static Rule, w: &Workload, members: &[&K8sContainer], c: &K8sContainer) -> Judged {
-    let mine = own(rule, w, c);
+fn judge(rule: &'static Rule, w: &Workload, members: &[Member], this: &Member) -> Judged {
+    let mine = own(rule, w, this);
+    let alone = |verdict| Judged {
+        rule,
+        verdict,
+        decided_by: None,
+    };
     let Scope::Workload(aggregate) = rule.scope else {
-        return Judged {
-            rule,
-            verdict: mine,
-            decided_by: None,
-        };
+        return alone(mine);
     };
     if mine == Verdict::NotRun {
         // The workload's verdict is not about a container the rule skips.
-        return Judged {
-            rule,
-            verdict: mine,
-            decided_by: None,
-        };
+        return alone(mine);
     }
     // Every: one failure fails the workload; Any: one pass passes it.
-    let deciding = match aggregate {
-        Aggregate::Every => Verdict::Fail,
-        Aggregate::Any => Verdict::Pass,
+    let (deciding, otherwise) = match aggregate {
+        Aggregate::Every => (Verdict::Fail, Verdict::Pass),
+        Aggregate::Any => (Verdict::Pass, Verdict::Fail),
     };
     let decider = members.iter().find(|m| own(rule, w, m) == deciding);
-    let verdict = match decider {
-        Some(_) => deciding,
-        None => match deciding {
-            Verdict::Fail => Verdict::Pass,
-            _ => Verdict::Fail,
-        },
+    let verdict = if decider.is_some() {
+        deciding
+    } else {
+        otherwise
     };
     let decided_by = decider
         .filter(|_| mine != verdict)
-        .map(|d| d.level.name.clone());
+        .map(|d| d.c.level.name.clone());
     Judged {
         rule,
         verdict,

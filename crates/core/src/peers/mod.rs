@@ -26,7 +26,7 @@ pub use judge::{judge_manifest, Judged};
 
 use crate::cap::Cap;
 use crate::container::Role;
-use crate::k8s::pss::{ContainerLevel, PodLevel};
+use crate::k8s::pss::{self, ContainerLevel, PodLevel};
 use crate::k8s::WorkloadKind;
 use serde::Serialize;
 
@@ -119,12 +119,14 @@ pub enum Claim {
 }
 
 /// What a rule looks at: the workload's kind, its pod and one container,
-/// with the fields as written.
+/// with the fields as written, and the container's Pod Security verdict
+/// (worked out once for the four PSA rules).
 #[derive(Clone, Copy, Debug)]
 pub struct Seen<'a> {
     pub kind: WorkloadKind,
     pub pod: &'a PodLevel,
     pub c: &'a ContainerLevel,
+    pub pss: &'a pss::Verdict,
 }
 
 impl Seen<'_> {
