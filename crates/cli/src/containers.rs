@@ -170,6 +170,8 @@ fn print_file_heading(input: &Input, label: &str, json: bool) {
 fn print_container(c: &InputContainer, report: &ContainerReport) {
     print!("{}", words().report_text(report));
     print!("{}", words().pss_text(&c.pss));
+    let peers = caplens_core::peers::compare(&c.peers, &c.spec, report);
+    print!("{}", words().peers_text(&peers));
     print!("{}", words().suggestion_text(&c.spec, &c.hardened));
     println!();
 }

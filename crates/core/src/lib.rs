@@ -19,6 +19,7 @@ pub mod k8s;
 pub mod mask;
 pub mod order;
 pub mod paste;
+pub mod peers;
 pub mod preset;
 pub mod risk;
 pub mod runtime;

@@ -9,6 +9,7 @@ use crate::cmdline::{self, CmdlineError};
 use crate::compose;
 use crate::container::{ContainerSpec, SourceKind};
 use crate::k8s::{self, finding::Finding, harden, pss, Note};
+use crate::peers;
 use crate::runtime::{DockerEra, PodmanEra, Runtime};
 use crate::yaml::{self, YamlError};
 
@@ -27,6 +28,9 @@ pub struct InputContainer {
     pub findings: Vec<Finding>,
     pub pss: pss::Verdict,
     pub hardened: harden::Hardened,
+    /// Other analysers' verdicts (Kubernetes only; `peers::compare` sets
+    /// them beside the report).
+    pub peers: Vec<peers::Judged>,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -78,6 +82,7 @@ fn finish(spec: ContainerSpec, findings: Vec<Finding>, pss: pss::Verdict) -> Inp
         findings,
         pss,
         hardened,
+        peers: Vec::new(),
     }
 }
 
@@ -115,10 +120,17 @@ pub fn from_documents(docs: &[yaml::Document]) -> Input {
         };
     }
     let m = k8s::from_documents(docs);
+    let verdicts: Vec<pss::Verdict> = m.containers.iter().map(|c| c.pss(&m)).collect();
+    let judged = peers::judge_manifest(&m, &verdicts);
     let containers = m
         .containers
         .iter()
-        .map(|c| finish(c.spec.clone(), c.findings.clone(), c.pss(&m)))
+        .zip(verdicts)
+        .zip(judged)
+        .map(|((c, verdict), judged)| InputContainer {
+            peers: judged,
+            ..finish(c.spec.clone(), c.findings.clone(), verdict)
+        })
         .collect();
     Input {
         form: Form::Kubernetes,

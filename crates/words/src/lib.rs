@@ -23,6 +23,7 @@ pub mod decode;
 pub mod exec;
 pub mod explanations;
 pub mod k8s;
+pub mod peers;
 pub mod style;
 pub mod text;
 pub mod ui;
@@ -47,6 +48,7 @@ pub trait Words:
     + exec::ExecWords
     + explanations::ExplanationWords
     + k8s::K8sWords
+    + peers::PeerWords
     + text::TextWords
     + ui::UiWords
 {
@@ -60,6 +62,7 @@ impl<T> Words for T where
         + exec::ExecWords
         + explanations::ExplanationWords
         + k8s::K8sWords
+        + peers::PeerWords
         + text::TextWords
         + ui::UiWords
 {
@@ -75,6 +78,7 @@ pub mod prelude {
     pub use crate::exec::ExecWords;
     pub use crate::explanations::ExplanationWords;
     pub use crate::k8s::K8sWords;
+    pub use crate::peers::PeerWords;
     pub use crate::text::TextWords;
     pub use crate::ui::UiWords;
     pub use crate::{Lang, Words};
