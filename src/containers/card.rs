@@ -31,6 +31,7 @@ pub fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text
             error(r.start_failure.as_ref().map(|x| W.start_failure(x))),
             el_s("h4", &[], W.findings_title()),
             findings(r),
+            peers(r, c),
             pid1(r),
             links(r, fcaps_text),
             adds(r),
@@ -134,6 +135,47 @@ fn pss_fails(c: &paste::InputContainer) -> Html {
         h::kids([
             el_s("p", attrs!("class" = "muted"), W.pss_fails_title()),
             el("ul", &[], h::kids([h::list(h::items(items))])),
+        ]),
+    )
+}
+
+/// Other analysers' verdicts next to what PID 1 gets (Kubernetes only):
+/// the disagreements in full, the agreements folded.
+fn peers(r: &ContainerReport, c: &paste::InputContainer) -> Html {
+    if c.peers.is_empty() {
+        return Html::default();
+    }
+    let results = caplens_core::peers::compare(&c.peers, &c.spec, r);
+    let (differ, agree): (Vec<_>, Vec<_>) = results.iter().partition(|x| !x.agrees);
+    let line =
+        |x: &&caplens_core::peers::PeerResult| el("li", &[], h::kids([text(W.peer_message(x))]));
+    el(
+        "section",
+        attrs!("class" = "peers"),
+        h::kids([
+            el_s("h4", &[], W.peers_title()),
+            el_s("p", attrs!("class" = "muted legend"), W.peers_intro()),
+            h::when(!differ.is_empty(), || {
+                el(
+                    "ul",
+                    attrs!("class" = "peers-differ"),
+                    h::kids([h::list(differ.iter().map(line).collect())]),
+                )
+            }),
+            h::when(!agree.is_empty(), || {
+                el(
+                    "details",
+                    attrs!("class" = "steps peers-agree"),
+                    h::kids([
+                        el_t("summary", &[], W.peers_agreeing(agree.len())),
+                        el(
+                            "ul",
+                            &[],
+                            h::kids([h::list(agree.iter().map(line).collect())]),
+                        ),
+                    ]),
+                )
+            }),
         ]),
     )
 }

@@ -95,6 +95,21 @@ pub fn peers_text(results: &[PeerResult]) -> String {
     out
 }
 
+pub fn peers_title() -> &'static str {
+    "What the linters say"
+}
+
+pub fn peers_intro() -> &'static str {
+    "Each rule as its tool's source defines it, next to what PID 1 really gets; disagreements first."
+}
+
+pub fn peers_agreeing(n: usize) -> String {
+    match n {
+        1 => "1 verdict caplens agrees with".to_string(),
+        n => format!("{n} verdicts caplens agrees with"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

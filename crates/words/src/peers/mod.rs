@@ -22,5 +22,11 @@ crate::sentences! {
         /// The CLI's "linters vs reality" section of one container: only
         /// the verdicts caplens disagrees with; empty when there are none.
         fn peers_text(results: &[PeerResult]) -> String;
+        /// The page's panel of other analysers' verdicts on one container.
+        fn peers_title() -> &'static str;
+        /// The panel's intro: what it compares.
+        fn peers_intro() -> &'static str;
+        /// The folded list of the `n` verdicts caplens agrees with.
+        fn peers_agreeing(n: usize) -> String;
     }
 }

@@ -98,6 +98,18 @@ pub fn peers_text(results: &[PeerResult]) -> String {
     out
 }
 
+pub fn peers_title() -> &'static str {
+    "各检查工具的判定"
+}
+
+pub fn peers_intro() -> &'static str {
+    "每条规则都按工具源码里的定义判定，旁边是 PID 1 的实际情况；不一致的排在前面。"
+}
+
+pub fn peers_agreeing(n: usize) -> String {
+    format!("caplens 认同的判定：{n} 条")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
