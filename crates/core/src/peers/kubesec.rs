@@ -55,6 +55,9 @@ fn no_sys_admin(s: &Seen) -> bool {
 }
 
 /// `strings.Contains(strings.ToUpper(fmt.Sprintf("%v", drop)), "ALL")`.
+/// Upper-casing other characters never yields a run `ALL` (the expansions
+/// that give an A or an L put another letter next to it: `ẚ` → `Aʾ`,
+/// `ﬂ` → `FL`), so ASCII upper-casing finds the same matches.
 fn drops_all(s: &Seen) -> bool {
-    s.drop().iter().any(|d| d.to_uppercase().contains("ALL"))
+    s.drop().iter().any(|d| d.to_ascii_uppercase().contains("ALL"))
 }

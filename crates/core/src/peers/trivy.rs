@@ -52,14 +52,17 @@ fn adds_exactly(s: &Seen, name: &str) -> bool {
     s.add().iter().any(|a| a == name)
 }
 
-/// KSV003: `lower(drop[_]) == "all"`.
+/// KSV003: `lower(drop[_]) == "all"`. Only `a`/`A` and `l`/`L` lower-case
+/// to an ASCII `a` or `l`, so comparing without ASCII case is the same test
+/// (and keeps Unicode's case tables out of the page).
 fn drops_all(s: &Seen) -> bool {
-    s.drop().iter().any(|d| d.to_lowercase() == "all")
+    s.drop().iter().any(|d| d.eq_ignore_ascii_case("all"))
 }
 
 /// KSV106: `upper(drop[_]) == "ALL"`, and then every add is exactly
 /// `NET_BIND_SERVICE`.
 fn restricted(s: &Seen) -> bool {
-    s.drop().iter().any(|d| d.to_uppercase() == "ALL")
+    // As for KSV003: no other character upper-cases to exactly A or L.
+    s.drop().iter().any(|d| d.eq_ignore_ascii_case("ALL"))
         && s.add().iter().all(|a| a == "NET_BIND_SERVICE")
 }
