@@ -8,11 +8,12 @@
 #
 #   KEEP=1     keep the generated manifests (the path is printed)
 #   ISOLATE=0  don't run the tools in a fresh network namespace
+#   CHECKOV_VENV=DIR  where Checkov lives (default target/checkov-venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CHECKOV_VERSION=3.3.30
-VENV=target/checkov-venv
+VENV=${CHECKOV_VENV:-target/checkov-venv}
 export PATH="$HOME/.cargo/bin:$PATH"
 
 have_checkov() {
