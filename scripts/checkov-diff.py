@@ -255,12 +255,16 @@ def caplens_verdicts(tmp):
             for p in c.get("peers") or []:
                 if p.get("tool") != "checkov" or p.get("rule") not in CHECKS:
                     continue
-                # "workload" scope: every container carries the same verdict;
+                # "workload" scope: every container carries the same verdict
+                # (two different ones are a difference of their own);
                 # "container" scope: the workload fails when one container does.
-                if p.get("scope") == "workload":
-                    seen[p["rule"]] = p.get("verdict")
-                else:
-                    seen[p["rule"]] = worst(seen.get(p["rule"]), p.get("verdict"))
+                verdict, before = p.get("verdict"), seen.get(p["rule"])
+                if p.get("scope") == "workload" and before not in (None, verdict):
+                    seen[p["rule"]] = f"inconsistent ({before}/{verdict})"
+                elif p.get("scope") == "workload" or before is None:
+                    seen[p["rule"]] = verdict
+                elif not before.startswith("inconsistent"):
+                    seen[p["rule"]] = worst(before, verdict)
     return verdicts if any_peers else None
 
 
