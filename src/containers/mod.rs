@@ -117,5 +117,6 @@ fn paste_error(e: &PasteError) -> String {
         PasteError::Yaml(y) => W.yaml_error(y),
         PasteError::Cmdline(c) => W.cmdline_error(c),
         PasteError::NotYaml => W.not_yaml_hint().to_string(),
+        PasteError::Helm(h) => W.helm_input(h),
     }
 }
