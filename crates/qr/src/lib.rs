@@ -43,17 +43,36 @@ pub struct QrCode {
 /// bigger modules on a slide, which matters more across a room than
 /// correction of damage a screen does not suffer.
 pub fn encode(data: &[u8]) -> Result<QrCode, TooLong> {
-    build(data, None)
+    let version = smallest_version(data.len(), Level::L)?;
+    let level = if bits::fits(data.len(), version, Level::M) {
+        Level::M
+    } else {
+        Level::L
+    };
+    Ok(build(data, version, level, None))
 }
 
-/// As [`encode`], with mask `mask` (0–7) instead of the best one: lets the
-/// tests check every mask against a decoder.
-pub fn encode_with_mask(data: &[u8], mask: u8) -> Result<QrCode, TooLong> {
-    build(data, Some(mask & 7))
+/// `data` at `level` in the smallest version that holds it, with mask
+/// `mask` (0–7) if given instead of the best one: lets the tests check
+/// every version, level and mask against a decoder.
+pub fn encode_with(data: &[u8], level: Level, mask: Option<u8>) -> Result<QrCode, TooLong> {
+    let version = smallest_version(data.len(), level)?;
+    Ok(build(data, version, level, mask.map(|m| m & 7)))
 }
 
-fn build(data: &[u8], mask: Option<u8>) -> Result<QrCode, TooLong> {
-    let (version, level) = choose(data.len()).ok_or(TooLong { len: data.len() })?;
+/// The most bytes `version` (1–40) holds at `level`.
+pub fn capacity(version: u8, level: Level) -> usize {
+    let count_bits = if version < 10 { 8 } else { 16 };
+    (tables::data_codewords(version, level) * 8 - 4 - count_bits) / 8
+}
+
+fn smallest_version(len: usize, level: Level) -> Result<u8, TooLong> {
+    (1..=40)
+        .find(|&v| bits::fits(len, v, level))
+        .ok_or(TooLong { len })
+}
+
+fn build(data: &[u8], version: u8, level: Level, mask: Option<u8>) -> QrCode {
     let codewords = bits::data_codewords(data, version, level);
     let all = blocks::with_correction(&codewords, version, level);
     let mut grid = matrix::Grid::new(version);
@@ -61,24 +80,13 @@ fn build(data: &[u8], mask: Option<u8>) -> Result<QrCode, TooLong> {
     let mask = mask.unwrap_or_else(|| mask::best(&mut grid, level));
     mask::apply(&mut grid, mask);
     grid.draw_format(format::format_bits(level, mask));
-    Ok(QrCode {
+    QrCode {
         size: grid.size,
         modules: grid.dark,
         version,
         level,
         mask,
-    })
-}
-
-/// The smallest version holding `len` bytes at level L, and the level.
-fn choose(len: usize) -> Option<(u8, Level)> {
-    let version = (1..=40).find(|&v| bits::fits(len, v, Level::L))?;
-    let level = if bits::fits(len, version, Level::M) {
-        Level::M
-    } else {
-        Level::L
-    };
-    Some((version, level))
+    }
 }
 
 impl QrCode {
@@ -136,6 +144,21 @@ mod tests {
     }
 
     #[test]
+    fn capacity_is_the_edge_of_each_version() {
+        for v in 1..=40 {
+            for level in [Level::L, Level::M] {
+                let fits = encode_with(&vec![b'a'; capacity(v, level)], level, None);
+                assert_eq!(fits.unwrap().version(), v);
+                if v < 40 {
+                    let over = encode_with(&vec![b'a'; capacity(v, level) + 1], level, None);
+                    assert_eq!(over.unwrap().version(), v + 1);
+                }
+            }
+        }
+        assert_eq!(capacity(40, Level::L), MAX_BYTES);
+    }
+
+    #[test]
     fn empty_data_is_a_valid_symbol() {
         assert_eq!(encode(b"").unwrap().version(), 1);
     }
@@ -143,7 +166,8 @@ mod tests {
     #[test]
     fn a_fixed_mask_is_kept() {
         for m in 0..8 {
-            assert_eq!(encode_with_mask(b"caplens", m).unwrap().mask(), m);
+            let q = encode_with(b"caplens", Level::L, Some(m)).unwrap();
+            assert_eq!((q.mask(), q.level()), (m, Level::L));
         }
     }
 }

@@ -83,7 +83,11 @@ impl Grid {
             self.set(x, y, bit(i));
             // Copy 2: bits 0–7 along row 8 from the right edge, bits 8–14
             // down column 8 to the bottom edge.
-            let (x, y) = if i < 8 { (n - 1 - i, 8) } else { (8, n - 15 + i) };
+            let (x, y) = if i < 8 {
+                (n - 1 - i, 8)
+            } else {
+                (8, n - 15 + i)
+            };
             self.set(x, y, bit(i));
         }
         self.set(8, n - 8, true);
@@ -156,8 +160,8 @@ mod tests {
         assert_eq!(
             top_left,
             [
-                "#######.", "#.....#.", "#.###.#.", "#.###.#.", "#.###.#.", "#.....#.",
-                "#######.", "........",
+                "#######.", "#.....#.", "#.###.#.", "#.###.#.", "#.###.#.", "#.....#.", "#######.",
+                "........",
             ]
         );
         assert_eq!(art(&g, 6..7, 8..13), ["#.#.#"]);
@@ -181,7 +185,11 @@ mod tests {
         for (v, remainder) in [(1, 0), (2, 7), (7, 0), (14, 3), (40, 0)] {
             let g = Grid::new(v);
             let free = g.function.iter().filter(|f| !**f).count();
-            assert_eq!(free, tables::total_codewords(v) * 8 + remainder, "version {v}");
+            assert_eq!(
+                free,
+                tables::total_codewords(v) * 8 + remainder,
+                "version {v}"
+            );
         }
     }
 

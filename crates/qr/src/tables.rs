@@ -114,11 +114,7 @@ pub(crate) fn alignment_positions(version: u8) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn bytes(version: u8, level: Level) -> usize {
-        let count_bits = if version < 10 { 8 } else { 16 };
-        (data_codewords(version, level) * 8 - 4 - count_bits) / 8
-    }
+    use crate::capacity as bytes;
 
     #[test]
     fn byte_capacities_match_the_standard() {
