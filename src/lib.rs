@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod lang;
 pub mod panic;
 pub mod route;
+pub mod share;
 pub mod widgets;
 
 use crate::lang::W;
@@ -194,6 +195,7 @@ pub fn app() -> Html {
 fn page(state: &UseReducerHandle<State>, view: Html) -> Html {
     h::list(h::kids([
         header(tabs(state)),
+        html! { <share::Share fragment={state.fragment()} /> },
         h::el(
             "main",
             main_attrs(state.view),
