@@ -46,8 +46,8 @@ pub(crate) fn remainder(data: &[u8], generator: &[u8]) -> Vec<u8> {
     let mut rem = vec![0u8; generator.len()];
     for &d in data {
         let factor = d ^ rem[0];
-        rem.remove(0);
-        rem.push(0);
+        rem.copy_within(1.., 0);
+        rem[generator.len() - 1] = 0;
         for (r, &g) in rem.iter_mut().zip(generator) {
             *r ^= mul(g, factor);
         }

@@ -147,10 +147,10 @@ mod tests {
     fn capacity_is_the_edge_of_each_version() {
         for v in 1..=40 {
             for level in [Level::L, Level::M] {
-                let fits = encode_with(&vec![b'a'; capacity(v, level)], level, None);
+                let fits = encode_with(&vec![b'a'; capacity(v, level)], level, Some(0));
                 assert_eq!(fits.unwrap().version(), v);
                 if v < 40 {
-                    let over = encode_with(&vec![b'a'; capacity(v, level) + 1], level, None);
+                    let over = encode_with(&vec![b'a'; capacity(v, level) + 1], level, Some(0));
                     assert_eq!(over.unwrap().version(), v + 1);
                 }
             }

@@ -20,15 +20,28 @@ impl QrCode {
                     x += 1;
                 }
                 let len = x - start;
-                d.push_str(&format!(
-                    "M{} {}h{len}v1h-{len}z",
-                    start + border,
-                    y + border
-                ));
+                d.push('M');
+                push_number(&mut d, start + border);
+                d.push(' ');
+                push_number(&mut d, y + border);
+                d.push('h');
+                push_number(&mut d, len);
+                d.push_str("v1h-");
+                push_number(&mut d, len);
+                d.push('z');
             }
         }
         d
     }
+}
+
+/// `n` in decimal; by hand, since `format!` at each run costs the page
+/// more code than this.
+fn push_number(d: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(d, n / 10);
+    }
+    d.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]
@@ -47,5 +60,15 @@ mod tests {
             })
             .sum();
         assert_eq!(d.matches('M').count(), runs);
+    }
+
+    #[test]
+    fn numbers() {
+        let mut d = String::new();
+        for n in [0, 7, 10, 185, 1000] {
+            super::push_number(&mut d, n);
+            d.push(' ');
+        }
+        assert_eq!(d, "0 7 10 185 1000 ");
     }
 }
