@@ -74,7 +74,8 @@ for (const lang of LANGS) {
     const toggle = page.locator('#share-qr-toggle');
     assert.equal((await toggle.innerText()).trim(), lang.qr);
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-    assert.equal(await page.locator('#share-qr').count(), 0);
+    assert.equal(await page.locator('#share-qr').isHidden(), true);
+    assert.equal(await page.locator('#share-qr svg').count(), 0, 'no QR code computed while closed');
     await toggle.click();
     const svg = page.locator('#share-qr svg.share-qr-code');
     await svg.waitFor();
@@ -88,7 +89,8 @@ for (const lang of LANGS) {
     const box = await svg.boundingBox();
     assert.ok(box.width >= 300, `large enough to scan from a room: ${box.width}px`);
     await toggle.click();
-    assert.equal(await page.locator('#share-qr').count(), 0);
+    assert.equal(await page.locator('#share-qr').isHidden(), true);
+    assert.equal(await page.locator('#share-qr svg').count(), 0);
     await assertClean(assert, problems);
     await context.close();
   });

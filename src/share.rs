@@ -40,7 +40,7 @@ pub fn share(props: &ShareProps) -> Html {
             ),
             h::kids([copy_link(), qr_toggle(*open, toggle)]),
         ),
-        h::when(*open, || qr_panel(&link(&props.fragment))),
+        qr_panel(*open, &props.fragment),
     ]))
 }
 
@@ -94,9 +94,18 @@ fn link(fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
-/// The QR code of `link` with a caption, or a note when it is too long.
-fn qr_panel(link: &str) -> Html {
-    let body = match caplens_qr::encode(link.as_bytes()) {
+/// The place the toggle controls: while open, the QR code of the page's
+/// link with a caption, or a note when the link is too long for one;
+/// empty and hidden while closed (the QR code is only computed when shown).
+fn qr_panel(open: bool, fragment: &str) -> Html {
+    if !open {
+        return h::el(
+            "div",
+            attrs!("id" = "share-qr", "class" = "share-qr", "hidden" = "hidden"),
+            vec![],
+        );
+    }
+    let body = match caplens_qr::encode(link(fragment).as_bytes()) {
         Ok(qr) => h::list(h::kids([
             qr_svg(&qr),
             h::el_s("p", attrs!("class" = "share-caption"), W.qr_caption()),
