@@ -179,6 +179,21 @@ mod tests {
     }
 
     #[test]
+    fn version_information_of_version_7() {
+        // 000111 110010010100, least significant bit first: down the rows
+        // of three modules left of the top-right finder, and the same
+        // transposed above the bottom-left one.
+        let g = Grid::new(7);
+        let n = g.size;
+        let block = ["..#", ".#.", ".#.", ".##", "###", "..."];
+        assert_eq!(art(&g, 0..6, n - 11..n - 8), block);
+        let mirrored: Vec<String> = (0..3)
+            .map(|c| block.iter().map(|r| r.as_bytes()[c] as char).collect())
+            .collect();
+        assert_eq!(art(&g, n - 11..n - 8, 0..6), mirrored);
+    }
+
+    #[test]
     fn every_data_module_gets_a_bit() {
         // The modules left free hold the codewords and the remainder bits:
         // 0 remainder bits in version 1, 7 in version 2, 0 in version 7.

@@ -3,6 +3,9 @@
 //! as an image and read it back with an independent decoder, zbar's
 //! `zbarimg` (Debian package `zbar-tools`, installed by
 //! `scripts/install.sh test`). Without it the test says SKIP and passes.
+//! zbar takes the version from the symbol's size and does not read the
+//! version information of versions 7 and up; src/format.rs checks those
+//! bits against the standard's table and src/matrix.rs their place.
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
