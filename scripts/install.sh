@@ -124,7 +124,7 @@ install_test() {
   # (a module built for this very nginx package; nginx -t fails without it).
   # fonts-wqy-microhei: a small Chinese font, or headless Chromium draws the
   # Chinese page (dist/zh-cn/) as empty boxes in scripts/screenshots.mjs.
-  apt_install chromium chromium-driver libcap2-bin nginx libnginx-mod-http-brotli-static fonts-wqy-microhei
+  apt_install chromium chromium-driver libcap2-bin nginx libnginx-mod-http-brotli-static fonts-wqy-microhei zbar-tools  # zbarimg reads QR codes back: crates/qr/tests/decoder.rs, e2e/share.test.mjs
   # cargo-fuzz for the brief fuzz run (scripts/fuzz.sh); it needs a nightly
   # toolchain, which is not installed here: without one the run is skipped.
   if [ -f scripts/fuzz.sh ] && cargo +nightly --version >/dev/null 2>&1 \

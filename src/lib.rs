@@ -13,6 +13,7 @@ pub mod lang;
 pub mod language;
 pub mod panic;
 pub mod route;
+pub mod share;
 pub mod status_line;
 pub mod widgets;
 
@@ -212,6 +213,7 @@ pub fn app() -> Html {
 fn page(state: &UseReducerHandle<State>, view: Html) -> Html {
     h::list(h::kids([
         header(tabs(state)),
+        html! { <share::Share fragment={state.fragment()} /> },
         h::el(
             "main",
             main_attrs(state.view),

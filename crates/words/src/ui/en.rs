@@ -23,6 +23,27 @@ pub fn link_too_big() -> &'static str {
     "This input is too large to keep in the link, so the address bar only remembers the view. Copy the text itself to share it."
 }
 
+// Sharing the link (src/share.rs): for a room, a QR code to scan off the
+// projector, since a container's link is too long to read off a slide.
+pub fn share_label() -> &'static str {
+    "Share this page"
+}
+pub fn copy_link() -> &'static str {
+    "Copy link"
+}
+pub fn qr_code() -> &'static str {
+    "QR code"
+}
+pub fn qr_image() -> &'static str {
+    "QR code of this page's link"
+}
+pub fn qr_caption() -> &'static str {
+    "Scan it to open this page as it is now."
+}
+pub fn qr_too_long(len: usize, max: usize) -> String {
+    format!("This link is {len} characters long, more than a QR code holds ({max}). Use Copy link instead.")
+}
+
 // The tabs: each view's name and a hint of what it reads.
 pub fn decode_name() -> &'static str {
     "Decode"

@@ -16,6 +16,17 @@ crate::sentences! {
         fn footer() -> &'static str;
         fn not_yet() -> &'static str;
         fn link_too_big() -> &'static str;
+        /// The header's share buttons, as a group (`src/share.rs`).
+        fn share_label() -> &'static str;
+        fn copy_link() -> &'static str;
+        /// The button that shows or hides the link's QR code.
+        fn qr_code() -> &'static str;
+        /// The QR code image's accessible name.
+        fn qr_image() -> &'static str;
+        /// Under the QR code.
+        fn qr_caption() -> &'static str;
+        /// In place of the QR code when the link is longer than `max` bytes.
+        fn qr_too_long(len: usize, max: usize) -> String;
         fn decode_name() -> &'static str;
         fn decode_hint() -> &'static str;
         fn exec_name() -> &'static str;

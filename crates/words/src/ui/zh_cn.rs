@@ -23,6 +23,27 @@ pub fn link_too_big() -> &'static str {
     "输入太大，无法保存在链接里，所以地址栏只记住了当前视图。要分享，请直接复制文本。"
 }
 
+// Sharing the link (src/share.rs): 复制链接 and 二维码, the words Chinese
+// sites use for these two buttons.
+pub fn share_label() -> &'static str {
+    "分享本页"
+}
+pub fn copy_link() -> &'static str {
+    "复制链接"
+}
+pub fn qr_code() -> &'static str {
+    "二维码"
+}
+pub fn qr_image() -> &'static str {
+    "本页链接的二维码"
+}
+pub fn qr_caption() -> &'static str {
+    "扫码即可打开本页，内容与现在相同。"
+}
+pub fn qr_too_long(len: usize, max: usize) -> String {
+    format!("这个链接有 {len} 个字符，超出了二维码的容量（{max} 个）。请改用“复制链接”。")
+}
+
 // The tabs: each view's name and a hint of what it reads. "执行" for Exec
 // as docs/glossary.md §6 fixes it; its hint says that it is about execve.
 pub fn decode_name() -> &'static str {
