@@ -11,7 +11,6 @@ use caplens_words::prelude::*;
 // The offer of the Chinese page is worded in Chinese on the English page.
 use caplens_words::ZhCn;
 use wasm_bindgen::JsCast;
-use yew::html::{onauxclick, onclick, oncontextmenu, onfocus, onpointerenter};
 use yew::prelude::*;
 use yew::virtual_dom::{AttrValue, Listeners};
 
@@ -50,7 +49,7 @@ fn switch() -> Html {
     h::node(
         "a",
         link_attrs("lang-switch", "lang-switch", other),
-        follow_state(),
+        Listeners::None,
         h::kids([prefix, h::s(other.own_name())]),
     )
 }
@@ -71,7 +70,7 @@ fn offer_box(close: Callback<MouseEvent>) -> Html {
             h::node(
                 "a",
                 link_attrs("lang-offer-link", "lang-offer-link", Lang::ZhCn),
-                follow_state(),
+                Listeners::None,
                 h::kids([h::s(ZhCn.offer_switch())]),
             ),
             h::node(
@@ -109,29 +108,17 @@ fn link_attrs(id: &'static str, class: &'static str, to: Lang) -> yew::virtual_d
     )
 }
 
-/// Brings a link's `href` up to date when it is about to be used (pointed
-/// at, focused, clicked, opened in a new tab, its menu opened). Typing
-/// rewrites the fragment with `history.replaceState`, which fires no event,
-/// so the link cannot simply follow `hashchange`.
-fn follow_state() -> Listeners {
-    Listeners::Pending(Box::new([
-        onclick::Wrapper::__macro_new(Callback::from(|e: MouseEvent| refresh_href(&e))),
-        onauxclick::Wrapper::__macro_new(Callback::from(|e: MouseEvent| refresh_href(&e))),
-        oncontextmenu::Wrapper::__macro_new(Callback::from(|e: MouseEvent| refresh_href(&e))),
-        onfocus::Wrapper::__macro_new(Callback::from(|e: FocusEvent| refresh_href(&e))),
-        onpointerenter::Wrapper::__macro_new(Callback::from(|e: PointerEvent| refresh_href(&e))),
-    ]))
-}
-
-/// Sets the `href` of the link the event happened in. Runs before the
-/// browser follows the link, which reads `href` only then.
-fn refresh_href(e: &Event) {
-    let link = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("a").ok().flatten());
-    if let Some(link) = link {
-        let _ = link.set_attribute("href", &current_href());
+/// Brings the language links' `href` up to date with the address bar. The
+/// app calls it after every change of state (typing rewrites the fragment
+/// with `history.replaceState`, which fires no event, so the links cannot
+/// follow `hashchange` alone).
+pub fn refresh_links() {
+    let href = current_href();
+    let doc = gloo::utils::document();
+    for id in ["lang-switch", "lang-offer-link"] {
+        if let Some(link) = doc.get_element_by_id(id) {
+            let _ = link.set_attribute("href", &href);
+        }
     }
 }
 

@@ -160,10 +160,14 @@ pub fn app() -> Html {
         });
     }
     // Keep the address bar in step with what is shown.
-    use_effect_with(state.clone(), |s| match s.write {
-        Write::None => {}
-        Write::Replace => dom::replace_fragment(&s.fragment()),
-        Write::Push => dom::push_fragment(&s.fragment()),
+    use_effect_with(state.clone(), |s| {
+        match s.write {
+            Write::None => {}
+            Write::Replace => dom::replace_fragment(&s.fragment()),
+            Write::Push => dom::push_fragment(&s.fragment()),
+        }
+        // The language switch keeps the state it links to in step.
+        language::refresh_links();
     });
 
     // Each view has its own title (for tabs, history and screen readers).
