@@ -3,31 +3,28 @@
 //!
 //! Two kinds of check. CKV_K8S_16, 20 and 37 derive from
 //! `BaseK8sContainerCheck`: they judge the workload, which fails at its
-//! first failing container, reading containers, initContainers and (in the
-//! base class read, commit 0251b61) ephemeralContainers. CKV_K8S_25, 28
+//! first failing container, reading containers and initContainers (3.3.30
+//! never reads ephemeralContainers: the real Checkov agrees, see
+//! `scripts/checkov-diff.sh` and docs/peers-checkov.md). CKV_K8S_25, 28
 //! and 39 run on the `containers` and `initContainers` entities Checkov
 //! cuts out of each workload: one verdict per container, ephemeral
 //! containers never seen. None of them needs `capabilities` to run: an
 //! absent drop list fails, an absent add list passes.
 
-use super::{Aggregate, Claim, Rule, Scope, Seen, Tool, ALL_KINDS, ALL_ROLES, NOT_EPHEMERAL};
+use super::{Aggregate, Claim, Rule, Scope, Seen, Tool, ALL_KINDS, NOT_EPHEMERAL};
 use crate::cap::Cap;
 use crate::container::Role;
 
 /// The release users.md §1.5 ran; the three per-container checks have read
 /// the same at every commit since.
 const RELEASE: &str = "3.3.30";
-/// The commit of `base_container_check.py` read for the workload-wide checks
-/// (the one that adds ephemeralContainers; not checked against 3.3.30).
-const BASE: &str = "0251b61";
-
-/// Checkov's workload checks read all three lists.
-const WORKLOAD_ROLES: &[Role] = ALL_ROLES;
+/// Checkov's workload checks read containers and initContainers.
+const WORKLOAD_ROLES: &[Role] = NOT_EPHEMERAL;
 
 pub const RULES: [Rule; 6] = [
     Rule {
         tool: Tool::Checkov,
-        version: BASE,
+        version: RELEASE,
         id: "CKV_K8S_16",
         scope: Scope::Workload(Aggregate::Every),
         kinds: ALL_KINDS,
@@ -39,7 +36,7 @@ pub const RULES: [Rule; 6] = [
     },
     Rule {
         tool: Tool::Checkov,
-        version: BASE,
+        version: RELEASE,
         id: "CKV_K8S_20",
         scope: Scope::Workload(Aggregate::Every),
         kinds: ALL_KINDS,
@@ -75,7 +72,7 @@ pub const RULES: [Rule; 6] = [
     },
     Rule {
         tool: Tool::Checkov,
-        version: BASE,
+        version: RELEASE,
         id: "CKV_K8S_37",
         scope: Scope::Workload(Aggregate::Every),
         kinds: ALL_KINDS,

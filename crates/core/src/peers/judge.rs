@@ -76,9 +76,15 @@ fn judge(rule: &'static Rule, w: &Workload, members: &[Member], this: &Member) -
     let Scope::Workload(aggregate) = rule.scope else {
         return alone(mine);
     };
-    if mine == Verdict::NotRun {
-        // The workload's verdict is not about a container the rule skips.
-        return alone(mine);
+    // The workload's verdict is every container's (an ephemeral container
+    // the rule does not read shares it too); none read: not run at all.
+    let ran: Vec<Verdict> = members
+        .iter()
+        .map(|m| own(rule, w, m))
+        .filter(|v| *v != Verdict::NotRun)
+        .collect();
+    if ran.is_empty() {
+        return alone(Verdict::NotRun);
     }
     // Every: one failure fails the workload; Any: one pass passes it.
     let (deciding, otherwise) = match aggregate {
