@@ -27,6 +27,7 @@ pub mod peers;
 pub mod style;
 pub mod text;
 pub mod ui;
+pub mod workshop;
 
 mod lang;
 pub use lang::Lang;
@@ -51,6 +52,7 @@ pub trait Words:
     + peers::PeerWords
     + text::TextWords
     + ui::UiWords
+    + workshop::WorkshopWords
 {
 }
 
@@ -65,6 +67,7 @@ impl<T> Words for T where
         + peers::PeerWords
         + text::TextWords
         + ui::UiWords
+        + workshop::WorkshopWords
 {
 }
 
@@ -81,6 +84,7 @@ pub mod prelude {
     pub use crate::peers::PeerWords;
     pub use crate::text::TextWords;
     pub use crate::ui::UiWords;
+    pub use crate::workshop::WorkshopWords;
     pub use crate::{Lang, Words};
 }
 
