@@ -7,7 +7,7 @@ PORT ?= 8080
 # 127.0.0.1: this machine only. HOST=0.0.0.0 serves the LAN (a room without internet).
 HOST ?= 127.0.0.1
 
-.PHONY: serve build install install-test test bench bench-checkov screenshots
+.PHONY: serve build install install-test test bench bench-checkov checkov-diff screenshots
 
 ## make serve: install what is missing, build the release site, serve it at http://127.0.0.1:$(PORT)
 ## (Chinese: http://127.0.0.1:$(PORT)/zh-cn/)
@@ -37,6 +37,10 @@ bench: build
 ## make bench-checkov: the CLI against Checkov on the same manifests (installs Checkov into target/checkov-venv; not part of make test)
 bench-checkov:
 	bash scripts/bench-checkov.sh
+
+## make checkov-diff: caplens's Checkov verdicts (`peers`) against Checkov itself on ~230 workloads (part of make test)
+checkov-diff:
+	bash scripts/checkov-diff.sh
 
 ## make screenshots: PNGs of every view at phone and desktop widths, both languages, in e2e/screenshots/
 screenshots: build

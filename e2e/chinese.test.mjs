@@ -114,12 +114,13 @@ test('every view and example of the Chinese page reads as Chinese', async () => 
       states += 1;
     }
   }
-  // Errors: a bad mask, a bad process state, a manifest with a YAML error.
+  // Errors: a bad mask, a bad process state, a manifest with a YAML error, a Helm template.
   for (const [hash, where] of [
     ['#v=decode&in=CapEff:+00000000zz', 'decode error'],
     ['#v=exec&before=CapEff:+xyz', 'exec error'],
     ['#v=containers&in=apiVersion:+v1%0Akind:+Pod%0A+bad:+[', 'containers error'],
     ['#v=workshop&s=a5&c=0&r=1', 'workshop, a step revealed'],
+    ['#v=containers&in=' + encodeURIComponent('kind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n'), 'containers Helm template'],
   ]) {
     await page.goto(zh() + hash);
     await appReady(page);

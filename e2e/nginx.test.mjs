@@ -2,8 +2,10 @@
 // `listen` replaced, plus the sub-path location its comment describes) on
 // 127.0.0.1, serving dist/: both pages work through it (English at the root,
 // Chinese at zh-cn/), at the root and under a sub-path, and every file of
-// each comes with the type, compression, caching and security headers the
-// configuration promises.
+// each comes with the type, compression (the build's Brotli FILE.br to a
+// browser that accepts br, its zopfli FILE.gz to one that accepts only gzip,
+// the file itself otherwise), caching and security headers the configuration
+// promises.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +28,11 @@ const PAGES = [['en', ''], ['zh-cn', 'zh-cn/']];
 // Without nginx these tests cannot run; scripts/test.sh lists "SKIP" lines.
 const skip = fs.existsSync(NGINX) ? false : `${NGINX} not found (scripts/install.sh test installs nginx)`;
 if (skip) console.log(`SKIP nginx: ${skip}`);
+// deploy/nginx.conf's `brotli_static` comes from a module outside nginx
+// (Debian: libnginx-mod-http-brotli-static, which scripts/install.sh test
+// installs). Loaded by its absolute path: the package's own modules-enabled/
+// snippet names it relative to nginx's prefix, which this test moves.
+const BROTLI_MODULE = 'ngx_http_brotli_static_module.so';
 
 const run = { nginx: null, tmp: null, base: null, browser: null };
 
@@ -62,10 +69,26 @@ function siteConfig(port) {
     });
 }
 
+/** Where this nginx keeps its dynamic modules (`nginx -V`: --modules-path). */
+function modulesPath() {
+  const v = spawnSync(NGINX, ['-V'], { encoding: 'utf8' });
+  const m = `${v.stdout}${v.stderr}`.match(/--modules-path=(\S+)/);
+  return m ? m[1] : '/usr/lib/nginx/modules';
+}
+
+/** The Brotli module's file; fails, naming the package, when it is missing. */
+function brotliModule() {
+  const file = path.join(modulesPath(), BROTLI_MODULE);
+  assert.ok(fs.existsSync(file), `${file} not found: deploy/nginx.conf needs it for brotli_static ` +
+    '(apt-get install libnginx-mod-http-brotli-static; scripts/install.sh test does)');
+  return file;
+}
+
 /** The main configuration around it: everything nginx writes goes to `tmp`. */
-function mainConfig(tmp) {
+function mainConfig(tmp, brotli) {
   const at = (name) => `"${path.join(tmp, name)}"`;
   return [
+    `load_module "${brotli}";`,
     'daemon off;',
     'worker_processes 1;',
     // As root, workers would switch to `nobody`; this test needs no such step.
@@ -112,7 +135,8 @@ async function stopNginx(child) {
   clearTimeout(timer);
 }
 
-/** GET `urlPath` as a browser would ask (gzip accepted); the raw bytes, not decoded. */
+/** GET `urlPath` as a browser that accepts gzip but not br would ask (what a
+ * host without the Brotli module serves everyone); the raw bytes, not decoded. */
 function get(base, urlPath, headers = { 'accept-encoding': 'gzip' }) {
   return new Promise((resolve, reject) => {
     const req = http.get(new URL(urlPath, base), { headers }, (res) => {
@@ -150,12 +174,14 @@ function assertSecurityHeaders(res, what) {
   assert.equal(res.headers['referrer-policy'], 'no-referrer', `${what}: no-referrer`);
 }
 
-/** A 200 whose body is exactly the build's zopfli FILE.gz (gzip_static, not gzip on the fly). */
-function assertPrecompressed(res, name) {
+/** A 200 whose body is exactly the build's FILE.gz (zopfli, gzip_static: not
+ * gzip on the fly) or, for coding 'br', its FILE.br (brotli_static). */
+function assertPrecompressed(res, name, coding = 'gzip') {
+  const ext = coding === 'br' ? '.br' : '.gz';
   assert.equal(res.status, 200, name);
-  assert.equal(res.headers['content-encoding'], 'gzip', `${name}: gzip`);
+  assert.equal(res.headers['content-encoding'], coding, `${name}: ${coding}`);
   assert.match(res.headers.vary || '', /accept-encoding/i, `${name}: Vary: Accept-Encoding`);
-  assert.ok(res.body.equals(fs.readFileSync(path.join(DIST, name + '.gz'))), `${name}: the bytes of ${name}.gz`);
+  assert.ok(res.body.equals(fs.readFileSync(path.join(DIST, name + ext))), `${name}: the bytes of ${name}${ext}`);
 }
 
 if (!skip) {
@@ -164,7 +190,7 @@ if (!skip) {
     run.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'caplens-nginx-'));
     const port = await freePort();
     fs.writeFileSync(path.join(run.tmp, 'caplens.conf'), siteConfig(port));
-    fs.writeFileSync(path.join(run.tmp, 'nginx.conf'), mainConfig(run.tmp));
+    fs.writeFileSync(path.join(run.tmp, 'nginx.conf'), mainConfig(run.tmp, brotliModule()));
     const check = spawnSync(NGINX, nginxArgs(run.tmp, '-t'), { encoding: 'utf8' });
     assert.equal(check.status, 0, `nginx -t rejects the configuration:\n${check.stderr}${errorLog()}`);
     run.nginx = spawn(NGINX, nginxArgs(run.tmp), { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -213,9 +239,11 @@ test('through nginx under a sub-path: the page and its wasm, with the same heade
   assert.equal(res.headers['content-type'], 'application/wasm');
   assert.equal(res.headers['cache-control'], IMMUTABLE);
   assertSecurityHeaders(res, 'sub-path wasm');
+  // brotli_static finds FILE.br through `alias` too.
+  assertPrecompressed(await get(run.base, wasm[0], { 'accept-encoding': 'br, gzip' }), distFile(/_bg\.wasm$/), 'br');
 });
 
-test('through nginx: an explanation opens, from explanations.txt as gzipped UTF-8 text', { skip }, async () => {
+test('through nginx: an explanation opens, from explanations.txt as Brotli-compressed UTF-8 text', { skip }, async () => {
   const origin = new URL(run.base).origin;
   const { page, problems, context } = await watchedPage(run.browser, origin);
   await page.goto(run.base + PERMALINK);
@@ -229,7 +257,8 @@ test('through nginx: an explanation opens, from explanations.txt as gzipped UTF-
   const headers = await res.allHeaders();
   assert.equal(res.status(), 200);
   assert.equal(headers['content-type'], 'text/plain; charset=utf-8');
-  assert.equal(headers['content-encoding'], 'gzip');
+  // Chromium accepts br, even over plain http to 127.0.0.1.
+  assert.equal(headers['content-encoding'], 'br');
   assert.equal(headers['cache-control'], 'no-cache');
   await assertClean(assert, problems);
   await context.close();
@@ -301,6 +330,32 @@ for (const [lang, dir] of PAGES) {
     assert.equal(res.headers['content-type'], 'application/wasm');
     assert.equal(res.headers['cache-control'], IMMUTABLE);
     assertSecurityHeaders(res, name);
+  });
+
+  test(`${lang}: the wasm by Accept-Encoding: the .br, else the .gz, else the file itself`, { skip }, async () => {
+    const name = distFile(/^caplens-web-[0-9a-f]{16}_bg\.wasm$/, dir);
+    for (const accept of ['br, gzip', 'gzip, deflate, br, zstd', 'br']) {
+      assertPrecompressed(await get(run.base, name, { 'accept-encoding': accept }), name, 'br');
+    }
+    // Refused with q=0, br is not sent even though the .br is there.
+    for (const accept of ['gzip', 'br;q=0, gzip']) {
+      assertPrecompressed(await get(run.base, name, { 'accept-encoding': accept }), name, 'gzip');
+    }
+    const plain = await get(run.base, name, {});
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers['content-encoding'], undefined, 'no Accept-Encoding: not compressed');
+    assert.match(plain.headers.vary || '', /accept-encoding/i, 'the plain answer says it varies too');
+    assert.ok(plain.body.equals(fs.readFileSync(path.join(DIST, name))), `${name}: the file itself`);
+  });
+
+  test(`${lang}: every file the build wrote a .br for comes as that .br to a browser that accepts br`, { skip }, async () => {
+    const names = fs.readdirSync(path.join(DIST, dir)).filter((n) => fs.existsSync(path.join(DIST, dir, n + '.br')));
+    assert.ok(names.length >= 7, `dist/${dir}: .br files for the page's files: ${names.join(', ')}`);
+    for (const name of names) {
+      assertPrecompressed(await get(run.base, dir + name, { 'accept-encoding': 'gzip, deflate, br, zstd' }), dir + name, 'br');
+    }
+    // The page's directory itself: its index.html.br.
+    assertPrecompressed(await get(run.base, `/${dir}`, { 'accept-encoding': 'br' }), dir + 'index.html', 'br');
   });
 
   test(`${lang}: the hashed JS glue and CSS: their types, the .gz, cached for a year`, { skip }, async () => {

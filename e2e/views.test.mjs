@@ -169,6 +169,12 @@ test('containers: docker run --cap-add NET_ADMIN --user 1000 explains why the ad
   await page.fill('#containers-input', 'kind: Pod\nspec:\n  containers: [\n');
   await page.locator('#containers-error').waitFor();
   assert.match(await page.locator('#containers-error').innerText(), /line \d+, column \d+/i);
+  // A Helm template is named as such, with what to paste instead.
+  await page.fill('#containers-input', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n  - name: app\n    securityContext:\n      {{- toYaml .Values.securityContext | nindent 6 }}\n');
+  await page.waitForFunction(() => /Helm template/.test(document.querySelector('#containers-error')?.innerText ?? ''));
+  const helm = page.locator('#containers-error');
+  assert.match(await helm.innerText(), /line 4, column 9/);
+  assert.deepEqual(await helm.locator('code').allInnerTexts(), ['{{ … }}', 'helm template', 'kubectl get … -o yaml']);
   await assertClean(assert, problems);
   await context.close();
 });

@@ -28,26 +28,43 @@ function report(name, value, unit, target) {
 }
 
 // 1. What a first visit transfers. The files of one language's page, those
-// directly in dist/`dir` (each as served: the build's zopfli FILE.gz where
-// there is one, and gzip -9 for comparison), then what the browser really
-// received on a first visit to the page, counted from the responses
-// themselves (compressed body bytes; headers shown apart).
+// directly in dist/`dir`, each raw and as the build precompressed it
+// (scripts/post-build.sh: Brotli FILE.br, zopfli FILE.gz) with gzip -9 for
+// comparison; then what the browser really received on a first visit to the
+// page, counted from the responses themselves (compressed body bytes;
+// headers shown apart). Chromium accepts br, so that is the Brotli figure.
+// What the same responses weigh from a host that sends no Brotli is counted
+// apart, from the files: the build's .gz (a host serving precompressed gzip
+// only, e.g. nginx without its Brotli module), and gzip -9 of each file (a
+// host that compresses on the fly; most do it at a lower level, so a little
+// more).
+const fileSize = (f) => (fs.existsSync(f) ? fs.statSync(f).size : null);
 function distSizes(dir) {
   const rows = [];
   const base = path.join(DIST, dir);
   for (const f of fs.readdirSync(base)) {
-    if (f.endsWith('.gz') || !fs.statSync(path.join(base, f)).isFile()) continue;
+    if (/\.(gz|br)$/.test(f) || !fs.statSync(path.join(base, f)).isFile()) continue;
     const body = fs.readFileSync(path.join(base, f));
     const gz9 = zlib.gzipSync(body, { level: 9 }).length;
-    const pre = fs.existsSync(path.join(base, f + '.gz')) ? fs.statSync(path.join(base, f + '.gz')).size : null;
-    rows.push([f, body.length, gz9, pre]);
+    rows.push([f, body.length, gz9, fileSize(path.join(base, f + '.gz')), fileSize(path.join(base, f + '.br'))]);
   }
   rows.sort((a, b) => b[2] - a[2]);
-  for (const [f, r, z, pre] of rows) {
-    console.log(`  ${f.padEnd(40)} ${String(r).padStart(8)} B raw ${String(z).padStart(8)} B gzip -9 ${pre === null ? '      (not precompressed)' : String(pre).padStart(8) + ' B zopfli .gz'}`);
+  const col = (n, what) => (n === null ? `(no ${what})`.padStart(16) : `${String(n).padStart(8)} B ${what}`);
+  for (const [f, r, z, gz, br] of rows) {
+    console.log(`  ${f.padEnd(40)} ${String(r).padStart(8)} B raw ${String(z).padStart(8)} B gzip -9 ${col(gz, '.gz')} ${col(br, '.br')}`);
   }
+  // A file without a precompressed copy is counted as on-the-fly gzip -9.
   const sum = (i) => rows.reduce((a, row) => a + (row[i] ?? row[2]), 0);
-  return { raw: sum(1), gz9: sum(2), served: sum(3) };
+  return { raw: sum(1), gz9: sum(2), gz: sum(3), br: sum(4) };
+}
+
+/** The dist/ file behind URL path `p` without Brotli: its FILE.gz (gzip -9
+ * when it has none, `pre` false), and gzip -9 of it. */
+function gzipOnly(p) {
+  const file = path.join(DIST, p.endsWith('/') ? p + 'index.html' : p);
+  const gz9 = zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  const gz = fileSize(file + '.gz');
+  return { gz: gz ?? gz9, gz9, pre: gz !== null };
 }
 
 async function firstVisitBytes(browser, url) {
@@ -58,16 +75,21 @@ async function firstVisitBytes(browser, url) {
   await page.goto(url);
   await page.locator('#main').waitFor({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
-  let body = 0, headers = 0;
+  let body = 0, headers = 0, gz = 0, gz9 = 0;
   const files = [];
   for (const r of responses) {
     const s = await r.request().sizes();
     body += s.responseBodySize;
     headers += s.responseHeadersSize;
-    files.push(new URL(r.url()).pathname.split('/').pop() || '/');
+    const p = new URL(r.url()).pathname;
+    const g = gzipOnly(p);
+    gz += g.gz;
+    gz9 += g.gz9;
+    files.push({ name: p.split('/').pop() || '/', coding: (await r.allHeaders())['content-encoding'] || 'none',
+      received: s.responseBodySize, pre: g.pre });
   }
   await context.close();
-  return { body, headers, files };
+  return { body, headers, gz, gz9, files };
 }
 
 // A Pod of about 200 lines: four containers with full security contexts.
@@ -229,13 +251,24 @@ const server = await serve({ gzip: true, pages: { [PLAIN_PATH]: plainPage() } })
 const browser = await launch();
 try {
   // 1. What a first visit to each page transfers.
+  const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
   for (const [lang, dir] of PAGES) {
     console.log(`${lang}: the page in dist/${dir}`);
-    const { raw, gz9, served } = distSizes(dir);
+    const { raw, gz9, gz, br } = distSizes(dir);
     const visit = await firstVisitBytes(browser, server.url + dir);
-    report(`${lang}: first visit transfer, as received (${visit.files.length} responses)`, visit.body / 1024, 'KB', 200);
-    console.log(`  (${visit.body} bytes of response bodies; headers add ${(visit.headers / 1024).toFixed(1)} KB. dist/${dir} totals: raw ${(raw / 1024).toFixed(1)} KB, ` +
-      `zopfli .gz ${(served / 1024).toFixed(1)} KB, on-the-fly gzip -9 ${(gz9 / 1024).toFixed(1)} KB)`);
+    const codings = [...new Set(visit.files.map((f) => f.coding))].join(', ');
+    report(`${lang}: first visit transfer, as received (${visit.files.length} responses, ${codings})`, visit.body / 1024, 'KB', 200);
+    console.log(`  (${visit.body} bytes of response bodies; headers add ${KB(visit.headers)}. dist/${dir} totals: raw ${KB(raw)}, ` +
+      `Brotli .br ${KB(br)}, zopfli .gz ${KB(gz)}, on-the-fly gzip -9 ${KB(gz9)})`);
+    console.log(`  (received: ${visit.files.map((f) => `${f.name} ${f.coding} ${f.received}`).join(', ')})`);
+    // Not targets of their own, but measured against the same budget: what
+    // the same visit costs where no Brotli is sent.
+    const budget = (n) => (n > 200 * 1024 ? 'OVER the 200 KB budget' : 'within the 200 KB budget');
+    const none = visit.files.some((f) => !f.pre) ? '; gzip -9 for files without one' : '';
+    console.log(`  ${lang}: the same first visit without Brotli (gzip only), not measured in the browser but summed from the files of these ${visit.files.length} responses:`);
+    console.log(`    host sending the build's zopfli .gz (nginx without its Brotli module, Caddy precompressed gzip): ` +
+      `${KB(visit.gz)} (${visit.gz} bytes${none}), ${budget(visit.gz)}`);
+    console.log(`    host gzipping on the fly at level 9 (most use a lower level: a little more): ${KB(visit.gz9)} (${visit.gz9} bytes), ${budget(visit.gz9)}`);
   }
 
   // 2. Navigation to the first rendered answer of a permalink, for each page

@@ -120,9 +120,11 @@ install_test() {
   # (own port, pid and logs); the package's service is neither started nor
   # used. Debian's `nginx` is the smallest package with gzip_static
   # (nginx-light only adds a module to it).
+  # libnginx-mod-http-brotli-static: deploy/nginx.conf's `brotli_static`
+  # (a module built for this very nginx package; nginx -t fails without it).
   # fonts-wqy-microhei: a small Chinese font, or headless Chromium draws the
   # Chinese page (dist/zh-cn/) as empty boxes in scripts/screenshots.mjs.
-  apt_install chromium chromium-driver libcap2-bin nginx fonts-wqy-microhei
+  apt_install chromium chromium-driver libcap2-bin nginx libnginx-mod-http-brotli-static fonts-wqy-microhei zbar-tools  # zbarimg reads QR codes back: crates/qr/tests/decoder.rs, e2e/share.test.mjs
   # cargo-fuzz for the brief fuzz run (scripts/fuzz.sh); it needs a nightly
   # toolchain, which is not installed here: without one the run is skipped.
   if [ -f scripts/fuzz.sh ] && cargo +nightly --version >/dev/null 2>&1 \

@@ -24,41 +24,76 @@ const TYPES = {
 };
 
 /**
+ * The content codings a request's Accept-Encoding `header` names, as a Map
+ * from lower-case token to its q (1 when not given). Exact tokens: "x-gzip"
+ * is not gzip.
+ */
+export function codingWeights(header) {
+  const weights = new Map();
+  for (const item of (header || '').split(',')) {
+    const [token, ...params] = item.split(';').map((p) => p.trim().toLowerCase());
+    if (!token) continue;
+    const q = params.map((p) => p.match(/^q\s*=\s*([0-9.]+)$/)).find(Boolean);
+    weights.set(token, q ? Number(q[1]) : 1);
+  }
+  return weights;
+}
+
+/** Whether `header` accepts `coding`: named with q > 0 (q=0 refuses it),
+ * or not named and "*" (every other coding) has q > 0. */
+export function accepts(header, coding) {
+  const weights = codingWeights(header);
+  return (weights.has(coding) ? weights.get(coding) : weights.get('*') ?? 0) > 0;
+}
+
+/**
  * Serve `root` on `host`:`port` (0 = any free port; host 127.0.0.1 unless
- * given). Options: gzip (when the client accepts it, send FILE.gz if the
- * build wrote one for this very file (scripts/post-build.sh), else compress
- * on the fly, as most static hosts do), log (array receiving every requested
- * path), pages (URL path -> HTML held in memory, served as if it were a file
- * of `root`: the benchmark's plain page, which must not ship in dist/).
+ * given). Options: gzip (compression, by the request's Accept-Encoding:
+ * Brotli when accepted and the build wrote FILE.br for this very file
+ * (scripts/post-build.sh); else gzip when accepted, FILE.gz if there is one,
+ * else compressed on the fly, as most static hosts do; Brotli is never made
+ * on the fly), log (array receiving every requested path), pages (URL path ->
+ * HTML held in memory, served as if it were a file of `root`: the
+ * benchmark's plain page, which must not ship in dist/).
  * Resolves to { server, url, port, close() }; `url` is one this machine can
  * open.
  */
 export function startServer(root, { port = 0, gzip = false, log = null, host = '127.0.0.1', pages = {} } = {}) {
   const base = path.resolve(root);
-  // Compressed bodies are cached (by path and mtime) so timing measurements
-  // see a static host's speed, not gzip's.
-  const gzCache = new Map();
-  const gzipped = (file, body) => {
-    const mtime = fs.statSync(file).mtimeMs;
-    const key = file + ':' + mtime;
-    if (!gzCache.has(key)) {
-      // The precompressed sibling counts only if it was made from this file
-      // (post-build.sh gives it the same mtime); a stale one is ignored.
-      let pre = null;
-      try {
-        if (fs.statSync(file + '.gz').mtimeMs === mtime) pre = fs.readFileSync(file + '.gz');
-      } catch { /* none */ }
-      gzCache.set(key, pre || zlib.gzipSync(body, { level: 9 }));
-    }
-    return gzCache.get(key);
+  // Bodies are cached (by path, mtime and coding) so timing measurements see
+  // a static host's speed, not the disk's or gzip's.
+  const cache = new Map();
+  // The precompressed sibling FILE.`ext` counts only if it was made from this
+  // file (post-build.sh gives it the same mtime); a stale one is ignored.
+  const sibling = (file, mtime, ext) => {
+    try {
+      if (fs.statSync(file + ext).mtimeMs === mtime) return fs.readFileSync(file + ext);
+    } catch { /* none */ }
+    return null;
   };
-  // One answer: the common headers, and gzip when asked for and the client
-  // accepts it (`file`, when there is one, finds the build's FILE.gz).
+  const compressed = (file, body, coding) => {
+    const mtime = fs.statSync(file).mtimeMs;
+    const key = `${file}:${mtime}:${coding}`;
+    if (!cache.has(key)) {
+      cache.set(key, coding === 'br'
+        ? sibling(file, mtime, '.br')
+        : sibling(file, mtime, '.gz') || zlib.gzipSync(body, { level: 9 }));
+    }
+    return cache.get(key);
+  };
+  // One answer: the common headers, and compression when asked for and the
+  // client accepts it (`file`, when there is one, finds the build's FILE.br
+  // and FILE.gz).
   const send = (req, res, body, type, file) => {
     const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    const ae = req.headers['accept-encoding'];
     if (gzip) headers.vary = 'accept-encoding';
-    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-      body = file ? gzipped(file, body) : zlib.gzipSync(body, { level: 9 });
+    const br = gzip && file && accepts(ae, 'br') ? compressed(file, body, 'br') : null;
+    if (br) {
+      body = br;
+      headers['content-encoding'] = 'br';
+    } else if (gzip && accepts(ae, 'gzip')) {
+      body = file ? compressed(file, body, 'gzip') : zlib.gzipSync(body, { level: 9 });
       headers['content-encoding'] = 'gzip';
     }
     headers['content-length'] = body.length;

@@ -2,6 +2,8 @@
 # Runs every test suite of caplens, keeps going when one fails, and ends with
 # one summary line: "N passed, M failed, K skipped".
 #   1. native `cargo test` (unit, integration, CLI, differential vs capsh/setcap/kernel, doc)
+#   1b. the Checkov differential test (scripts/checkov-diff.sh; skips itself
+#      when Checkov cannot be installed)
 #   2. wasm-bindgen-test component tests in headless Chromium
 #   3. the release build with Trunk, offline: both languages (scripts/build.sh)
 #   4. end-to-end tests (node:test + playwright-core) against dist/ on 127.0.0.1
@@ -91,6 +93,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 run_suite "native cargo test" cargo cargo test --workspace --no-fail-fast -- --show-output
+run_suite "checkov differential" step bash scripts/checkov-diff.sh
 run_suite "wasm browser tests" cargo cargo test -p caplens-web --target wasm32-unknown-unknown --test browser
 run_suite "trunk release build" step bash scripts/build.sh
 if [ -f dist/index.html ] && [ -f dist/zh-cn/index.html ]; then

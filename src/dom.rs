@@ -142,3 +142,58 @@ pub fn show_top_heading() {
     }
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// After an example or a permalink: if the result's heading (or the first
+/// lines under it) would be off screen, scroll so the heading is near the
+/// top, and put focus on it either way, so a keyboard or screen reader user
+/// lands on the answer. Nothing happens in a view without a result heading.
+pub fn show_result() {
+    let doc = gloo::utils::document();
+    let Ok(Some(heading)) = doc.query_selector("main section[id$='-result'] h2") else {
+        return;
+    };
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    let window = gloo::utils::window();
+    let (scroll_y, height) = (
+        window.scroll_y().unwrap_or(0.0),
+        window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0),
+    );
+    let top = heading.get_bounding_client_rect().top();
+    if let Some(h) = heading.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+    // Room for the heading and a few lines of the answer below it.
+    const ROOM: f64 = 160.0;
+    if top < 0.0 || top + ROOM > height {
+        window.scroll_to_with_x_and_y(0.0, (scroll_y + top - 8.0).max(0.0));
+    }
+}
+
+/// Selects line `line` (1-based) of the text area `id` and focuses it, so
+/// the browser scrolls the line into view inside the box.
+pub fn select_line(id: &str, line: u32) {
+    let Some(area) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let text = area.value();
+    // Offsets in UTF-16 code units, as the DOM counts them.
+    let mut start = 0u32;
+    for (n, l) in text.split('\n').enumerate() {
+        let len = l.encode_utf16().count() as u32;
+        if n + 1 == line as usize {
+            let _ = area.focus();
+            let _ = area.set_selection_range(start, start + len);
+            return;
+        }
+        start += len + 1;
+    }
+}

@@ -3,7 +3,7 @@
 //! Every view says `W.some_sentence()` with `caplens_words::prelude::*` in
 //! scope; `W` is the language's marker type, so the calls are static.
 
-use caplens_words::Lang;
+pub use caplens_words::Lang;
 
 #[cfg(not(feature = "zh-cn"))]
 pub use caplens_words::En as W;

@@ -10,8 +10,11 @@ pub mod exec;
 pub mod h;
 pub mod hooks;
 pub mod lang;
+pub mod language;
 pub mod panic;
 pub mod route;
+pub mod share;
+pub mod status_line;
 pub mod widgets;
 pub mod workshop;
 
@@ -50,6 +53,9 @@ struct State {
     /// Counts arrivals in another view by a link (not by a tab), so the page
     /// can take the reader to the top of the view they were sent to.
     arrivals: u32,
+    /// Counts loaded inputs (an example, a permalink), so the page can
+    /// bring the reader to the result.
+    results: u32,
 }
 
 enum Action {
@@ -74,6 +80,10 @@ impl Reducible for State {
                 s.write = Write::None;
             }
             Action::SetParams(params, write) => {
+                // An example (a deliberate load), not typing or Clear.
+                if write == Write::Push && !params.is_empty() {
+                    s.results += 1;
+                }
                 s.inputs[index(s.view)] = params;
                 s.write = write;
             }
@@ -133,6 +143,8 @@ pub fn app() -> Html {
             ..State::default()
         };
         s.inputs[index(route.view)] = route.params.clone();
+        // A permalink: its answer is what the reader came for.
+        s.results = u32::from(!route.params.is_empty());
         s
     });
 
@@ -150,10 +162,14 @@ pub fn app() -> Html {
         });
     }
     // Keep the address bar in step with what is shown.
-    use_effect_with(state.clone(), |s| match s.write {
-        Write::None => {}
-        Write::Replace => dom::replace_fragment(&s.fragment()),
-        Write::Push => dom::push_fragment(&s.fragment()),
+    use_effect_with(state.clone(), |s| {
+        match s.write {
+            Write::None => {}
+            Write::Replace => dom::replace_fragment(&s.fragment()),
+            Write::Push => dom::push_fragment(&s.fragment()),
+        }
+        // The language switch keeps the state it links to in step.
+        language::refresh_links();
     });
 
     // Each view has its own title (for tabs, history and screen readers).
@@ -165,6 +181,13 @@ pub fn app() -> Html {
     use_effect_with(state.arrivals, |&arrivals| {
         if arrivals > 0 {
             dom::show_top_heading();
+        }
+    });
+
+    // After an example or a permalink, the answer is on screen and focused.
+    use_effect_with(state.results, |&results| {
+        if results > 0 {
+            dom::show_result();
         }
     });
 
@@ -197,6 +220,7 @@ pub fn app() -> Html {
 fn page(state: &UseReducerHandle<State>, view: Html) -> Html {
     h::list(h::kids([
         header(tabs(state)),
+        html! { <share::Share fragment={state.fragment()} /> },
         h::el(
             "main",
             main_attrs(state.view),
@@ -248,6 +272,7 @@ fn header(tabs: Vec<Html>) -> Html {
         "header",
         h::attrs!("class" = "top"),
         h::kids([
+            html! { <language::Languages /> },
             h::el(
                 "div",
                 h::attrs!("class" = "brand"),

@@ -16,25 +16,7 @@ pub fn copy_button(text: String, label: &'static str, of: String) -> Html {
     let text = AttrValue::from(text);
     let onclick = {
         let text = text.clone();
-        Callback::from(move |e: MouseEvent| {
-            let said = if super::dom::copy_text(&text) {
-                W.copied()
-            } else {
-                W.copy_manually()
-            };
-            let label_node = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|el| el.closest("button").ok().flatten())
-                .and_then(|button| button.first_child())
-                .and_then(|span| span.first_child());
-            if let Some(node) = label_node {
-                node.set_node_value(Some(said));
-                gloo::timers::callback::Timeout::new(1800, move || {
-                    node.set_node_value(Some(label))
-                })
-                .forget();
-            }
-        })
+        Callback::from(move |e: MouseEvent| say_copied(&e, super::dom::copy_text(&text), label))
     };
     h::node(
         "button",
@@ -50,6 +32,28 @@ pub fn copy_button(text: String, label: &'static str, of: String) -> Html {
         h::on_click(onclick),
         h::kids([h::el_s("span", h::attrs!("aria-live" = "polite"), label)]),
     )
+}
+
+/// Says in the clicked copy button's label whether the copy worked, then
+/// puts `label` back. The button's first child is the `<span>` holding
+/// the label's text node (`copy_button`, `share::copy_link`).
+#[inline(never)]
+pub fn say_copied(e: &MouseEvent, copied: bool, label: &'static str) {
+    let said = if copied {
+        W.copied()
+    } else {
+        W.copy_manually()
+    };
+    let label_node = e
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|el| el.closest("button").ok().flatten())
+        .and_then(|button| button.first_child())
+        .and_then(|span| span.first_child());
+    if let Some(node) = label_node {
+        node.set_node_value(Some(said));
+        gloo::timers::callback::Timeout::new(1800, move || node.set_node_value(Some(label)))
+            .forget();
+    }
 }
 
 // Handlers the views share, so each exists once in the binary.

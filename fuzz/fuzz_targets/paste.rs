@@ -1,5 +1,5 @@
 //! The page's whole container pipeline: detect the form, read it, analyse
-//! every container and turn the report into words.
+//! every container and turn the report into words, in every language.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -10,7 +10,9 @@ fuzz_target!(|data: &[u8]| {
         let settings = caplens_core::paste::Settings::default();
         for c in input.containers.iter().take(8) {
             let report = caplens_core::paste::report(c, &settings);
-            let _ = caplens_words::containers::report_text(&report);
+            for lang in caplens_words::Lang::ALL {
+                let _ = lang.words().report_text(&report);
+            }
         }
     }
 });

@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
     } else if let Err(e) = text::parse(input) {
         // Error positions point inside the input.
         assert!(e.offset <= input.len());
-        let _ = caplens_words::text::error(&e);
+        for lang in caplens_words::Lang::ALL {
+            let _ = lang.words().error(&e);
+        }
     }
     let _ = text::parse_pasted(input);
     for (_, entry) in text::parse_getcap_output(input) {

@@ -25,13 +25,16 @@ pub fn card(i: usize, r: &ContainerReport, c: &paste::InputContainer, fcaps_text
         ],
         h::kids([
             title(i, r),
+            verdict(r),
+            pss_fails(c),
             error(r.creation_error.as_ref().map(|x| W.creation_error(x))),
             error(r.start_failure.as_ref().map(|x| W.start_failure(x))),
+            el_s("h4", &[], W.findings_title()),
+            findings(r),
+            peers(r, c),
             pid1(r),
             links(r, fcaps_text),
             adds(r),
-            el_s("h4", &[], W.findings_title()),
-            findings(r),
             notes(r),
             oci(r),
             el_s("h4", &[], W.hardened_title()),
@@ -82,6 +85,99 @@ fn pss(r: &ContainerReport) -> Html {
         ]))])),
         None => h::list(Vec::new()),
     }
+}
+
+/// The card's first lines: what PID 1 effectively holds (per image user
+/// when the image decides), and the most serious finding.
+fn verdict(r: &ContainerReport) -> Html {
+    let line = |who: &str, p: &caplens_core::analysis::Pid1| {
+        let eff = p.state.effective;
+        el_t(
+            "p",
+            attrs!("class" = "verdict"),
+            W.verdict_effective(who, eff.len(), &W.cap_list(eff)),
+        )
+    };
+    let mut lines = Vec::new();
+    match (&r.pid1, &r.pid1_by_image_user) {
+        (Some(p), _) => lines.push(line(&W.pid1_title(p.uid), p)),
+        (None, Some(by)) => {
+            if let Some(p) = &by.root {
+                lines.push(line(W.pid1_if_root(), p));
+            }
+            if let Some(p) = &by.nonroot {
+                lines.push(line(W.pid1_if_nonroot(), p));
+            }
+        }
+        _ => {}
+    }
+    // The first of the most severe (max_by_key keeps the last).
+    let worst = r.findings.iter().rev().max_by_key(|f| f.severity);
+    if let Some(f) = worst.filter(|f| f.severity > Severity::Info) {
+        lines.push(el(
+            "p",
+            attrs!("class" = "verdict"),
+            h::kids([text(W.verdict_worst(&W.finding_message(f)))]),
+        ));
+    }
+    h::list(lines)
+}
+
+/// The Pod Security checks that fail, as the CLI lists them.
+fn pss_fails(c: &paste::InputContainer) -> Html {
+    if c.pss.violations.is_empty() {
+        return Html::default();
+    }
+    let items: Vec<String> = c.pss.violations.iter().map(|v| W.violation(v)).collect();
+    el(
+        "div",
+        attrs!("class" = "pss-fails"),
+        h::kids([
+            el_s("p", attrs!("class" = "muted"), W.pss_fails_title()),
+            el("ul", &[], h::kids([h::list(h::items(items))])),
+        ]),
+    )
+}
+
+/// Other analysers' verdicts next to what PID 1 gets (Kubernetes only):
+/// the disagreements in full, the agreements folded.
+fn peers(r: &ContainerReport, c: &paste::InputContainer) -> Html {
+    if c.peers.is_empty() {
+        return Html::default();
+    }
+    let results = caplens_core::peers::compare(&c.peers, &c.spec, r);
+    let (differ, agree): (Vec<_>, Vec<_>) = results.iter().partition(|x| !x.agrees);
+    let line =
+        |x: &&caplens_core::peers::PeerResult| el("li", &[], h::kids([text(W.peer_message(x))]));
+    el(
+        "section",
+        attrs!("class" = "peers"),
+        h::kids([
+            el_s("h4", &[], W.peers_title()),
+            el_s("p", attrs!("class" = "muted legend"), W.peers_intro()),
+            h::when(!differ.is_empty(), || {
+                el(
+                    "ul",
+                    attrs!("class" = "peers-differ"),
+                    h::kids([h::list(differ.iter().map(line).collect())]),
+                )
+            }),
+            h::when(!agree.is_empty(), || {
+                el(
+                    "details",
+                    attrs!("class" = "steps peers-agree"),
+                    h::kids([
+                        el_t("summary", &[], W.peers_agreeing(agree.len())),
+                        el(
+                            "ul",
+                            &[],
+                            h::kids([h::list(agree.iter().map(line).collect())]),
+                        ),
+                    ]),
+                )
+            }),
+        ]),
+    )
 }
 
 /// Why the container cannot be created or cannot start, if so.
@@ -296,7 +392,7 @@ fn finding(f: &Finding) -> Html {
                     st(" "),
                     el_s("code", attrs!("class" = "finding-id"), id),
                     st(" "),
-                    el_t("span", attrs!("class" = "muted"), W.place(&f.at)),
+                    place(f),
                 ]),
             ),
             el_t("p", &[], W.finding_message(f)),
@@ -311,6 +407,30 @@ fn finding(f: &Finding) -> Html {
             ),
         ]),
     )
+}
+
+/// Where the finding is; with a line, a button that selects that line in
+/// the paste box (the reader sees the typo in its place).
+fn place(f: &Finding) -> Html {
+    let at = W.place(&f.at);
+    match f.at.line {
+        Some(line) => h::node(
+            "button",
+            h::dynamic(
+                &["type", "class", "title"],
+                vec![
+                    Some(AttrValue::Static("button")),
+                    Some(AttrValue::Static("place")),
+                    Some(AttrValue::Static(W.select_in_input())),
+                ],
+            ),
+            h::on_click(Callback::from(move |_: MouseEvent| {
+                crate::dom::select_line("containers-input", line)
+            })),
+            h::kids([text(at)]),
+        ),
+        None => el_t("span", attrs!("class" = "muted"), at),
+    }
 }
 
 /// `badge` plus the severity's class.

@@ -56,6 +56,11 @@ pub fn input_section(
                 fold_note,
             ),
             settings_row(p, form),
+            el_s(
+                "p",
+                attrs!("class" = "muted legend"),
+                W.runtime_versions_note(),
+            ),
             fcaps_field(p),
             fcaps_error(fcaps),
             crate::widgets::examples(examples(), &keeping_settings(p)),
@@ -106,9 +111,9 @@ fn settings_row(p: &ViewProps, form: Option<Form>) -> Html {
             on_change_of(params, &p.on_change, "docker"),
             "docker",
             &[
-                ("", "25.0 or later"),
+                ("", W.docker_era_ge25()),
                 ("20.10.14-24", "20.10.14 – 24.x"),
-                ("le-20.10.13", "20.10.13 or earlier"),
+                ("le-20.10.13", W.docker_era_le20_10_13()),
             ],
         )
     });

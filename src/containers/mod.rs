@@ -44,20 +44,30 @@ pub fn containers_view(p: &ViewProps) -> Html {
         Some(Ok(a)) => Some(a.input.form),
         _ => None,
     };
+    let status = match result {
+        Some(Ok(a)) => W.status_containers(
+            a.reports.len(),
+            a.reports.iter().map(|r| r.findings.len()).sum(),
+        ),
+        _ => String::new(),
+    };
     let body = result_body(p, result, analysis.pending(), text.len());
     el(
         "div",
         attrs!("class" = "containers-layout"),
         h::kids([
             input::input_section(p, text, form, &fcaps),
-            h::el_a(
+            el(
                 "section",
-                h::attrs_of!(
+                attrs!(
                     "id" = "containers-result",
-                    "aria-live" = "polite",
-                    "aria-label" = W.result()
+                    "aria-labelledby" = "containers-result-title"
                 ),
-                h::kids([body]),
+                h::kids([
+                    el_s("h2", attrs!("id" = "containers-result-title"), W.result()),
+                    crate::status_line::status_line_of(status),
+                    body,
+                ]),
             ),
         ]),
     )
@@ -107,5 +117,6 @@ fn paste_error(e: &PasteError) -> String {
         PasteError::Yaml(y) => W.yaml_error(y),
         PasteError::Cmdline(c) => W.cmdline_error(c),
         PasteError::NotYaml => W.not_yaml_hint().to_string(),
+        PasteError::Helm(h) => W.helm_input(h),
     }
 }

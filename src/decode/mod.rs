@@ -19,6 +19,7 @@ use crate::lang::W;
 use crate::route::Params;
 use crate::widgets::{send_on_click, set_param, Example};
 use crate::ViewProps;
+use caplens_core::set::CapSet;
 use caplens_core::status::{self, InputError, SetEntry};
 use caplens_words::prelude::*;
 use std::rc::Rc;
@@ -61,6 +62,13 @@ pub fn decode_view(p: &ViewProps) -> Html {
             Some(status::recognise(text))
         }
     });
+    let status = match &*result {
+        Some(Ok(r)) => {
+            let all = r.sets.iter().fold(CapSet::EMPTY, |all, e| all | e.caps);
+            W.status_decode(r.sets.len(), all.len())
+        }
+        _ => String::new(),
+    };
     let (body, grid_report) = match &*result {
         None => (
             el_s(
@@ -91,11 +99,11 @@ pub fn decode_view(p: &ViewProps) -> Html {
                 attrs!(
                     "class" = "panel area-result",
                     "id" = "decode-result",
-                    "aria-live" = "polite",
                     "aria-labelledby" = "decode-result-title"
                 ),
                 h::kids([
                     el_s("h2", attrs!("id" = "decode-result-title"), W.result()),
+                    crate::status_line::status_line_of(status),
                     body,
                 ]),
             ),

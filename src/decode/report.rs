@@ -74,6 +74,7 @@ pub fn report_view(
         el("div", attrs!("class" = "sets"), h::kids([h::list(cards)])),
         to_exec(r, params),
         matrix_head(show_all, params, on_change),
+        el_s("p", attrs!("class" = "muted legend"), W.cap_name_hint()),
         matrix(&r.sets, show_all, open, toggle_open, explained),
     ]))
 }

@@ -114,11 +114,17 @@ fn securebit_boxes(p: &ViewProps, sb_now: u32) -> Vec<Html> {
             };
             cb.emit(v.to_string())
         });
-        boxes.push(check_box(
+        // The name as the kernel spells it, then what it does.
+        boxes.push(check_box_with(
             h::id("sb-", bit as usize, ""),
             sb_now & bit != 0,
             onchange,
             name,
+            el_s(
+                "span",
+                attrs!("class" = "meaning"),
+                W.securebit_meaning(bit),
+            ),
         ));
     }
     boxes
@@ -255,6 +261,17 @@ fn flag_box(
 /// `<label class="check"><input type="checkbox">label</label>`.
 #[inline(never)]
 fn check_box(id: AttrValue, checked: bool, onchange: Callback<Event>, label: &'static str) -> Html {
+    check_box_with(id, checked, onchange, label, Html::default())
+}
+
+/// `check_box` with more inside its label (a securebit's meaning).
+fn check_box_with(
+    id: AttrValue,
+    checked: bool,
+    onchange: Callback<Event>,
+    label: &'static str,
+    more: Html,
+) -> Html {
     el_dyn(
         "label",
         &["for", "class"],
@@ -270,6 +287,7 @@ fn check_box(id: AttrValue, checked: bool, onchange: Callback<Event>, label: &'s
                 h::on_change(onchange),
             ),
             st(label),
+            more,
         ]),
     )
 }

@@ -31,6 +31,13 @@ pub fn exec_view(p: &ViewProps) -> Html {
         Ok(s) => Some(s.before),
         Err(_) => None,
     };
+    let status = match &*result {
+        Ok(sim) => match &sim.transition.outcome {
+            Ok(after) => W.status_exec(after.effective.len(), after.permitted.len()),
+            Err(_) => W.status_exec_refused().to_string(),
+        },
+        Err(_) => String::new(),
+    };
     let answer = match &*result {
         Err(problem) => el(
             "div",
@@ -58,11 +65,11 @@ pub fn exec_view(p: &ViewProps) -> Html {
                 attrs!(
                     "class" = "panel",
                     "id" = "exec-result",
-                    "aria-live" = "polite",
                     "aria-labelledby" = "exec-result-title"
                 ),
                 h::kids([
                     el_s("h2", attrs!("id" = "exec-result-title"), W.exec_result()),
+                    crate::status_line::status_line_of(status),
                     lesson(p),
                     answer,
                 ]),

@@ -24,6 +24,7 @@ pub fn outcome(sim: &Simulation) -> Html {
             attrs!("class" = "steps", "id" = "exec-steps", "open" = "open"),
             h::kids([
                 el_s("summary", &[], W.exec_formula()),
+                el_s("p", attrs!("class" = "muted legend"), W.formula_legend()),
                 el_t(
                     "pre",
                     attrs!("class" = "formula", "id" = "exec-formula"),

@@ -114,16 +114,19 @@ async fn analyse_in_slices(
     if paste::looks_like_command(&text) {
         return Some(analyse(&text, &settings, fcaps));
     }
+    if let Err(e) = paste::refuse_chart_template(&text) {
+        return Some(Err(e));
+    }
     let mut parser = match yaml::StreamParser::new(&text, &yaml::Limits::DEFAULT) {
         Ok(p) => p,
-        Err(e) => return Some(Err(PasteError::Yaml(e))),
+        Err(e) => return Some(Err(paste::yaml_failure(&text, e))),
     };
     let mut t0 = now();
     loop {
         match parser.step(SLICE_EVENTS) {
             Ok(true) => break,
             Ok(false) => {}
-            Err(e) => return Some(Err(PasteError::Yaml(e))),
+            Err(e) => return Some(Err(paste::yaml_failure(&text, e))),
         }
         if now() - t0 > SLICE_MS {
             if !pause().await {
@@ -132,7 +135,11 @@ async fn analyse_in_slices(
             t0 = now();
         }
     }
-    let mut input = paste::from_documents(&parser.into_documents());
+    let docs = parser.into_documents();
+    if let Err(e) = paste::refuse_values_file(&docs) {
+        return Some(Err(e));
+    }
+    let mut input = paste::from_documents(&docs);
     set_entrypoint_caps(&mut input, fcaps);
     let mut reports = Vec::with_capacity(input.containers.len());
     for (i, c) in input.containers.iter().enumerate() {

@@ -4,6 +4,7 @@ use crate::options;
 use crate::problem::{CliProblem, Command};
 use caplens_cli::language::words;
 use caplens_core::analysis::{ContainerReport, Severity};
+use caplens_core::k8s;
 use caplens_core::paste::{self, Input, InputContainer, PasteError, Settings};
 use caplens_core::runtime::{CrioConfig, Runtime};
 use std::io::Read;
@@ -97,6 +98,10 @@ fn read_input(file: &str, label: &str) -> Result<Input, CliProblem> {
         PasteError::NotYaml | PasteError::Cmdline(_) => CliProblem::NotYaml {
             file: label.to_string(),
         },
+        PasteError::Helm(input) => CliProblem::Helm {
+            file: label.to_string(),
+            input,
+        },
     })
 }
 
@@ -150,7 +155,7 @@ pub fn run_k8s(args: &[String]) -> ExitCode {
 /// The file's heading and notes; with `--json` only the notes, on stderr,
 /// so stdout stays one JSON document.
 fn print_file_heading(input: &Input, label: &str, json: bool) {
-    let notes: Vec<String> = input.notes.iter().map(|x| words().k8s_note(x)).collect();
+    let notes = file_notes(input);
     if json {
         for n in &notes {
             eprintln!("{}", words().in_file(label, n));
@@ -167,9 +172,27 @@ fn print_file_heading(input: &Input, label: &str, json: bool) {
     }
 }
 
+/// The file's notes, one line each, except the documents whose kind runs
+/// no containers: a cluster dump has dozens, counted per kind on one line.
+fn file_notes(input: &Input) -> Vec<String> {
+    let mut notes: Vec<String> = input
+        .notes
+        .iter()
+        .filter(|n| n.kind_without_containers().is_none())
+        .map(|x| words().k8s_note(x))
+        .collect();
+    let kinds = k8s::kinds_without_containers(&input.notes);
+    if !kinds.is_empty() {
+        notes.push(words().skipped_kinds(&kinds));
+    }
+    notes
+}
+
 fn print_container(c: &InputContainer, report: &ContainerReport) {
     print!("{}", words().report_text(report));
     print!("{}", words().pss_text(&c.pss));
+    let peers = caplens_core::peers::compare(&c.peers, &c.spec, report);
+    print!("{}", words().peers_text(&peers));
     print!("{}", words().suggestion_text(&c.spec, &c.hardened));
     println!();
 }

@@ -59,8 +59,30 @@ pub fn k8s_container(c: &InputContainer, report: &ContainerReport, file: &str) -
             "suggested".into(),
             harden::snippet_for(&c.spec, &c.hardened).into(),
         );
+        obj.insert("peers".into(), peers(c, report));
     }
     v
+}
+
+/// Other analysers' verdicts on the container, each beside caplens'
+/// analysis: `agrees`, and `reason_id` (null when it agrees).
+fn peers(c: &InputContainer, report: &ContainerReport) -> Value {
+    let results = caplens_core::peers::compare(&c.peers, &c.spec, report);
+    results
+        .iter()
+        .map(|r| {
+            json!({
+                "tool": r.tool.id(),
+                "version": r.version,
+                "rule": r.rule,
+                "scope": if r.scope.is_workload() { "workload" } else { "container" },
+                "verdict": r.verdict,
+                "agrees": r.agrees,
+                "reason_id": r.reason.as_ref().map(|d| d.id()),
+                "message": words().peer_message(r),
+            })
+        })
+        .collect()
 }
 
 /// The container of `caplens docker --json`: the report, plus the hardened

@@ -5,6 +5,7 @@
 
 use caplens_cli::language::words;
 use caplens_core::cmdline::CmdlineError;
+use caplens_core::k8s::helm::HelmInput;
 use caplens_core::mask::NameError;
 use caplens_core::status::InputError;
 use caplens_core::text::{FileCapsError, TextError};
@@ -114,6 +115,11 @@ pub enum CliProblem {
     NotYaml {
         file: String,
     },
+    /// A Helm chart's template or values file given to `caplens k8s`.
+    Helm {
+        file: String,
+        input: HelmInput,
+    },
     /// An input of `decode` it cannot recognise; `place` says which one.
     BadInput {
         place: String,
@@ -160,6 +166,7 @@ impl CliProblem {
             CliProblem::Read { file, error } => words().cannot_read(c, file, error),
             CliProblem::Yaml { file, error } => words().in_file(file, &words().yaml_error(error)),
             CliProblem::NotYaml { file } => words().in_file(file, words().not_yaml_hint()),
+            CliProblem::Helm { file, input } => words().in_file(file, &words().helm_input(input)),
             CliProblem::BadInput { place, error } => {
                 words().rejected(c, place, &words().input_error(error))
             }

@@ -215,12 +215,100 @@ fn skipped_documents_are_noted_and_json_stays_clean() {
     let (rc, out, err) = caplens(&["k8s", "--json", "-"], Some(text));
     assert_eq!(rc, 0);
     assert_eq!(json(&out)["containers"].as_array().unwrap().len(), 1);
-    assert!(err.contains("a Service runs no containers"), "{err}");
+    assert!(
+        err.contains("Skipped 1 document without containers: 1 Service."),
+        "{err}"
+    );
     let (_, out, _) = caplens(&["k8s", "-"], Some(text));
     assert!(
-        out.contains("Skipped document 1 (`s`): a Service runs no containers."),
+        out.contains("Skipped 1 document without containers: 1 Service."),
         "{out}"
     );
+}
+
+/// A cluster dump: the documents that run no containers make one line,
+/// counted per kind, in both languages; other skipped documents keep theirs.
+#[test]
+fn documents_without_containers_make_one_line() {
+    let mut docs = Vec::new();
+    for (kind, n) in [
+        ("ClusterRole", 6),
+        ("CustomResourceDefinition", 10),
+        ("Namespace", 8),
+    ] {
+        for i in 0..n {
+            docs.push(format!(
+                "apiVersion: v1\nkind: {kind}\nmetadata: {{name: x{i}}}\n"
+            ));
+        }
+    }
+    docs.push("metadata: {name: no-kind}\n".into());
+    docs.push(
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n".into(),
+    );
+    let text = docs.join("---\n");
+    let (rc, out, _) = caplens(&["k8s", "-"], Some(&text));
+    assert_eq!(rc, 0);
+    let line = "Skipped 24 documents without containers: 10 CustomResourceDefinition, 8 Namespace, 6 ClusterRole.";
+    assert_eq!(out.matches(line).count(), 1, "{out}");
+    assert!(!out.contains("runs no containers"), "{out}");
+    assert!(
+        out.contains("Skipped document 25 (`no-kind`): it has no `kind`."),
+        "{out}"
+    );
+    let (_, out, _) = caplens(&["k8s", "--lang", "zh-cn", "-"], Some(&text));
+    assert!(
+        out.contains("已跳过 24 个不含容器的文档：10 个 CustomResourceDefinition、8 个 Namespace、6 个 ClusterRole。"),
+        "{out}"
+    );
+}
+
+/// A Helm chart's template or values file is named as such, with what to
+/// paste instead, rather than failing as YAML.
+#[test]
+fn helm_templates_and_values_files_are_named() {
+    let template = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"app.fullname\" . }}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        securityContext:\n          {{- toYaml .Values.securityContext | nindent 10 }}\n";
+    let (rc, out, err) = caplens(&["k8s", "-"], Some(template));
+    assert_eq!(rc, 2, "{out}");
+    assert!(err.contains("this is a Helm template"), "{err}");
+    assert!(err.contains("line 4, column 9"), "{err}");
+    assert!(err.contains("`helm template`"), "{err}");
+    assert!(!err.contains("YAML"), "{err}");
+    let values = "replicaCount: 1\nimage:\n  repository: nginx\n  tag: \"\"\nsecurityContext: {}\nresources: {}\n";
+    let (rc, _, err) = caplens(&["k8s", "--json", "-"], Some(values));
+    assert_eq!(rc, 2);
+    assert!(
+        err.contains("Helm values file (top-level `replicaCount`, `image`, `securityContext`"),
+        "{err}"
+    );
+    let (_, _, err) = caplens(&["k8s", "--lang", "zh-cn", "-"], Some(template));
+    assert!(err.contains("这是 Helm 模板（第 4 行第 9 列"), "{err}");
+}
+
+/// `kubectl get pods -A -o yaml`: every container of the List is analysed.
+#[test]
+fn kubectl_get_pods_output_is_analysed() {
+    let (rc, out, err) = caplens(
+        &["k8s", "--json", "tests/fixtures/kubectl_get_pods_A.yaml"],
+        None,
+    );
+    assert_eq!(rc, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let v = json(&out);
+    let names: Vec<&str> = v["containers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["container"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["web", "coredns", "kube-proxy", "tune", "agent"]);
+    let proxy = &v["containers"][2];
+    assert_eq!(proxy["workload"], "Pod/kube-proxy-m4s9d");
+    assert!(proxy["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["id"] == "privileged"));
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub mod k8s;
 pub mod mask;
 pub mod order;
 pub mod paste;
+pub mod peers;
 pub mod preset;
 pub mod risk;
 pub mod runtime;
@@ -31,3 +32,4 @@ pub mod workshop;
 /// The YAML reader, a crate of its own; re-exported so the models name it
 /// as one of theirs.
 pub use caplens_yaml as yaml;
+pub mod workshop;

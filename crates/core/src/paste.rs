@@ -8,7 +8,8 @@ use crate::catalog::KernelVersion;
 use crate::cmdline::{self, CmdlineError};
 use crate::compose;
 use crate::container::{ContainerSpec, SourceKind};
-use crate::k8s::{self, finding::Finding, harden, pss, Note};
+use crate::k8s::{self, finding::Finding, harden, helm, pss, Note};
+use crate::peers;
 use crate::runtime::{DockerEra, PodmanEra, Runtime};
 use crate::yaml::{self, YamlError};
 
@@ -27,6 +28,9 @@ pub struct InputContainer {
     pub findings: Vec<Finding>,
     pub pss: pss::Verdict,
     pub hardened: harden::Hardened,
+    /// Other analysers' verdicts (Kubernetes only; `peers::compare` sets
+    /// them beside the report).
+    pub peers: Vec<peers::Judged>,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -42,6 +46,8 @@ pub enum PasteError {
     /// A command line given to `read_yaml`.
     NotYaml,
     Cmdline(CmdlineError),
+    /// A Helm chart's template or values file, not rendered manifests.
+    Helm(helm::HelmInput),
 }
 
 /// Is the first meaningful line a `docker`/`podman` invocation?
@@ -78,6 +84,7 @@ fn finish(spec: ContainerSpec, findings: Vec<Finding>, pss: pss::Verdict) -> Inp
         findings,
         pss,
         hardened,
+        peers: Vec::new(),
     }
 }
 
@@ -88,8 +95,35 @@ pub fn read_yaml(text: &str) -> Result<Input, PasteError> {
     if looks_like_command(text) {
         return Err(PasteError::NotYaml);
     }
-    let docs = yaml::parse_default(text).map_err(PasteError::Yaml)?;
+    refuse_chart_template(text)?;
+    let docs = yaml::parse_default(text).map_err(|e| yaml_failure(text, e))?;
+    refuse_values_file(&docs)?;
     Ok(from_documents(&docs))
+}
+
+/// Before parsing: a Helm template whose actions name chart objects, which
+/// would otherwise be analysed with its placeholders or fail as YAML.
+pub fn refuse_chart_template(text: &str) -> Result<(), PasteError> {
+    helm::chart_template(text).map_or(Ok(()), |h| Err(PasteError::Helm(h)))
+}
+
+/// Why the text is not YAML: a template's `{{ … }}` when it has one (the
+/// real cause), else the parser's own error.
+pub fn yaml_failure(text: &str, e: YamlError) -> PasteError {
+    let syntax = matches!(e, YamlError::Syntax { .. } | YamlError::DuplicateKey { .. });
+    match helm::template_behind_error(text) {
+        Some(h) if syntax => PasteError::Helm(h),
+        _ => PasteError::Yaml(e),
+    }
+}
+
+/// After parsing: a Helm values file (chart options, no object), unless it
+/// is a compose file.
+pub fn refuse_values_file(docs: &[yaml::Document]) -> Result<(), PasteError> {
+    if docs.iter().any(|d| compose::looks_like_compose(&d.root)) {
+        return Ok(());
+    }
+    helm::values_file(docs).map_or(Ok(()), |h| Err(PasteError::Helm(h)))
 }
 
 /// Read parsed YAML documents: a compose file when any document looks like
@@ -115,10 +149,17 @@ pub fn from_documents(docs: &[yaml::Document]) -> Input {
         };
     }
     let m = k8s::from_documents(docs);
+    let verdicts: Vec<pss::Verdict> = m.containers.iter().map(|c| c.pss(&m)).collect();
+    let judged = peers::judge_manifest(&m, &verdicts);
     let containers = m
         .containers
         .iter()
-        .map(|c| finish(c.spec.clone(), c.findings.clone(), c.pss(&m)))
+        .zip(verdicts)
+        .zip(judged)
+        .map(|((c, verdict), judged)| InputContainer {
+            peers: judged,
+            ..finish(c.spec.clone(), c.findings.clone(), verdict)
+        })
         .collect();
     Input {
         form: Form::Kubernetes,
@@ -252,6 +293,34 @@ mod tests {
             read_yaml("a: [1,\n"),
             Err(PasteError::Yaml(YamlError::Syntax { .. }))
         ));
+    }
+
+    /// A chart's template or values file is answered as such, not as a YAML
+    /// error or as documents without a kind; everything else reads as before.
+    #[test]
+    fn helm_charts_are_recognised_instead_of_read() {
+        use helm::HelmInput;
+        let template = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n  - name: app\n    securityContext:\n      {{- toYaml .Values.securityContext | nindent 6 }}\n";
+        assert!(matches!(
+            read_yaml(template),
+            Err(PasteError::Helm(HelmInput::Template { at })) if at.line == 4
+        ));
+        assert!(matches!(read(template), Err(PasteError::Helm(_))));
+        // Not YAML because of a `{{ … }}` without a chart object: still a template.
+        let range = "kind: Pod\nspec:\n  containers:\n  {{ range .containers }}\n  - name: x\n  {{ end }}\n";
+        assert!(matches!(read_yaml(range), Err(PasteError::Helm(_))));
+        let values = "replicaCount: 2\nimage:\n  repository: nginx\nsecurityContext:\n  capabilities:\n    drop: [ALL]\n";
+        assert!(matches!(
+            read_yaml(values),
+            Err(PasteError::Helm(HelmInput::Values { keys })) if keys == ["replicaCount", "image", "securityContext"]
+        ));
+        // Alert text in braces inside a valid manifest, and compose: read.
+        let rule = "kind: PrometheusRule\nmetadata: {name: r}\nspec:\n  groups:\n  - rules:\n    - annotations: {summary: \"{{ $labels.pod }}\"}\n";
+        assert_eq!(read_yaml(rule).unwrap().containers.len(), 0);
+        let compose = "services:\n  web:\n    image: nginx\n    volumes: []\n    resources: {}\n";
+        assert_eq!(read_yaml(compose).unwrap().form, Form::Compose);
+        // A broken file with no braces keeps its YAML error.
+        assert!(matches!(read_yaml("a: [1,\n"), Err(PasteError::Yaml(_))));
     }
 
     /// §8.4 applied to a command line: the same settings as a pod would have.

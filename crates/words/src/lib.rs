@@ -23,6 +23,7 @@ pub mod decode;
 pub mod exec;
 pub mod explanations;
 pub mod k8s;
+pub mod peers;
 pub mod style;
 pub mod text;
 pub mod ui;
@@ -48,6 +49,7 @@ pub trait Words:
     + exec::ExecWords
     + explanations::ExplanationWords
     + k8s::K8sWords
+    + peers::PeerWords
     + text::TextWords
     + ui::UiWords
     + workshop::WorkshopWords
@@ -62,6 +64,7 @@ impl<T> Words for T where
         + exec::ExecWords
         + explanations::ExplanationWords
         + k8s::K8sWords
+        + peers::PeerWords
         + text::TextWords
         + ui::UiWords
         + workshop::WorkshopWords
@@ -78,6 +81,7 @@ pub mod prelude {
     pub use crate::exec::ExecWords;
     pub use crate::explanations::ExplanationWords;
     pub use crate::k8s::K8sWords;
+    pub use crate::peers::PeerWords;
     pub use crate::text::TextWords;
     pub use crate::ui::UiWords;
     pub use crate::workshop::WorkshopWords;

@@ -14,6 +14,7 @@
 pub mod fields;
 pub mod finding;
 pub mod harden;
+pub mod helm;
 pub mod pss;
 
 use crate::catalog;
@@ -141,6 +142,35 @@ pub enum Note {
         workload: String,
         at: Location,
     },
+}
+
+impl Note {
+    /// The kind of a document skipped because that kind runs no containers
+    /// (a Service, a ClusterRole…).
+    pub fn kind_without_containers(&self) -> Option<&str> {
+        match self {
+            Note::Skipped {
+                reason: SkipReason::NotAWorkload { kind },
+                ..
+            } => Some(kind),
+            _ => None,
+        }
+    }
+}
+
+/// The documents skipped because their kind runs no containers, counted
+/// per kind: the most frequent first, then by name. A cluster dump has
+/// dozens; they read better as one line than as one line each.
+pub fn kinds_without_containers(notes: &[Note]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for kind in notes.iter().filter_map(Note::kind_without_containers) {
+        match counts.iter_mut().find(|(k, _)| k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind.to_string(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]

@@ -761,3 +761,78 @@ spec:
         "db.internal".into()
     ])));
 }
+
+#[test]
+fn documents_without_containers_are_counted_per_kind() {
+    let doc = |kind: &str, i: usize| format!("kind: {kind}\nmetadata: {{name: x{i}}}\n");
+    let mut docs: Vec<String> = Vec::new();
+    for (kind, n) in [
+        ("ClusterRole", 2),
+        ("CustomResourceDefinition", 3),
+        ("Service", 2),
+    ] {
+        docs.extend((0..n).map(|i| doc(kind, i)));
+    }
+    docs.push(
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n".into(),
+    );
+    docs.push("metadata: {name: no-kind}\n".into());
+    let m = read_ok(&docs.join("---\n"));
+    assert_eq!(
+        crate::k8s::kinds_without_containers(&m.notes),
+        [
+            ("CustomResourceDefinition".to_string(), 3),
+            ("ClusterRole".to_string(), 2),
+            ("Service".to_string(), 2),
+        ]
+    );
+    // The document without a kind is a note of its own.
+    let other: Vec<&Note> = m
+        .notes
+        .iter()
+        .filter(|n| n.kind_without_containers().is_none())
+        .collect();
+    assert_eq!(other.len(), 1);
+}
+
+/// `kubectl get pods -A -o yaml`: a List of live Pods with status,
+/// managedFields and every defaulted field; each container is read, and
+/// nothing the API server adds is taken for a typo.
+#[test]
+fn kubectl_get_pods_output_is_analysed() {
+    let m = read_ok(include_str!(
+        "../../../../tests/fixtures/kubectl_get_pods_A.yaml"
+    ));
+    let seen: Vec<(&str, &str)> = m
+        .containers
+        .iter()
+        .map(|c| (c.spec.workload.as_str(), c.spec.container.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Pod/web-7d9c6b8f5d-x2k8q", "web"),
+            ("Pod/coredns-668d6bf9bc-7wq2m", "coredns"),
+            ("Pod/kube-proxy-m4s9d", "kube-proxy"),
+            ("Pod/node-agent-q7rbn", "tune"),
+            ("Pod/node-agent-q7rbn", "agent"),
+        ]
+    );
+    assert!(m.notes.is_empty(), "{:?}", m.notes);
+    for c in &m.containers {
+        assert!(
+            c.findings.is_empty(),
+            "{}: {:?}",
+            c.spec.container,
+            c.findings
+        );
+    }
+    assert_eq!(
+        m.containers[2].spec.privileged.as_ref().map(|f| f.value),
+        Some(true)
+    );
+    assert_eq!(
+        m.containers[3].spec.at.path,
+        "items[3].spec.initContainers[0]"
+    );
+}

@@ -4,6 +4,7 @@ use caplens_core::catalog;
 use caplens_core::exec::examples::ExampleId;
 use caplens_core::exec::reasons::NoEffective;
 use caplens_core::exec::request::{Expected, JsonType, ProtocolError, MAX_LINE};
+use caplens_core::exec::Securebits;
 use caplens_core::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
     EuidAfterDowngrade, ExecFile, FileCapsStep, Lost, ProcessState, Refusal, RootStep, SetName,
@@ -764,6 +765,18 @@ pub fn example_point(id: ExampleId) -> &'static str {
             become permitted and effective, even for a non-root user.",
         ExampleId::RootWithNoNewPrivs => "Without no_new_privs, root's exec would refill Permitted from the bounding set; \
             with it, the exec can grant nothing the process did not already have.",
+    }
+}
+
+pub fn securebit_meaning(bit: u32) -> &'static str {
+    match bit {
+        Securebits::NOROOT => "root gets no capabilities at exec",
+        Securebits::NO_SETUID_FIXUP => "changing uids leaves the capability sets alone",
+        Securebits::KEEP_CAPS => {
+            "leaving root by setuid keeps the permitted set, until the next exec"
+        }
+        Securebits::NO_CAP_AMBIENT_RAISE => "no capability may be added to the ambient set",
+        _ => "",
     }
 }
 

@@ -66,5 +66,8 @@ crate::sentences! {
         fn example_title(id: ExampleId) -> &'static str;
         /// What a ready-made example teaches.
         fn example_point(id: ExampleId) -> &'static str;
+        /// What a securebit does, in a few words (`bit`: one of
+        /// `Securebits`' flags; empty for any other value).
+        fn securebit_meaning(bit: u32) -> &'static str;
     }
 }

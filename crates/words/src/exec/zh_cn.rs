@@ -4,6 +4,7 @@ use caplens_core::catalog;
 use caplens_core::exec::examples::ExampleId;
 use caplens_core::exec::reasons::NoEffective;
 use caplens_core::exec::request::{Expected, JsonType, ProtocolError, MAX_LINE};
+use caplens_core::exec::Securebits;
 use caplens_core::exec::{
     AmbientStep, CapReason, DowngradeCause, DowngradeStep, EffectiveCause, EffectiveStep,
     EuidAfterDowngrade, ExecFile, FileCapsStep, Lost, ProcessState, Refusal, RootStep, SetName,
@@ -878,6 +879,16 @@ pub fn example_point(id: ExampleId) -> &'static str {
             "没有 no_new_privs 时，root 的 exec 会用边界集重新填满许可集；\
             设置了 no_new_privs 后，exec 不能授予进程原本没有的任何权能。"
         }
+    }
+}
+
+pub fn securebit_meaning(bit: u32) -> &'static str {
+    match bit {
+        Securebits::NOROOT => "exec 时 root 不再因身份获得权能",
+        Securebits::NO_SETUID_FIXUP => "更换 UID 时不调整权能集合",
+        Securebits::KEEP_CAPS => "通过 setuid 离开 root 时保留许可集，直到下一次 exec",
+        Securebits::NO_CAP_AMBIENT_RAISE => "不允许再向环境集加入权能",
+        _ => "",
     }
 }
 

@@ -4,6 +4,7 @@ use caplens_core::container::{Location, SourceKind};
 use caplens_core::k8s::fields::Level;
 use caplens_core::k8s::finding::{ApeCause, FindingKind};
 use caplens_core::k8s::harden::{self, Hardened};
+use caplens_core::k8s::helm::HelmInput;
 use caplens_core::k8s::pss::{self, Violation};
 use caplens_core::k8s::{Note, SkipReason};
 use caplens_core::paste::Form;
@@ -173,6 +174,16 @@ pub fn k8s_note(n: &Note) -> String {
         ),
         Note::NoContainers { workload, .. } => format!("{workload} lists no containers."),
     }
+}
+
+pub fn skipped_kinds(kinds: &[(String, usize)]) -> String {
+    let total: usize = kinds.iter().map(|(_, n)| n).sum();
+    let documents = if total == 1 { "document" } else { "documents" };
+    let each: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    format!(
+        "Skipped {total} {documents} without containers: {}.",
+        each.join(", ")
+    )
 }
 
 pub fn k8s_finding_message(k: &FindingKind) -> String {
@@ -457,11 +468,25 @@ pub fn paste_error(e: &caplens_core::paste::PasteError) -> String {
         PasteError::Yaml(y) => yaml_error(y),
         PasteError::NotYaml => not_yaml_hint().to_string(),
         PasteError::Cmdline(c) => crate::containers::en::cmdline_error(c),
+        PasteError::Helm(h) => helm_input(h),
     }
 }
 
 pub fn not_yaml_hint() -> &'static str {
     "this is a docker/podman command line; use `caplens docker -- ...` for it"
+}
+
+pub fn helm_input(h: &HelmInput) -> String {
+    match h {
+        HelmInput::Template { at } => format!(
+            "this is a Helm template (`{{{{ … }}}}` at line {}, column {}), not a manifest: the chart's values are filled in only when it is rendered; paste the output of `helm template` or `kubectl get … -o yaml` instead",
+            at.line, at.column
+        ),
+        HelmInput::Values { keys } => format!(
+            "this is a Helm values file (top-level {}, and no `apiVersion` or `kind`), not a manifest; render the chart with `helm template` and paste its output, or paste `kubectl get … -o yaml`",
+            keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+        ),
+    }
 }
 
 pub fn file_heading(file: &str, f: Form, containers: usize) -> String {

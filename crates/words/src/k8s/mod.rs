@@ -6,6 +6,7 @@ use caplens_core::container::{Location, SourceKind};
 use caplens_core::k8s::fields::Level;
 use caplens_core::k8s::finding::FindingKind;
 use caplens_core::k8s::harden::Hardened;
+use caplens_core::k8s::helm::HelmInput;
 use caplens_core::k8s::pss::{self, Violation};
 use caplens_core::k8s::Note;
 use caplens_core::paste::Form;
@@ -26,6 +27,9 @@ crate::sentences! {
         /// What is wrong with text that is not well-formed YAML.
         fn yaml_syntax(k: SyntaxKind) -> &'static str;
         fn k8s_note(n: &Note) -> String;
+        /// One line for the documents skipped because their kind runs no
+        /// containers, counted per kind (`kinds_without_containers`).
+        fn skipped_kinds(kinds: &[(String, usize)]) -> String;
         fn k8s_finding_message(k: &FindingKind) -> String;
         fn k8s_finding_fix(k: &FindingKind) -> String;
         fn pss_level(l: pss::Level) -> &'static str;
@@ -43,6 +47,9 @@ crate::sentences! {
         /// Why a paste could not be read.
         fn paste_error(e: &caplens_core::paste::PasteError) -> String;
         fn not_yaml_hint() -> &'static str;
+        /// A Helm chart's template or values file where manifests were
+        /// expected, and what to paste instead.
+        fn helm_input(h: &HelmInput) -> String;
         /// Heading for one input file in the human output.
         fn file_heading(file: &str, f: Form, containers: usize) -> String;
         /// The Pod Security part of the human output for one container.

@@ -4,6 +4,7 @@ use caplens_core::container::{Location, SourceKind};
 use caplens_core::k8s::fields::Level;
 use caplens_core::k8s::finding::{ApeCause, FindingKind};
 use caplens_core::k8s::harden::{self, Hardened};
+use caplens_core::k8s::helm::HelmInput;
 use caplens_core::k8s::pss::{self, Violation};
 use caplens_core::k8s::{Note, SkipReason};
 use caplens_core::paste::Form;
@@ -187,6 +188,12 @@ pub fn k8s_note(n: &Note) -> String {
         }
         Note::NoContainers { workload, .. } => format!("{workload} 没有列出任何容器。"),
     }
+}
+
+pub fn skipped_kinds(kinds: &[(String, usize)]) -> String {
+    let total: usize = kinds.iter().map(|(_, n)| n).sum();
+    let each: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} 个 {k}")).collect();
+    format!("已跳过 {total} 个不含容器的文档：{}。", each.join("、"))
 }
 
 pub fn k8s_finding_message(k: &FindingKind) -> String {
@@ -508,11 +515,25 @@ pub fn paste_error(e: &caplens_core::paste::PasteError) -> String {
         PasteError::Yaml(y) => yaml_error(y),
         PasteError::NotYaml => not_yaml_hint().to_string(),
         PasteError::Cmdline(c) => crate::containers::zh_cn::cmdline_error(c),
+        PasteError::Helm(h) => helm_input(h),
     }
 }
 
 pub fn not_yaml_hint() -> &'static str {
     "这是 docker/podman 命令行，请改用 `caplens docker -- ...` 检查它。"
+}
+
+pub fn helm_input(h: &HelmInput) -> String {
+    match h {
+        HelmInput::Template { at } => format!(
+            "这是 Helm 模板（第 {} 行第 {} 列有 `{{{{ … }}}}`），不是清单：chart 的值要渲染后才会填进去。请改为粘贴 `helm template` 或 `kubectl get … -o yaml` 的输出。",
+            at.line, at.column
+        ),
+        HelmInput::Values { keys } => format!(
+            "这是 Helm 的 values 文件（顶层有 {}，却没有 `apiVersion` 和 `kind`），不是清单。请先用 `helm template` 渲染 chart 再粘贴输出，或者粘贴 `kubectl get … -o yaml` 的输出。",
+            keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join("、")
+        ),
+    }
 }
 
 pub fn file_heading(file: &str, f: Form, containers: usize) -> String {

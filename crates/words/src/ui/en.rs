@@ -23,6 +23,27 @@ pub fn link_too_big() -> &'static str {
     "This input is too large to keep in the link, so the address bar only remembers the view. Copy the text itself to share it."
 }
 
+// Sharing the link (src/share.rs): for a room, a QR code to scan off the
+// projector, since a container's link is too long to read off a slide.
+pub fn share_label() -> &'static str {
+    "Share this page"
+}
+pub fn copy_link() -> &'static str {
+    "Copy link"
+}
+pub fn qr_code() -> &'static str {
+    "QR code"
+}
+pub fn qr_image() -> &'static str {
+    "QR code of this page's link"
+}
+pub fn qr_caption() -> &'static str {
+    "Scan it to open this page as it is now."
+}
+pub fn qr_too_long(len: usize, max: usize) -> String {
+    format!("This link is {len} characters long, more than a QR code holds ({max}). Use Copy link instead.")
+}
+
 // The tabs: each view's name and a hint of what it reads.
 pub fn decode_name() -> &'static str {
     "Decode"
@@ -514,4 +535,87 @@ pub fn decode_to_exec() -> &'static str {
 }
 pub fn see_exec() -> &'static str {
     "See how exec gives PID 1 these sets →"
+}
+
+pub fn language_switch_prefix() -> &'static str {
+    "Switch language: "
+}
+
+pub fn offer_this_language() -> &'static str {
+    "This page is also in English: "
+}
+
+pub fn offer_switch() -> &'static str {
+    "Switch to English"
+}
+
+pub fn offer_close() -> &'static str {
+    "Close"
+}
+
+pub fn status_decode(sets: usize, caps: u32) -> String {
+    let sets = match sets {
+        1 => "1 set".to_string(),
+        n => format!("{n} sets"),
+    };
+    format!("Result: {sets}, {} in all.", count_caps(caps))
+}
+
+pub fn status_exec(effective: u32, permitted: u32) -> String {
+    format!("After exec: {effective} effective, {permitted} permitted.")
+}
+
+pub fn status_exec_refused() -> &'static str {
+    "The exec is refused with EPERM."
+}
+
+pub fn status_containers(containers: usize, findings: usize) -> String {
+    let c = match containers {
+        1 => "1 container".to_string(),
+        n => format!("{n} containers"),
+    };
+    let f = match findings {
+        1 => "1 finding".to_string(),
+        n => format!("{n} findings"),
+    };
+    format!("Result: {c}, {f}.")
+}
+
+pub fn verdict_effective(who: &str, n: u32, names: &str) -> String {
+    match n {
+        0 => format!("{who}: no effective capabilities."),
+        _ => format!("{who}: {} effective: {names}.", count_caps(n)),
+    }
+}
+
+pub fn verdict_worst(message: &str) -> String {
+    format!("Most serious: {message}")
+}
+
+pub fn pss_fails_title() -> &'static str {
+    "Pod Security checks that fail"
+}
+
+pub fn select_in_input() -> &'static str {
+    "Select this line in the paste box"
+}
+
+pub fn docker_era_ge25() -> &'static str {
+    "25.0 or later"
+}
+
+pub fn docker_era_le20_10_13() -> &'static str {
+    "20.10.13 or earlier"
+}
+
+pub fn runtime_versions_note() -> &'static str {
+    "A version next to a runtime's name (such as containerd 1.5.11 / 1.6.2 and later) is the range of releases whose defaults and behaviour caplens models for it."
+}
+
+pub fn cap_name_hint() -> &'static str {
+    "Select a capability's name to read what it allows, who needs it and why it matters in a container."
+}
+
+pub fn formula_legend() -> &'static str {
+    "pI, pP, pE, pA: the process's inheritable, permitted, effective and ambient sets before exec; fP, fI: the file's permitted and inheritable sets; fE: the file's effective bit; X: the bounding set; a prime (pP′) marks the value after exec."
 }

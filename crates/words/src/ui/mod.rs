@@ -16,6 +16,17 @@ crate::sentences! {
         fn footer() -> &'static str;
         fn not_yet() -> &'static str;
         fn link_too_big() -> &'static str;
+        /// The header's share buttons, as a group (`src/share.rs`).
+        fn share_label() -> &'static str;
+        fn copy_link() -> &'static str;
+        /// The button that shows or hides the link's QR code.
+        fn qr_code() -> &'static str;
+        /// The QR code image's accessible name.
+        fn qr_image() -> &'static str;
+        /// Under the QR code.
+        fn qr_caption() -> &'static str;
+        /// In place of the QR code when the link is longer than `max` bytes.
+        fn qr_too_long(len: usize, max: usize) -> String;
         fn decode_name() -> &'static str;
         fn decode_hint() -> &'static str;
         fn exec_name() -> &'static str;
@@ -157,5 +168,37 @@ crate::sentences! {
         fn ex_bind_nonroot_fcaps() -> &'static str;
         fn decode_to_exec() -> &'static str;
         fn see_exec() -> &'static str;
+        /// Read (not shown) before the other language's name on the
+        /// language switch, so its accessible name says what it does.
+        fn language_switch_prefix() -> &'static str;
+        /// A page in another language offers this language's page with
+        /// these words, in this language (the English page shows the
+        /// Chinese ones to readers whose browser prefers Chinese).
+        fn offer_this_language() -> &'static str;
+        fn offer_switch() -> &'static str;
+        fn offer_close() -> &'static str;
+        /// The views' one-line `role="status"` summaries, read by screen
+        /// readers when typing pauses (the result itself is not live).
+        fn status_decode(sets: usize, caps: u32) -> String;
+        fn status_exec(effective: u32, permitted: u32) -> String;
+        fn status_exec_refused() -> &'static str;
+        fn status_containers(containers: usize, findings: usize) -> String;
+        /// A container card's first line: what PID 1 (`who`, e.g. "PID 1
+        /// after exec (root)") effectively holds, `n` capabilities named.
+        fn verdict_effective(who: &str, n: u32, names: &str) -> String;
+        /// The card's most serious finding, after its verdict.
+        fn verdict_worst(message: &str) -> String;
+        fn pss_fails_title() -> &'static str;
+        /// The title of a finding's place: clicking it selects the line.
+        fn select_in_input() -> &'static str;
+        /// The Docker release families of the Containers view's select.
+        fn docker_era_ge25() -> &'static str;
+        fn docker_era_le20_10_13() -> &'static str;
+        /// What the version next to a runtime's name means.
+        fn runtime_versions_note() -> &'static str;
+        /// Above the capabilities × sets matrix: the names open explanations.
+        fn cap_name_hint() -> &'static str;
+        /// What the letters of the exec formulas stand for.
+        fn formula_legend() -> &'static str;
     }
 }

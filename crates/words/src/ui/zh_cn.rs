@@ -23,6 +23,27 @@ pub fn link_too_big() -> &'static str {
     "输入太大，无法保存在链接里，所以地址栏只记住了当前视图。要分享，请直接复制文本。"
 }
 
+// Sharing the link (src/share.rs): 复制链接 and 二维码, the words Chinese
+// sites use for these two buttons.
+pub fn share_label() -> &'static str {
+    "分享本页"
+}
+pub fn copy_link() -> &'static str {
+    "复制链接"
+}
+pub fn qr_code() -> &'static str {
+    "二维码"
+}
+pub fn qr_image() -> &'static str {
+    "本页链接的二维码"
+}
+pub fn qr_caption() -> &'static str {
+    "扫码即可打开本页，内容与现在相同。"
+}
+pub fn qr_too_long(len: usize, max: usize) -> String {
+    format!("这个链接有 {len} 个字符，超出了二维码的容量（{max} 个）。请改用“复制链接”。")
+}
+
 // The tabs: each view's name and a hint of what it reads. "执行" for Exec
 // as docs/glossary.md §6 fixes it; its hint says that it is about execve.
 pub fn decode_name() -> &'static str {
@@ -615,4 +636,75 @@ mod tests {
         );
         assert!(d.contains(env!("CARGO_PKG_VERSION")));
     }
+}
+
+pub fn language_switch_prefix() -> &'static str {
+    "切换语言："
+}
+
+pub fn offer_this_language() -> &'static str {
+    "这个页面有中文版："
+}
+
+pub fn offer_switch() -> &'static str {
+    "切换到中文"
+}
+
+pub fn offer_close() -> &'static str {
+    "关闭"
+}
+
+pub fn status_decode(sets: usize, caps: u32) -> String {
+    format!("结果：{sets} 个集合，共 {caps} 个权能。")
+}
+
+pub fn status_exec(effective: u32, permitted: u32) -> String {
+    format!("exec 之后：有效集 {effective} 个，许可集 {permitted} 个。")
+}
+
+pub fn status_exec_refused() -> &'static str {
+    "exec 被拒绝，返回 EPERM。"
+}
+
+pub fn status_containers(containers: usize, findings: usize) -> String {
+    format!("结果：{containers} 个容器，{findings} 条检查结果。")
+}
+
+pub fn verdict_effective(who: &str, n: u32, names: &str) -> String {
+    match n {
+        0 => format!("{who}：有效集为空。"),
+        _ => format!("{who}：有效集有 {n} 个权能：{names}。"),
+    }
+}
+
+pub fn verdict_worst(message: &str) -> String {
+    format!("最严重的问题：{message}")
+}
+
+pub fn pss_fails_title() -> &'static str {
+    "未通过的 Pod 安全性检查"
+}
+
+pub fn select_in_input() -> &'static str {
+    "在粘贴框中选中这一行"
+}
+
+pub fn docker_era_ge25() -> &'static str {
+    "25.0 及以上"
+}
+
+pub fn docker_era_le20_10_13() -> &'static str {
+    "20.10.13 及以下"
+}
+
+pub fn runtime_versions_note() -> &'static str {
+    "运行时名称旁的版本（例如 containerd 1.5.11 / 1.6.2 及以上）是 caplens 为它建模的版本范围：默认集合和行为以这些版本为准。"
+}
+
+pub fn cap_name_hint() -> &'static str {
+    "点击权能名，查看它允许做什么、谁需要它，以及它在容器中为什么重要。"
+}
+
+pub fn formula_legend() -> &'static str {
+    "pI、pP、pE、pA：exec 之前进程的可继承集、许可集、有效集和环境集；fP、fI：文件许可集和文件可继承集；fE：文件的有效位；X：边界集；带撇号的（如 pP′）是 exec 之后的值。"
 }

@@ -1,0 +1,167 @@
+// End-to-end: the two languages. The English page at the root, the Chinese
+// page under zh-cn/ (a second build of the page); the switch between them
+// keeps the state in the fragment, and the English page offers the Chinese
+// one to browsers that prefer Chinese, without redirecting.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
+
+const ZH = path.join(DIST, 'zh-cn', 'index.html');
+const skip = fs.existsSync(ZH) ? false : 'no dist/zh-cn: build the Chinese page into dist/zh-cn first';
+if (skip) console.log(`SKIP languages: ${skip}`);
+
+const app = servedApp();
+
+/** A watched page whose browser reports `languages` as navigator.languages. */
+async function pageWithLanguages(languages) {
+  const watched = await watchedPage(app.browser, app.origin());
+  await watched.page.addInitScript((langs) => {
+    Object.defineProperty(Navigator.prototype, 'languages', { get: () => langs.slice() });
+    Object.defineProperty(Navigator.prototype, 'language', { get: () => langs[0] });
+  }, languages);
+  return watched;
+}
+
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+const hashOf = (page) => new URL(page.url()).hash;
+const pathOf = (page) => new URL(page.url()).pathname;
+
+test('the switch is on every view of both pages, named for what it does', { skip }, async () => {
+  const { page, problems, context } = await pageWithLanguages(['en-US']);
+  for (const [prefix, other, otherLang, name] of [
+    ['', '中文', 'zh-CN', /^Switch language: 中文$/],
+    ['zh-cn/', 'English', 'en', /^切换语言：\s?English$/],
+  ]) {
+    for (const view of ['decode', 'exec', 'containers']) {
+      await page.goto(`${app.server.url}${prefix}#v=${view}`);
+      await appReady(page);
+      const sw = page.locator('#lang-switch');
+      assert.ok(await sw.isVisible(), `${prefix || 'root'} ${view}`);
+      // What is seen: the other language's own name (the rest is for screen readers).
+      const seen = await sw.evaluate((el) => [...el.childNodes]
+        .filter((n) => !n.classList?.contains('visually-hidden')).map((n) => n.textContent).join(''));
+      assert.equal(seen, other);
+      assert.equal(await sw.getAttribute('lang'), otherLang);
+      assert.equal(await sw.getAttribute('hreflang'), otherLang);
+      // The accessible name says what the link does, in this page's language.
+      assert.equal(await page.getByRole('link', { name }).count(), 1);
+      assert.ok(await page.locator(`.view-${view}`).isVisible());
+    }
+  }
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('switching keeps the fragment as typed, both ways, by mouse and by keyboard', { skip }, async () => {
+  const { page, problems, context } = await pageWithLanguages(['en-US']);
+  await page.goto(app.server.url + '#v=exec&uid=0');
+  await appReady(page);
+  assert.equal(await htmlLang(page), 'en');
+  // Typing rewrites the fragment without a hashchange; the link follows it.
+  await page.fill('#exec-file', 'cap_net_raw+ep');
+  await page.waitForFunction(() => /file=cap_net_raw%2Bep/.test(location.hash));
+  const typed = hashOf(page);
+  assert.match(typed, /^#v=exec&/);
+  await page.focus('#lang-switch');
+  assert.equal(await page.getAttribute('#lang-switch', 'href'), 'zh-cn/' + typed);
+
+  await page.click('#lang-switch');
+  await page.waitForURL((u) => u.pathname.endsWith('/zh-cn/'));
+  await appReady(page);
+  assert.equal(hashOf(page), typed);
+  assert.equal(await htmlLang(page), 'zh-CN');
+  assert.equal(await page.inputValue('#exec-file'), 'cap_net_raw+ep');
+  assert.equal(await page.getAttribute('#tab-exec', 'aria-current'), 'page');
+
+  // Back to English with the keyboard: Enter on the focused switch.
+  await page.fill('#exec-file', 'cap_net_admin+ep');
+  await page.waitForFunction(() => /file=cap_net_admin%2Bep/.test(location.hash));
+  const retyped = hashOf(page);
+  await page.focus('#lang-switch');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.includes('zh-cn'));
+  await appReady(page);
+  assert.equal(pathOf(page), '/');
+  assert.equal(hashOf(page), retyped);
+  assert.equal(await htmlLang(page), 'en');
+  assert.equal(await page.inputValue('#exec-file'), 'cap_net_admin+ep');
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('a Chinese permalink opens the Chinese page with its state', { skip }, async () => {
+  const { page, problems, context } = await pageWithLanguages(['en-US']);
+  await page.goto(app.server.url + 'zh-cn/#v=containers&rt=crio');
+  await appReady(page);
+  assert.equal(await htmlLang(page), 'zh-CN');
+  assert.equal(await page.getAttribute('#tab-containers', 'aria-current'), 'page');
+  assert.equal(await page.inputValue('#containers-runtime'), 'crio');
+  assert.equal(await page.locator('#lang-offer').count(), 0);
+  await assertClean(assert, problems);
+  await context.close();
+});
+
+test('the English page offers Chinese to a browser that prefers it, and only then', { skip }, async () => {
+  const zh = await pageWithLanguages(['zh-CN', 'en']);
+  await zh.page.goto(app.server.url + '#v=decode&in=CapEff%3A+0000000000003000');
+  await appReady(zh.page);
+  const offer = zh.page.locator('#lang-offer');
+  assert.ok(await offer.isVisible());
+  assert.equal(await offer.getAttribute('lang'), 'zh-CN');
+  assert.match(await offer.innerText(), /中文/);
+  // No redirect: the English link stays English.
+  assert.equal(pathOf(zh.page), '/');
+  assert.equal(await htmlLang(zh.page), 'en');
+  // One compact line, not a banner that pushes the answer down.
+  const height = await offer.evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(height < 48, `offer is ${height}px high`);
+  // Its link goes to the Chinese page with the same state.
+  const hash = hashOf(zh.page);
+  await zh.page.click('#lang-offer-link');
+  await zh.page.waitForURL((u) => u.pathname.endsWith('/zh-cn/'));
+  await appReady(zh.page);
+  assert.equal(hashOf(zh.page), hash);
+  assert.equal(await zh.page.locator('#lang-offer').count(), 0);
+  await assertClean(assert, zh.problems);
+  await zh.context.close();
+
+  // French first, then Chinese: Chinese comes before English.
+  for (const [langs, shown] of [[['en-US'], false], [['en-GB', 'zh-CN'], false], [['fr', 'zh'], true]]) {
+    const w = await pageWithLanguages(langs);
+    await w.page.goto(app.server.url + '#v=exec');
+    await appReady(w.page);
+    assert.equal(await w.page.locator('#lang-offer').count(), shown ? 1 : 0, langs.join(','));
+    await assertClean(assert, w.problems);
+    await w.context.close();
+  }
+});
+
+test('the offer closes for this visit and keeps focus nearby; none after choosing English', { skip }, async () => {
+  const { page, problems, context } = await pageWithLanguages(['zh-CN', 'en']);
+  await page.goto(app.server.url + '#v=exec');
+  await appReady(page);
+  await page.focus('#lang-offer-close');
+  assert.equal(await page.getAttribute('#lang-offer-close', 'aria-label'), '关闭');
+  await page.keyboard.press('Enter');
+  await page.locator('#lang-offer').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lang-switch');
+  // Still closed after moving between views.
+  await page.click('#tab-containers');
+  await page.locator('.view-containers').waitFor();
+  assert.equal(await page.locator('#lang-offer').count(), 0);
+
+  // A reader who goes from the Chinese page to the English one chose English.
+  await page.goto(app.server.url + 'zh-cn/#v=exec&uid=0');
+  await appReady(page);
+  await page.click('#lang-switch');
+  await page.waitForURL((u) => !u.pathname.includes('zh-cn'));
+  await appReady(page);
+  assert.equal(hashOf(page), '#v=exec&uid=0');
+  // Told by the referrer, which never carries the fragment.
+  assert.equal(await page.evaluate(() => document.referrer), app.server.url + 'zh-cn/');
+  assert.equal(await page.locator('#lang-offer').count(), 0);
+  await assertClean(assert, problems);
+  await context.close();
+});
