@@ -119,7 +119,7 @@ test('every view and example of the Chinese page reads as Chinese', async () => 
     ['#v=decode&in=CapEff:+00000000zz', 'decode error'],
     ['#v=exec&before=CapEff:+xyz', 'exec error'],
     ['#v=containers&in=apiVersion:+v1%0Akind:+Pod%0A+bad:+[', 'containers error'],
-    ['#v=workshop&s=a5&c=0&r=1', 'workshop, a step revealed'],
+    ['workshop/#v=workshop&s=a5&c=0&r=1', 'workshop, a step revealed'],
     ['#v=containers&in=' + encodeURIComponent('kind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n'), 'containers Helm template'],
   ]) {
     await page.goto(zh() + hash);

@@ -27,7 +27,9 @@ test('loads cleanly: title, four views, no errors, only its own files', async ()
   await page.goto(app.server.url);
   await appReady(page);
   assert.match(await page.title(), /caplens/);
-  assert.equal(await page.locator('nav.tabs button').count(), 4);
+  // Three views of this build, and the workshop's build behind a link.
+  assert.equal(await page.locator('nav.tabs button.tab').count(), 3);
+  assert.equal(await page.locator('nav.tabs a.tab#tab-workshop').getAttribute('href'), 'workshop/#v=workshop');
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
   // The page is strict: CSP meta present, no inline script at all.
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

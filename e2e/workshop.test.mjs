@@ -1,7 +1,9 @@
 // End-to-end: the Workshop view in both languages. Every step opens from
 // its link, its question is answered, and the reveal shows the value the
 // workshop material gives (the page computes it with the core); presenter
-// mode moves with the keyboard.
+// mode moves with the keyboard. The workshop is a build of its own in
+// workshop/ beside each language's page (src/site.rs): links between the
+// two keep the state, and the everyday page passes workshop links on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
@@ -33,8 +35,8 @@ const STEPS = [
 ];
 
 const LANGS = [
-  ['en', '', 0, /Right\./],
-  ['zh-cn', 'zh-cn/', 1, /答对了。/],
+  ['en', 'workshop/', 0, /Right\./],
+  ['zh-cn', 'zh-cn/workshop/', 1, /答对了。/],
 ];
 
 for (const [lang, dir, index, right] of LANGS) {
@@ -84,12 +86,47 @@ for (const [lang, dir, index, right] of LANGS) {
     await page.waitForFunction(() => !/present=1/.test(location.hash));
     assert.equal(await page.locator('header.top').isVisible(), true);
 
-    // Open in Exec: the same input in the full view.
+    // Open in Exec: the same input in the full view, on the everyday page
+    // of the same language.
     await page.goto(`${app.server.url}${dir}#v=workshop&s=7&r=1`);
     await page.locator('#ws-open-0').waitFor();
     await page.click('#ws-open-0');
     await page.locator('#exec-sets').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/' + dir.replace(/workshop\/$/, ''));
     assert.match(await page.locator('#exec-sets tr[data-set="pP"]').innerText(), /0000000000002000/);
+    await assertClean(assert, problems);
+    await context.close();
+  });
+
+  test(`workshop (${lang}): the everyday page passes a workshop link on; the tabs and the language switch keep the step`, async () => {
+    const { page, problems, context, log } = await watchedPage(app.browser, app.origin());
+    const home = dir.replace(/workshop\/$/, '');
+    // A link to the Workshop on the everyday page (as the CLI and old
+    // handouts write them) opens the step in the workshop's build.
+    await page.goto(`${app.server.url}${home}#v=workshop&s=5`);
+    await page.waitForFunction((d) => location.pathname === '/' + d, dir);
+    await page.locator('#ws-step').waitFor();
+    assert.match(page.url(), /#v=workshop&s=5$/);
+    // From the workshop's Decode tab to the everyday page, and back by its Workshop tab.
+    await page.click('#tab-decode');
+    await page.waitForFunction((d) => location.pathname === '/' + d, home);
+    await page.locator('main.view-decode textarea').waitFor();
+    await page.click('#tab-workshop');
+    await page.waitForFunction((d) => location.pathname === '/' + d, dir);
+    await page.locator('#ws-step').waitFor();
+    // The language switch opens the same step in the other language's workshop.
+    await page.goto(`${app.server.url}${dir}#v=workshop&s=8`);
+    await page.locator('#ws-step').waitFor();
+    await page.click('#lang-switch');
+    const other = lang === 'en' ? 'zh-cn/workshop/' : 'workshop/';
+    await page.waitForFunction((d) => location.pathname === '/' + d, other);
+    await page.locator('#ws-step').waitFor();
+    assert.match(page.url(), /#v=workshop&s=8$/);
+    // The everyday page never asks for the workshop's files.
+    log.requests.length = 0;
+    await page.goto(`${app.server.url}${home}#v=decode`);
+    await appReady(page);
+    assert.deepEqual(log.requests.filter((u) => /workshop/.test(new URL(u).pathname)), []);
     await assertClean(assert, problems);
     await context.close();
   });

@@ -14,6 +14,10 @@ import { launch, serve, DIST, pasteAndWait, HOSTILE_CASES } from '../e2e/helpers
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 // Each language's page: its directory under dist/ and under the server's URL.
 const PAGES = [['en', ''], ['zh-cn', 'zh-cn/']];
+// Each language's workshop, a build of its own (src/site.rs): its first
+// visit is measured against the same budget; its start-up is not timed
+// (the permalink above is the everyday page's).
+const WORKSHOPS = [['en workshop', 'workshop/'], ['zh-cn workshop', 'zh-cn/workshop/']];
 const PERMALINK = '#v=decode&in=CapBnd:+0000001fffffffff';
 // The yardstick for start-up: the permalink's answer (the 37 rows of the
 // matrix) as a plain page, no script, served from memory at a path dist/
@@ -252,7 +256,7 @@ const browser = await launch();
 try {
   // 1. What a first visit to each page transfers.
   const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
-  for (const [lang, dir] of PAGES) {
+  for (const [lang, dir] of [...PAGES, ...WORKSHOPS]) {
     console.log(`${lang}: the page in dist/${dir}`);
     const { raw, gz9, gz, br } = distSizes(dir);
     const visit = await firstVisitBytes(browser, server.url + dir);

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The release site, one page per language (`make build`, scripts/test.sh):
-#   dist/        English             index.html
-#   dist/zh-cn/  Simplified Chinese  index.zh-cn.html (cargo feature `zh-cn`)
+#   dist/                 English             index.html
+#   dist/zh-cn/           Simplified Chinese  index.zh-cn.html (cargo feature `zh-cn`)
+# and each language's workshop, a build of its own (src/site.rs says why):
+#   dist/workshop/        English             workshop.html (feature `workshop`)
+#   dist/zh-cn/workshop/  Simplified Chinese  workshop.zh-cn.html
 # Each page is a complete site of its own (wasm, glue, CSS, loader,
 # explanations.txt) with relative URLs, so dist/ works from any sub-path and
 # dist/zh-cn/ works inside it. Trunk empties its output directory first, so
@@ -15,7 +18,7 @@ export PATH="$PWD/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 # language tag (also the sub-directory under dist/, "" = the root), HTML entry
-PAGES=("en:index.html" "zh-cn:index.zh-cn.html")
+PAGES=("en:index.html" "zh-cn:index.zh-cn.html" "en-workshop:workshop.html" "zh-cn-workshop:workshop.zh-cn.html")
 
 for page in "${PAGES[@]}"; do
   lang=${page%%:*} entry=${page#*:}
@@ -28,6 +31,8 @@ done
 rm -rf target/site-dist
 cp -a target/site-en target/site-dist
 cp -a target/site-zh-cn target/site-dist/zh-cn
+cp -a target/site-en-workshop target/site-dist/workshop
+cp -a target/site-zh-cn-workshop target/site-dist/zh-cn/workshop
 rm -rf dist
 mv target/site-dist dist
-printf '[build] dist/ (en) and dist/zh-cn/ (zh-cn) ready\n' >&2
+printf '[build] dist/ (en), dist/zh-cn/ (zh-cn) and their workshop/ ready\n' >&2

@@ -22,9 +22,9 @@ const SHOTS = [
   { name: 'exec-eperm', tab: '#tab-exec', click: '#ex-docker-user-eperm' },
   { name: 'containers-typo', tab: '#tab-containers', click: '#ex-cpb-typo' },
   { name: 'containers-docker', tab: '#tab-containers', click: '#ex-docker-run' },
-  { name: 'workshop-present', hash: '#v=workshop&s=a5&present=1&c=0&r=1', wait: '#ws-lesson' },
-  { name: 'workshop-question', hash: '#v=workshop&s=5&present=1', wait: '#ws-title:not(:empty)' },
-  { name: 'workshop-step', hash: '#v=workshop&s=3&c=1&r=1', wait: '#ws-lesson' },
+  { name: 'workshop-present', hash: 'workshop/#v=workshop&s=a5&present=1&c=0&r=1', wait: '#ws-lesson' },
+  { name: 'workshop-question', hash: 'workshop/#v=workshop&s=5&present=1', wait: '#ws-title:not(:empty)' },
+  { name: 'workshop-step', hash: 'workshop/#v=workshop&s=3&c=1&r=1', wait: '#ws-lesson' },
   { name: 'panic', hash: '#panic-test' },
 ];
 

@@ -175,11 +175,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const s = await startServer(dir, { port, gzip: true, host });
   // The Chinese page, when the build has one (scripts/build.sh).
   const zh = fs.existsSync(path.join(dir, 'zh-cn', 'index.html')) ? (url) => `  (中文: ${url}zh-cn/)` : () => '';
-  console.log(`caplens is being served at ${s.url}${zh(s.url)}  (Ctrl-C to stop)`);
+  // Each language's workshop, when the build has it (src/site.rs).
+  const ws = fs.existsSync(path.join(dir, 'workshop', 'index.html'))
+    ? (url) => `\n    workshop: ${url}workshop/${zh(url) ? `  (中文: ${url}zh-cn/workshop/)` : ''}` : () => '';
+  console.log(`caplens is being served at ${s.url}${zh(s.url)}${ws(s.url)}\n  (Ctrl-C to stop)`);
   const room = roomUrls(host, s.port);
   if (room.length > 0) {
     console.log('Other machines on this network can open:');
-    for (const url of room) console.log(`  ${url}${zh(url)}`);
+    for (const url of room) console.log(`  ${url}${zh(url)}${ws(url)}`);
   } else if (!isLoopback(host)) {
     console.log('(this machine has no IPv4 address other than loopback)');
   }

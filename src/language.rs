@@ -125,7 +125,7 @@ pub fn refresh_links() {
 /// The other language's page with the fragment in the address bar now.
 fn current_href() -> String {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    other_href(LANG, &hash)
+    other_href(LANG, crate::site::WORKSHOP, &hash)
 }
 
 fn focus_switch() {
@@ -172,11 +172,14 @@ pub fn other(lang: Lang) -> Lang {
 /// The link from the page in `from` to the other language's page, keeping
 /// `hash` (`location.hash`: "" or "#…"). Relative, so it works wherever
 /// the site is hosted: the Chinese page is the folder `zh-cn/` beside the
-/// English page.
-pub fn other_href(from: Lang, hash: &str) -> String {
-    let page = match from {
-        Lang::En => "zh-cn/",
-        Lang::ZhCn => "../",
+/// English page, and each language's workshop (`crate::site`) the folder
+/// `workshop/` inside its page's folder.
+pub fn other_href(from: Lang, workshop: bool, hash: &str) -> String {
+    let page = match (from, workshop) {
+        (Lang::En, false) => "zh-cn/",
+        (Lang::ZhCn, false) => "../",
+        (Lang::En, true) => "../zh-cn/workshop/",
+        (Lang::ZhCn, true) => "../../workshop/",
     };
     format!("{page}{hash}")
 }
@@ -208,7 +211,9 @@ pub fn came_from_chinese(referrer: &str, origin: &str) -> bool {
         return false;
     };
     let path = path.split('?').next().unwrap_or_default();
-    path.ends_with("/zh-cn/") || path.ends_with("/zh-cn/index.html")
+    ["/zh-cn/", "/zh-cn/workshop/"]
+        .iter()
+        .any(|page| path.ends_with(page) || path.ends_with(&format!("{page}index.html")))
 }
 
 #[cfg(test)]
@@ -235,9 +240,12 @@ mod tests {
 
     #[test]
     fn the_other_page_is_relative_and_keeps_the_fragment() {
-        assert_eq!(other_href(Lang::En, "#v=exec&uid=0"), "zh-cn/#v=exec&uid=0");
-        assert_eq!(other_href(Lang::ZhCn, "#v=exec&uid=0"), "../#v=exec&uid=0");
-        assert_eq!(other_href(Lang::En, ""), "zh-cn/");
+        assert_eq!(other_href(Lang::En, false, "#v=exec&uid=0"), "zh-cn/#v=exec&uid=0");
+        assert_eq!(other_href(Lang::ZhCn, false, "#v=exec&uid=0"), "../#v=exec&uid=0");
+        assert_eq!(other_href(Lang::En, false, ""), "zh-cn/");
+        // Each language's workshop is the folder workshop/ in its page's folder.
+        assert_eq!(other_href(Lang::En, true, "#s=5"), "../zh-cn/workshop/#s=5");
+        assert_eq!(other_href(Lang::ZhCn, true, "#s=5"), "../../workshop/#s=5");
         assert_eq!(other(other(Lang::ZhCn)), Lang::ZhCn);
     }
 
@@ -249,6 +257,8 @@ mod tests {
             "https://example.org/tools/caplens/zh-cn/index.html",
             origin
         ));
+        assert!(came_from_chinese("https://example.org/zh-cn/workshop/", origin));
+        assert!(!came_from_chinese("https://example.org/workshop/", origin));
         assert!(!came_from_chinese("https://example.org/", origin));
         assert!(!came_from_chinese("", origin));
         assert!(!came_from_chinese(

@@ -14,6 +14,7 @@ pub mod language;
 pub mod panic;
 pub mod route;
 pub mod share;
+pub mod site;
 pub mod status_line;
 pub mod widgets;
 pub mod workshop;
@@ -137,6 +138,11 @@ pub fn app() -> Html {
         // Hidden switch for the end-to-end test of the panic hook.
         panic!("{}", W.panic_test_message());
     }
+    if !site::holds(route.view) {
+        // A link to the other build's view (`#v=workshop&s=5` on the
+        // everyday page): pass it on, fragment and all.
+        site::go(&route);
+    }
     let state = use_reducer_eq(|| {
         let mut s = State {
             view: route.view,
@@ -154,7 +160,12 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let on_nav = move |_: &web_sys::Event| {
-                dispatch.dispatch(Action::Navigate(Route::parse(&dom::fragment())))
+                let route = Route::parse(&dom::fragment());
+                if site::holds(route.view) {
+                    dispatch.dispatch(Action::Navigate(route))
+                } else {
+                    site::go(&route)
+                }
             };
             let a = gloo::events::EventListener::new(&window, "hashchange", on_nav.clone());
             let b = gloo::events::EventListener::new(&window, "popstate", on_nav);
@@ -206,14 +217,29 @@ pub fn app() -> Html {
         on_change,
         on_load,
     };
-    let view = match state.view {
-        View::Decode => html! { <decode::DecodeView ..props /> },
-        View::Exec => html! { <exec::ExecView ..props /> },
-        View::Containers => html! { <containers::ContainersView ..props /> },
-        View::Workshop => html! { <workshop::WorkshopView ..props /> },
-    };
+    if !site::holds(state.view) {
+        // On its way to the other build (`site::go` above): nothing to show.
+        return Html::default();
+    }
+    page(&state, view_of(state.view, props))
+}
 
-    page(&state, view)
+/// The view itself. Each build compiles in only the views it holds
+/// (`site`), so the other build's code stays out of its download.
+fn view_of(view: View, props: ViewProps) -> Html {
+    match view {
+        #[cfg(not(feature = "workshop"))]
+        View::Decode => html! { <decode::DecodeView ..props /> },
+        #[cfg(not(feature = "workshop"))]
+        View::Exec => html! { <exec::ExecView ..props /> },
+        #[cfg(not(feature = "workshop"))]
+        View::Containers => html! { <containers::ContainersView ..props /> },
+        #[cfg(feature = "workshop")]
+        View::Workshop => html! { <workshop::WorkshopView ..props /> },
+        // The other build's view: the browser is on its way there.
+        #[allow(unreachable_patterns)]
+        _ => Html::default(),
+    }
 }
 
 /// The header with the tabs, the current view in `main`, the footer.
@@ -243,10 +269,19 @@ fn page(state: &UseReducerHandle<State>, view: Html) -> Html {
     ]))
 }
 
-/// A button per view; the current one is marked and does nothing.
+/// A button per view of this build (the current one is marked and does
+/// nothing); a link for each view of the other build.
 fn tabs(state: &UseReducerHandle<State>) -> Vec<Html> {
     let mut tabs = Vec::with_capacity(View::ALL.len());
     for v in View::ALL {
+        let label = h::kids([
+            h::el_s("span", h::attrs!("class" = "tab-name"), view_name(v)),
+            h::el_s("span", h::attrs!("class" = "tab-hint"), view_hint(v)),
+        ]);
+        if !site::holds(v) {
+            tabs.push(tab_link(v, label));
+            continue;
+        }
         let d = state.dispatcher();
         let current = state.view == v;
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -254,16 +289,33 @@ fn tabs(state: &UseReducerHandle<State>) -> Vec<Html> {
                 d.dispatch(Action::Show(v))
             }
         });
-        tabs.push(h::button(
-            tab_attrs(v, current),
-            onclick,
-            h::kids([
-                h::el_s("span", h::attrs!("class" = "tab-name"), view_name(v)),
-                h::el_s("span", h::attrs!("class" = "tab-hint"), view_hint(v)),
-            ]),
-        ));
+        tabs.push(h::button(tab_attrs(v, current), onclick, label));
     }
     tabs
+}
+
+/// A tab that opens the other build at `v`.
+fn tab_link(v: View, label: Vec<Html>) -> Html {
+    let href = site::href_to(v, &format!("v={}", v.slug()));
+    h::el_dyn(
+        "a",
+        &["id", "class", "href"],
+        vec![
+            Some(AttrValue::Static(tab_id(v))),
+            Some(AttrValue::Static("tab")),
+            Some(AttrValue::from(href)),
+        ],
+        label,
+    )
+}
+
+fn tab_id(v: View) -> &'static str {
+    match v {
+        View::Decode => "tab-decode",
+        View::Exec => "tab-exec",
+        View::Containers => "tab-containers",
+        View::Workshop => "tab-workshop",
+    }
 }
 
 /// The brand and the tabs.

@@ -8,13 +8,19 @@
 use std::rc::Rc;
 
 /// The views (tabs) of the page.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub enum View {
-    #[default]
     Decode,
     Exec,
     Containers,
     Workshop,
+}
+
+/// A link that names no view opens the build's own first view.
+impl Default for View {
+    fn default() -> View {
+        crate::site::HOME
+    }
 }
 
 impl View {

@@ -40,7 +40,8 @@ pub fn side_route(side: &Input) -> (View, Params) {
     }
 }
 
-/// `#v=…&…`: the link that loads `side` into its full view.
+/// The link that loads `side` into its full view, on the everyday page
+/// (`../#v=…&…`: the workshop is a build of its own, `crate::site`).
 pub fn open_href(side: &Input) -> String {
     let (view, params) = side_route(side);
     let route = Route {
@@ -48,7 +49,7 @@ pub fn open_href(side: &Input) -> String {
         params,
         panic_test: false,
     };
-    format!("#{}", route.to_fragment())
+    crate::site::href(&route)
 }
 
 /// The parameters that show step `id`, keeping presenter mode.

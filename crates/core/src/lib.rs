@@ -32,4 +32,3 @@ pub mod workshop;
 /// The YAML reader, a crate of its own; re-exported so the models name it
 /// as one of theirs.
 pub use caplens_yaml as yaml;
-pub mod workshop;
