@@ -54,6 +54,16 @@ for (const colorScheme of ['light', 'dark']) {
         found.push(...await violations(page, hash));
         states += 1;
       }
+      // The workshop's build: a step asked, the same step revealed with
+      // both sides' full views, and presenter mode.
+      for (const [hash, wait] of [['#v=workshop&s=a5', '#ws-question'], ['#v=workshop&s=a5&c=0&r=1', '#ws-lesson'],
+        ['#v=workshop&s=12&c=1&r=1', '#ws-lesson'], ['#v=workshop&s=5&present=1&c=0&r=1', '#ws-lesson']]) {
+        await page.goto(app.server.url + lang + 'workshop/' + hash);
+        await page.locator(wait).waitFor();
+        await page.waitForTimeout(80);
+        found.push(...await violations(page, 'workshop/' + hash));
+        states += 1;
+      }
       assert.ok(states > 20, `${states} states checked`);
       assert.deepEqual(found, []);
       await context.close();
