@@ -240,8 +240,14 @@ mod tests {
 
     #[test]
     fn the_other_page_is_relative_and_keeps_the_fragment() {
-        assert_eq!(other_href(Lang::En, false, "#v=exec&uid=0"), "zh-cn/#v=exec&uid=0");
-        assert_eq!(other_href(Lang::ZhCn, false, "#v=exec&uid=0"), "../#v=exec&uid=0");
+        assert_eq!(
+            other_href(Lang::En, false, "#v=exec&uid=0"),
+            "zh-cn/#v=exec&uid=0"
+        );
+        assert_eq!(
+            other_href(Lang::ZhCn, false, "#v=exec&uid=0"),
+            "../#v=exec&uid=0"
+        );
         assert_eq!(other_href(Lang::En, false, ""), "zh-cn/");
         // Each language's workshop is the folder workshop/ in its page's folder.
         assert_eq!(other_href(Lang::En, true, "#s=5"), "../zh-cn/workshop/#s=5");
@@ -257,7 +263,10 @@ mod tests {
             "https://example.org/tools/caplens/zh-cn/index.html",
             origin
         ));
-        assert!(came_from_chinese("https://example.org/zh-cn/workshop/", origin));
+        assert!(came_from_chinese(
+            "https://example.org/zh-cn/workshop/",
+            origin
+        ));
         assert!(!came_from_chinese("https://example.org/workshop/", origin));
         assert!(!came_from_chinese("https://example.org/", origin));
         assert!(!came_from_chinese("", origin));

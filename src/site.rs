@@ -13,7 +13,11 @@ use crate::route::{Route, View};
 pub const WORKSHOP: bool = cfg!(feature = "workshop");
 
 /// The view a link without one opens.
-pub const HOME: View = if WORKSHOP { View::Workshop } else { View::Decode };
+pub const HOME: View = if WORKSHOP {
+    View::Workshop
+} else {
+    View::Decode
+};
 
 /// Whether this build shows `view` itself.
 pub fn holds(view: View) -> bool {

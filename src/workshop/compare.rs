@@ -18,7 +18,7 @@ pub fn compare(step: &Step, texts: &Loaded) -> Html {
         return Html::default();
     }
     let mut columns = Vec::with_capacity(2);
-    for (i, key) in ["side-a", "side-b"].into_iter().enumerate() {
+    for (i, key) in super::texts::SIDE_KEYS.into_iter().enumerate() {
         columns.push(column(
             i,
             &texts.get(step.id, key),

@@ -58,9 +58,14 @@ pub fn answer_box(step: &Step, chosen: Option<usize>, texts: &Loaded) -> Html {
     )
 }
 
-/// "Open in X": loads the side into its full view.
-pub fn open_link(side: &Input, i: usize) -> Html {
+/// "Open in X": loads the side into its full view. Of two sides, each
+/// link names its side (`name`, as the comparison shows it).
+pub fn open_link(side: &Input, i: usize, name: Option<String>) -> Html {
     let (view, _) = side_route(side);
+    let label = match name {
+        Some(name) => W.open_side_in(view_name(view), &name),
+        None => W.open_in(view_name(view)),
+    };
     h::el_dyn(
         "a",
         &["class", "id", "href"],
@@ -69,7 +74,7 @@ pub fn open_link(side: &Input, i: usize) -> Html {
             Some(h::id("ws-open-", i, "")),
             Some(AttrValue::from(open_href(side))),
         ],
-        h::kids([text(W.open_in(view_name(view)))]),
+        h::kids([text(label)]),
     )
 }
 

@@ -120,7 +120,7 @@ fn revealed(step: &Step, s: &Shown) -> Html {
             "section",
             attrs!("class" = "ws-full"),
             h::kids([
-                reveal::open_link(side, i),
+                reveal::open_link(side, i, side_name(step, i, s.texts)),
                 h::when(!s.present, || reveal::full_view(side)),
             ]),
         ));
@@ -130,6 +130,14 @@ fn revealed(step: &Step, s: &Shown) -> Html {
         compare::compare(step, s.texts),
         el("div", attrs!("class" = "ws-sides"), sides),
     ]))
+}
+
+/// Side `i`'s name when the step compares two, as the comparison shows it.
+fn side_name(step: &Step, i: usize, texts: &Loaded) -> Option<String> {
+    let key = super::texts::SIDE_KEYS
+        .get(i)
+        .filter(|_| step.sides.len() > 1)?;
+    Some(texts.get(step.id, key)).filter(|name| !name.is_empty())
 }
 
 /// Previous and next, and the switch into or out of presenter mode.

@@ -10,6 +10,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The keys of a compared step's two side names in workshop.txt.
+pub const SIDE_KEYS: [&str; 2] = ["side-a", "side-b"];
+
 #[derive(Clone, PartialEq)]
 pub enum Loaded {
     Loading,

@@ -5,5 +5,5 @@
 
 pub mod json;
 pub mod language;
-pub mod terminal;
 pub mod protocol;
+pub mod terminal;

@@ -7,9 +7,9 @@
 
 use crate::options::next_option;
 use caplens_cli::language::{current, words};
-use caplens_words::Lang;
 use caplens_core::workshop::{steps, Block};
 use caplens_words::workshop::Texts;
+use caplens_words::Lang;
 use std::process::ExitCode;
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -75,11 +75,16 @@ mod tests {
         let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
         assert_eq!(lines.len(), steps().len());
         assert!(lines[0].contains("https://example.org/caplens/workshop/#v=workshop&s=a1"));
-        assert!(lines[12].starts_with("  5   https://example.org/caplens/workshop/#v=workshop&s=5 "));
+        assert!(
+            lines[12].starts_with("  5   https://example.org/caplens/workshop/#v=workshop&s=5 ")
+        );
         assert!(lines.iter().all(|l| l.trim_end().len() > 50), "{text}");
         assert!(listing("", Lang::En).contains("\n  a1  workshop/#v=workshop&s=a1  "));
         // The Chinese listing links the Chinese workshop.
         let zh = listing("", Lang::ZhCn);
-        assert!(zh.contains("\n  a1  zh-cn/workshop/#v=workshop&s=a1  "), "{zh}");
+        assert!(
+            zh.contains("\n  a1  zh-cn/workshop/#v=workshop&s=a1  "),
+            "{zh}"
+        );
     }
 }

@@ -251,7 +251,10 @@ fn privileged_finding_per_runtime() {
     let r = docker("docker run --privileged x");
     let f = find(&r, FindingId::Privileged);
     assert_eq!(f.severity, Severity::Error);
-    assert_eq!((f.at.path.as_str(), f.at.argument), ("--privileged", Some(3)));
+    assert_eq!(
+        (f.at.path.as_str(), f.at.argument),
+        ("--privileged", Some(3))
+    );
     assert!(En.finding_message(f).contains("000001ffffffffff"));
     let r = k8s(
         "docker run -u 1000 --privileged x",

@@ -59,5 +59,7 @@ fn no_sys_admin(s: &Seen) -> bool {
 /// that give an A or an L put another letter next to it: `ẚ` → `Aʾ`,
 /// `ﬂ` → `FL`), so ASCII upper-casing finds the same matches.
 fn drops_all(s: &Seen) -> bool {
-    s.drop().iter().any(|d| d.to_ascii_uppercase().contains("ALL"))
+    s.drop()
+        .iter()
+        .any(|d| d.to_ascii_uppercase().contains("ALL"))
 }

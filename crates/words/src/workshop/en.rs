@@ -60,6 +60,10 @@ pub fn open_in(view: &str) -> String {
     format!("Open in {view}")
 }
 
+pub fn open_side_in(view: &str, side: &str) -> String {
+    format!("Open in {view}: {side}")
+}
+
 pub fn your_choice() -> &'static str {
     "Your choice"
 }

@@ -91,6 +91,8 @@ crate::sentences! {
         fn keys_hint() -> &'static str;
         /// A link that loads a side into the full view named `view`.
         fn open_in(view: &str) -> String;
+        /// The same for one of two sides, named as the comparison names it.
+        fn open_side_in(view: &str, side: &str) -> String;
         fn your_choice() -> &'static str;
         fn right() -> &'static str;
         fn wrong() -> &'static str;

@@ -59,6 +59,10 @@ pub fn open_in(view: &str) -> String {
     format!("在“{view}”视图中打开")
 }
 
+pub fn open_side_in(view: &str, side: &str) -> String {
+    format!("在“{view}”视图中打开：{side}")
+}
+
 pub fn your_choice() -> &'static str {
     "你的选择"
 }
