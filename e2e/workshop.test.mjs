@@ -86,6 +86,12 @@ for (const [lang, dir, index, right] of LANGS) {
     await page.waitForFunction(() => !/present=1/.test(location.hash));
     assert.equal(await page.locator('header.top').isVisible(), true);
 
+    // Scenario 12 (pass the Restricted profile): the revealed Pod's full
+    // view has the linters' panel beside Pod Security's verdict.
+    await page.goto(`${app.server.url}${dir}#v=workshop&s=12&c=1&r=1`);
+    await page.locator('#ws-answer').waitFor();
+    assert.ok(await page.locator('.ws-full .peers .peers-differ li').count() > 0, 'linters vs reality in scenario 12');
+
     // Open in Exec: the same input in the full view, on the everyday page
     // of the same language.
     await page.goto(`${app.server.url}${dir}#v=workshop&s=7&r=1`);
