@@ -54,7 +54,6 @@ mod tests {
     #[test]
     fn the_everyday_page_sends_the_workshop_to_its_folder() {
         // Native tests build without the `workshop` feature.
-        assert!(!WORKSHOP);
         assert_eq!(HOME, View::Decode);
         assert!(holds(View::Decode) && holds(View::Exec) && holds(View::Containers));
         assert!(!holds(View::Workshop));

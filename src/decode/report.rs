@@ -225,6 +225,14 @@ fn set_card(i: usize, e: &SetEntry) -> Html {
     )
 }
 
+/// A set's name as its card's title says it ("CapPrm · Permitted").
+fn set_label(e: &SetEntry) -> String {
+    match e.kind {
+        Some(k) => format!("{} · {}", W.set_label(e.kind), W.set_name(k)),
+        None => W.set_label(None).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,13 +249,5 @@ mod tests {
             exec_link(&status::recognise("a80425fb").unwrap(), "a80425fb"),
             None
         );
-    }
-}
-
-/// A set's name as its card's title says it ("CapPrm · Permitted").
-fn set_label(e: &SetEntry) -> String {
-    match e.kind {
-        Some(k) => format!("{} · {}", W.set_label(e.kind), W.set_name(k)),
-        None => W.set_label(None).to_string(),
     }
 }

@@ -78,7 +78,7 @@ mod tests {
                 let sim = crate::exec::simulate(&params).unwrap();
                 let after = sim.transition.after().unwrap().get(set);
                 assert_eq!(
-                    workshop::answer(&step),
+                    workshop::answer(step),
                     Ok(workshop::Answer::Mask(after)),
                     "{}",
                     step.id

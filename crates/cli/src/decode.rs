@@ -111,9 +111,9 @@ fn parse_args(args: &[String]) -> Result<Options, CliProblem> {
             if let Err(e) = std::io::stdin().take(limit).read_to_string(&mut text) {
                 return Err(CliProblem::Stdin(e.to_string()));
             }
-            o.inputs.push((words().from_stdin().into(), text));
+            o.inputs.push((words().stdin_label().into(), text));
         } else {
-            o.inputs.push((words().from_argument(i + 1), p));
+            o.inputs.push((words().argument_label(i + 1), p));
         }
     }
     Ok(o)

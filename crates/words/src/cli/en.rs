@@ -206,10 +206,10 @@ pub fn stdin_file() -> &'static str {
     "(stdin)"
 }
 
-pub fn from_stdin() -> &'static str {
+pub fn stdin_label() -> &'static str {
     "stdin"
 }
 
-pub fn from_argument(n: usize) -> String {
+pub fn argument_label(n: usize) -> String {
     format!("argument {n}")
 }

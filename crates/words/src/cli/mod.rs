@@ -56,7 +56,7 @@ crate::sentences! {
         /// How `caplens k8s` names the file `-` in its messages and output.
         fn stdin_file() -> &'static str;
         /// Where a `caplens decode` input came from, as its messages name it.
-        fn from_stdin() -> &'static str;
-        fn from_argument(n: usize) -> String;
+        fn stdin_label() -> &'static str;
+        fn argument_label(n: usize) -> String;
     }
 }

@@ -242,11 +242,11 @@ pub fn stdin_file() -> &'static str {
     "（标准输入）"
 }
 
-pub fn from_stdin() -> &'static str {
+pub fn stdin_label() -> &'static str {
     "标准输入"
 }
 
-pub fn from_argument(n: usize) -> String {
+pub fn argument_label(n: usize) -> String {
     format!("第 {n} 个参数")
 }
 
@@ -329,7 +329,7 @@ mod tests {
             "caplens k8s：--kernel 需要一个值"
         );
         assert_eq!(
-            rejected("decode", &from_argument(2), "第 1 行第 5 列：……"),
+            rejected("decode", &argument_label(2), "第 1 行第 5 列：……"),
             "caplens decode：第 2 个参数：第 1 行第 5 列：……"
         );
         assert_eq!(

@@ -823,12 +823,11 @@ pub fn uid_report(c: &UidChange) -> String {
     match &c.outcome {
         Err(r) => out.push_str(&format!("  {}\n", uid_refusal(r))),
         Ok(a) => out.push_str(&format!(
-            "  现在：{}；{}\n",
+            "  现在：{}；CapPrm {} CapEff {} CapAmb {}\n",
             ids(&[("uid", a.uid), ("euid", a.euid), ("suid", a.suid)]),
-            format!(
-                "CapPrm {} CapEff {} CapAmb {}",
-                a.permitted, a.effective, a.ambient
-            )
+            a.permitted,
+            a.effective,
+            a.ambient
         )),
     }
     out

@@ -568,76 +568,6 @@ fn joined(head: &str, tail: &str) -> String {
     format!("{head}{}{tail}", if space { " " } else { "" })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::style::{english_run, spacing_error};
-
-    /// A sentence built from arguments still reads as Chinese and keeps
-    /// the spacing rules, which the source check cannot see.
-    fn reads_well(t: &str) {
-        assert_eq!(english_run(t), None, "English in {t}");
-        assert_eq!(spacing_error(t), None, "spacing in {t}");
-    }
-
-    #[test]
-    fn positions_and_counts_read_as_the_glossary_says() {
-        assert_eq!(at_line_column(3, 9), "第 3 行第 9 列：");
-        assert_eq!(count_caps(1), "1 个权能");
-        assert_eq!(count_caps(14), "14 个权能");
-        assert_eq!(since_kernel("5.8"), "自 Linux 5.8 起");
-        assert_eq!(exec_bare_mask(4).split('：').next(), Some("第 4 行"));
-        assert_eq!(
-            document_title(exec_name()),
-            "执行 · caplens：Linux 权能详解"
-        );
-    }
-
-    #[test]
-    fn sentences_with_arguments_keep_the_style() {
-        for t in [
-            exec_headline(0, 0, 1000, 1000),
-            exec_headline(0, 3, 1000, 1000),
-            exec_headline(14, 14, 0, 0),
-            exec_headline(1, 14, 1000, 0),
-            exec_process_line(1000, 0, 0, 0, true),
-            exec_bad_id("euid", "x"),
-            more_cards(20, 100),
-            containers_with("warning", 2),
-            pid1_title(Some(1000)),
-            pss_badge("baseline", false),
-            paste_folded(12_000),
-            analysing(12_000),
-        ] {
-            reads_well(&t);
-        }
-        assert_eq!(
-            exec_headline(0, 3, 1000, 1000),
-            "程序以 uid 1000 运行，许可集中有 3 个权能，但都不在有效集中：程序必须自己把它们加入有效集。"
-        );
-        assert_eq!(containers_with("error", 3), "3 个容器的最高级别为错误");
-        assert_eq!(more_cards(20, 100), "仅显示前 20 个容器（共 100 个）。");
-    }
-
-    #[test]
-    fn a_worded_kind_is_spaced_by_how_it_begins() {
-        assert_eq!(recognised_as("capsh --decode"), "识别为 capsh --decode");
-        assert_eq!(recognised_as("单独的掩码"), "识别为单独的掩码");
-        assert_eq!(recognised_as("/proc/PID/status"), "识别为 /proc/PID/status");
-    }
-
-    #[test]
-    fn the_panic_details_keep_the_values_raw() {
-        let d = panic_details("boom", "https://x/#v=exec", "Mozilla/5.0");
-        assert!(d.contains("已停止：boom"), "{d}");
-        assert!(
-            d.contains("\n\n页面：https://x/#v=exec\n浏览器：Mozilla/5.0"),
-            "{d}"
-        );
-        assert!(d.contains(env!("CARGO_PKG_VERSION")));
-    }
-}
-
 pub fn language_switch_prefix() -> &'static str {
     "切换语言："
 }
@@ -707,4 +637,74 @@ pub fn cap_name_hint() -> &'static str {
 
 pub fn formula_legend() -> &'static str {
     "pI、pP、pE、pA：exec 之前进程的可继承集、许可集、有效集和环境集；fP、fI：文件许可集和文件可继承集；fE：文件的有效位；X：边界集；带撇号的（如 pP′）是 exec 之后的值。"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::{english_run, spacing_error};
+
+    /// A sentence built from arguments still reads as Chinese and keeps
+    /// the spacing rules, which the source check cannot see.
+    fn reads_well(t: &str) {
+        assert_eq!(english_run(t), None, "English in {t}");
+        assert_eq!(spacing_error(t), None, "spacing in {t}");
+    }
+
+    #[test]
+    fn positions_and_counts_read_as_the_glossary_says() {
+        assert_eq!(at_line_column(3, 9), "第 3 行第 9 列：");
+        assert_eq!(count_caps(1), "1 个权能");
+        assert_eq!(count_caps(14), "14 个权能");
+        assert_eq!(since_kernel("5.8"), "自 Linux 5.8 起");
+        assert_eq!(exec_bare_mask(4).split('：').next(), Some("第 4 行"));
+        assert_eq!(
+            document_title(exec_name()),
+            "执行 · caplens：Linux 权能详解"
+        );
+    }
+
+    #[test]
+    fn sentences_with_arguments_keep_the_style() {
+        for t in [
+            exec_headline(0, 0, 1000, 1000),
+            exec_headline(0, 3, 1000, 1000),
+            exec_headline(14, 14, 0, 0),
+            exec_headline(1, 14, 1000, 0),
+            exec_process_line(1000, 0, 0, 0, true),
+            exec_bad_id("euid", "x"),
+            more_cards(20, 100),
+            containers_with("warning", 2),
+            pid1_title(Some(1000)),
+            pss_badge("baseline", false),
+            paste_folded(12_000),
+            analysing(12_000),
+        ] {
+            reads_well(&t);
+        }
+        assert_eq!(
+            exec_headline(0, 3, 1000, 1000),
+            "程序以 uid 1000 运行，许可集中有 3 个权能，但都不在有效集中：程序必须自己把它们加入有效集。"
+        );
+        assert_eq!(containers_with("error", 3), "3 个容器的最高级别为错误");
+        assert_eq!(more_cards(20, 100), "仅显示前 20 个容器（共 100 个）。");
+    }
+
+    #[test]
+    fn a_worded_kind_is_spaced_by_how_it_begins() {
+        assert_eq!(recognised_as("capsh --decode"), "识别为 capsh --decode");
+        assert_eq!(recognised_as("单独的掩码"), "识别为单独的掩码");
+        assert_eq!(recognised_as("/proc/PID/status"), "识别为 /proc/PID/status");
+    }
+
+    #[test]
+    fn the_panic_details_keep_the_values_raw() {
+        let d = panic_details("boom", "https://x/#v=exec", "Mozilla/5.0");
+        assert!(d.contains("已停止：boom"), "{d}");
+        assert!(
+            d.contains("\n\n页面：https://x/#v=exec\n浏览器：Mozilla/5.0"),
+            "{d}"
+        );
+        assert!(d.contains(env!("CARGO_PKG_VERSION")));
+    }
 }
