@@ -58,6 +58,11 @@ const VALUES_KEYS: &[&str] = &[
 /// The first template action outside a comment line, and whether any action
 /// names a chart object. A 10 MB paste is read once, line by line.
 fn first_action(text: &str) -> Option<(Pos, bool)> {
+    // Almost every paste has no action at all: one scan of the whole text
+    // (memchr-fast) instead of a search per line (6 ms per MB natively).
+    if !text.contains("{{") {
+        return None;
+    }
     let mut first = None;
     for (i, line) in text.lines().enumerate() {
         if line.trim_start().starts_with('#') {
