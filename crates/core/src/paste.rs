@@ -151,15 +151,14 @@ pub fn from_documents(docs: &[yaml::Document]) -> Input {
     let m = k8s::from_documents(docs);
     let verdicts: Vec<pss::Verdict> = m.containers.iter().map(|c| c.pss(&m)).collect();
     let judged = peers::judge_manifest(&m, &verdicts);
-    // The manifest is not needed any more: move its containers, not copies.
     let containers = m
         .containers
-        .into_iter()
+        .iter()
         .zip(verdicts)
         .zip(judged)
         .map(|((c, verdict), judged)| InputContainer {
             peers: judged,
-            ..finish(c.spec, c.findings, verdict)
+            ..finish(c.spec.clone(), c.findings.clone(), verdict)
         })
         .collect();
     Input {
