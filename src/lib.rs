@@ -403,7 +403,7 @@ fn main_attrs(v: View) -> h::Static {
 }
 
 /// A tab's name, from the words.
-fn view_name(v: View) -> &'static str {
+pub(crate) fn view_name(v: View) -> &'static str {
     match v {
         View::Decode => W.decode_name(),
         View::Exec => W.exec_name(),

@@ -63,8 +63,8 @@ pub fn answer_box(step: &Step, chosen: Option<usize>, texts: &Loaded) -> Html {
 pub fn open_link(side: &Input, i: usize, name: Option<String>) -> Html {
     let (view, _) = side_route(side);
     let label = match name {
-        Some(name) => W.open_side_in(view_name(view), &name),
-        None => W.open_in(view_name(view)),
+        Some(name) => W.open_side_in(crate::view_name(view), &name),
+        None => W.open_in(crate::view_name(view)),
     };
     h::el_dyn(
         "a",
@@ -76,15 +76,6 @@ pub fn open_link(side: &Input, i: usize, name: Option<String>) -> Html {
         ],
         h::kids([text(label)]),
     )
-}
-
-fn view_name(v: View) -> &'static str {
-    match v {
-        View::Decode => W.decode_name(),
-        View::Exec => W.exec_name(),
-        View::Containers => W.containers_name(),
-        View::Workshop => W.workshop_name(),
-    }
 }
 
 /// What the full view shows for this side, rendered by that view's code.

@@ -4,7 +4,9 @@
 //!   heading of `docs/*.md`, so the knowledge the code relies on lives in
 //!   the repository (`docs/semantics.md`, `docs/users.md`);
 //! - no tracked text file names a path of the machine it was written on
-//!   (a home, root's home, a scratch or work directory).
+//!   (a home, root's home, a scratch or work directory);
+//! - each workshop page's HTML is its language's page plus exactly the
+//!   workshop's additions, so the four pages cannot drift apart.
 //!
 //! Files come from `git ls-files`; without git (or outside a checkout) the
 //! tests print a SKIP line and pass.
@@ -293,4 +295,54 @@ fn the_checks_recognise_what_they_look_for() {
     assert!(names_machine_path("cat /proc/1/status /usr/bin/ping", &dirs).is_none());
     assert!(names_machine_path("https://example.org/home/x", &dirs).is_none());
     assert!(names_machine_path("src/tmp/x", &dirs).is_none());
+}
+
+// ---- the workshop's pages ----
+
+/// The page's HTML without its leading comment (which says what the file is).
+fn without_header(html: &str) -> String {
+    let start = html.find("<!--").unwrap_or(0);
+    let end = html[start..].find("-->").map_or(0, |e| start + e + 3);
+    format!("{}{}", &html[..start], &html[end..])
+}
+
+/// The workshop page with its additions taken out: its stylesheet, its
+/// long text (and that text's comment) and its cargo feature.
+fn workshop_as_page(html: &str) -> String {
+    let html = without_header(html);
+    let kept: Vec<&str> = html
+        .lines()
+        .filter(|l| !l.contains("static/workshop.css"))
+        .filter(|l| !l.contains("workshop.txt") && !l.contains("The workshop's long text"))
+        .collect();
+    kept.join("\n")
+        .replace(" data-cargo-features=\"workshop\"", "")
+        .replace("\"zh-cn,workshop\"", "\"zh-cn\"")
+}
+
+#[test]
+fn each_workshop_page_is_its_language_page_plus_the_workshop() {
+    for (page, workshop) in [
+        ("index.html", "workshop.html"),
+        ("index.zh-cn.html", "workshop.zh-cn.html"),
+    ] {
+        let (Some(p), Some(w)) = (read_text(page), read_text(workshop)) else {
+            println!("SKIP: {page} or {workshop} missing");
+            return;
+        };
+        assert!(
+            w.contains("static/workshop.css") && w.contains("workshop.txt"),
+            "{workshop}"
+        );
+        assert!(
+            w.contains("workshop\" data-wasm-opt"),
+            "{workshop}: the cargo feature"
+        );
+        let p = without_header(&p).lines().collect::<Vec<_>>().join("\n");
+        assert_eq!(
+            workshop_as_page(&w),
+            p,
+            "{workshop} differs from {page} beyond the workshop's additions"
+        );
+    }
 }
