@@ -32,6 +32,7 @@ const STEPS = [
   ['10', '000001ffffffffff', 1],
   ['11', '00000000000005fb', 1],
   ['12', ['fails Baseline', '不通过 baseline'], 1],
+  ['13', '00000000a80425fb', 1],
 ];
 
 const LANGS = [
@@ -91,6 +92,11 @@ for (const [lang, dir, index, right] of LANGS) {
     await page.goto(`${app.server.url}${dir}#v=workshop&s=12&c=1&r=1`);
     await page.locator('#ws-answer').waitFor();
     assert.ok(await page.locator('.ws-full .peers .peers-differ li').count() > 0, 'linters vs reality in scenario 12');
+    // The CAP_ prefix: Checkov's CKV_K8S_28 passes, NET_RAW is still effective.
+    await page.goto(`${app.server.url}${dir}#v=workshop&s=13&c=1&r=1`);
+    await page.locator('#ws-answer').waitFor();
+    assert.match(await page.locator('#ws-side-0 .only').allInnerTexts().then((t) => t.join(' ')), /NET_RAW/);
+    assert.match(await page.locator('.ws-full').first().locator('.peers-differ').innerText(), /CKV_K8S_28[\s\S]*NET_RAW/);
 
     // Open in Exec: the same input in the full view, on the everyday page
     // of the same language.

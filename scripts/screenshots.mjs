@@ -25,6 +25,7 @@ const SHOTS = [
   { name: 'workshop-present', hash: 'workshop/#v=workshop&s=a5&present=1&c=0&r=1', wait: '#ws-lesson' },
   { name: 'workshop-question', hash: 'workshop/#v=workshop&s=5&present=1', wait: '#ws-title:not(:empty)' },
   { name: 'workshop-step', hash: 'workshop/#v=workshop&s=3&c=1&r=1', wait: '#ws-lesson' },
+  { name: 'workshop-linters', hash: 'workshop/#v=workshop&s=13&c=1&r=1', wait: '#ws-lesson' },
   { name: 'panic', hash: '#panic-test' },
 ];
 

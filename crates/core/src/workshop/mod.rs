@@ -1,4 +1,4 @@
-//! The workshop: the seed article step by step and twelve scenarios, as
+//! The workshop: the seed article step by step and twelve scenarios (and a thirteenth), as
 //! data. Each step holds the inputs of one or two sides (what the Decode,
 //! Exec or Containers view would be given), the question asked before the
 //! reveal and its choices; [`answer`] computes the reveal from those inputs

@@ -1,5 +1,6 @@
 //! The workshop's steps: the article's eight in its order, then the twelve
-//! scenarios (the workshop material's §3 and §2). Inputs only; the answers
+//! scenarios (the workshop material's §3 and §2) and a thirteenth, the `CAP_`
+//! prefix that linters pass and containerd ignores. Inputs only; the answers
 //! come from `super::answer`. A static table: it costs the page's download
 //! bytes of data, not the code that would build it.
 
@@ -113,6 +114,34 @@ spec:
         add: [\"NET_BIND_SERVICE\"]
 ";
 
+/// NET_RAW dropped the way a linter reads it (`CAP_NET_RAW`) and the way
+/// containerd does (`NET_RAW`): it adds CAP_ in front of every name.
+const PREFIXED_DROP: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    securityContext:
+      capabilities:
+        drop: [\"CAP_NET_RAW\"]
+";
+
+const PLAIN_DROP: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    securityContext:
+      capabilities:
+        drop: [\"NET_RAW\"]
+";
+
 const fn user(uid: u32, bounding: CapSet) -> ProcessState {
     ProcessState {
         uid,
@@ -208,7 +237,7 @@ pub fn steps() -> &'static [Step] {
     &STEPS
 }
 
-static STEPS: [Step; 20] = [
+static STEPS: [Step; 21] = [
     Step {
         command: "getcap /bin/ping",
         output: "/bin/ping = cap_net_admin,cap_net_raw+p",
@@ -466,6 +495,18 @@ static STEPS: [Step; 20] = [
             &[pod(RISKY_POD, ROOT), pod(HARDENED_POD, ImageUser::Unknown)],
             Ask::Baseline,
             &[Answer::Passes(true), Answer::Passes(false)],
+        )
+    },
+    // Beyond the material's twelve: a linter passes what the runtime
+    // ignores (the reveal's full view shows the linters beside PID 1).
+    Step {
+        asked: 0,
+        ..step(
+            "13",
+            Block::Policy,
+            &[pod(PREFIXED_DROP, ROOT), pod(PLAIN_DROP, ROOT)],
+            Ask::Pid1(SetName::Effective),
+            &[mask(0xa80405fb), mask(0xa80425fb)],
         )
     },
 ];
