@@ -45,6 +45,9 @@ for (const viewport of SIZES) {
           const box = await headingBox(page, view);
           assertOnScreen(box, `${lang}${id}`);
           assert.ok(box.focused, `${lang}${id}: focus on the result heading`);
+          // Nothing widens the page: wide tables scroll inside their box.
+          const [scrollW, clientW] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+          assert.ok(scrollW <= clientW, `${lang}${id}: the page is ${scrollW} px wide in a ${clientW} px window`);
           permalinks.push(page.url());
         }
       }

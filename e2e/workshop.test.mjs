@@ -41,8 +41,10 @@ const LANGS = [
 ];
 
 for (const [lang, dir, index, right] of LANGS) {
-  test(`workshop (${lang}): every step opens from its link, is answered and reveals the computed value`, async () => {
-    const { page, problems, context } = await watchedPage(app.browser, app.origin());
+  test(`workshop (${lang}): every step opens from its link on a phone, is answered and reveals the computed value`, async () => {
+    // Phone-sized: the steps' full views must fit its width (presenter mode
+    // below runs at a projector's 1280×720).
+    const { page, problems, context } = await watchedPage(app.browser, app.origin(), { viewport: { width: 390, height: 844 } });
     for (const [id, value, choice] of STEPS) {
       const want = Array.isArray(value) ? value[index] : value;
       await page.goto(`${app.server.url}${dir}#v=workshop&s=${id}`);
@@ -60,6 +62,9 @@ for (const [lang, dir, index, right] of LANGS) {
       assert.ok((await page.locator('#ws-lesson').innerText()).length > 20, `${id} lesson`);
       assert.ok((await page.locator('#ws-misconception').innerText()).length > 10, `${id} misconception`);
       assert.ok(await page.locator('#ws-open-0').count() === 1, `${id} opens in a view`);
+      // The revealed full views never widen the page (phone-sized runs below).
+      const [scrollW, clientW] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scrollW <= clientW, `${id}: the page is ${scrollW} px wide in a ${clientW} px window`);
     }
     await assertClean(assert, problems);
     await context.close();

@@ -11,9 +11,18 @@ use yew::prelude::*;
 #[inline(never)]
 pub fn sets_table(title: &str, p: &Pid1) -> Html {
     let st_ = &p.state;
-    el(
+    // The table scrolls inside this box where it is wider than the card (a
+    // phone, Chinese names): a named region in the tab order, so keyboard
+    // users can scroll it too.
+    h::el_dyn(
         "div",
-        attrs!("class" = "pid1"),
+        &["class", "tabindex", "role", "aria-label"],
+        vec![
+            Some(AttrValue::Static("pid1")),
+            Some(AttrValue::Static("0")),
+            Some(AttrValue::Static("region")),
+            Some(AttrValue::from(title.to_string())),
+        ],
         h::kids([
             el_t("h4", &[], title.to_string()),
             el(
