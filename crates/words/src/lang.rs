@@ -29,6 +29,15 @@ impl Lang {
         }
     }
 
+    /// The language's page in the site: English at the root, every other
+    /// language in the folder named by its tag.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::ZhCn => "zh-cn/",
+        }
+    }
+
     /// The BCP 47 tag for `<html lang>` and `hreflang`.
     pub fn html_lang(self) -> &'static str {
         match self {

@@ -13,6 +13,10 @@ use caplens_core::workshop::{Answer, Block, Step};
 /// The file's name next to the page.
 pub const FILE_NAME: &str = "workshop.txt";
 
+/// The workshop's own build, a folder inside each language's page (the
+/// page's src/site.rs says why); `caplens workshop` links into it.
+pub const FOLDER: &str = "workshop/";
+
 /// The keys every step's section has, whatever the step.
 pub const ALWAYS: [&str; 4] = ["title", "question", "lesson", "misconception"];
 
