@@ -31,9 +31,8 @@ pub fn href(route: &Route) -> String {
     href_to(route.view, &fragment)
 }
 
-/// The same for a fragment already written out (without its `#`): a tab's
-/// link needs no encoding, and building a `Route` for it costs the page
-/// 0.2 KB of Brotli.
+/// The same for a fragment already written out (without its `#`), such
+/// as a tab's `v=decode`, which needs no encoding.
 pub fn href_to(view: View, fragment: &str) -> String {
     match (holds(view), WORKSHOP) {
         (true, _) => format!("#{fragment}"),
