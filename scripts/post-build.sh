@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Trunk's post_build hook (see Trunk.toml), release builds only:
-#  1. minifies wasm-bindgen's JS glue with terser (Trunk's own `minify`
-#     handles the HTML and CSS but passes the glue through unchanged):
-#     about 36 KB -> 16 KB raw, 1.6 KB less gzip;
+#  1. minifies wasm-bindgen's JS glue and static/loader.js with terser
+#     (Trunk's own `minify` handles the HTML and CSS but passes them through
+#     unchanged): the glue about 36 KB -> 16 KB raw, 1.6 KB less gzip; the
+#     loader keeps its comments in the source, 0.4 KB less Brotli;
 #  2. writes FILE.gz beside every text and wasm file, compressed with zopfli,
 #     which finds a smaller gzip stream than `gzip -9` (about 5% on the wasm)
 #     and is decoded by every browser like any gzip. Static hosts that serve
@@ -27,8 +28,8 @@ shopt -s nullglob
 
 terser="$root/e2e/node_modules/.bin/terser"
 for f in "$dir"/*.js; do
-  # Only wasm-bindgen's output: it is the file whose wasm sits beside it.
-  [ -e "${f%.js}_bg.wasm" ] || continue
+  # wasm-bindgen's output (the file whose wasm sits beside it) and the loader.
+  [ -e "${f%.js}_bg.wasm" ] || [ "${f##*/}" = loader.js ] || continue
   if [ -x "$terser" ]; then
     # Local names only: the import and export names the wasm binds to are
     # property names, which terser leaves alone.
