@@ -35,7 +35,7 @@ for f in "$dir"/*.js; do
     # property names, which terser leaves alone.
     "$terser" "$f" --module --compress --mangle -o "$f.min" && mv "$f.min" "$f"
   else
-    say "terser not found: JS glue left unminified (run scripts/install.sh)"
+    say "terser not found: ${f##*/} left unminified (run scripts/install.sh)"
   fi
 done
 
