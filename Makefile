@@ -7,7 +7,7 @@ PORT ?= 8080
 # 127.0.0.1: this machine only. HOST=0.0.0.0 serves the LAN (a room without internet).
 HOST ?= 127.0.0.1
 
-.PHONY: serve build install install-test test bench bench-checkov checkov-diff screenshots
+.PHONY: serve build install install-test test bench bench-reference bench-checkov checkov-diff screenshots
 
 ## make serve: install what is missing, build the release site, serve it at http://127.0.0.1:$(PORT)
 ## (Chinese: http://127.0.0.1:$(PORT)/zh-cn/)
@@ -33,6 +33,11 @@ test:
 ## make bench: size and speed figures against their targets (not part of make test)
 bench: build
 	node scripts/bench.mjs
+
+## make bench-reference: make bench, with an earlier build's first answer timed in the same runs
+## (REF=commit; by default the last one before the two languages; built once into target/reference/)
+bench-reference: build
+	bash scripts/bench-reference.sh
 
 ## make bench-checkov: the CLI against Checkov on the same manifests (installs Checkov into target/checkov-venv; not part of make test)
 bench-checkov:

@@ -10,8 +10,15 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import { launch, serve, DIST, pasteAndWait, HOSTILE_CASES } from '../e2e/helpers.mjs';
+import { startServer } from './static-server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
+// Page loads swing more than edits (a fresh renderer each time, on 2 cores
+// shared with the server and the browser): their medians take more runs.
+const LOADS = Number(process.env.BENCH_LOADS || 15);
+// An earlier build's dist/ to time beside today's (scripts/bench-reference.sh).
+const REFERENCE = process.env.BENCH_REFERENCE || null;
+const REFERENCE_NAME = process.env.BENCH_REFERENCE_NAME || REFERENCE;
 // Each language's page: its directory under dist/ and under the server's URL.
 const PAGES = [['en', ''], ['zh-cn', 'zh-cn/']];
 // Each language's workshop, a build of its own (src/site.rs): its first
@@ -210,13 +217,13 @@ function plainPage() {
 }
 
 // Navigation to the first rendered answer (the matrix's 37 rows) of each of
-// `urls`, RUNS times each, in a fresh context each time and taking turns, so
+// `urls`, LOADS times each, in a fresh context each time and taking turns, so
 // that a change in the machine's load meets every page alike. For each URL:
 // the times, and the start-up phases the loader and the app mark (NaN for a
 // page without them).
 async function timeToAnswer(browser, urls) {
   const out = urls.map(() => ({ times: [], phases: [] }));
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < LOADS; i++) {
     for (const [k, url] of urls.entries()) {
       const phases = await loadOnce(browser, url);
       out[k].times.push(phases.answer);
@@ -227,27 +234,38 @@ async function timeToAnswer(browser, urls) {
 }
 
 // One load of `url` in a fresh context: when (ms after navigation start) the
-// answer appeared, and when each start-up phase ended.
+// answer appeared, and when each start-up phase ended. The page tells the
+// bench it is done with a console message: Playwright's waitForFunction would
+// first evaluate its own injected script in the page, 9-17 ms of main thread
+// that sometimes landed before the app's main() (docs/performance.md,
+// seventh session), a cost no visitor pays.
+const DONE = 'caplens-bench:done';
 async function loadOnce(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(() => {
+  await page.addInitScript((done) => {
     const seen = () => document.querySelectorAll('#matrix tr.cap-row').length === 37;
+    const finished = () => {
+      if (window.__answerAt !== undefined && window.__paintedAt !== undefined) console.debug(done);
+    };
     // Painted: the Element Timing API reports when the first row's cell is
     // on screen; the attribute is set as soon as the rows are in the DOM,
     // before the frame that paints them, on both pages alike.
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.identifier === 'answer') window.__paintedAt = e.renderTime || e.loadTime;
+      finished();
     }).observe({ type: 'element', buffered: true });
     new MutationObserver((_, obs) => {
       if (!seen()) return;
       window.__answerAt = performance.now();
       document.querySelector('#matrix tr.cap-row > *')?.setAttribute('elementtiming', 'answer');
       obs.disconnect();
+      finished();
     }).observe(document, { subtree: true, childList: true });
-  });
+  }, DONE);
+  const finished = page.waitForEvent('console', { predicate: (m) => m.text() === DONE, timeout: 15_000 });
   await page.goto(url);
-  await page.waitForFunction(() => window.__answerAt !== undefined && window.__paintedAt !== undefined, null, { timeout: 15_000 });
+  await finished;
   const phases = await page.evaluate(() => {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
@@ -288,15 +306,21 @@ try {
 
   // 2. Navigation to the first rendered answer of a permalink, for each page
   // and for the plain page (the yardstick), in turns, a fresh context each run.
+  // With BENCH_REFERENCE (scripts/bench-reference.sh), an earlier build's
+  // page takes its turn too, from a server of its own.
+  const refServer = REFERENCE ? await startServer(REFERENCE, { gzip: true }) : null;
   const urls = [new URL(PLAIN_PATH, server.url) + PERMALINK, ...PAGES.map(([, dir]) => server.url + dir + PERMALINK)];
+  if (refServer) urls.push(refServer.url + PERMALINK);
   const [plainRuns, ...pageRuns] = await timeToAnswer(browser, urls);
+  const refRuns = refServer ? pageRuns.pop() : null;
+  refServer?.close();
   const plain = median(plainRuns.times);
   const plainPainted = median(plainRuns.phases.map((p) => p.painted));
-  console.log(`\nplain static HTML page with the same 37 rows, same server: navigation -> rows shown ${plain.toFixed(1)} ms (median of ${RUNS}; ` +
+  console.log(`\nplain static HTML page with the same 37 rows, same server: navigation -> rows shown ${plain.toFixed(1)} ms (median of ${LOADS}; ` +
     `runs: ${plainRuns.times.map((x) => x.toFixed(0)).join(', ')} ms)`);
   for (const [k, [lang, dir]] of PAGES.entries()) {
     const { times, phases } = pageRuns[k];
-    report(`${lang}: navigation -> first answer of a permalink (median of ${RUNS})`, median(times), 'ms', 150);
+    report(`${lang}: navigation -> first answer of a permalink (median of ${LOADS})`, median(times), 'ms', 150);
     console.log(`  (/${dir}${PERMALINK}; runs: ${times.map((x) => x.toFixed(0)).join(', ')} ms)`);
     const med = (key) => median(phases.map((p) => p[key])).toFixed(0);
     console.log(`  (medians: HTML received ${med('html')} ms, first paint ("Loading…") ${med('fcp')} ms, loader runs ${med('loader')} ms, wasm received ${med('wasm')} ms, wasm main() runs ${med('main')} ms, ` +
@@ -316,6 +340,17 @@ try {
     const painted = median(phases.map((p) => p.painted));
     console.log(`  ${lang}: first meaningful paint (the answer, painted) ${painted.toFixed(0)} ms, plain page's rows painted ${plainPainted.toFixed(0)} ms: ` +
       `${(painted / plainPainted).toFixed(2)} x`);
+  }
+  if (refRuns) {
+    const ref = median(refRuns.times);
+    const refPainted = median(refRuns.phases.map((p) => p.painted));
+    console.log(`reference build (${REFERENCE_NAME}), same runs: navigation -> first answer ${ref.toFixed(1)} ms, painted ${refPainted.toFixed(0)} ms ` +
+      `(runs: ${refRuns.times.map((x) => x.toFixed(0)).join(', ')} ms)`);
+    for (const [k, [lang]] of PAGES.entries()) {
+      const { times, phases } = pageRuns[k];
+      const painted = median(phases.map((p) => p.painted));
+      console.log(`  ${lang} against it: first answer ${(median(times) / ref).toFixed(2)} x, painted ${(painted / refPainted).toFixed(2)} x`);
+    }
   }
   console.log(`  (load average after these loads: ${loadAverage()})\n`);
 
