@@ -165,3 +165,54 @@ test('the offer closes for this visit and keeps focus nearby; none after choosin
   await assertClean(assert, problems);
   await context.close();
 });
+
+// A short label (a button, a tab, a set's name in a table) is one line on a
+// phone in both languages. Chinese may break between any two characters, so
+// a squeezed table column once put "复制掩码" one character per line.
+test('on a phone, no short label breaks across lines, in either language', { skip }, async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin(), { viewport: { width: 390, height: 844 } });
+  const broken = [];
+  const check = async (where) => {
+    const found = await page.evaluate(() => {
+      // Lines of text: the distinct tops of its text's boxes (a button
+      // inside a cell is a box of its own, so only text nodes count).
+      const lines = (el) => {
+        const tops = [];
+        const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          // Not text kept for screen readers only: its 1-pixel box holds one character a line.
+          if (n.parentElement.getBoundingClientRect().width <= 2) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < 3)) tops.push(r.top);
+        }
+        return tops.length;
+      };
+      const SHORT = 'button, th, .tab-name, label.check, .badge';
+      return [...document.querySelectorAll(SHORT)]
+                .filter((el) => el.checkVisibility() && [...el.textContent.trim()].length <= 8 && el.textContent.trim())
+        .filter((el) => lines(el) > 1)
+        .map((el) => `"${el.textContent.trim()}" (${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}) on ${lines(el)} lines`);
+    });
+    broken.push(...found.map((f) => `${where}: ${f}`));
+  };
+  let states = 0;
+  for (const dir of ['', 'zh-cn/']) {
+    await page.goto(app.server.url + dir + '#v=decode&in=CapBnd:+00000000a80425fb');
+    await appReady(page);
+    for (const [tab, result] of [['#tab-decode', '#decode-result'], ['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']]) {
+      await page.click(tab);
+      for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
+        await page.click('#' + id);
+        await page.locator(result).waitFor();
+        await page.waitForTimeout(50);
+        await check(`${dir || 'en/'} ${id}`);
+        states += 1;
+      }
+    }
+  }
+  assert.ok(states > 20, `${states} states`);
+  assert.deepEqual(broken, []);
+  await assertClean(assert, problems);
+  await context.close();
+});
