@@ -244,3 +244,30 @@ test('on a phone, every name in the mask builder stays in its box, in either lan
   }
   assert.deepEqual(found, []);
 });
+
+// An open explanation in the matrix on a phone: the table is wider than the
+// screen and scrolls sideways, but the explanation's lines stay inside what
+// the box shows, scrolled or not.
+test('on a phone, an open explanation stays inside the visible box, in either language', { skip }, async () => {
+  const { page, problems, context } = await watchedPage(app.browser, app.origin(), { viewport: { width: 390, height: 844 } });
+  const status = 'CapInh: 0000000000000000\nCapPrm: 00000000a80425fb\nCapEff: 00000000a80425fb\nCapBnd: 00000000a80425fb\nCapAmb: 0000000000000000';
+  for (const dir of ['', 'zh-cn/']) {
+    await page.goto(app.server.url + dir + '#v=decode&in=' + encodeURIComponent(status) + '&open=13');
+    await appReady(page);
+    await page.locator('#explain-13 .explanation p').first().waitFor();
+    for (const scrolled of [false, true]) {
+      const r = await page.evaluate((scrolled) => {
+        const wrap = document.querySelector('.matrix-wrap');
+        if (scrolled) wrap.scrollLeft = wrap.scrollWidth;
+        const w = wrap.getBoundingClientRect();
+        const e = document.querySelector('#explain-13 .explanation').getBoundingClientRect();
+        return { wrapLeft: w.left, wrapRight: w.right, left: e.left, right: e.right, wider: wrap.scrollWidth > wrap.clientWidth };
+      }, scrolled);
+      const where = `${dir || 'en'}${scrolled ? ', scrolled' : ''}`;
+      assert.ok(r.wider, `${where}: the table should be wider than the phone here`);
+      assert.ok(r.left >= r.wrapLeft - 0.5 && r.right <= r.wrapRight + 0.5, `${where}: ${JSON.stringify(r)}`);
+    }
+  }
+  await assertClean(assert, problems);
+  await context.close();
+});
