@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
+import { ROOT, servedApp, watchedPage, assertClean, appReady, eachExample } from './helpers.mjs';
 
 const app = servedApp();
 const zh = () => app.server.url + 'zh-cn/';
@@ -103,17 +103,9 @@ test('every view and example of the Chinese page reads as Chinese', async () => 
   await page.locator('#explain-13 .loading').waitFor({ state: 'detached' });
   const found = await problemsIn(page, 'decode, explanation open');
   let states = 1;
-  for (const [tab, result] of [['#tab-decode', '#decode-result'], ['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']]) {
-    await page.click(tab);
-    found.push(...await problemsIn(page, tab));
-    for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
-      await page.click('#' + id);
-      await page.locator(result).waitFor();
-      await page.waitForTimeout(50);
-      found.push(...await problemsIn(page, id));
-      states += 1;
-    }
-  }
+  states += await eachExample(page, async (id) => found.push(...await problemsIn(page, id)), {
+    onView: async (tab) => found.push(...await problemsIn(page, tab)),
+  });
   // Errors: a bad mask, a bad process state, a manifest with a YAML error, a Helm template.
   for (const [hash, where] of [
     ['#v=decode&in=CapEff:+00000000zz', 'decode error'],

@@ -85,6 +85,30 @@ export async function appReady(page) {
   await page.locator('#main').waitFor({ timeout: 15_000 });
 }
 
+/** The views with a list of examples: each one's tab and result section. */
+export const EXAMPLE_VIEWS = [['#tab-decode', '#decode-result'], ['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']];
+
+/**
+ * Opens each view of EXAMPLE_VIEWS in turn (then awaits `onView(tab)`, if
+ * given) and clicks each of its examples; once an example's result is shown,
+ * awaits `visit(id)`. Returns how many examples were visited.
+ */
+export async function eachExample(page, visit, { onView } = {}) {
+  let visited = 0;
+  for (const [tab, result] of EXAMPLE_VIEWS) {
+    await page.click(tab);
+    if (onView) await onView(tab);
+    for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
+      await page.click('#' + id);
+      await page.locator(result).waitFor();
+      await page.waitForTimeout(50);
+      await visit(id);
+      visited += 1;
+    }
+  }
+  return visited;
+}
+
 /** For one test file: serve dist/ and launch Chromium before its tests,
  * close both after them. Returns `{ browser, server, origin() }`, filled in
  * once the `before` hook has run. */

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
+import { DIST, servedApp, watchedPage, assertClean, appReady, eachExample } from './helpers.mjs';
 
 const ZH = path.join(DIST, 'zh-cn', 'index.html');
 const skip = fs.existsSync(ZH) ? false : 'no dist/zh-cn: build the Chinese page into dist/zh-cn first';
@@ -200,16 +200,7 @@ test('on a phone, no short label breaks across lines, in either language', { ski
   for (const dir of ['', 'zh-cn/']) {
     await page.goto(app.server.url + dir + '#v=decode&in=CapBnd:+00000000a80425fb');
     await appReady(page);
-    for (const [tab, result] of [['#tab-decode', '#decode-result'], ['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']]) {
-      await page.click(tab);
-      for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
-        await page.click('#' + id);
-        await page.locator(result).waitFor();
-        await page.waitForTimeout(50);
-        await check(`${dir || 'en/'} ${id}`);
-        states += 1;
-      }
-    }
+    states += await eachExample(page, (id) => check(`${dir || 'en/'} ${id}`));
   }
   assert.ok(states > 20, `${states} states`);
   assert.deepEqual(broken, []);

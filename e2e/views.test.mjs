@@ -1,7 +1,7 @@
 // End-to-end: the Exec and Containers views, through the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedApp, watchedPage, assertClean, appReady } from './helpers.mjs';
+import { servedApp, watchedPage, assertClean, appReady, eachExample } from './helpers.mjs';
 
 const app = servedApp();
 const rowText = (page, set) => page.locator(`#exec-sets tr[data-set="${set}"]`).innerText();
@@ -209,16 +209,10 @@ test('commands, fields and values read as code: no text shows a pair of backtick
   await appReady(page);
   await page.locator('#explain-13 .loading').waitFor({ state: 'detached' });
   let codes = 0;
-  for (const [tab, result] of [['#tab-decode', '#decode-result'], ['#tab-exec', '#exec-result'], ['#tab-containers', '#containers-result']]) {
-    await page.click(tab);
-    for (const id of await page.locator('.examples button').evaluateAll((bs) => bs.map((b) => b.id))) {
-      await page.click('#' + id);
-      await page.locator(result).waitFor();
-      await page.waitForTimeout(50);
-      assert.deepEqual(await backticked(), [], id);
-      codes += await page.locator('main code').count();
-    }
-  }
+  await eachExample(page, async (id) => {
+    assert.deepEqual(await backticked(), [], id);
+    codes += await page.locator('main code').count();
+  });
   assert.ok(codes > 20, `code elements were rendered (${codes})`);
   await assertClean(assert, problems);
   await context.close();
