@@ -168,10 +168,13 @@ test('the offer closes for this visit and keeps focus nearby; none after choosin
 
 // A short label (a button, a tab, a set's name in a table) is one line on a
 // phone in both languages. Chinese may break between any two characters, so
-// a squeezed table column once put "复制掩码" one character per line.
+// a squeezed table column once put "复制掩码" one character per line. So is
+// a long option: browsers break after a hyphen, and put "--" and "cap-drop"
+// on two lines.
 test('on a phone, no short label breaks across lines, in either language', { skip }, async () => {
   const { page, problems, context } = await watchedPage(app.browser, app.origin(), { viewport: { width: 390, height: 844 } });
   const broken = [];
+  let flags = 0;
   const check = async (where) => {
     const found = await page.evaluate(() => {
       // Lines of text: the distinct tops of its text's boxes (a button
@@ -189,12 +192,14 @@ test('on a phone, no short label breaks across lines, in either language', { ski
         return tops.length;
       };
       const SHORT = 'button, th, .tab-name, label.check, .badge';
-      return [...document.querySelectorAll(SHORT)]
-                .filter((el) => el.checkVisibility() && [...el.textContent.trim()].length <= 8 && el.textContent.trim())
+      // A long option (`--cap-drop`) of any length counts as one label.
+      return [...document.querySelectorAll(`${SHORT}, .flag`)]
+        .filter((el) => el.checkVisibility() && el.textContent.trim() && (el.matches('.flag') || [...el.textContent.trim()].length <= 8))
         .filter((el) => lines(el) > 1)
         .map((el) => `"${el.textContent.trim()}" (${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}) on ${lines(el)} lines`);
     });
     broken.push(...found.map((f) => `${where}: ${f}`));
+    flags += await page.locator('.flag').count();
   };
   let states = 0;
   for (const dir of ['', 'zh-cn/']) {
@@ -203,6 +208,7 @@ test('on a phone, no short label breaks across lines, in either language', { ski
     states += await eachExample(page, (id) => check(`${dir || 'en/'} ${id}`));
   }
   assert.ok(states > 20, `${states} states`);
+  assert.ok(flags > 10, `long options were marked (${flags})`);
   assert.deepEqual(broken, []);
   await assertClean(assert, problems);
   await context.close();

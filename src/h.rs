@@ -41,47 +41,82 @@ pub(crate) use attrs_of;
 pub type Static = &'static [(&'static str, AttributeOrProperty)];
 
 /// Text that needs no copy. The words mark commands, fields and values
-/// with backticks (`docker run`); each such span becomes `<code>`.
+/// with backticks (`docker run`); each such span becomes `<code>`, and
+/// each long option (`--cap-drop`) stays on one line (see [`with_flags`]).
 #[inline(never)]
 pub fn s(text: &'static str) -> Html {
-    if text.contains('`') {
+    if marked(text) {
         with_code(text)
     } else {
         VNode::VText(VText::new(AttrValue::Static(text)))
     }
 }
 
-/// Computed text; backtick spans become `<code>` as in [`s`].
+/// Computed text; backtick spans and long options as in [`s`].
 #[inline(never)]
 pub fn text(text: String) -> Html {
-    if text.contains('`') {
+    if marked(&text) {
         with_code(&text)
     } else {
         VNode::VText(VText::new(text))
     }
 }
 
+fn marked(text: &str) -> bool {
+    text.contains('`') || text.contains("--")
+}
+
+fn plain(t: &str) -> Html {
+    VNode::VText(VText::new(AttrValue::from(t.to_string())))
+}
+
 /// Text with each span between a pair of backticks as a `<code>` element
 /// (without the backticks); a backtick with no partner stays as it is.
 #[inline(never)]
 fn with_code(text: &str) -> Html {
-    let plain = |t: &str| VNode::VText(VText::new(AttrValue::from(t.to_string())));
     let mut parts = Vec::new();
     let mut rest = text;
     while let Some((before, after)) = rest.split_once('`') {
         let Some((code, tail)) = after.split_once('`') else {
             break;
         };
-        if !before.is_empty() {
-            parts.push(plain(before));
-        }
-        parts.push(el("code", &[], vec![plain(code)]));
+        with_flags(before, &mut parts);
+        let mut inner = Vec::new();
+        with_flags(code, &mut inner);
+        parts.push(el("code", &[], inner));
         rest = tail;
+    }
+    with_flags(rest, &mut parts);
+    list(parts)
+}
+
+/// Appends `text` to `parts` with each long option (`--cap-drop`) in a
+/// `.flag` span that does not wrap: browsers may break a line after any
+/// hyphen, and "--" at a line's end with "cap-drop" on the next reads as
+/// two words. The text itself is unchanged, so copying and find-in-page see
+/// exactly what the words say.
+fn with_flags(text: &str, parts: &mut Vec<Html>) {
+    let mut rest = text;
+    while let Some(at) = rest.find("--") {
+        let name = &rest[at + 2..];
+        let len = name
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(name.len());
+        if len == 0 {
+            // "--" alone is not an option: keep it with the text before it.
+            parts.push(plain(&rest[..at + 2]));
+            rest = name;
+            continue;
+        }
+        if at > 0 {
+            parts.push(plain(&rest[..at]));
+        }
+        parts.push(el("span", attrs!("class" = "flag"), vec![plain(&rest[at..at + 2 + len])]));
+        rest = &name[len..];
     }
     if !rest.is_empty() {
         parts.push(plain(rest));
     }
-    list(parts)
 }
 
 /// Children given in place: the array is filled where it stands and becomes
